@@ -1,0 +1,35 @@
+# `make brief` and `make test` set up everything they need on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+SYSTEM := $(VENV)/.system
+
+.PHONY: brief test setup bench clean
+
+brief: $(STAMP) $(SYSTEM)
+	$(VENV)/bin/briefing build seeds/ --out out/
+
+test: $(STAMP) $(SYSTEM)
+	$(PY) -m pytest -q
+
+bench: $(STAMP)
+	$(PY) benchmarks/build_speed.py
+	$(PY) benchmarks/sentences.py
+	$(PY) benchmarks/summaries.py
+	$(PY) benchmarks/quotes.py
+
+setup: $(STAMP) $(SYSTEM)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -e '.[test,bench]'
+	$(PY) -c "import briefing, weasyprint, sumy, nltk, playwright"
+	touch $@
+
+$(SYSTEM): scripts/setup-system.sh
+	scripts/setup-system.sh
+	touch $@
+
+clean:
+	rm -rf out .pytest_cache

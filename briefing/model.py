@@ -1,0 +1,167 @@
+"""The typed records that pass between the stages.
+
+Data flows one way: ingest makes an `Article`; analyze turns it into an
+`AnalyzedArticle` (sentences, summary, quotes, participants); assemble merges
+those into a `Brief`; render and deliver only read a `Brief`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+Span = tuple[int, int]
+"""Character offsets ``[start, end)`` into `Article.text`."""
+
+
+class BriefingError(Exception):
+    """An error a user can act on; the CLI prints it as one line, no traceback."""
+
+
+class InputError(BriefingError):
+    """An input file that cannot be used, with the file named in the message."""
+
+    def __init__(self, path: Path | str, reason: str):
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+@dataclass
+class Article:
+    """A cleaned article, as ingest returns it."""
+
+    path: str
+    title: str
+    paragraphs: list[str]
+    byline: str | None = None
+    source: str | None = None
+    """The publication, where the text gives it (e.g. an e-mail domain or agency credit)."""
+    date: str | None = None
+    """ISO date the text gives, if any."""
+    title_derived: bool = False
+    """True when the article had no headline and `title` was made from its lead."""
+    removed: list[str] = field(default_factory=list)
+    """Lines cleaning took out (captions, credits, duplicate headline), for the record."""
+
+    @property
+    def text(self) -> str:
+        """The body: paragraphs separated by a blank line. Spans index into this."""
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass
+class Quote:
+    """A direct quote: the words inside the marks, and who said them."""
+
+    text: str
+    """The quoted words without the outer quote marks."""
+    speaker: str | None
+    """The fullest name the article gives the speaker."""
+    title: str | None = None
+    sentence: int = 0
+    """Index into `AnalyzedArticle.sentences` of the sentence where the quote starts."""
+    span: Span = (0, 0)
+    """Where `text` stands in `Article.text`."""
+    article: str = ""
+    """`Article.path` of the article it comes from."""
+    score: float = 0.0
+    """How strongly the brief should prefer it; higher is better."""
+
+    def to_json(self) -> dict:
+        return {
+            "text": self.text,
+            "speaker": self.speaker,
+            "title": self.title,
+            "sentence": self.sentence,
+            "article": self.article,
+        }
+
+
+@dataclass
+class Participant:
+    """A person the articles name."""
+
+    name: str
+    title: str | None = None
+    affiliation: str | None = None
+    """A country or an organization."""
+    quoted: bool = False
+    mentions: int = 1
+    articles: list[str] = field(default_factory=list)
+    """Paths of the articles that name this person."""
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class AnalyzedArticle:
+    """An article with what analysis found in it."""
+
+    article: Article
+    sentences: list[str]
+    spans: list[Span]
+    """Where each sentence stands in `article.text`."""
+    summary: list[int]
+    """Indices into `sentences`, in article order, best summary first by `summary_rank`."""
+    quotes: list[Quote] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    summary_rank: list[int] = field(default_factory=list)
+    """The summary indices from most to least important (what fitting drops last to first)."""
+
+    def to_json(self) -> dict:
+        a = self.article
+        return {
+            "path": a.path,
+            "title": a.title,
+            "title_derived": a.title_derived,
+            "byline": a.byline,
+            "source": a.source,
+            "date": a.date,
+            "sentences": self.sentences,
+            "summary": [self.sentences[i] for i in self.summary],
+            "quotes": [q.to_json() for q in self.quotes],
+            "participants": [p.to_json() for p in self.participants],
+        }
+
+
+@dataclass
+class KeyPoint:
+    """One bullet of the multi-document summary."""
+
+    text: str
+    article: int
+    """Index into `Brief.articles`."""
+    sentence: int
+
+
+@dataclass
+class Brief:
+    """Everything the page shows, chosen and ranked; render lays it out."""
+
+    title: str
+    date: dt.date
+    articles: list[AnalyzedArticle]
+    key_points: list[KeyPoint] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    page_size: str = "a4"
+    omitted: list[str] = field(default_factory=list)
+    """What fitting to one page left out, said in words (shown in the JSON and on the page)."""
+    skipped: list[str] = field(default_factory=list)
+    """Input files that could not be used, each with its reason."""
+
+    def to_json(self) -> dict:
+        return {
+            "title": self.title,
+            "date": self.date.isoformat(),
+            "page_size": self.page_size,
+            "key_points": [asdict(k) for k in self.key_points],
+            "articles": [a.to_json() for a in self.articles],
+            "quotes": [q.to_json() for q in self.quotes],
+            "participants": [p.to_json() for p in self.participants],
+            "omitted": self.omitted,
+            "skipped": self.skipped,
+        }
