@@ -1,0 +1,96 @@
+"""The whole run, ingest to written files, as plain functions a user can call.
+
+    >>> from briefing.pipeline import build
+    >>> result = build(["seeds/"], out_dir="out")
+    >>> result.outputs["pdf"]
+    PosixPath('out/brief.pdf')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .analyze import analyze_article
+from .assemble import assemble_brief
+from .ingest import load_articles
+from .model import AnalyzedArticle, Brief, BriefingError, InputError
+
+Progress = Callable[[str], None]
+
+
+class NoUsableInputError(BriefingError):
+    """Every input was unusable; the message has one line per file."""
+
+    def __init__(self, errors: list[InputError]):
+        self.errors = errors
+        lines = [str(e) for e in errors] or ["no input files found"]
+        super().__init__("\n".join(lines))
+
+
+@dataclass
+class BuildResult:
+    brief: Brief
+    outputs: dict[str, Path]
+    skipped: list[InputError] = field(default_factory=list)
+    pages: int = 1
+
+
+def analyze_paths(
+    paths: Iterable[str | Path],
+    *,
+    sentences: int | None = 3,
+    words: int | None = None,
+    algorithm: str = "news",
+    progress: Progress | None = None,
+) -> tuple[list[AnalyzedArticle], list[InputError]]:
+    """Ingest and analyze every article under `paths`.
+
+    Returns the analyzed articles and one `InputError` per file that could not be used.
+    Raises `NoUsableInputError` when no file could be used.
+    """
+    articles, errors = load_articles(list(paths))
+    analyzed: list[AnalyzedArticle] = []
+    for number, article in enumerate(articles, 1):
+        if progress:
+            progress(f"analyzing {number}/{len(articles)}: {Path(article.path).name}")
+        try:
+            analyzed.append(
+                analyze_article(article, sentences, words=words, algorithm=algorithm)
+            )
+        except BriefingError:
+            raise
+        except Exception as exc:  # a bug on one article must not cost the whole brief
+            errors.append(InputError(article.path, f"could not be analyzed ({type(exc).__name__}: {exc})"))
+    if not analyzed:
+        raise NoUsableInputError(errors)
+    return analyzed, errors
+
+
+def build(
+    paths: Iterable[str | Path],
+    out_dir: str | Path = "out",
+    *,
+    title: str | None = None,
+    date: dt.date | None = None,
+    page_size: str = "a4",
+    sentences: int | None = 3,
+    words: int | None = None,
+    algorithm: str = "news",
+    template_dir: str | Path | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build the one-page brief from `paths` and write brief.pdf, .html and .json to `out_dir`."""
+    from .render import write_outputs  # WeasyPrint is slow to import; analysis alone needs none of it
+
+    analyzed, errors = analyze_paths(
+        paths, sentences=sentences, words=words, algorithm=algorithm, progress=progress
+    )
+    brief = assemble_brief(analyzed, title=title, date=date, page_size=page_size)
+    brief.skipped = [str(e) for e in errors]
+    if progress:
+        progress("laying out the page")
+    outputs = write_outputs(brief, Path(out_dir), template_dir=template_dir)
+    return BuildResult(brief=brief, outputs=outputs, skipped=errors)

@@ -1,0 +1,86 @@
+"""The `briefing` command as a user meets it: help, errors in one line, JSON on stdout."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        cwd=cwd, capture_output=True, text=True, timeout=300,
+    )
+
+
+def test_help_explains_every_command():
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("build", "analyze", "serve", "daily", "send"):
+        assert command in result.stdout
+
+
+def test_build_help_lists_its_options():
+    result = run("build", "--help")
+    assert result.returncode == 0
+    for option in ("--out", "--title", "--date", "--page-size", "--sentences"):
+        assert option in result.stdout
+
+
+def test_analyze_json_prints_articles_with_summaries():
+    result = run("analyze", str(SEEDS), "--json", "--sentences", "2")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert len(record["articles"]) == 2
+    for article in record["articles"]:
+        assert len(article["summary"]) == 2
+        assert all(s in article["sentences"] for s in article["summary"])
+
+
+def test_missing_input_is_one_line_naming_the_path(tmp_path):
+    missing = tmp_path / "nowhere.txt"
+    result = run("analyze", str(missing))
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert str(missing) in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_only_unusable_inputs_fail_with_a_line_per_file(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "scan.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x00")
+    result = run("build", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2
+    assert any("empty.txt" in line for line in lines)
+    assert any("scan.txt" in line for line in lines)
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out" / "brief.pdf").exists()
+
+
+def test_build_with_a_bad_file_warns_and_exits_zero(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for seed in SEEDS.glob("*.txt"):
+        (inbox / seed.name).write_bytes(seed.read_bytes())
+    (inbox / "zero.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    result = run("build", str(inbox), "--out", str(out), "--page-size", "letter", "--date", "2026-11-22")
+    assert result.returncode == 0, result.stderr
+    assert "zero.txt" in result.stderr and "warning" in result.stderr
+    assert (out / "brief.pdf").exists() and (out / "brief.html").exists()
+    record = json.loads((out / "brief.json").read_text())
+    assert record["date"] == "2026-11-22"
+
+
+def test_bad_date_is_a_usage_error():
+    result = run("build", "--date", "22/11/2026")
+    assert result.returncode == 2
+    assert "YYYY-MM-DD" in result.stderr
