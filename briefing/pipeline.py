@@ -36,6 +36,7 @@ class BuildResult:
     outputs: dict[str, Path]
     skipped: list[InputError] = field(default_factory=list)
     pages: int = 1
+    """Pages the PDF has: always 1 unless even the barest brief overflowed."""
 
 
 def analyze_paths(
@@ -83,7 +84,7 @@ def build(
     progress: Progress | None = None,
 ) -> BuildResult:
     """Build the one-page brief from `paths` and write brief.pdf, .html and .json to `out_dir`."""
-    from .render import write_outputs  # WeasyPrint is slow to import; analysis alone needs none of it
+    from .render import fit_to_page, write_outputs  # WeasyPrint is slow to import; analysis needs none
 
     analyzed, errors = analyze_paths(
         paths, sentences=sentences, words=words, algorithm=algorithm, progress=progress
@@ -92,5 +93,6 @@ def build(
     brief.skipped = [str(e) for e in errors]
     if progress:
         progress("laying out the page")
-    outputs = write_outputs(brief, Path(out_dir), template_dir=template_dir)
-    return BuildResult(brief=brief, outputs=outputs, skipped=errors)
+    rendered = fit_to_page(brief, template_dir)
+    outputs = write_outputs(rendered.brief, Path(out_dir), template_dir=template_dir, rendered=rendered)
+    return BuildResult(brief=rendered.brief, outputs=outputs, skipped=errors, pages=rendered.pages)

@@ -1,18 +1,23 @@
 """Rank and pick summary sentences; choose a brief's key points across articles.
 
-The default ``"news"`` summarizer is built for news copy, where the lead matters:
+The default ``"news"`` summarizer is built for news copy, where the lead matters. A sentence's
+score is its position prior times the square root of its forward centrality, and sentences are
+ranked greedily with redundancy control:
 
 * **junk removal** – captions, bylines, credits, "Scroll down for video" and the like are never
-  chosen (`is_junk`);
-* **centrality** – LexRank-style continuous centrality over TF-IDF cosine similarity of stemmed
-  content words (the same features sumy's summarizers use, via our `SumyTokenizer` words);
-* **a position prior** – a sentence's prior weight falls off as ``1 / (1 + i / H)`` with its
-  position ``i`` among the non-junk sentences (``H`` is a half-life in sentences);
-* **redundancy control** – MMR-style greedy ranking: each next sentence is penalised by its
-  similarity to the ones already ranked, and near-duplicates go to the back.
+  chosen (`is_junk`), and positions count only the sentences that are left;
+* **position prior** – ``1 / (1 + (i / LEAD_SIZE)^2)``: flat across a lead of about five
+  sentences, then falling off;
+* **forward centrality** – the TF-IDF cosine similarity (stemmed content words, sumy's English
+  stop words, our `word_tokens`) of a sentence to the sentences after it: a lead announces
+  what the rest of the story develops (directed centrality, as in PacSum);
+* **redundancy control** – maximal marginal relevance: each next sentence's score is multiplied
+  by ``1 - its largest similarity to a sentence already ranked``; near-duplicates go last.
 
-Long input stays fast: centrality is computed only over the first `CENTRALITY_WINDOW` candidate
-sentences (news puts what matters first); later sentences are ranked by position after them.
+Long input stays fast: similarities (quadratic) are computed only over the first
+`CENTRALITY_WINDOW` candidate sentences, where news puts what matters; the rest follow in
+article order. Rankings are cached, so `summarize` after `rank_sentences` on the same sentences
+costs nothing more.
 
 The plain sumy algorithms are offered too (``"lexrank"``, ``"textrank"``, ``"lsa"``, ``"luhn"``,
 ``"sumbasic"``, ``"kl"``) plus ``"lead"``. Edmundson is left out: it needs cue word lists
@@ -28,26 +33,7 @@ from functools import lru_cache
 
 import numpy as np
 
-try:  # the shared tokenizer; see briefing/sentences.py
-    from .sentences import SumyTokenizer, word_tokens
-except ImportError:  # pragma: no cover - only while sentences.py is being written
-    _FALLBACK_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
-
-    def word_tokens(text: str) -> list[str]:
-        return _FALLBACK_WORD.findall(text)
-
-    class SumyTokenizer:  # type: ignore[no-redef]
-        language = "english"
-
-        def __init__(self, language: str = "english"):
-            self.language = language
-
-        def to_words(self, sentence: str):
-            return tuple(word_tokens(sentence))
-
-        def to_sentences(self, paragraph: str):
-            return tuple(s for s in re.split(r"(?<=[.!?])\s+", paragraph) if s)
-
+from .sentences import SumyTokenizer, word_tokens
 
 __all__ = [
     "ALGORITHMS",
@@ -61,17 +47,17 @@ __all__ = [
 ALGORITHMS: tuple[str, ...] = ("news", "lead", "lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl")
 
 # --- parameters of the "news" summarizer (few, each with a reason) --------------------------
-POSITION_HALF_LIFE = 3.0
-"""The prior of the sentence at position ``i`` is ``1 / (1 + i / H)``: sentence ``H`` counts half
-as much as the lead. Three sentences is the size of a news lead."""
+LEAD_SIZE = 5.0
+"""Sentences a news lead runs to; the position prior is half its top value at this position."""
 CENTRALITY_WEIGHT = 0.5
-"""Exponent on normalised centrality (0 would be pure position, 1 prior times centrality)."""
-REDUNDANCY = 0.7
-"""MMR: how much of a sentence's score its largest similarity to an already-ranked one takes."""
+"""Exponent on forward centrality (0 would be pure position; 0.5 lets it reorder the lead and lift
+a strong later sentence over weak early ones without overruling position)."""
 CENTRALITY_WINDOW = 250
 """Centrality (quadratic) is computed over at most this many leading candidate sentences."""
 DUPLICATE_CONTAINMENT = 0.7
 """`near_duplicate`: share of the shorter sentence's content words found in the other."""
+KEY_POINT_SIMILARITY = 0.5
+"""`select_key_points`: TF-IDF cosine at which two sentences count as the same point."""
 
 
 # --- words -----------------------------------------------------------------------------------
@@ -96,19 +82,20 @@ def _stem(word: str) -> str:
     return _stemmer().stem(word)
 
 
-_WORDISH = re.compile(r"[^\W_]", re.UNICODE)
-
-
 def _terms(sentence: str) -> list[str]:
-    """Stemmed, lower-cased content words (no stop words, no pure numbers or punctuation)."""
+    """Stemmed, lower-cased content words: no stop words, no numbers."""
+    return list(_terms_cached(sentence))
+
+
+@lru_cache(maxsize=16384)
+def _terms_cached(sentence: str) -> tuple[str, ...]:
     stops = _stop_words()
-    out = []
-    for token in word_tokens(sentence):
-        w = token.lower().strip("'’‘.-")
-        if not w or w in stops or not _WORDISH.search(w) or w.isdigit():
-            continue
-        out.append(_stem(w))
-    return out
+    stem = _stem
+    return tuple(
+        stem(w)
+        for w in (token.lower().strip("_'’") for token in word_tokens(sentence))
+        if w and w not in stops and not w.isdigit()
+    )
 
 
 # --- junk ------------------------------------------------------------------------------------
@@ -119,36 +106,64 @@ _JUNK_PATTERNS = [
     r"^\W*(click|tap)\s+(here|below|to|on|through)\b",
     r"\b(scroll down|click here|tap here)\b.{0,40}\b(video|pictures?|photos?|more|gallery)\W*$",
     r"^\W*(read|see|watch|view)\s+(more|also|the\s+(full|video|gallery)|video|related|next)\b.{0,80}$",
-    r"^\W*(related|advertisement|sponsored|share this|share on|follow us|sign up|subscribe)\b.{0,80}$",
+    r"^\W*(related|advertisement|sponsored)(\s+(stories|articles|links|content|coverage))?\s*(:.{0,80})?$",
+    r"^\W*(share this|share on|follow us|sign up|subscribe)\b.{0,80}$",
     r"^\W*(video|watch|gallery|pictured|pictures?|photos?|images?)\s*:?\s*$",
     r"^\W*follow\s+(@\w+|us|him|her|them|me)\b.{0,60}$",
-    r"^\W*(published|updated|last updated|posted|created|modified)\s*:?\s*(at|on|\||\d).{0,80}$",
-    r"^\W*(copyright|©|all rights reserved)\b",
+    r"^\W*(published|last updated|updated|posted)\s*(:|\bat\b|\bon\b)\s*((at|on)\s*)?\d",
+    r"^\W*(©|\(c\)|copyright\s+(©|\(c\)|\d{4}))",
+    r"\ball rights reserved\W*$",
     # photo and agency credits
     r"^\W*(photo|picture|image|photograph|credit|source|illustration|graphic)s?\s*(credit)?\s*[:/|].{0,80}$",
-    r"^\W*\((photo|picture|image)?\s*:?\s*[A-Z][\w .&/'-]{0,40}\)\W*$",
-    r"\b(getty images|afp/getty|ap photo|reuters/|epa/|rex features|rex/shutterstock|shutterstock)\b.{0,30}$",
+    r"(?:^|[(|:/]\s*)(getty images|afp/getty|ap photo|rex features|rex/shutterstock|shutterstock|pa wire|alamy)\b[^.]{0,30}$",
     # social handles, hashtags, e-mail, URLs on their own
     r"^\W*([@#][\w.]+[\s,]*)+\W*$",
     r"^\W*\S+@\S+\.\w+\W*$",
     r"^\W*(https?://|www\.)\S+\W*$",
     # bare datelines and dates
-    r"^\W*[A-Z][A-Za-z .,'-]{1,40}\((AP|AFP|Reuters|CNN|UPI|Yonhap|Xinhua)\)\W*$",
+    r"^\W*[a-z][a-z .,'-]{1,40}\((AP|AFP|Reuters|CNN|UPI|Yonhap|Xinhua)\)\W*$",
     r"^\W*(mon|tues|wednes|thurs|fri|satur|sun)day\b[\w ,.]{0,30}\d{4}\W*$",
     r"^\W*\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\W*$",
     r"^\W*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\W*$",
     r"^\W*\d{4}-\d{2}-\d{2}([ T][\d:]+)?\W*$",
 ]
-_JUNK = [re.compile(p, re.IGNORECASE) for p in _JUNK_PATTERNS]
-# "By Jane Smith", "By . Jane Smith and John Doe, Political Editor", "By JANE SMITH | AP"
-# (case-sensitive: names are capitalised, "by" is not a name)
+# case matters for these: names and credits are capitalised
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|bin|al|da|di|la|le))*"
-_BYLINE = re.compile(
+_JUNK_CASED_PATTERNS = [
+    # bylines: "By Jane Smith", "By . Jane Smith and John Doe, Political Editor", "By JANE SMITH | AP"
     rf"^\W*[Bb][Yy]\s*\.?\s*{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
-    r"(?:\s*(?:,|\||-|–|—|for|in)\s*[\w .'’&-]{0,60})?\W*$"
+    r"(?:\s*(?:,|\||-|–|—|for|in)\s*[\w .'’&-]{0,60})?\W*$",
+    # a credit alone in brackets: "(Yonhap News)", "(Photo: AFP)"
+    r"^\W*\((?:[Pp]hoto|[Pp]icture|[Ii]mage)?\s*:?\s*[A-Z][\w .&/'-]{0,40}\)\W*$",
+    # a caption that ends in its picture credit: "... in Seoul on Friday. (Yonhap News)"
+    r"\((?:[A-Z][\w.&'-]*\s){0,3}(?:News|Photos?|Pictures?|Images|Press|Agency|Wire|Handout)\)\W*$",
+    r"\((?:AP|AFP|Reuters|Yonhap|Xinhua|EPA|Getty|UPI|PA|Kyodo|Bloomberg)"
+    r"(?:\s?(?:Photo|Images|News|/[^)]{1,30}))?\)\W*$",
+]
+
+
+def _alternation(patterns: list[str], flags: int = 0) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+# patterns that start with "^" are tried once, at the start (re.match); the rest anywhere
+_JUNK_AT_START = [
+    _alternation([p[1:] for p in _JUNK_PATTERNS if p.startswith("^")], re.IGNORECASE),
+    _alternation([p[1:] for p in _JUNK_CASED_PATTERNS if p.startswith("^")]),
+]
+_JUNK_ANYWHERE = [
+    _alternation([p for p in _JUNK_PATTERNS if not p.startswith("^")], re.IGNORECASE),
+    _alternation([p for p in _JUNK_CASED_PATTERNS if not p.startswith("^")]),
+]
+
+# "Flying high: Half of the kite took to the sky" – a short label, a colon, then text that is
+# not a quotation; "He said: 'I think..." and "A spokesman told the BBC: ..." are speech.
+_CAPTION_LABEL = re.compile(r"^([\w'’ -]{1,40}):\s+[^\s'\"‘“]")
+_SPEECH = re.compile(
+    r"\b(said|says|say|added|adds|told|tells|continued|explained|wrote|writes|admits|admitted|"
+    r"insisted|asked|replied|declared|stated|warned|claimed|insists|explains)\b",
+    re.IGNORECASE,
 )
-_JUNK.append(_BYLINE)
-_CAPTION_LABEL = re.compile(r"^[\w'’ -]{1,40}:\s+\S")
 _TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 _URL_OR_MAIL = re.compile(r"(https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 
@@ -167,9 +182,8 @@ def is_junk(sentence: str) -> bool:
     words = s.split()
     if not any(ch.isalpha() for ch in s):
         return True
-    for pattern in _JUNK:
-        if pattern.search(s):
-            return True
+    if any(p.match(s) for p in _JUNK_AT_START) or any(p.search(s) for p in _JUNK_ANYWHERE):
+        return True
     # mostly links / addresses
     if _URL_OR_MAIL.search(s):
         rest = _URL_OR_MAIL.sub(" ", s)
@@ -178,13 +192,12 @@ def is_junk(sentence: str) -> bool:
     terminal = bool(_TERMINAL.search(s))
     if not terminal:
         # a caption: "Label: text" without a full stop, or a short fragment
-        if _CAPTION_LABEL.match(s) or len(words) < 4:
+        if len(words) < 4:
+            return True
+        label = _CAPTION_LABEL.match(s)
+        if label and not _SPEECH.search(label.group(1)):
             return True
     return False
-
-
-def _lacks_full_stop(sentence: str) -> bool:
-    return not _TERMINAL.search(sentence.strip())
 
 
 # --- similarity ------------------------------------------------------------------------------
@@ -227,32 +240,27 @@ def _tfidf_matrix(term_lists: list[list[str]]) -> np.ndarray:
     return m / norms[:, None]
 
 
-def _centrality(sim: np.ndarray, damping: float = 0.85, iterations: int = 50) -> np.ndarray:
-    """Continuous LexRank: stationary distribution of the similarity graph's random walk."""
-    n = sim.shape[0]
-    if n == 0:
-        return np.zeros(0)
-    w = sim.copy()
-    np.fill_diagonal(w, 0.0)
-    rowsum = w.sum(axis=1)
-    dangling = rowsum == 0
-    rowsum[dangling] = 1.0
-    p = w / rowsum[:, None]
-    p[dangling] = 1.0 / n
-    r = np.full(n, 1.0 / n)
-    for _ in range(iterations):
-        nxt = (1 - damping) / n + damping * (r @ p)
-        if np.abs(nxt - r).sum() < 1e-9:
-            r = nxt
-            break
-        r = nxt
-    return r
+def _forward_centrality(sim: np.ndarray) -> np.ndarray:
+    """How much of what follows each sentence it sums up: its total similarity to the sentences
+    *after* it, scaled to mean 1 (directed centrality, as in PacSum: Zheng and Lapata, 2019).
+    A news lead announces what the rest of the story develops; a late sentence that only echoes
+    earlier ones gains nothing from them."""
+    forward = np.triu(sim, 1).sum(axis=1)
+    mean = forward.mean()
+    return forward / mean if mean > 0 else np.ones(len(forward))
+
+
+def _position_prior(n: int) -> np.ndarray:
+    """``1 / (1 + (i / LEAD_SIZE)^2)`` for the i-th candidate sentence: nearly flat across a lead
+    of `LEAD_SIZE` sentences (0.96 for the second, 0.5 at `LEAD_SIZE`), then falling as 1/i^2."""
+    pos = np.arange(n, dtype=float)
+    return 1.0 / (1.0 + (pos / LEAD_SIZE) ** 2)
 
 
 # --- ranking ---------------------------------------------------------------------------------
 
 
-def _rank_news(sentences: list[str]) -> list[int]:
+def _rank_news(sentences: tuple[str, ...]) -> list[int]:
     n = len(sentences)
     junk = [is_junk(s) for s in sentences]
     candidates = [i for i in range(n) if not junk[i]]
@@ -263,44 +271,52 @@ def _rank_news(sentences: list[str]) -> list[int]:
     terms = [_terms(sentences[i]) for i in window]
     vec = _tfidf_matrix(terms)
     sim = vec @ vec.T
-    cent = _centrality(sim)
-    cent = cent / cent.mean() if cent.mean() > 0 else np.ones(len(window))
-    pos = np.arange(len(window), dtype=float)
-    prior = 1.0 / (1.0 + pos / POSITION_HALF_LIFE)
-    score = prior * np.power(cent, CENTRALITY_WEIGHT)
-    # sentences without content words or without a full stop are weak picks
-    for k, i in enumerate(window):
-        if not terms[k]:
-            score[k] *= 0.1
-        elif _lacks_full_stop(sentences[i]):
-            score[k] *= 0.5
-    order = _mmr(score, sim, [set(t) for t in terms])
+    score = _position_prior(len(window)) * np.power(_forward_centrality(sim), CENTRALITY_WEIGHT)
+    order = _mmr(score, sim, _duplicate_matrix(vec > 0))
     ranked = [window[k] for k in order]
     return ranked + rest + [i for i in range(n) if junk[i]]
 
 
-def _mmr(score: np.ndarray, sim: np.ndarray, term_sets: list[set[str]]) -> list[int]:
-    """Greedy ranking: best score minus `REDUNDANCY` x score x max similarity to those ranked."""
+def _mmr(score: np.ndarray, sim: np.ndarray, duplicate: np.ndarray) -> list[int]:
+    """Greedy ranking with redundancy control (maximal marginal relevance): the next sentence is
+    the one with the best ``score x (1 - largest similarity to a sentence already ranked)``;
+    near-duplicates of a ranked sentence go to the back. Ties go to the earlier sentence."""
     n = len(score)
-    remaining = set(range(n))
+    taken = np.zeros(n, dtype=bool)
+    max_sim = np.zeros(n)
+    is_dupe = np.zeros(n, dtype=bool)
     chosen: list[int] = []
     dupes: list[int] = []
-    max_sim = np.zeros(n)
-    while remaining:
-        best = max(remaining, key=lambda k: (score[k] * (1.0 - REDUNDANCY * max_sim[k]), -k))
-        remaining.discard(best)
-        if any(_sets_duplicate(term_sets[best], term_sets[c]) for c in chosen):
+    for _ in range(n):
+        gain = np.where(taken, -np.inf, score * (1.0 - np.clip(max_sim, 0.0, 1.0)))
+        best = int(np.argmax(gain))  # first maximum: the earlier sentence wins a tie
+        taken[best] = True
+        if is_dupe[best]:
             dupes.append(best)
             continue
         chosen.append(best)
         max_sim = np.maximum(max_sim, sim[best])
+        is_dupe |= duplicate[best]
     return chosen + dupes
+
+
+def _duplicate_matrix(incidence: np.ndarray) -> np.ndarray:
+    """`_sets_duplicate` for every pair of rows of a 0/1 sentence-by-term matrix at once."""
+    b = incidence.astype(float)
+    common = b @ b.T
+    size = b.sum(axis=1)
+    small = np.minimum(size[:, None], size[None, :])
+    large = np.maximum(size[:, None], size[None, :])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(small > 0, common / np.maximum(small, 1), 0.0)
+    tiny = (small > 0) & (small < 3) & (common == small) & (large <= 2 * small)
+    return ((small >= 3) & (share >= DUPLICATE_CONTAINMENT)) | tiny
 
 
 def _sumy_document(sentences: list[str]):
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
-    tokenizer = SumyTokenizer("english")
+    tokenizer = SumyTokenizer()
     return ObjectDocumentModel([Paragraph([Sentence(s, tokenizer) for s in sentences])])
 
 
@@ -345,24 +361,33 @@ def _rank_sumy(sentences: list[str], algorithm: str) -> list[int]:
         order.extend(info.order for info in infos)
         return infos
 
-    summarizer(document, record)
+    with np.errstate(all="ignore"):  # degenerate input (no words) makes sumy divide by zero
+        summarizer(document, record)
     seen = set(order)
     order += [i for i in range(len(sentences)) if i not in seen]
     return order
 
 
 def rank_sentences(sentences: list[str], algorithm: str = "news") -> list[int]:
-    """Every index of `sentences`, most important first, by `algorithm` (one of `ALGORITHMS`)."""
-    sentences = list(sentences)
-    if not sentences:
-        return []
-    if algorithm == "news":
-        return _rank_news(sentences)
-    if algorithm == "lead":
-        return list(range(len(sentences)))
+    """Every index of `sentences`, most important first, by `algorithm` (one of `ALGORITHMS`).
+
+    For ``"news"`` junk sentences come last; sumy's algorithms rank them like any other text
+    (`summarize` skips them either way).
+    """
     if algorithm not in ALGORITHMS:
         raise ValueError(f"unknown summary algorithm {algorithm!r}; choose one of {', '.join(ALGORITHMS)}")
-    return _rank_sumy(sentences, algorithm)
+    return list(_ranked(tuple(sentences), algorithm))
+
+
+@lru_cache(maxsize=16)
+def _ranked(sentences: tuple[str, ...], algorithm: str) -> tuple[int, ...]:
+    if not sentences:
+        return ()
+    if algorithm == "news":
+        return tuple(_rank_news(sentences))
+    if algorithm == "lead":
+        return tuple(range(len(sentences)))
+    return tuple(_rank_sumy(list(sentences), algorithm))
 
 
 def summarize(
@@ -410,54 +435,66 @@ def select_key_points(
 ) -> list[tuple[int, int]]:
     """A multi-document extractive summary: ``(document, sentence)`` pairs, best first.
 
-    Each document offers its sentences in its own rank order ("news" ranking, or `candidates`,
-    e.g. each article's summary indices, taken as given best first). Points are dealt out in
-    rounds – every document's best remaining sentence in round one, and so on – so the page
-    spreads across articles; within a round, sentences whose content the other documents share
-    (support) go first. A sentence that near-duplicates a point already chosen, from any
-    document, is skipped: two articles on the same event do not both put the same fact on the
-    page.
+    Each document offers its sentences in its own rank order (the "news" ranking, or
+    `candidates[d]`, e.g. an article's summary indices, taken as given, best first). Points are
+    dealt out in rounds – every document's best remaining sentence in round one, and so on – so
+    the page spreads across articles; within a round, sentences whose content words the other
+    documents share most (support: the story of the day) go first. A sentence that repeats a
+    point already chosen, from any document, is skipped – `near_duplicate`, or a TF-IDF cosine
+    of at least `KEY_POINT_SIMILARITY` – so two articles on the same event do not both put the
+    same fact on the page.
     """
     if count <= 0 or not documents:
         return []
     queues: list[list[int]] = []
     for d, sents in enumerate(documents):
         if candidates is not None and d < len(candidates) and candidates[d] is not None:
-            q = [i for i in candidates[d] if 0 <= i < len(sents)]
+            order = [i for i in candidates[d] if 0 <= i < len(sents)]
         else:
-            q = rank_sentences(sents)
-        queues.append([i for i in q if not is_junk(sents[i])])
-    term_sets = {
-        (d, i): set(_terms(documents[d][i])) for d, q in enumerate(queues) for i in q
-    }
-    doc_terms = [set().union(*(term_sets[(d, i)] for i in q)) if q else set() for d, q in enumerate(queues)]
+            order = rank_sentences(sents)
+        queue = []
+        for i in dict.fromkeys(order):
+            if not is_junk(sents[i]):
+                queue.append(i)
+        queues.append(queue)
+    keys = [(d, i) for d, q in enumerate(queues) for i in q]
+    if not keys:
+        return []
+    term_lists = [_terms(documents[d][i]) for d, i in keys]
+    row = {key: k for k, key in enumerate(keys)}
+    term_sets = [set(t) for t in term_lists]
+    vec = _tfidf_matrix(term_lists)
+    doc_terms = [set() for _ in documents]
+    for (d, _), t in zip(keys, term_sets):
+        doc_terms[d] |= t
+    others = max(1, len(documents) - 1)
 
-    def support(d: int, i: int) -> float:
-        t = term_sets[(d, i)]
-        if not t or len(documents) < 2:
+    def support(k: int) -> float:
+        d = keys[k][0]
+        t = term_sets[k]
+        if not t:
             return 0.0
-        return sum(len(t & doc_terms[e]) / len(t) for e in range(len(documents)) if e != d) / (len(documents) - 1)
+        return sum(len(t & doc_terms[e]) / len(t) for e in range(len(documents)) if e != d) / others
 
-    chosen: list[tuple[int, int]] = []
+    def repeats(k: int, taken: list[int]) -> bool:
+        return any(
+            _sets_duplicate(term_sets[k], term_sets[j]) or float(vec[k] @ vec[j]) >= KEY_POINT_SIMILARITY
+            for j in taken
+        )
+
+    chosen: list[int] = []
     positions = [0] * len(queues)
     while len(chosen) < count:
-        round_picks: list[tuple[float, int, int]] = []
+        round_picks: list[int] = []
         for d, q in enumerate(queues):
             while positions[d] < len(q):
-                i = q[positions[d]]
+                k = row[(d, q[positions[d]])]
                 positions[d] += 1
-                t = term_sets[(d, i)]
-                if any(_sets_duplicate(t, term_sets[c]) for c in chosen) or any(
-                    _sets_duplicate(t, term_sets[(e, j)]) for _, e, j in round_picks
-                ):
-                    continue
-                round_picks.append((support(d, i), d, i))
-                break
+                if not repeats(k, chosen + round_picks):
+                    round_picks.append(k)
+                    break
         if not round_picks:
             break
-        round_picks.sort(key=lambda x: (-x[0], x[1]))
-        for _, d, i in round_picks:
-            if len(chosen) >= count:
-                break
-            chosen.append((d, i))
-    return chosen
+        round_picks.sort(key=lambda k: (-support(k), keys[k][0]))
+        chosen.extend(round_picks[: count - len(chosen)])
+    return [keys[k] for k in chosen]

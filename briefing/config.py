@@ -1,0 +1,328 @@
+"""Settings for the daily brief: ``briefing.toml``, with command-line overrides.
+
+The file is TOML. Top-level keys describe the brief, ``[mail]`` who gets it and
+``[smtp]`` how it is sent::
+
+    title = "Korean Peninsula daily"
+    inbox = "inbox/{date}/"      # one folder of articles per day
+    out = "out/"                 # daily runs write out/YYYY-MM-DD/
+    page_size = "a4"             # or "letter"
+    sentences = 3                # summary length per article
+
+    [mail]
+    sender = "Briefing <briefing@example.org>"
+    recipients = ["desk@example.org"]
+
+    [smtp]
+    host = "smtp.example.org"
+    port = 587
+    security = "starttls"        # "starttls", "ssl" or "none"
+    user = "briefing"
+    password_env = "BRIEFING_SMTP_PASSWORD"
+
+The SMTP password is never read from the file: a ``password`` key is refused.
+It comes from the environment variable named by ``smtp.password_env``.
+
+Relative paths (``inbox``, ``out``, ``template_dir``) are taken relative to the
+folder holding the config file, so a cron job works from any directory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import string
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .model import BriefingError
+
+DEFAULT_FILE = "briefing.toml"
+DEFAULT_PASSWORD_ENV = "BRIEFING_SMTP_PASSWORD"
+PAGE_SIZES = ("a4", "letter")
+SECURITY = ("starttls", "ssl", "none")
+DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+
+# file key (dotted) -> Config field
+_KEYS: dict[str, str] = {
+    "title": "title",
+    "topic": "topic",
+    "inbox": "inbox",
+    "out": "out",
+    "page_size": "page_size",
+    "sentences": "sentences",
+    "template_dir": "template_dir",
+    "mail.sender": "sender",
+    "mail.recipients": "recipients",
+    "mail.subject": "subject",
+    "smtp.host": "smtp_host",
+    "smtp.port": "smtp_port",
+    "smtp.security": "security",
+    "smtp.user": "user",
+    "smtp.password_env": "password_env",
+    "smtp.timeout": "timeout",
+    "smtp.retries": "retries",
+}
+_FILE_KEY = {v: k for k, v in _KEYS.items()}
+_SECTIONS = ("mail", "smtp")
+_OPTION = {"recipients": "--to", "sender": "--from", "security": "--starttls/--ssl", "out": "--out"}
+
+# keyword aliases accepted by `Config.with_overrides` (the CLI's option names)
+_ALIASES = {
+    "to": "recipients",
+    "from_": "sender",
+    "from_addr": "sender",
+    "smtp_user": "user",
+    "smtp_security": "security",
+    "page": "page_size",
+}
+
+
+@dataclass
+class Config:
+    """Everything a daily run needs. Build one with `load_config`."""
+
+    title: str | None = None
+    """The brief's title; None lets the pipeline derive one."""
+    topic: str | None = None
+    """What the brief is about, used as the title when `title` is not set."""
+    inbox: str = "inbox/{date}/"
+    """Input folder for a day; ``{date}`` is YYYY-MM-DD (``{date:%Y/%m/%d}`` also works)."""
+    out: str = "out/"
+    """Output root; a daily run writes ``<out>/YYYY-MM-DD/``."""
+    page_size: str = "a4"
+    sentences: int = 3
+    template_dir: str | None = None
+    sender: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    subject: str | None = None
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int | None = None
+    """None: 587 for starttls, 465 for ssl, 25 for none."""
+    security: str = "none"
+    user: str | None = None
+    password_env: str = DEFAULT_PASSWORD_ENV
+    timeout: float = 30.0
+    retries: int = 3
+    source: Path | None = None
+    """The file this came from, if any (used in error messages)."""
+    base_dir: Path = field(default_factory=Path.cwd)
+    """Relative paths resolve against this: the config file's folder, else the cwd."""
+
+    # -- derived values ---------------------------------------------------
+
+    @property
+    def brief_title(self) -> str | None:
+        return self.title or self.topic
+
+    @property
+    def port(self) -> int:
+        return self.smtp_port if self.smtp_port is not None else DEFAULT_PORTS[self.security]
+
+    @property
+    def password(self) -> str | None:
+        """The SMTP password from the environment (never from the file)."""
+        value = os.environ.get(self.password_env)
+        return value if value else None
+
+    def resolve(self, value: str | os.PathLike) -> Path:
+        p = Path(value).expanduser()
+        return p if p.is_absolute() else self.base_dir / p
+
+    def inbox_for(self, date: dt.date) -> Path:
+        return self.resolve(self.inbox.format(date=date))
+
+    def out_dir_for(self, date: dt.date) -> Path:
+        return self.resolve(self.out) / date.isoformat()
+
+    @property
+    def template_path(self) -> Path | None:
+        return self.resolve(self.template_dir) if self.template_dir else None
+
+    # -- overrides --------------------------------------------------------
+
+    def with_overrides(self, **kwargs: Any) -> "Config":
+        """A copy with the given settings replaced; None values are ignored.
+
+        Accepts the field names and the CLI's option names (``to``,
+        ``smtp_user``, and the booleans ``starttls``/``ssl``), so
+        ``config.with_overrides(**vars(args))`` works for known options.
+        """
+        changes: dict[str, Any] = {}
+        names = {f.name for f in fields(self)} - {"source", "base_dir"}
+        starttls = kwargs.pop("starttls", None)
+        use_ssl = kwargs.pop("ssl", None)
+        if starttls and use_ssl:
+            raise BriefingError("choose one of --starttls and --ssl, not both")
+        if starttls:
+            changes["security"] = "starttls"
+        elif use_ssl:
+            changes["security"] = "ssl"
+        for key, value in kwargs.items():
+            if value is None:
+                continue
+            name = _ALIASES.get(key, key)
+            if name not in names:
+                if key == "password":
+                    raise BriefingError(
+                        "the SMTP password cannot be given as an option; "
+                        f"set the environment variable {self.password_env}"
+                    )
+                raise BriefingError(f"unknown setting {key!r}")
+            if name == "recipients" and isinstance(value, str):
+                value = [value]
+            changes[name] = value
+        new = replace(self, **changes)
+        _validate(new, origin="command line", changed=set(changes))
+        return new
+
+
+def _where(cfg: Config | None, origin: str | None, name: str) -> str:
+    key = _FILE_KEY.get(name, name)
+    if origin == "command line":
+        key = _OPTION.get(name, "--" + name.replace("_", "-"))
+    if origin is None:
+        origin = str(cfg.source) if cfg is not None and cfg.source else "defaults"
+    return f"{origin}: {key}"
+
+
+def _validate(cfg: Config, *, origin: str | None = None, changed: set[str] | None = None) -> None:
+    """Check every value; errors name the file (or 'command line') and the key."""
+
+    def bad(name: str, message: str) -> BriefingError:
+        o = origin if (changed is None or name in changed) else None
+        return BriefingError(f"{_where(cfg, o, name)}: {message}")
+
+    def check_str(name: str, optional: bool = True) -> None:
+        v = getattr(cfg, name)
+        if v is None and optional:
+            return
+        if not isinstance(v, str) or (not optional and not v.strip()):
+            raise bad(name, f"expected a text value, got {v!r}")
+        if "\r" in v or "\n" in v or "\0" in v:
+            raise bad(name, "must not contain line breaks")
+
+    for n in ("title", "topic", "template_dir", "sender", "subject", "user"):
+        check_str(n)
+    for n in ("inbox", "out", "smtp_host", "password_env"):
+        check_str(n, optional=False)
+
+    # inbox pattern: only {date} (optionally with a strftime format)
+    try:
+        fmt_fields = [f for _, f, _, _ in string.Formatter().parse(cfg.inbox) if f is not None]
+    except ValueError as exc:
+        raise bad("inbox", f"bad pattern {cfg.inbox!r}: {exc}") from None
+    for f in fmt_fields:
+        if f != "date":
+            raise bad("inbox", f"unknown placeholder {{{f}}} in {cfg.inbox!r}; only {{date}} is allowed")
+    try:
+        cfg.inbox.format(date=dt.date(2000, 1, 2))
+    except (ValueError, KeyError, IndexError) as exc:
+        raise bad("inbox", f"bad pattern {cfg.inbox!r}: {exc}") from None
+
+    if not isinstance(cfg.page_size, str) or cfg.page_size.lower() not in PAGE_SIZES:
+        raise bad("page_size", f"expected one of {', '.join(PAGE_SIZES)}, got {cfg.page_size!r}")
+    cfg.page_size = cfg.page_size.lower()
+    if isinstance(cfg.sentences, bool) or not isinstance(cfg.sentences, int) or not 1 <= cfg.sentences <= 20:
+        raise bad("sentences", f"expected a whole number from 1 to 20, got {cfg.sentences!r}")
+    if not isinstance(cfg.security, str) or cfg.security.lower() not in SECURITY:
+        raise bad("security", f"expected one of {', '.join(SECURITY)}, got {cfg.security!r}")
+    cfg.security = cfg.security.lower()
+    if cfg.smtp_port is not None and (
+        isinstance(cfg.smtp_port, bool) or not isinstance(cfg.smtp_port, int) or not 0 < cfg.smtp_port < 65536
+    ):
+        raise bad("smtp_port", f"expected a port number 1-65535, got {cfg.smtp_port!r}")
+    if isinstance(cfg.timeout, bool) or not isinstance(cfg.timeout, (int, float)) or cfg.timeout <= 0:
+        raise bad("timeout", f"expected a positive number of seconds, got {cfg.timeout!r}")
+    if isinstance(cfg.retries, bool) or not isinstance(cfg.retries, int) or not 0 <= cfg.retries <= 10:
+        raise bad("retries", f"expected a whole number from 0 to 10, got {cfg.retries!r}")
+    if not isinstance(cfg.recipients, (list, tuple)) or not all(isinstance(r, str) for r in cfg.recipients):
+        raise bad("recipients", f"expected a list of addresses, got {cfg.recipients!r}")
+    cfg.recipients = list(cfg.recipients)
+    if not cfg.password_env.replace("_", "").isalnum():
+        raise bad("password_env", f"expected an environment variable name, got {cfg.password_env!r}")
+
+    # addresses: same checks as sending, so mistakes show up at load time
+    from .mail import check_address  # local import: mail imports nothing from here
+
+    if cfg.sender is not None:
+        try:
+            check_address(cfg.sender, what="sender")
+        except BriefingError as exc:
+            raise bad("sender", str(exc)) from None
+    for r in cfg.recipients:
+        try:
+            check_address(r, what="recipient")
+        except BriefingError as exc:
+            raise bad("recipients", str(exc)) from None
+
+
+def _flatten(data: dict, path: Path) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "password":
+            raise BriefingError(
+                f"{path}: password: the SMTP password must not be stored in the config file; "
+                f"set it in the environment variable named by smtp.password_env "
+                f"(default {DEFAULT_PASSWORD_ENV})"
+            )
+        if key in _SECTIONS:
+            if not isinstance(value, dict):
+                raise BriefingError(f"{path}: {key}: expected a [{key}] table")
+            for sub, v in value.items():
+                dotted = f"{key}.{sub}"
+                if sub == "password":
+                    raise BriefingError(
+                        f"{path}: {dotted}: the SMTP password must not be stored in the config file; "
+                        f"set it in the environment variable named by smtp.password_env "
+                        f"(default {DEFAULT_PASSWORD_ENV})"
+                    )
+                if isinstance(v, dict):
+                    raise BriefingError(f"{path}: {dotted}: unknown table")
+                out[dotted] = v
+        elif isinstance(value, dict):
+            raise BriefingError(f"{path}: [{key}]: unknown table (known: {', '.join(_SECTIONS)})")
+        else:
+            out[key] = value
+    return out
+
+
+def load_config(path: str | os.PathLike | None = None) -> Config:
+    """Read a config file; None reads ./briefing.toml if present, else gives defaults."""
+    if path is None:
+        candidate = Path.cwd() / DEFAULT_FILE
+        if not candidate.is_file():
+            cfg = Config()
+            _validate(cfg)
+            return cfg
+        path = candidate
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise BriefingError(f"{path}: config file not found") from None
+    except OSError as exc:
+        raise BriefingError(f"{path}: cannot read config file: {exc.strerror or exc}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise BriefingError(f"{path}: config file is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise BriefingError(f"{path}: not valid TOML: {exc}") from None
+
+    flat = _flatten(data, path)
+    values: dict[str, Any] = {}
+    for key, value in flat.items():
+        if key not in _KEYS:
+            known = ", ".join(sorted(_KEYS))
+            raise BriefingError(f"{path}: {key}: unknown setting (known settings: {known})")
+        values[_KEYS[key]] = value
+    base = path.resolve().parent
+    try:
+        cfg = Config(**values, source=path, base_dir=base)
+    except TypeError as exc:  # pragma: no cover - keys are checked above
+        raise BriefingError(f"{path}: {exc}") from None
+    _validate(cfg, origin=str(path))
+    return cfg

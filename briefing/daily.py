@@ -1,0 +1,265 @@
+"""The daily run: today's inbox folder to ``out/YYYY-MM-DD/``, e-mailed once.
+
+`run_daily` builds the brief from the day's inbox (``config.inbox`` with
+``{date}`` filled in) into ``<out>/YYYY-MM-DD/``. With ``send=True`` it e-mails
+it and records that in ``<out>/YYYY-MM-DD/.sent`` (JSON: Message-ID, time,
+recipients), written atomically, so running again the same day does not send
+a second copy unless ``force=True``. A lock file keeps two overlapping runs
+(say cron plus a manual run) from both sending.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import fcntl
+import json
+import os
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .config import Config, load_config
+from .model import BriefingError
+
+MARKER = ".sent"
+LOCK = ".lock"
+
+
+@dataclass
+class DailyResult:
+    date: dt.date
+    out_dir: Path
+    outputs: dict[str, Path] = field(default_factory=dict)
+    build: Any = None
+    """The pipeline's BuildResult (None when the build was skipped)."""
+    sent: bool = False
+    """True when this run sent the brief."""
+    already_sent: dict | None = None
+    """The marker's record when an earlier run had sent it and this one did not."""
+    message_id: str | None = None
+    marker: Path | None = None
+    skipped: list = field(default_factory=list)
+    """Inputs the build could not use."""
+
+
+def _as_date(value: dt.date | str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise BriefingError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+
+
+def read_marker(out_dir: Path) -> dict | None:
+    """The record of an earlier send for this output folder, or None."""
+    path = Path(out_dir) / MARKER
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        # unreadable marker: assume it was sent rather than risk a duplicate
+        return {"message_id": None, "sent_at": None, "note": f"unreadable {path}"}
+    return data if isinstance(data, dict) else {"message_id": None, "sent_at": None}
+
+
+def _write_marker(out_dir: Path, record: dict) -> Path:
+    from .mail import _atomic_write
+
+    path = Path(out_dir) / MARKER
+    _atomic_write(path, (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    return path
+
+
+@contextmanager
+def _locked(out_dir: Path):
+    out_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(out_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BriefingError(f"{out_dir}: another daily run is working on this day; try again later") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def run_daily(
+    config: Config,
+    *,
+    date: dt.date | str | None = None,
+    send: bool = False,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
+    builder: Callable[..., Any] | None = None,
+    backoff: float = 1.0,
+) -> DailyResult:
+    """Build the day's brief and, with ``send``, e-mail it once.
+
+    Raises `BriefingError` when the inbox folder is missing (naming it), when
+    sending needs a sender/recipients that are not configured, or when sending
+    fails (the brief stays on disk).
+    """
+    day = _as_date(date)
+    inbox = config.inbox_for(day)
+    out_dir = config.out_dir_for(day)
+    if not inbox.is_dir():
+        where = f" (inbox = {config.inbox!r} in {config.source})" if config.source else f" (inbox = {config.inbox!r})"
+        raise BriefingError(f"no inbox folder for {day.isoformat()}: {inbox} does not exist{where}")
+    if send:
+        # check addresses before building, so a bad config fails fast
+        from .mail import check_address
+
+        if not config.sender:
+            raise BriefingError("no sender address: set mail.sender in the config")
+        if not config.recipients:
+            raise BriefingError("no recipients: set mail.recipients in the config")
+        check_address(config.sender, what="sender")
+        for r in config.recipients:
+            check_address(r, what="recipient")
+
+    result = DailyResult(date=day, out_dir=out_dir)
+    with _locked(out_dir):
+        previous = read_marker(out_dir)
+        if send and previous is not None and not force:
+            if progress:
+                progress(f"already sent {previous.get('sent_at') or ''}; not sending again (use --force)")
+            result.already_sent = previous
+            result.marker = out_dir / MARKER
+            result.outputs = {
+                k: out_dir / f"brief.{k}" for k in ("pdf", "html", "json") if (out_dir / f"brief.{k}").exists()
+            }
+            return result
+
+        if builder is None:
+            from .pipeline import build as builder
+        built = builder(
+            [inbox],
+            out_dir,
+            title=config.brief_title,
+            date=day,
+            page_size=config.page_size,
+            sentences=config.sentences,
+            template_dir=config.template_path,
+            progress=progress,
+        )
+        result.build = built
+        result.outputs = dict(getattr(built, "outputs", {}) or {})
+        result.skipped = list(getattr(built, "skipped", []) or [])
+
+        if not send:
+            return result
+
+        from .mail import PartialDelivery, compose_message, send_message
+
+        msg = compose_message(out_dir, sender=config.sender, recipients=config.recipients, subject=config.subject)
+        if progress:
+            progress(f"sending to {', '.join(config.recipients)} via {config.smtp_host}:{config.port}")
+        record = {
+            "message_id": str(msg["Message-ID"]),
+            "recipients": list(config.recipients),
+            "smtp": f"{config.smtp_host}:{config.port}",
+            "forced": bool(force and previous is not None),
+        }
+        try:
+            send_message(
+                msg,
+                host=config.smtp_host,
+                port=config.port,
+                security=config.security,
+                user=config.user,
+                password=config.password,
+                retries=config.retries,
+                backoff=backoff,
+                timeout=config.timeout,
+                progress=progress,
+            )
+        except PartialDelivery as exc:
+            record.update(sent_at=dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                          accepted=exc.accepted, refused=exc.refused)
+            _write_marker(out_dir, record)
+            raise
+        record["sent_at"] = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        result.marker = _write_marker(out_dir, record)
+        result.sent = True
+        result.message_id = record["message_id"]
+        return result
+
+
+# -- command line -------------------------------------------------------------------
+
+
+def cli_daily(args: argparse.Namespace) -> int:
+    """``briefing daily [--config FILE] [--date YYYY-MM-DD] [--send] [--force]``."""
+    config = load_config(args.config).with_overrides(**{
+        name: getattr(args, name, None)
+        for name in ("title", "inbox", "out", "page_size", "sentences", "template_dir", "sender",
+                     "smtp_host", "smtp_port", "starttls", "ssl", "user")
+    }, recipients=getattr(args, "to", None) or None)
+
+    def progress(message: str) -> None:
+        print(f"briefing: {message}", file=sys.stderr, flush=True)
+
+    result = run_daily(config, date=args.date, send=args.send, force=args.force, progress=progress)
+    for error in result.skipped:
+        print(f"briefing: warning: skipped {error}", file=sys.stderr)
+    build = result.build
+    if build is not None:
+        for note in getattr(build.brief, "omitted", []) or []:
+            print(f"briefing: note: {note}", file=sys.stderr)
+        for path in result.outputs.values():
+            print(path)
+    if result.sent:
+        print(f"sent to {', '.join(config.recipients)} ({result.message_id})")
+    elif result.already_sent is not None:
+        print(
+            f"already sent {result.already_sent.get('sent_at') or ''} "
+            f"({result.already_sent.get('message_id') or 'no Message-ID recorded'}); use --force to send again"
+        )
+    return 0
+
+
+def register(subparsers) -> argparse.ArgumentParser:
+    """Add the ``daily`` command to the CLI's subparsers."""
+    from .cli import _iso_date
+
+    p = subparsers.add_parser(
+        "daily",
+        help="build today's brief from the inbox folder and optionally e-mail it once",
+        description=(
+            "Build the brief for one day from the inbox folder named in the config "
+            "(inbox = \"inbox/{date}/\") into <out>/YYYY-MM-DD/brief.{pdf,html,json}. With --send, "
+            "e-mail it and write <out>/YYYY-MM-DD/.sent so later runs the same day do not send again. "
+            "Made for cron or a systemd timer."
+        ),
+    )
+    p.add_argument("--config", metavar="FILE", help="settings file (default: ./briefing.toml if present)")
+    p.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="the day to build (default: today)")
+    p.add_argument("--send", action="store_true", help="e-mail the brief to the configured recipients")
+    p.add_argument("--force", action="store_true", help="with --send: send again even if already sent that day")
+    s = p.add_argument_group("settings (override the config file)")
+    s.add_argument("--title", help="the brief's title")
+    s.add_argument("--inbox", metavar="PATTERN", help="input folder pattern, e.g. 'inbox/{date}/'")
+    s.add_argument("--out", metavar="DIR", help="output root; the day's files go to DIR/YYYY-MM-DD/")
+    s.add_argument("--page-size", dest="page_size", choices=["a4", "letter"], help="paper size")
+    s.add_argument("--sentences", type=int, metavar="N", help="sentences per article summary")
+    s.add_argument("--templates", dest="template_dir", metavar="DIR", help="template folder")
+    s.add_argument("--to", action="append", default=[], metavar="ADDR", help="recipient; repeat for several")
+    s.add_argument("--from", dest="sender", metavar="ADDR", help="sender address")
+    s.add_argument("--smtp-host", dest="smtp_host", metavar="HOST", help="SMTP server")
+    s.add_argument("--smtp-port", dest="smtp_port", type=int, metavar="PORT", help="SMTP port")
+    tls = s.add_mutually_exclusive_group()
+    tls.add_argument("--starttls", action="store_true", default=None, help="use STARTTLS")
+    tls.add_argument("--ssl", action="store_true", default=None, help="use TLS from the start (SMTPS)")
+    s.add_argument("--user", metavar="USER", help="SMTP login; the password comes from the environment")
+    p.set_defaults(func=cli_daily)
+    return p

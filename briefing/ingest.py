@@ -1,0 +1,1290 @@
+"""Find input files, decode any common encoding, clean scraped news text into an `Article`.
+
+Public API:
+
+- `collect_inputs(paths)` -> the article files named or inside the folders named.
+- `read_article(path)` -> one cleaned `Article` (raises `InputError` with a one-line reason).
+- `load_articles(paths)` -> (good articles, one `InputError` per bad file); never raises for input.
+- `decode(data)` -> text from bytes in any common encoding; never raises.
+- `sniff_binary(data)` -> a reason string when the bytes are not text, else None.
+- `clean_text(text, path)` -> `Article` from already-decoded text; never raises.
+
+Cleaning is a set of general rules for scraped news (not patches for particular files):
+whitespace/control normalisation, HTML pages to text, headline detection and
+de-duplication, bylines and e-mail footers (name kept, e-mail removed, source from
+the domain), photo captions and agency credits, datelines, boilerplate, duplicate
+lines, hard-wrapped lines joined, and a short derived title when there is no headline.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import html
+import re
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+from briefing.model import Article, InputError
+
+__all__ = [
+    "collect_inputs",
+    "read_article",
+    "load_articles",
+    "decode",
+    "sniff_binary",
+    "clean_text",
+    "derive_title",
+    "MAX_BYTES",
+]
+
+MAX_BYTES = 32 * 1024 * 1024
+"""Files larger than this are refused (keeps memory bounded); articles are far smaller."""
+
+ARTICLE_SUFFIXES = (".txt",)
+
+# --------------------------------------------------------------------------- inputs
+
+
+def collect_inputs(paths) -> list[Path]:
+    """Files given directly, plus the ``*.txt`` files directly inside folders given.
+
+    Sorted within each folder, hidden files skipped, duplicates dropped, order kept.
+    A path that does not exist raises `InputError(path, "no such file or directory")`.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    out: list[Path] = []
+    seen: set[Path] = set()
+
+    def add(p: Path) -> None:
+        key = p.absolute()
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            raise InputError(p, "no such file or directory")
+        if p.is_dir():
+            try:
+                children = sorted(p.iterdir(), key=lambda c: c.name)
+            except PermissionError:
+                raise InputError(p, "unreadable: permission denied") from None
+            except OSError as exc:
+                raise InputError(p, f"unreadable folder: {exc.strerror or exc}") from None
+            for child in children:
+                if child.name.startswith(".") or child.suffix.lower() not in ARTICLE_SUFFIXES:
+                    continue
+                if child.is_file():
+                    add(child)
+        else:
+            add(p)
+    return out
+
+
+def read_article(path) -> Article:
+    """Read, decode and clean one article file. Raises `InputError` naming the file."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(p, "is a folder, not an article file")
+        if p.exists() and not p.is_file():
+            raise InputError(p, "not a regular file")
+        with p.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError(p, "no such file or directory") from None
+    except PermissionError:
+        raise InputError(p, "unreadable: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(p, "is a folder, not an article file") from None
+    except OSError as exc:
+        raise InputError(p, f"unreadable: {_one_line(exc.strerror or str(exc))}") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(p, f"file too large (over {MAX_BYTES // (1024 * 1024)} MB)")
+    if not data.strip():
+        raise InputError(p, "empty file")
+    reason = sniff_binary(data)
+    if reason:
+        raise InputError(p, reason)
+    text = decode(data)
+    if not _decoded_ok(text):
+        raise InputError(p, "not valid text in any supported encoding")
+    article = clean_text(text, str(p))
+    if not article.paragraphs or not any(_has_words(para) for para in article.paragraphs):
+        if not text.strip(" \n\t\u00a0\u200b\ufeff"):
+            raise InputError(p, "empty file")
+        raise InputError(p, "no sentences")
+    return article
+
+
+def load_articles(paths) -> tuple[list[Article], list[InputError]]:
+    """Good articles plus one `InputError` per bad file or missing path; never raises for input."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    articles: list[Article] = []
+    errors: list[InputError] = []
+    for raw in paths:
+        try:
+            files = collect_inputs([raw])
+        except InputError as exc:
+            errors.append(exc)
+            continue
+        if not files and Path(raw).is_dir():
+            errors.append(InputError(raw, "folder has no .txt article files"))
+            continue
+        for f in files:
+            try:
+                articles.append(read_article(f))
+            except InputError as exc:
+                errors.append(exc)
+            except Exception as exc:  # a bug in cleaning must not sink the whole run
+                errors.append(InputError(f, f"could not be read: {_one_line(repr(exc))}"))
+    return articles, errors
+
+
+def _one_line(s: str) -> str:
+    return " ".join(str(s).split())[:200]
+
+
+# --------------------------------------------------------------------------- bytes -> text
+
+_MAGIC: list[tuple[bytes, str]] = [
+    (b"%PDF", "a PDF"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive or Word/Excel document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word/Excel document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "a program"),
+    (b"MZ", "a Windows program"),
+    (b"RIFF", "audio or video"),
+    (b"ID3", "an MP3 file"),
+    (b"OggS", "audio"),
+    (b"\x00\x00\x00\x18ftyp", "a video"),
+    (b"\x00\x00\x00\x20ftyp", "a video"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"SQLite format 3\x00", "a database"),
+]
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+
+_SAMPLE = 65536
+
+
+def _bom(data: bytes) -> tuple[str | None, int]:
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            # a UTF-16 LE BOM followed by a NUL pair could be UTF-32; the table is ordered for that
+            return enc, len(bom)
+    return None, 0
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the NUL pattern says so (mostly-ASCII UTF-16 text)."""
+    sample = data[:_SAMPLE]
+    if len(sample) < 4:
+        return None
+    sample = sample[: len(sample) - (len(sample) % 2)]
+    half = len(sample) // 2
+    even_nul = sample[0::2].count(0)
+    odd_nul = sample[1::2].count(0)
+    if odd_nul >= 0.3 * half and even_nul <= 0.05 * half:
+        return "utf-16-le"
+    if even_nul >= 0.3 * half and odd_nul <= 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """A one-line reason when `data` is not text (PDF, image, archive, NUL-ridden), else None."""
+    head = data[:1024].lstrip(b" \t\r\n\x00")
+    for magic, what in _MAGIC:
+        if head.startswith(magic) or data.startswith(magic):
+            if magic == b"MZ" and len(data) > 2 and b"\x00" not in data[:512]:
+                continue  # plain text that happens to start with "MZ"
+            if magic in (b"RIFF", b"ID3", b"OggS") and b"\x00" not in data[:512]:
+                continue
+            return f"binary file, not text (looks like {what})"
+    if b"%PDF-" in data[:1024]:
+        return "binary file, not text (looks like a PDF)"
+    enc, _ = _bom(data)
+    if enc is None and b"\x00" in data[:_SAMPLE] and _utf16_without_bom(data) is None:
+        sample = data[:_SAMPLE]
+        if sample.count(0) > max(2, len(sample) // 1000):
+            return "binary file, not text"
+    text = decode(data[:_SAMPLE])
+    if text:
+        bad = sum(1 for ch in text if _is_bad_control(ch))
+        if bad > 0.05 * len(text) and bad >= 3:
+            return "binary file, not text"
+    return None
+
+
+def _is_bad_control(ch: str) -> bool:
+    o = ord(ch)
+    return (o < 32 and ch not in "\t\n\r\f\v") or 0x7F <= o <= 0x9F or ch == "\ufffd"
+
+
+def _cp1252_fallback(exc: UnicodeDecodeError):
+    """Codec error handler: bytes that are not UTF-8 are read as cp1252 (Latin-1 where undefined)."""
+    chunk = exc.object[exc.start : exc.end]
+    return "".join(_CP1252[b] for b in chunk), exc.end
+
+
+_CP1252 = []
+for _b in range(256):
+    try:
+        _CP1252.append(bytes([_b]).decode("cp1252"))
+    except UnicodeDecodeError:
+        _CP1252.append(chr(_b))  # 0x81 0x8D 0x8F 0x90 0x9D: Latin-1 (a C1 control, cleaned later)
+codecs.register_error("briefing-cp1252", _cp1252_fallback)
+
+_TO_CP1252 = {ch: bytes([i]) for i, ch in enumerate(_CP1252)}
+_CONT = "".join(re.escape(_CP1252[b]) for b in range(0x80, 0xC0))
+_MOJIBAKE_RE = re.compile(
+    "[\u00c2-\u00df][" + _CONT + "]|[\u00e0-\u00ef][" + _CONT + "]{2}|[\u00f0-\u00f4][" + _CONT + "]{3}"
+)
+
+
+def _fix_mojibake(text: str) -> str:
+    """Repair UTF-8 that was read as cp1252 and saved again ("â€œ" -> "“", "Ã©" -> "é")."""
+
+    def fix(m: re.Match) -> str:
+        s = m.group(0)
+        try:
+            return b"".join(_TO_CP1252[c] for c in s).decode("utf-8")
+        except (KeyError, UnicodeDecodeError):
+            return s
+
+    text = _MOJIBAKE_RE.sub(fix, text)
+    if "\u00e2\u20ac" in text:  # "”" whose last byte (0x9d, undefined in cp1252) was lost
+        text = text.replace("\u00e2\u20ac", "\u201d")
+    return text
+
+
+def _decode_with(data: bytes, enc: str) -> str:
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError:
+        return data.decode(enc, errors="replace")
+
+
+def decode(data: bytes) -> str:
+    """Text from `data`: UTF-8 (BOM or not), UTF-16/32 with BOM, BOM-less UTF-16, cp1252, Latin-1.
+
+    Never raises. The result has no BOM; bytes that are not valid UTF-8 are read as
+    cp1252 (so a file mixing UTF-8 and Windows quotes still reads right), and
+    UTF-8-read-as-cp1252 mojibake ("â€™") is repaired.
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        return str(data) if data is not None else ""
+    data = bytes(data)
+    enc, skip = _bom(data)
+    if enc and enc != "utf-8":
+        body = data[skip:]
+        if enc.startswith("utf-16") and len(body) % 2:
+            body = body[:-1]
+        if enc.startswith("utf-32") and len(body) % 4:
+            body = body[: len(body) - len(body) % 4]
+        text = _decode_with(body, enc)
+    else:
+        body = data[skip:]
+        utf16 = None if enc else _utf16_without_bom(body)
+        if utf16:
+            if len(body) % 2:
+                body = body[:-1]
+            text = _decode_with(body, utf16)
+        else:
+            try:
+                text = body.decode("utf-8")
+            except UnicodeDecodeError:
+                text = body.decode("utf-8", errors="briefing-cp1252")
+            if any(ch in text for ch in "\u00c2\u00c3\u00e2\u00c5"):
+                text = _fix_mojibake(text)
+    return text.lstrip("\ufeff")
+
+
+def _decoded_ok(text: str) -> bool:
+    """False when decoding produced mostly garbage (replacement characters)."""
+    if not text:
+        return True
+    sample = text[:_SAMPLE]
+    bad = sample.count("\ufffd")
+    return bad <= 0.02 * len(sample)
+
+
+# --------------------------------------------------------------------------- normalising
+
+_TRANSLATE: dict[int, str | None] = {}
+for _o in range(0x20):
+    _TRANSLATE[_o] = None
+_TRANSLATE[ord("\n")] = "\n"
+_TRANSLATE[ord("\t")] = " "
+_TRANSLATE[0x0B] = "\n"
+_TRANSLATE[0x0C] = "\n"
+for _o in range(0x7F, 0xA0):
+    _TRANSLATE[_o] = None
+for _ch in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000":
+    _TRANSLATE[ord(_ch)] = " "
+for _ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufffd\ufffe":
+    _TRANSLATE[ord(_ch)] = None
+_TRANSLATE[0x2028] = "\n"
+_TRANSLATE[0x2029] = "\n"
+_TRANSLATE[0x85] = "\n"
+
+_ODD_CHARS_RE = re.compile("[" + "".join(re.escape(chr(o)) for o in sorted(_TRANSLATE) if chr(o) != "\n") + "]")
+_MULTISPACE = re.compile(r" {2,}")
+_ENTITY_RE = re.compile(
+    r"&(?:amp|quot|apos|lt|gt|nbsp|[lr]squo|[lr]dquo|[mn]dash|hellip|#\d{2,6}|#x[0-9a-fA-F]{2,5});"
+)
+
+
+def normalize_text(text: str) -> str:
+    """Newlines to ``\\n``, odd spaces to spaces, zero-width and control characters out, NFC."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ODD_CHARS_RE.search(text):  # translate only when needed: it is slow on megabytes
+        text = _ODD_CHARS_RE.sub(lambda m: _TRANSLATE[ord(m.group(0))] or "", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    if "&" in text:
+        text = _ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
+        text = text.replace("\u00a0", " ")
+    return text
+
+
+# --------------------------------------------------------------------------- HTML pages
+
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+_HTML_TAG = re.compile(r"<(?:html|head|body|meta|title|div|p|br|script|style|span|a|li|ul|h[1-6])\b[^<>]*>", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """True only when the text is clearly an HTML document, not prose mentioning a tag."""
+    head = text[:4096]
+    if _HTML_START.match(head):
+        return True
+    low = text[:200000].lower()
+    if "<body" in low and "</body>" in low:
+        return True
+    if "<html" in low and "</html>" in low:
+        return True
+    lines = [ln for ln in text[:200000].split("\n") if ln.strip()]
+    if len(lines) < 2:
+        return False
+    tag_lines = sum(1 for ln in lines if _HTML_TAG.match(ln.strip()))
+    return low.count("<p") >= 3 and tag_lines >= 0.5 * len(lines)
+
+
+_BLOCK = {
+    "p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5",
+    "h6", "article", "section", "header", "blockquote", "figure", "figcaption", "main", "pre",
+    "hr", "dd", "dt", "dl", "title", "address", "center",
+}
+_SKIP = {"script", "style", "noscript", "template", "svg", "head", "nav", "aside", "form", "button",
+         "iframe", "select", "object", "embed", "canvas", "math", "figcaption"}
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.title: list[str] = []
+        self.in_title = False
+        self.has_h1 = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "title":
+            self.in_title = True
+        if tag in _SKIP and tag != "head":
+            self.skip += 1
+        if tag == "h1":
+            self.has_h1 = True
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+        if tag in _SKIP and tag != "head" and self.skip:
+            self.skip -= 1
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title.append(data)
+            return
+        if self.skip:
+            return
+        self.parts.append(data.replace("\n", " "))
+
+
+def html_to_text(text: str) -> str:
+    """Visible text of an HTML page: blocks become lines; script, style, nav and forms dropped."""
+    parser = _TextExtractor()
+    try:
+        parser.feed(text)
+        parser.close()
+    except Exception:  # HTMLParser is lenient, but never let a page sink ingest
+        return re.sub(r"<[^<>]{0,2000}>", " ", text)
+    body = "".join(parser.parts)
+    if not parser.has_h1 and parser.title:
+        title = " ".join("".join(parser.title).split())
+        title = re.split(r"\s+[|\u2013\u2014]\s+|\s+-\s+(?=[^-]*$)", title)[0].strip()
+        if title:
+            body = title + "\n" + body
+    return body
+
+
+# --------------------------------------------------------------------------- line rules
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+AGENCIES = {
+    "reuters": "Reuters",
+    "ap": "The Associated Press",
+    "associated press": "The Associated Press",
+    "the associated press": "The Associated Press",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "yonhap": "Yonhap News Agency",
+    "yonhap news": "Yonhap News Agency",
+    "yonhap news agency": "Yonhap News Agency",
+    "xinhua": "Xinhua",
+    "kyodo": "Kyodo News",
+    "kyodo news": "Kyodo News",
+    "bloomberg": "Bloomberg",
+    "dpa": "dpa",
+    "upi": "UPI",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "tass": "TASS",
+    "itar-tass": "TASS",
+    "interfax": "Interfax",
+    "kcna": "KCNA",
+    "nhk": "NHK",
+    "jiji": "Jiji Press",
+    "jiji press": "Jiji Press",
+    "cna": "CNA",
+    "pti": "PTI",
+    "anadolu": "Anadolu Agency",
+    "epa": "EPA",
+    "the canadian press": "The Canadian Press",
+    "canadian press": "The Canadian Press",
+    "press association": "PA Media",
+    "pa": "PA Media",
+    "aap": "AAP",
+    "afp photo": "AFP",
+    "ap photo": "The Associated Press",
+}
+
+NEWS_DOMAINS = {
+    "heraldcorp.com": "The Korea Herald",
+    "koreaherald.com": "The Korea Herald",
+    "koreatimes.co.kr": "The Korea Times",
+    "ktimes.com": "The Korea Times",
+    "yna.co.kr": "Yonhap News Agency",
+    "yonhapnews.co.kr": "Yonhap News Agency",
+    "joongang.co.kr": "Korea JoongAng Daily",
+    "joins.com": "Korea JoongAng Daily",
+    "chosun.com": "The Chosun Ilbo",
+    "donga.com": "The Dong-A Ilbo",
+    "hani.co.kr": "The Hankyoreh",
+    "reuters.com": "Reuters",
+    "thomsonreuters.com": "Reuters",
+    "ap.org": "The Associated Press",
+    "afp.com": "AFP",
+    "nytimes.com": "The New York Times",
+    "washpost.com": "The Washington Post",
+    "washingtonpost.com": "The Washington Post",
+    "wsj.com": "The Wall Street Journal",
+    "ft.com": "Financial Times",
+    "bbc.co.uk": "BBC",
+    "bbc.com": "BBC",
+    "theguardian.com": "The Guardian",
+    "guardian.co.uk": "The Guardian",
+    "bloomberg.net": "Bloomberg",
+    "bloomberg.com": "Bloomberg",
+    "economist.com": "The Economist",
+    "latimes.com": "Los Angeles Times",
+    "cnn.com": "CNN",
+    "japantimes.co.jp": "The Japan Times",
+    "kyodonews.jp": "Kyodo News",
+    "asahi.com": "The Asahi Shimbun",
+    "scmp.com": "South China Morning Post",
+    "xinhuanet.com": "Xinhua",
+    "chinadaily.com.cn": "China Daily",
+    "taipeitimes.com": "Taipei Times",
+    "straitstimes.com": "The Straits Times",
+    "sph.com.sg": "The Straits Times",
+    "nknews.org": "NK News",
+    "aljazeera.net": "Al Jazeera",
+    "dw.com": "Deutsche Welle",
+    "politico.com": "Politico",
+    "axios.com": "Axios",
+    "npr.org": "NPR",
+    "usatoday.com": "USA Today",
+    "telegraph.co.uk": "The Telegraph",
+    "thetimes.co.uk": "The Times",
+    "independent.co.uk": "The Independent",
+    "lemonde.fr": "Le Monde",
+    "spiegel.de": "Der Spiegel",
+}
+
+_PERSONAL_DOMAINS = {
+    "gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com",
+    "naver.com", "daum.net", "hanmail.net", "live.com", "msn.com", "protonmail.com", "mail.com",
+    "example.com", "qq.com", "163.com",
+}
+
+_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+'-]{1,64}@((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})(?![a-z0-9-])")
+_EMAIL_PAREN_RE = re.compile(
+    r"\s*[(\[<]\s*(?:e-?mail:?\s*)?[A-Za-z0-9._%+'-]{1,64}@(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}\s*[)\]>]?"
+    r"|\s*(?:e-?mail:?\s*)?[A-Za-z0-9._%+'-]{1,64}@(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}(?![a-z0-9-])",
+    re.I,
+)
+# a headline glued after an e-mail footer or a credit: "...heraldcorp.com)Allies Fine-Tune ..."
+_GLUE_RE = re.compile(
+    r"(@(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}\)?|\((?:Yonhap|Reuters|AP|AFP|Xinhua|Kyodo)(?: News)?\))"
+    r"(?=[A-Z\u201c\"][A-Za-z])"
+)
+
+_TERMINAL = ".!?\u2026"
+_CLOSERS = "\"'\u201d\u2019)]\u00bb"
+_MINOR = {
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
+    "off", "on", "per", "to", "up", "via", "vs", "vs.", "with", "from", "into", "over", "than",
+    "its", "his", "her", "their", "is", "are", "be", "after", "amid", "about", "over",
+}
+_DANGLING = {
+    "a", "an", "the", "and", "but", "or", "nor", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "into", "as", "that", "which", "who", "whose", "its", "his", "her", "their", "our",
+    "my", "your", "this", "these", "those", "is", "are", "was", "were", "be", "been", "has", "have",
+    "had", "will", "would", "could", "should", "can", "may", "might", "must", "not", "than",
+    "also", "said", "says", "because", "while", "when", "if", "whether", "about", "over", "under",
+    "between", "among", "toward", "towards", "against", "during", "without", "within", "per",
+    "such", "some", "any", "all", "both", "each", "more", "most", "very", "so",
+}
+
+_ROLE_RE = re.compile(
+    r"^(?:(?:senior|chief|special|staff|contributing|foreign|political|diplomatic|economics?|"
+    r"business|national|deputy|associate|managing|news|science|defen[cs]e|white house|"
+    r"[a-z]+)\s+){0,3}(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|"
+    r"staff|bureau chief|analyst|producer|anchor|host|photographer|videographer)s?$",
+    re.I,
+)
+_NAME_WORD = r"(?:[^\W\d_][\w'\u2019.\-]*)"
+_PARTICLES = {"de", "da", "del", "della", "di", "van", "von", "der", "den", "bin", "al", "el", "la",
+              "le", "du", "dos", "das", "ibn", "st.", "y", "ter", "ten"}
+
+
+def _is_name(s: str) -> bool:
+    """A person's name (or a few joined by 'and' / commas): capitalised words, 1-5 each."""
+    s = s.strip().strip(",")
+    if not s or len(s) > 120:
+        return False
+    people = re.split(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)", s)
+    for person in people:
+        words = person.split()
+        if not 1 <= len(words) <= 5:
+            return False
+        caps = 0
+        for w in words:
+            if w.lower() in _PARTICLES:
+                continue
+            if not re.fullmatch(_NAME_WORD, w) or not w[0].isupper():
+                return False
+            if w.lower().rstrip(".") in _MINOR_WORDS_NOT_NAMES:
+                return False
+            caps += 1
+        if not caps:
+            return False
+    return True
+
+
+_MINOR_WORDS_NOT_NAMES = {
+    "the", "a", "an", "this", "that", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "staff", "reporter", "writer", "editor", "correspondent", "news", "photo",
+}
+
+
+def _agency(s: str) -> str | None:
+    key = s.strip().strip(".").lower()
+    key = re.sub(r"\s+", " ", key)
+    if key in AGENCIES:
+        return AGENCIES[key]
+    key2 = re.sub(r"\s*(?:photo|photos|news agency|/.*)$", "", key)
+    return AGENCIES.get(key2)
+
+
+def source_from_domain(domain: str) -> str | None:
+    """A publication name for an e-mail domain: a known news domain, else the domain itself."""
+    d = domain.lower().strip(".")
+    parts = d.split(".")
+    for i in range(len(parts) - 1):
+        cand = ".".join(parts[i:])
+        if cand in NEWS_DOMAINS:
+            return NEWS_DOMAINS[cand]
+    if d in _PERSONAL_DOMAINS:
+        return None
+    return d
+
+
+def _parse_byline(line: str):
+    """(name, source) when `line` is a byline, else None."""
+    s = line.strip()
+    if len(s) > 160:
+        return None
+    src = None
+    emails = _EMAIL_RE.findall(s)
+    if emails:
+        src = source_from_domain(emails[0])
+        s = _EMAIL_PAREN_RE.sub("", s)
+        s = re.sub(r"\(\s*\)|\[\s*\]", "", s).strip()
+    m = re.match(r"^(?:by|written by|words by|reporting by|story by)\s*:?\s+(.+)$", s, re.I)
+    has_by = bool(m)
+    rest = m.group(1) if m else s
+    rest = rest.strip().rstrip(".").strip()
+    # split off tails: ", Reuters" / " | Staff writer" / " / Staff Reporter" / " - AP" / " in Seoul"
+    parts = re.split(r"\s*[|/,\u2013\u2014;]\s*|\s+-\s+", rest)
+    name = parts[0].strip()
+    tails = [p for p in parts[1:] if p]
+    extra_names = []
+    for t in tails:
+        if _agency(t):
+            src = src or _agency(t)
+        elif _ROLE_RE.match(t) or re.fullmatch(r"(?:in|from)\s+[A-Z][\w .'-]{1,40}", t):
+            continue
+        elif has_by and _is_name(t) and not re.search(r"(?i)editing by|additional reporting", t):
+            extra_names.append(t)
+        elif re.match(r"(?i)(editing|additional reporting|writing) by\b", t):
+            continue
+        else:
+            return None
+    inline_tail = re.match(r"^(.*?)\s+(?:in|from)\s+[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?$", name)
+    if inline_tail and _is_name(inline_tail.group(1)):
+        name = inline_tail.group(1)
+    if not _is_name(name):
+        return None
+    if not has_by and not tails and not emails:
+        return None
+    if not has_by and not any(_ROLE_RE.match(t) or _agency(t) for t in tails) and not emails:
+        return None
+    if not has_by and emails and not re.search(r"[(\[<]", line) and len(name.split()) > 4:
+        return None
+    if name.isupper():
+        name = name.title()
+    if extra_names and has_by:
+        name = ", ".join([name] + extra_names[:-1]) + " and " + extra_names[-1] if len(extra_names) > 1 else f"{name} and {extra_names[0]}"
+    return name, src
+
+
+_CREDIT_TAIL_RE = re.compile(r"\s*[(\[]\s*([^()\[\]]{1,60}?)\s*[)\]]\s*\.?\s*$")
+_PHOTO_WORD_RE = re.compile(r"(?i)\b(?:photo|photos|photograph|image|images|getty|pool|file|courtesy|epa|shutterstock|afp|ap photo)\b")
+_CAPTION_START_RE = re.compile(
+    r"^(?:photo|photos|photograph|picture|pictured|image|caption|file photo|top photo|main photo|"
+    r"above|below|video)\s*(?:by\b|:|\u2014|-)|open this (?:photo|image) in gallery",
+    re.I,
+)
+_LEADING_CREDIT_RE = re.compile(r"^((?:The )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}) (?=[A-Z][a-z])")
+_CAPTION_VERB_RE = re.compile(
+    r"\b(?:answers|speaks|poses|pose|looks on|look on|listens|listen|shakes|shake hands|arrives|arrive|"
+    r"attends|walks|walk|waves|wave|gestures|holds|talks|talk|delivers|addresses|greets|smiles|sits|"
+    r"stands|leaves|enters|inspects|reviews|presides|salutes|bows|signs|rides|watches|chats|"
+    r"applauds|hugs|boards|is seen|are seen|is pictured|are pictured|participate|participates|"
+    r"take part|takes part|gather|gathers|march|marches|stage|stages|hold|react|reacts|"
+    r"\((?:left|right|center|centre|second from (?:left|right)|L|R|C)\)|from left|"
+    r"this photo|file photo|in this|undated)\b",
+    re.I,
+)
+_PHOTO_SERVICES = {"getty images", "getty", "pool", "file", "file photo", "shutterstock", "epa-efe",
+                   "ap photo", "afp photo", "yonhap photo", "reuters photo", "newsis", "news1", "courtesy"}
+
+
+def _credit_line(line: str) -> str | None:
+    """For a line that is only a credit ("(Yonhap)", "Photo: Reuters", "AFP/Getty Images"):
+    the agency it names ("" when none), else None."""
+    s = line.strip().strip("()[]").strip()
+    s = re.sub(r"^[-\u2013\u2014]+\s*", "", s).rstrip(".").strip()
+    photo = False
+    m = re.match(r"(?i)^(?:photo|photos|photograph|image|picture|source|credit|photo credit)s?\s*(?:by\b|:)\s*", s)
+    if m:
+        photo = True
+        s = s[m.end():]
+    parts = [p.strip() for p in re.split(r"\s*/\s*|\s+via\s+", s) if p.strip()]
+    if not parts or len(parts) > 4 or len(s.split()) > 8:
+        return None
+    found = ""
+    for part in parts:
+        ag = _agency(part)
+        if ag:
+            found = found or ag
+        elif part.lower() in _PHOTO_SERVICES:
+            photo = True
+        elif (photo or len(parts) > 1) and _is_name(part):
+            continue
+        else:
+            return None
+    if not found and not photo:
+        return None
+    if not photo and len(parts) == 1 and not (line.strip().startswith(("(", "[", "-", "\u2013", "\u2014")) or len(s.split()) <= 3):
+        return None
+    return found
+
+
+_BOILERPLATE_RE = re.compile(
+    r"^(?:advertisement|advertising|story continues below(?: advertisement)?|continue reading(?: the main story)?|"
+    r"read more|related|related articles?|share(?: this(?: article| story)?)?|tweet|print|e-?mail|comments?|"
+    r"click here.*|sign up.*newsletter.*|subscribe(?: now)?|follow us on .{1,40}|"
+    r"(?:copyright|\u00a9).{0,120}|all rights reserved.{0,60}|"
+    r"(?:read more|related|see also|also read)\s*:.{0,160}|"
+    r"scroll (?:down|to continue)(?: for (?:video|more))?|skip to (?:main )?content|article continued below|"
+    r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|google\+|kakaotalk|"
+    r"(?:facebook|twitter|linkedin|whatsapp|email|print)(?:\s*[|/,]\s*(?:facebook|twitter|linkedin|whatsapp|email|e-mail|print|share))+)$",
+    re.I,
+)
+
+_GLUED_BOILER_RE = re.compile(
+    r"^(?:scroll down for (?:video|more)|story continues below(?: advertisement)?|advertisement|"
+    r"article continued below)\s+(?-i:(?=[A-Z\u201c\u2018\"']))",
+    re.I,
+)
+_DATE_LINE_RE = re.compile(
+    r"^(?:(?:published|updated|posted|last updated|date|modified)\s*:?\s*(?:on\s*)?)?(?:" + _DAYS + r",?\s+)?"
+    r"(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|" + _MONTH_RE + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH_RE + r",?\s+\d{4})"
+    r"(?:\s*[,|\-\u2013\u2014]?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|\(?[A-Z]{2,4}\)?)?)?"
+    r"(?:\s*[|,]\s*(?:updated|modified)\s*:?.{0,40})?\s*$",
+    re.I,
+)
+
+_DATELINE_AGENCY_RE = re.compile(
+    r"^(?P<city>[A-Z][A-Za-z.'\u2019\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?)"
+    r"(?:,\s*(?P<date>" + _MONTH_RE + r"\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*\((?P<agency>[A-Za-z][A-Za-z .'&/-]{0,40})\)\s*(?:--|-|\u2014|\u2013|:)\s*"
+)
+_DATELINE_CAPS_RE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'\u2019\-]+(?:\s[A-Z][A-Z.'\u2019\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?)"
+    r"(?:,\s*(?P<date>" + _MONTH_RE + r"\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"(?:\s*(?:--|\u2014|\u2013)\s*|\s-\s+)(?=[A-Z\u201c\"'0-9])"
+)
+
+
+def _parse_date(s: str | None) -> str | None:
+    if not s:
+        return None
+    s = s.strip()
+    m = re.match(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$", s)
+    try:
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        m = re.match(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$", s)
+        if m:
+            mon = _MONTHS.get(m.group(1).lower()[:4].rstrip("t") if m.group(1).lower().startswith("sept") else m.group(1).lower()[:3])
+            if mon:
+                return dt.date(int(m.group(3)), mon, int(m.group(2))).isoformat()
+        m = re.match(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$", s)
+        if m:
+            mon = _MONTHS.get(m.group(2).lower()[:3])
+            if mon:
+                return dt.date(int(m.group(3)), mon, int(m.group(1))).isoformat()
+    except ValueError:
+        return None
+    return None
+
+
+def _ends_sentence(line: str) -> bool:
+    s = line.rstrip().rstrip(_CLOSERS)
+    return bool(s) and s[-1] in _TERMINAL
+
+
+def _has_words(s: str) -> bool:
+    return len(re.findall(r"[^\W\d_]{2,}", s)) >= 2
+
+
+def _titleish(line: str) -> bool:
+    words = re.findall(r"[^\W_][\w'\u2019.\-]*", line)
+    if not words or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    sig = [w for i, w in enumerate(words) if i == 0 or w.lower() not in _MINOR]
+    if not sig:
+        return False
+    caps = sum(1 for w in sig if w[0].isupper() or w[0].isdigit())
+    return caps / len(sig) >= 0.7
+
+
+def _is_caption(line: str) -> bool:
+    s = line.strip()
+    if len(s) > 600:
+        return False
+    if _CAPTION_START_RE.match(s):
+        return True
+    lead = _LEADING_CREDIT_RE.match(s)
+    if lead and _agency(lead.group(1)):
+        rest = s[lead.end():]
+        if len(rest.split()) <= 60 and _CAPTION_VERB_RE.search(rest):
+            return True
+    m = _CREDIT_TAIL_RE.search(s)
+    tail_photo = False
+    if m:
+        inner = m.group(1)
+        is_agency = bool(_agency(inner))
+        is_photo = bool(_PHOTO_WORD_RE.search(inner))
+        if not (is_agency or is_photo):
+            return False
+        before = s[: m.start()].strip()
+        if not before:
+            return False
+        if is_photo and len(before.split()) <= 80:
+            return True
+        tail_photo = True
+    elif re.search(r"(?:/|\bvia\s+|\u2014\s*|-\s+)(?:Getty Images|AFP|AP|Reuters|EPA|Yonhap|Shutterstock)\s*\.?$", s):
+        before = s
+        tail_photo = True
+    if not tail_photo:
+        return False
+    # an agency credit after one short sentence that describes a picture
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", before)
+    return len(before.split()) <= 60 and len(sentences) <= 2 and bool(_CAPTION_VERB_RE.search(before))
+
+
+def _is_headline(line: str, nxt: str | None, wrapped: bool) -> bool:
+    words = line.split()
+    if not 1 <= len(words) <= 20 or len(line) > 170:
+        return False
+    stripped = line.rstrip(_CLOSERS)
+    if stripped and stripped[-1] in ".,;:":
+        if not stripped.endswith("..."):
+            return False
+    if nxt is not None and nxt.strip().lower() == line.strip().lower():
+        return True
+    if nxt and nxt[0].islower():
+        return False
+    if words[-1].lower().strip(",") in _DANGLING and not _titleish(line):
+        return False
+    if not _has_words(line) and len(words) < 2:
+        return False
+    if _titleish(line):
+        if wrapped and nxt and ("," in line) and len(line) > 50:
+            return False
+        return True
+    # sentence-case headline: short, no final period, followed by a real paragraph or a blank
+    if not wrapped and len(words) <= 16 and not stripped.endswith(("!", "?")) or (
+        not wrapped and len(words) <= 16 and stripped.endswith("?")
+    ):
+        return nxt is None or nxt == "" or len(nxt.split()) > len(words)
+    return False
+
+
+# --------------------------------------------------------------------------- derived title
+
+_PAST_TO_PRESENT = {
+    "called": "calls", "urged": "urges", "warned": "warns", "said": "says", "announced": "announces",
+    "agreed": "agree", "rejected": "rejects", "denied": "denies", "accused": "accuses",
+    "vowed": "vows", "pledged": "pledges", "proposed": "proposes", "began": "begin",
+    "signed": "sign", "launched": "launches", "opened": "opens", "asked": "asks",
+    "demanded": "demands", "criticized": "criticizes", "criticised": "criticises",
+    "welcomed": "welcomes", "condemned": "condemns", "confirmed": "confirms",
+    "expressed": "expresses", "held": "holds", "visited": "visits", "told": "tells",
+    "arrived": "arrives", "pushed": "pushes", "sought": "seeks", "raised": "raises",
+    "approved": "approves", "passed": "passes", "voted": "votes", "won": "wins", "lost": "loses",
+    "left": "leaves", "met": "meets", "stressed": "stresses", "emphasized": "emphasizes",
+    "reaffirmed": "reaffirms", "downplayed": "downplays", "dismissed": "dismisses",
+    "threatened": "threatens", "released": "releases", "unveiled": "unveils",
+    "ordered": "orders", "suspended": "suspends", "resumed": "resumes", "fired": "fires",
+    "killed": "kills", "attacked": "attacks", "claimed": "claims", "reported": "reports",
+    "revealed": "reveals", "offered": "offers", "refused": "refuses", "declined": "declines",
+    "plans": "plans", "planned": "plans", "decided": "decides", "expected": "expects",
+    "named": "names", "appointed": "appoints", "blamed": "blames", "backed": "backs",
+    "supported": "supports", "opposed": "opposes", "hailed": "hails", "slammed": "slams",
+    "insisted": "insists", "suggested": "suggests", "indicated": "indicates",
+    "noted": "notes", "agreed to": "agree to", "started": "starts", "ended": "ends",
+}
+_SUBORDINATE = {"after", "when", "as", "while", "despite", "although", "though", "since", "if",
+                "because", "in", "for", "with", "amid", "following", "before", "until", "once", "like",
+                "during", "by", "on", "at", "over", "under", "unlike", "instead", "from", "without"}
+_TC_MINOR = {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in",
+             "of", "off", "on", "per", "to", "up", "via", "vs", "vs.", "with", "from", "into", "over", "than"}
+_AUX = {"have", "has", "had", "was", "were", "is", "are", "be", "been", "being", "will", "would",
+        "could", "should", "may", "might", "must", "can", "did", "does", "do", "not", "never"}
+_TIME_RE = re.compile(
+    r"\s+(?:on\s+|late\s+|early\s+|last\s+|this\s+)?" + _DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?(?=[\s,.;:]|$)"
+    r"|\s+(?:on\s+)?" + _MONTH_RE + r"\s+\d{1,2}(?:,\s*\d{4})?(?=[\s,.;:]|$)"
+    r"|\s*\((?:local time|[^()]{0,12}\d{1,2}[^()]{0,6})\)"
+    r"|\s+(?:yesterday|today|tonight|earlier this week|this week|last week|on Wednesday)(?=[\s,.;:]|$)",
+    re.I,
+)
+_CLAUSE_RE = re.compile(
+    r"\s*[,;:(]|\s+[\u2014\u2013]\s*|\s+--?\s+|\s+(?:which|who|whom|whose|before|after|while|because|although|"
+    r"though|since|until|unless|amid|despite|as part of|according to|saying|following|where|when|"
+    r"but|even as|in order to|ahead of|during|as well as|in a bid to|in an effort to)\b"
+)
+_CUT_WORDS = {"to", "toward", "towards", "for", "in", "on", "over", "with", "from", "into",
+              "about", "against", "at", "by", "under", "as", "of", "and"}
+_ABBREV_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|etc)\.)$")
+
+
+def _first_sentence(text: str) -> str:
+    for m in re.finditer(r"[.!?][\"'\u201d\u2019]?(?=\s+[\"'\u201c\u2018]?[A-Z0-9])", text):
+        head = text[: m.end()]
+        if _ABBREV_END.search(head.rstrip("\"'\u201d\u2019")):
+            continue
+        return head
+    return text
+
+
+def _title_case(words: list[str]) -> str:
+    out = []
+    for i, w in enumerate(words):
+        core = w.lstrip("\"'\u201c\u2018(")
+        lead = w[: len(w) - len(core)]
+        if any(c.isupper() for c in core) or not core:
+            out.append(w)
+        elif 0 < i < len(words) - 1 and core.lower() in _TC_MINOR:
+            out.append(w.lower())
+        else:
+            out.append(lead + "-".join(p[:1].upper() + p[1:] for p in core.split("-")))
+    return " ".join(out)
+
+
+def derive_title(paragraphs: list[str], max_words: int = 12) -> str:
+    """A short headline-style title from the lead sentence: its main clause, <= ~12 words."""
+    lead = next((p for p in paragraphs if len(p.split()) >= 6), paragraphs[0] if paragraphs else "")
+    if not lead:
+        return "Untitled article"
+    sent = _first_sentence(lead[:2000]).strip()
+    sent = sent.strip("\"'\u201c\u201d\u2018\u2019 ").rstrip(".!?\"'\u201d\u2019 ")
+    sent = _TIME_RE.sub("", sent)
+    sent = re.sub(r"(?i)^(?:last|this|next|earlier|late|early)\s+\w+(?:\s+\w+)?,\s*", "", sent)
+    first_word = sent.split(" ", 1)[0].lower() if sent else ""
+    if first_word in _SUBORDINATE:
+        for m in re.finditer(r",\s*", sent):
+            head, tail = sent[: m.start()], sent[m.end() :]
+            tail_first = tail.split(" ", 1)[0].lower() if tail else ""
+            if len(head.split()) > 20:
+                break
+            if head.endswith(".") or tail_first in _SUBORDINATE or len(tail.split()) < 4:
+                continue
+            sent = tail[:1].upper() + tail[1:]
+            break
+    sent = re.sub(r"\s{2,}", " ", sent).strip()
+    cut = len(sent)
+    for m in _CLAUSE_RE.finditer(sent):
+        if len(sent[: m.start()].split()) >= 4:
+            cut = m.start()
+            break
+    words = sent[:cut].split()
+    for i, w in enumerate(words[1:8], start=1):
+        key = w.lower()
+        if words[i - 1].lower() in _AUX or words[i - 1].lower().endswith("ly"):
+            break
+        if key in _PAST_TO_PRESENT:
+            words[i] = _PAST_TO_PRESENT[key]
+            break
+    if len(words) > 6 and words[0].lower() in {"a", "an", "the"}:
+        words = words[1:]
+    if len(words) > max_words:
+        best = None
+        for i in range(max_words, 4, -1):
+            if words[i].lower() in _CUT_WORDS:
+                best = i
+                break
+        words = words[: best or max_words]
+    while len(words) > 3 and words[-1].lower().strip(",;:") in _DANGLING:
+        words.pop()
+    if not words:
+        return "Untitled article"
+    words[-1] = words[-1].rstrip(",;:")
+    title = _title_case(words).strip()
+    for opener, closer in (("\u201c", "\u201d"), ("\u2018", "\u2019")):
+        if title.count(opener) > title.count(closer):
+            title += closer
+    if title.count('"') % 2:
+        title += '"'
+    if not re.search(r"[^\W_]", title):
+        return "Untitled article"
+    return title[:1].upper() + title[1:]
+
+
+# --------------------------------------------------------------------------- cleaning
+
+
+def _is_wrapped_doc(lines: list[str]) -> bool:
+    """Hard-wrapped text: most longish lines stop mid-sentence at a similar width."""
+    long_lines = [ln for ln in lines if len(ln) >= 30]
+    if len(long_lines) < 4:
+        return False
+    open_ended = sum(1 for ln in long_lines if not _ends_sentence(ln))
+    return open_ended >= 0.6 * len(long_lines)
+
+
+def _continues(prev: str, nxt: str, wrapped: bool) -> bool:
+    """True when `nxt` continues the sentence `prev` broke off (a hard wrap)."""
+    if not prev or not nxt or _ends_sentence(prev):
+        return False
+    first = nxt[0]
+    if first.islower() or first in ",;:)\u2019\u201d%" or prev.endswith(("-", ",", "(", "\u2014", "\u2013")):
+        return True
+    last = prev.split()[-1].lower().strip("\"'\u201c\u201d")
+    if last in _DANGLING:
+        return True
+    if wrapped and len(prev) >= 40:
+        return True
+    return False
+
+
+def _split_glued(line: str) -> tuple[str, str | None]:
+    m = _GLUE_RE.search(line)
+    if not m:
+        return line, None
+    return line[: m.end()], line[m.end() :].strip()
+
+
+def clean_text(text: str, path: str = "") -> Article:
+    """An `Article` from decoded text, applying the cleaning rules. Never raises."""
+    try:
+        return _clean(text if isinstance(text, str) else str(text), path)
+    except RecursionError:
+        return Article(path=str(path), title="Untitled article", paragraphs=[], title_derived=True)
+
+
+def _clean(text: str, path: str) -> Article:
+    text = normalize_text(text)
+    if looks_like_html(text):
+        text = normalize_text(html_to_text(text))
+    removed: list[str] = []
+    byline: str | None = None
+    source: str | None = None
+    date: str | None = None
+
+    raw_lines = [_MULTISPACE.sub(" ", ln).strip() for ln in text.split("\n")]
+
+    # split headlines glued after an e-mail footer or credit; join bylines broken before the e-mail
+    lines: list[str] = []
+    glued: set[int] = set()
+    for ln in raw_lines:
+        if lines and lines[-1].endswith(("(", "[", "<")) and ln and _EMAIL_RE.match(ln):
+            lines[-1] = lines[-1] + ln
+            ln = lines.pop()
+        elif (
+            lines
+            and ln
+            and re.fullmatch(r"[(\[<]?\s*(?:e-?mail:?\s*)?\S+@\S+", ln.split(")")[0] + "", re.I)
+            and _parse_byline(lines[-1]) is None
+            and re.match(r"^(?:by|written by)\s", lines[-1], re.I)
+            and len(lines[-1]) < 80
+        ):
+            ln = lines.pop() + " " + ln
+        m = _GLUED_BOILER_RE.match(ln)
+        if m and len(ln) > m.end():
+            removed.append(m.group(0).strip())
+            ln = ln[m.end():]
+        head, rest = _split_glued(ln)
+        lines.append(head)
+        while rest:
+            head, rest2 = _split_glued(rest)
+            glued.add(len(lines))
+            lines.append(head)
+            rest = rest2
+
+    n = len(lines)
+    wrapped = _is_wrapped_doc(lines)
+    keep = [True] * n
+    why: dict[int, str] = {}
+
+    def drop(i: int, reason: str) -> None:
+        if keep[i]:
+            keep[i] = False
+            why[i] = reason
+            removed.append(lines[i])
+
+    def next_nonblank(i: int) -> int | None:
+        j = i + 1
+        while j < n and not lines[j]:
+            j += 1
+        return j if j < n else None
+
+    # metadata lines before the headline: dates, bylines, boilerplate
+    title: str | None = None
+    i = 0
+    while i < n:
+        ln = lines[i]
+        if not ln:
+            i += 1
+            continue
+        if _BOILERPLATE_RE.match(ln):
+            drop(i, "boilerplate")
+            i += 1
+            continue
+        dm = _DATE_LINE_RE.match(ln)
+        if dm:
+            date = date or _parse_date(dm.group("date"))
+            drop(i, "date")
+            i += 1
+            continue
+        bl = _parse_byline(ln)
+        if bl:
+            byline, source = byline or bl[0], source or bl[1]
+            drop(i, "byline")
+            i += 1
+            continue
+        break
+    first = i if i < n else None
+    if first is not None:
+        j = first + 1
+        nxt = lines[j] if j < n else None
+        if _is_headline(lines[first], nxt, wrapped) and not _DATELINE_AGENCY_RE.match(lines[first]):
+            title = lines[first]
+            keep[first] = False
+            why[first] = "headline"
+            k = next_nonblank(first)
+            while k is not None and lines[k].lower() == title.lower():
+                drop(k, "duplicate headline")
+                k = next_nonblank(k)
+
+    seen: set[str] = set()
+    if title:
+        seen.add(title.lower())
+    for i in range(n):
+        ln = lines[i]
+        if not keep[i] or not ln:
+            continue
+        if i in glued and (len(ln.split()) <= 20 and not _ends_sentence(ln)):
+            drop(i, "glued headline")
+            seen.add(ln.lower())  # its repeats are the same foreign headline
+            continue
+        if _BOILERPLATE_RE.match(ln):
+            drop(i, "boilerplate")
+            continue
+        bl = _parse_byline(ln)
+        if bl:
+            byline, source = byline or bl[0], source or bl[1]
+            drop(i, "byline")
+            continue
+        if _EMAIL_RE.search(ln):
+            stripped = _EMAIL_PAREN_RE.sub("", ln)
+            stripped = re.sub(r"[()\[\]<>]", "", stripped).strip(" .,;:-")
+            if not _has_words(stripped) or re.fullmatch(r"(?i)(?:contact|e-?mail|write to|reach)\b.{0,40}", stripped):
+                for d in _EMAIL_RE.findall(ln):
+                    source = source or source_from_domain(d)
+                drop(i, "e-mail")
+                continue
+        if len(ln) < 120:
+            dm = _DATE_LINE_RE.match(ln)
+            if dm:
+                date = date or _parse_date(dm.group("date"))
+                drop(i, "date")
+                continue
+        if _is_caption(ln):
+            drop(i, "caption")
+            continue
+        if len(ln) <= 80:
+            credit = _credit_line(ln)
+            if credit is not None:
+                source = source or (credit or None)
+                drop(i, "credit")
+                continue
+        key = ln.lower()
+        if key in seen and _has_words(ln) and (len(ln.split()) >= 4 or key == (title or "").lower()):
+            drop(i, "duplicate line")
+            continue
+        seen.add(key)
+
+    # join hard-wrapped lines; blank lines separate paragraphs, removed lines are transparent
+    paragraphs: list[str] = []
+    cur: str | None = None
+    for i in range(n):
+        ln = lines[i]
+        if not ln:
+            if cur is not None:
+                paragraphs.append(cur)
+                cur = None
+            continue
+        if not keep[i]:
+            continue
+        if cur is not None and _continues(cur, ln, wrapped):
+            if cur.endswith("-") and len(cur) > 1 and cur[-2].isalpha() and ln[0].isalpha():
+                cur = cur + ln
+            else:
+                cur = cur + " " + ln
+        else:
+            if cur is not None:
+                paragraphs.append(cur)
+            cur = ln
+    if cur is not None:
+        paragraphs.append(cur)
+
+    # per-paragraph: datelines, e-mail addresses, trailing agency credits
+    out: list[str] = []
+    for idx, para in enumerate(paragraphs):
+        if idx < 3 and len(out) < 2:
+            m = _DATELINE_AGENCY_RE.match(para)
+            if m and (_agency(m.group("agency")) or m.group("city").isupper()) and len(para) > m.end():
+                removed.append(para[: m.end()].strip())
+                ag = _agency(m.group("agency"))
+                source = source or ag
+                date = date or _parse_date(m.group("date"))
+                para = para[m.end() :]
+            else:
+                m = _DATELINE_CAPS_RE.match(para)
+                if m and len(m.group("city").replace(".", "")) >= 3 and len(para) > m.end() + 20:
+                    removed.append(para[: m.end()].strip())
+                    date = date or _parse_date(m.group("date"))
+                    para = para[m.end() :]
+        if "@" in para:
+            for d in _EMAIL_RE.findall(para):
+                source = source or source_from_domain(d)
+            para = _EMAIL_PAREN_RE.sub("", para)
+            para = re.sub(r"\(\s*\)|\[\s*\]|<\s*>", "", para)
+        m = _CREDIT_TAIL_RE.search(para)
+        if m and _agency(m.group(1)) and len(para) > m.end() - m.start() + 20 and _ends_sentence(para[: m.start()]):
+            removed.append(m.group(0).strip())
+            source = source or _agency(m.group(1))
+            para = para[: m.start()]
+        para = _MULTISPACE.sub(" ", para).strip()
+        if para and para.lower() not in {p.lower() for p in out[-3:]}:
+            out.append(para)
+        elif para:
+            removed.append(para)
+
+    title_derived = False
+    if not title:
+        title = derive_title(out) if out else "Untitled article"
+        title_derived = True
+    return Article(
+        path=str(path),
+        title=title,
+        paragraphs=out,
+        byline=byline,
+        source=source,
+        date=date,
+        title_derived=title_derived,
+        removed=removed,
+    )

@@ -1,0 +1,546 @@
+"""E-mail delivery: the brief as one message with text, HTML and the PDF.
+
+`compose_message` builds the message from a finished output folder
+(``brief.json``, ``brief.html``, ``brief.pdf``); `send_brief` sends it over
+SMTP (plain, STARTTLS or SSL) with retries for transient failures. Every
+address and header is checked before any connection is made, and the brief on
+disk is never touched by sending.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import ipaddress
+import json
+import os
+import re
+import smtplib
+import socket
+import ssl
+import sys
+import tempfile
+import textwrap
+import time
+from email.headerregistry import HeaderRegistry
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .model import BriefingError
+
+_REGISTRY = HeaderRegistry()
+_LOCAL_RE = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$")
+_DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
+_BREAKS = ("\r", "\n", "\0", "\x0b", "\x0c", "\u2028", "\u2029", "\x85")
+
+
+class SendError(BriefingError):
+    """Sending failed for good; the message says why in one line."""
+
+
+class PartialDelivery(BriefingError):
+    """The server took the message for some recipients and refused others."""
+
+    def __init__(self, message: str, *, accepted: list[str], refused: dict[str, str], message_id: str):
+        super().__init__(message)
+        self.accepted = accepted
+        self.refused = refused
+        self.message_id = message_id
+
+
+class _Transient(Exception):
+    """A failure worth retrying (server busy, disconnected, timed out)."""
+
+
+# -- validation -----------------------------------------------------------------
+
+
+def _no_breaks(value: str, what: str) -> None:
+    if any(c in value for c in _BREAKS):
+        raise BriefingError(f"{what} {value!r} contains a line break; refused")
+
+
+def check_address(value: str, *, what: str = "address") -> str:
+    """Check one address ('a@b.org' or 'Name <a@b.org>'); return it formatted for a header.
+
+    Refuses line breaks (header injection), lists of several addresses, and
+    anything that is not a plausible ``local@domain``.
+    """
+    if not isinstance(value, str):
+        raise BriefingError(f"{what} must be text, got {value!r}")
+    _no_breaks(value, what)
+    if not value.strip():
+        raise BriefingError(f"{what} is empty")
+    try:
+        header = _REGISTRY("To", value)
+        addresses = list(header.addresses)
+        defects = list(header.defects)
+    except Exception:  # the stdlib parser raises on some malformed input
+        raise BriefingError(f"{what} {value!r} is not an e-mail address") from None
+    if len(addresses) != 1:
+        raise BriefingError(f"{what} {value!r} must be exactly one address")
+    addr = addresses[0]
+    if defects or not addr.username or not addr.domain:
+        raise BriefingError(f"{what} {value!r} is not an e-mail address like name@example.org")
+    if not _LOCAL_RE.match(addr.username) or addr.username.startswith(".") or addr.username.endswith(".") or ".." in addr.username:
+        raise BriefingError(f"{what} {value!r} has an implausible local part {addr.username!r}")
+    if not (_DOMAIN_RE.match(addr.domain) or addr.domain.lower() == "localhost"):
+        raise BriefingError(f"{what} {value!r} has an implausible domain {addr.domain!r}")
+    return str(addr)
+
+
+def _addr_spec(formatted: str) -> str:
+    return _REGISTRY("To", formatted).addresses[0].addr_spec
+
+
+# -- reading the brief ----------------------------------------------------------
+
+
+def _read_brief(out_dir: Path) -> tuple[dict, str, bytes]:
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise BriefingError(f"{out_dir}: no such output folder; build the brief first")
+    files = {}
+    for name in ("brief.json", "brief.html", "brief.pdf"):
+        p = out_dir / name
+        try:
+            files[name] = p.read_bytes()
+        except FileNotFoundError:
+            raise BriefingError(f"{p}: missing; build the brief first") from None
+        except OSError as exc:
+            raise BriefingError(f"{p}: cannot read: {exc.strerror or exc}") from None
+    try:
+        data = json.loads(files["brief.json"].decode("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BriefingError(f"{out_dir / 'brief.json'}: not a brief ({exc})") from None
+    if not files["brief.pdf"].startswith(b"%PDF"):
+        raise BriefingError(f"{out_dir / 'brief.pdf'}: not a PDF file")
+    return data, files["brief.html"].decode("utf-8", errors="replace"), files["brief.pdf"]
+
+
+def _date_of(data: dict) -> str:
+    raw = str(data.get("date") or "")
+    try:
+        return dt.date.fromisoformat(raw[:10]).isoformat()
+    except ValueError:
+        return dt.date.today().isoformat()
+
+
+def _title_of(data: dict) -> str:
+    title = " ".join(str(data.get("title") or "Brief").split())
+    return title or "Brief"
+
+
+def _wrap(text: str, first: str, rest: str, width: int = 72) -> str:
+    return textwrap.fill(" ".join(str(text).split()), width=width, initial_indent=first, subsequent_indent=rest)
+
+
+def text_body(data: dict) -> str:
+    """The plain-text version of a brief (from its JSON)."""
+    title = _title_of(data)
+    date = _date_of(data)
+    try:
+        long_date = dt.date.fromisoformat(date).strftime("%A, %d %B %Y")
+    except ValueError:
+        long_date = date
+    articles = data.get("articles") or []
+    lines = [title, "=" * min(len(title), 72), long_date, ""]
+
+    points = data.get("key_points") or []
+    if points:
+        lines += ["KEY POINTS", ""]
+        for kp in points:
+            text = kp.get("text", "") if isinstance(kp, dict) else str(kp)
+            src = ""
+            if isinstance(kp, dict) and isinstance(kp.get("article"), int) and 0 <= kp["article"] < len(articles):
+                src = (articles[kp["article"]] or {}).get("title") or ""
+            lines.append(_wrap(text + (f" [{src}]" if src else ""), "  - ", "    "))
+        lines.append("")
+
+    quotes = data.get("quotes") or []
+    if quotes:
+        lines += ["QUOTES", ""]
+        for q in quotes:
+            lines.append(_wrap(f"\u201c{q.get('text', '')}\u201d", "  ", "   "))
+            who = q.get("speaker") or "unattributed"
+            if q.get("title"):
+                who = f"{who}, {q['title']}"
+            lines.append(_wrap(who, "    \u2014 ", "      "))
+            lines.append("")
+
+    people = data.get("participants") or []
+    if people:
+        lines += ["PARTICIPANTS", ""]
+        for p in people:
+            entry = str(p.get("name", ""))
+            if p.get("title"):
+                entry += f", {p['title']}"
+            if p.get("affiliation"):
+                entry += f" ({p['affiliation']})"
+            if p.get("quoted"):
+                entry += " [quoted]"
+            lines.append(_wrap(entry, "  - ", "    "))
+        lines.append("")
+
+    if articles:
+        lines += ["SOURCES", ""]
+        for a in articles:
+            entry = str(a.get("title") or a.get("path") or "")
+            extra = ", ".join(str(x) for x in (a.get("source"), a.get("byline"), a.get("date")) if x)
+            lines.append(_wrap(entry + (f" ({extra})" if extra else ""), "  - ", "    "))
+        lines.append("")
+
+    if data.get("omitted"):
+        lines.append(_wrap("Left out to fit one page: " + "; ".join(map(str, data["omitted"])), "", ""))
+        lines.append("")
+    if data.get("skipped"):
+        lines.append(_wrap("Inputs not used: " + "; ".join(map(str, data["skipped"])), "", ""))
+        lines.append("")
+    lines.append(f"The one-page brief is attached as brief-{date}.pdf.")
+    return "\n".join(lines) + "\n"
+
+
+def html_body(html: str) -> str:
+    """The brief's HTML with its CSS moved into style attributes, for mail clients."""
+    import css_inline
+
+    html = re.sub(r"(?is)<script\b.*?</script\s*>", "", html)
+    inliner = css_inline.CSSInliner(load_remote_stylesheets=False, keep_link_tags=False)
+    try:
+        return inliner.inline(html)
+    except Exception:  # malformed CSS: send the HTML as it is rather than fail
+        return html
+
+
+# -- composing --------------------------------------------------------------------
+
+
+def compose_message(
+    out_dir: str | os.PathLike,
+    *,
+    sender: str,
+    recipients: Iterable[str],
+    subject: str | None = None,
+) -> EmailMessage:
+    """The brief in ``out_dir`` as a message: text and HTML bodies, the PDF attached.
+
+    Raises `BriefingError` for a bad address or header (line breaks, not an
+    address) or a missing/incomplete output folder.
+    """
+    if sender is None:
+        raise BriefingError("no sender address: set mail.sender in briefing.toml or use --from")
+    if isinstance(recipients, str):
+        recipients = [recipients]
+    recipients = list(recipients or [])
+    if not recipients:
+        raise BriefingError("no recipients: set mail.recipients in briefing.toml or use --to")
+    from_ = check_address(sender, what="sender")
+    to = [check_address(r, what="recipient") for r in recipients]
+    if subject is not None:
+        if not isinstance(subject, str):
+            raise BriefingError(f"subject must be text, got {subject!r}")
+        _no_breaks(subject, "subject")
+
+    out_dir = Path(out_dir)
+    data, html, pdf = _read_brief(out_dir)
+    title = _title_of(data)
+    date = _date_of(data)
+    if subject is None:
+        subject = f"{title} \u2014 {date}"
+    _no_breaks(subject, "subject")
+
+    msg = EmailMessage()
+    msg["Subject"] = subject
+    msg["From"] = from_
+    msg["To"] = ", ".join(to)
+    msg["Date"] = formatdate(localtime=True)
+    domain = _addr_spec(from_).rpartition("@")[2]
+    msg["Message-ID"] = make_msgid(idstring="briefing", domain=domain)
+    msg["X-Mailer"] = "briefing"
+    msg.set_content(text_body(data), cte="quoted-printable")
+    msg.add_alternative(html_body(html), subtype="html", cte="quoted-printable")
+    msg.add_attachment(pdf, maintype="application", subtype="pdf", filename=f"brief-{date}.pdf")
+    return msg
+
+
+# -- sending ------------------------------------------------------------------------
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _reply(exc: smtplib.SMTPResponseException) -> str:
+    text = exc.smtp_error
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+    return f"{exc.smtp_code} {' '.join(str(text).split())}".strip()
+
+
+def _attempt(msg: EmailMessage, *, host, port, security, user, password, timeout, ssl_context, from_addr, to_addrs):
+    where = f"{host}:{port}"
+    smtp: smtplib.SMTP | None = None
+    try:
+        try:
+            if security == "ssl":
+                smtp = smtplib.SMTP_SSL(host, port, timeout=timeout, context=ssl_context or ssl.create_default_context())
+            else:
+                smtp = smtplib.SMTP(host, port, timeout=timeout)
+            smtp.ehlo()
+            if security == "starttls":
+                if not smtp.has_extn("starttls"):
+                    raise SendError(f"SMTP server {where} does not offer STARTTLS; refusing to send in clear text")
+                smtp.starttls(context=ssl_context or ssl.create_default_context())
+                smtp.ehlo()
+            if user:
+                if password is None:
+                    raise SendError(f"no SMTP password for user {user!r}: set it in the environment")
+                smtp.login(user, password)
+            refused = smtp.send_message(msg, from_addr=from_addr, to_addrs=to_addrs)
+        finally:
+            if smtp is not None:
+                try:
+                    smtp.quit()
+                except Exception:
+                    try:
+                        smtp.close()
+                    except Exception:
+                        pass
+    except SendError:
+        raise
+    except smtplib.SMTPAuthenticationError as exc:
+        raise SendError(f"SMTP login refused for user {user!r} at {where}: {_reply(exc)}") from None
+    except smtplib.SMTPRecipientsRefused as exc:
+        codes = {code for code, _ in exc.recipients.values()}
+        detail = "; ".join(f"{r}: {c} {m.decode(errors='replace') if isinstance(m, bytes) else m}" for r, (c, m) in exc.recipients.items())
+        if codes and all(400 <= c < 500 for c in codes):
+            raise _Transient(f"recipients temporarily refused by {where} ({detail})") from None
+        raise SendError(f"SMTP server {where} refused the recipients: {detail}") from None
+    except smtplib.SMTPNotSupportedError as exc:
+        raise SendError(f"SMTP server {where}: {exc}") from None
+    except smtplib.SMTPServerDisconnected as exc:
+        raise _Transient(f"SMTP server {where} disconnected ({exc or 'no reason given'})") from None
+    except smtplib.SMTPResponseException as exc:
+        # SMTPSenderRefused, SMTPDataError, SMTPHeloError, SMTPConnectError...
+        if 400 <= exc.smtp_code < 500:
+            raise _Transient(f"SMTP server {where} replied {_reply(exc)}") from None
+        what = "refused the sender" if isinstance(exc, smtplib.SMTPSenderRefused) else "refused the message"
+        raise SendError(f"SMTP server {where} {what}: {_reply(exc)}") from None
+    except smtplib.SMTPException as exc:
+        raise SendError(f"SMTP error from {where}: {exc}") from None
+    except ConnectionRefusedError:
+        raise SendError(f"cannot connect to SMTP server {where}: connection refused") from None
+    except (socket.timeout, TimeoutError):
+        raise _Transient(f"SMTP server {where} timed out after {timeout:g} s") from None
+    except ssl.SSLError as exc:
+        raise SendError(f"TLS with SMTP server {where} failed: {exc.reason or exc}") from None
+    except socket.gaierror as exc:
+        raise SendError(f"cannot find SMTP server {host!r}: {exc.strerror or exc}") from None
+    except (ConnectionResetError, ConnectionAbortedError, BrokenPipeError) as exc:
+        raise _Transient(f"connection to SMTP server {where} lost ({exc.strerror or exc})") from None
+    except OSError as exc:
+        raise SendError(f"cannot connect to SMTP server {where}: {exc.strerror or exc}") from None
+    if refused:
+        return refused
+    return {}
+
+
+def send_message(
+    msg: EmailMessage,
+    *,
+    host: str = "127.0.0.1",
+    port: int | None = None,
+    security: str = "none",
+    user: str | None = None,
+    password: str | None = None,
+    retries: int = 3,
+    backoff: float = 1.0,
+    timeout: float = 30.0,
+    ssl_context: ssl.SSLContext | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> None:
+    """Send a composed message, retrying transient failures with exponential back-off.
+
+    Raises `SendError` (a `BriefingError`) with a one-line reason when sending
+    fails for good, `PartialDelivery` when some recipients were refused.
+    """
+    security = (security or "none").lower()
+    if security not in ("none", "starttls", "ssl"):
+        raise BriefingError(f"unknown SMTP security {security!r} (use starttls, ssl or none)")
+    if port is None:
+        port = {"starttls": 587, "ssl": 465, "none": 25}[security]
+    _no_breaks(str(host), "SMTP host")
+    if user is not None:
+        _no_breaks(user, "SMTP user")
+    if user and security == "none" and not _is_loopback(host):
+        raise BriefingError(
+            f"refusing to send the SMTP password unencrypted to {host}; use --starttls or --ssl"
+        )
+    from_addr = _addr_spec(check_address(str(msg["From"]), what="sender"))
+    to_addrs = [a.addr_spec for a in msg["To"].addresses]
+    for a in to_addrs:
+        check_address(a, what="recipient")
+    for name in ("Subject", "From", "To"):
+        _no_breaks(str(msg[name]), name.lower())
+
+    attempt = 0
+    while True:
+        try:
+            refused = _attempt(
+                msg, host=host, port=port, security=security, user=user, password=password,
+                timeout=timeout, ssl_context=ssl_context, from_addr=from_addr, to_addrs=to_addrs,
+            )
+        except _Transient as exc:
+            if attempt >= retries:
+                raise SendError(f"{exc}; gave up after {attempt + 1} attempts") from None
+            delay = backoff * (2 ** attempt)
+            if progress:
+                progress(f"{exc}; retrying in {delay:g} s")
+            time.sleep(delay)
+            attempt += 1
+            continue
+        break
+    if refused:
+        detail = "; ".join(
+            f"{r}: {c} {m.decode(errors='replace') if isinstance(m, bytes) else m}" for r, (c, m) in refused.items()
+        )
+        accepted = [a for a in to_addrs if a not in refused]
+        raise PartialDelivery(
+            f"sent to {', '.join(accepted)}, but {host}:{port} refused {detail}",
+            accepted=accepted,
+            refused={r: str(c) for r, (c, _) in refused.items()},
+            message_id=str(msg["Message-ID"]),
+        )
+
+
+def send_brief(
+    out_dir: str | os.PathLike,
+    *,
+    recipients: Iterable[str],
+    sender: str,
+    host: str = "127.0.0.1",
+    port: int | None = 25,
+    security: str = "none",
+    user: str | None = None,
+    password: str | None = None,
+    dry_run: bool = False,
+    retries: int = 3,
+    backoff: float = 1.0,
+    timeout: float = 30.0,
+    subject: str | None = None,
+    ssl_context: ssl.SSLContext | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Path | None:
+    """E-mail the brief in ``out_dir``. With ``dry_run`` write ``out_dir/brief.eml`` and return it.
+
+    All checks happen before any connection. The brief on disk is left as it is,
+    whatever happens.
+    """
+    msg = compose_message(out_dir, sender=sender, recipients=recipients, subject=subject)
+    if dry_run:
+        path = Path(out_dir) / "brief.eml"
+        _atomic_write(path, msg.as_bytes())
+        return path
+    send_message(
+        msg, host=host, port=port, security=security, user=user, password=password,
+        retries=retries, backoff=backoff, timeout=timeout, ssl_context=ssl_context, progress=progress,
+    )
+    return None
+
+
+# -- command line -------------------------------------------------------------------
+
+
+def _stderr(message: str) -> None:
+    print(f"briefing: {message}", file=sys.stderr, flush=True)
+
+
+def cli_send(args: argparse.Namespace) -> int:
+    """``briefing send OUTDIR --to ADDR ...``: settings from --config/briefing.toml, options win."""
+    from .config import load_config
+
+    cfg = load_config(getattr(args, "config", None)).with_overrides(
+        recipients=args.to or None,
+        sender=args.sender,
+        smtp_host=args.smtp_host,
+        smtp_port=args.smtp_port,
+        starttls=args.starttls,
+        ssl=args.ssl,
+        user=args.user,
+    )
+    result = send_brief(
+        args.outdir,
+        recipients=cfg.recipients,
+        sender=cfg.sender,
+        host=cfg.smtp_host,
+        port=cfg.port,
+        security=cfg.security,
+        user=cfg.user,
+        password=cfg.password,
+        dry_run=args.dry_run,
+        retries=cfg.retries,
+        timeout=cfg.timeout,
+        subject=cfg.subject,
+        progress=_stderr,
+    )
+    if result is not None:
+        print(f"wrote {result} (not sent)")
+    else:
+        print(f"sent {Path(args.outdir) / 'brief.pdf'} to {', '.join(cfg.recipients)} via {cfg.smtp_host}:{cfg.port}")
+    return 0
+
+
+def register(subparsers) -> argparse.ArgumentParser:
+    """Add the ``send`` command to the CLI's subparsers."""
+    p = subparsers.add_parser(
+        "send",
+        help="e-mail a built brief (text, HTML and the PDF attached)",
+        description=(
+            "E-mail the brief in OUTDIR (brief.json, brief.html, brief.pdf) as one message: a "
+            "plain-text body, an HTML body and the PDF attached. Settings not given as options come "
+            "from --config or ./briefing.toml. The SMTP password is read only from the environment "
+            "variable BRIEFING_SMTP_PASSWORD (or the one named by smtp.password_env)."
+        ),
+    )
+    p.add_argument("outdir", metavar="OUTDIR", help="folder holding brief.json, brief.html and brief.pdf")
+    p.add_argument("--to", action="append", default=[], metavar="ADDR",
+                   help="recipient address; repeat for several (default: mail.recipients)")
+    p.add_argument("--from", dest="sender", metavar="ADDR", help="sender address (default: mail.sender)")
+    p.add_argument("--smtp-host", dest="smtp_host", metavar="HOST", help="SMTP server (default: 127.0.0.1)")
+    p.add_argument("--smtp-port", dest="smtp_port", type=int, metavar="PORT",
+                   help="SMTP port (default: 587 with --starttls, 465 with --ssl, else 25)")
+    tls = p.add_mutually_exclusive_group()
+    tls.add_argument("--starttls", action="store_true", default=None, help="upgrade the connection with STARTTLS")
+    tls.add_argument("--ssl", action="store_true", default=None, help="connect with TLS from the start (SMTPS)")
+    p.add_argument("--user", metavar="USER", help="SMTP login name; the password comes from the environment")
+    p.add_argument("--dry-run", dest="dry_run", action="store_true",
+                   help="write OUTDIR/brief.eml instead of sending")
+    p.add_argument("--config", metavar="FILE", help="settings file (default: ./briefing.toml if present)")
+    p.set_defaults(func=cli_send)
+    return p

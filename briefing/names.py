@@ -1,0 +1,1017 @@
+"""Person names in running text: lexicons, mention detection, full-name resolution.
+
+Shared by `briefing.people` (who is named) and `briefing.quotes` (who said it).
+
+A *mention* is a run of capitalised tokens that the rules take for a person's
+name, with any title standing right before it ("Deputy Foreign Minister Lee
+Soo-hyuck") or after it in apposition ("Daniel Russel, assistant secretary of
+state for East Asian and Pacific affairs,"). A run counts as a person when
+some evidence says so: a known first name, an East Asian surname pattern, an
+honorific or title before it, a speech verb next to it, or its last word used
+alone elsewhere as the subject of a speech verb. Runs with organisation or
+place words are not people.
+
+First names and their usual sex come from the US Census 1990 lists that the
+`names` package ships (MIT licence); without it the other evidence still works.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pycountry
+
+# ---------------------------------------------------------------- lexicons
+
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev",
+    "reverend", "hon", "fr", "father", "sister", "brother", "rabbi", "imam", "pastor",
+    "sen", "rep", "gov", "gen", "lt", "col", "capt", "cmdr", "adm", "sgt", "maj", "cpl",
+    "const", "det", "insp", "supt", "pte", "pvt", "st", "messrs", "mme", "mlle", "m",
+}
+
+# Words that make up titles (lower case). A title before a name is a run of these,
+# of country words and of joining words.
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "deputy", "secretary", "assistant", "under",
+    "undersecretary", "foreign", "defense", "defence", "director", "director-general",
+    "general", "chairman", "chairwoman", "chair", "chairperson", "chief", "executive",
+    "ceo", "cfo", "coo", "senator", "representative", "congressman", "congresswoman",
+    "governor", "mayor", "premier", "councillor", "councilor", "councilman",
+    "councilwoman", "alderman", "judge", "justice", "professor", "king", "queen", "prince",
+    "princess", "pope", "emperor", "empress", "sheikh", "officer", "constable", "sergeant",
+    "lieutenant", "colonel", "captain", "commander", "admiral", "major", "marshal",
+    "inspector", "superintendent", "detective", "coach", "ambassador", "envoy",
+    "spokesman", "spokeswoman", "spokesperson", "leader", "speaker", "attorney",
+    "trustee", "commissioner", "coroner", "dean", "principal", "chancellor", "mp", "mla",
+    "mpp", "mna", "mep", "sheriff", "bishop", "archbishop", "cardinal", "manager", "head",
+    "founder", "co-founder", "cofounder", "president-elect", "affairs", "trade", "state",
+    "economy", "finance", "health", "education", "environment", "interior", "immigration",
+    "public", "safety", "security", "national", "relations", "treasurer", "treasury",
+    "auditor", "registrar", "provost", "rector", "counsel", "solicitor", "barrister",
+    "ombudsman", "ombudsperson", "negotiator", "delegate", "nominee", "candidate",
+    "senior", "junior", "acting", "interim", "former", "late", "first", "lady", "mr.",
+    "agriculture", "labour", "labor", "energy", "transport", "transportation", "justice",
+    "heritage", "culture", "industry", "commerce", "development", "infrastructure",
+    "unification", "strategy", "policy", "special", "adviser", "advisor", "analyst",
+    "economist", "researcher", "scientist", "lawyer", "physician", "doctor", "nurse",
+    "chef", "owner", "editor", "reporter", "correspondent", "columnist", "author",
+    "president's", "crown-indigenous", "indigenous", "federal", "provincial", "city",
+    "opposition", "party", "house", "senate", "cabinet", "defense", "intelligence",
+    "staff", "joint", "chiefs", "army", "navy", "air", "force", "police", "fire",
+    "regional", "associate", "assistant", "executive", "managing", "vice-president",
+    "vice-chair", "co-chair", "whip", "critic", "mla", "coordinator", "organizer",
+    "organiser", "spokesperson", "representative", "official", "officials",
+}
+
+# Capitalised words that end a name run / are never part of a person's name.
+ORG_WORDS = {
+    "ministry", "department", "council", "agency", "university", "college", "school",
+    "institute", "institution", "news", "press", "party", "police", "service", "services",
+    "assembly", "nations", "association", "commission", "committee", "court", "hospital",
+    "company", "inc", "corp", "corporation", "ltd", "llc", "group", "bank", "fund",
+    "foundation", "society", "union", "board", "office", "bureau", "centre", "center",
+    "church", "museum", "library", "airport", "station", "street", "avenue", "road",
+    "boulevard", "highway", "park", "square", "bridge", "tower", "hall", "building",
+    "island", "islands", "river", "lake", "mountain", "mountains", "bay", "valley",
+    "county", "province", "region", "district", "city", "town", "village", "state",
+    "states", "republic", "kingdom", "peninsula", "sea", "ocean", "gulf", "coast",
+    "network", "times", "post", "herald", "journal", "tribune", "gazette", "daily",
+    "magazine", "radio", "television", "tv", "broadcasting", "corporation", "media",
+    "agency", "organization", "organisation", "federation", "alliance", "coalition",
+    "forum", "summit", "conference", "talks", "treaty", "accord", "act", "bill", "law",
+    "program", "programme", "project", "initiative", "strategy", "plan", "report",
+    "award", "awards", "prize", "cup", "games", "league", "team", "club", "festival",
+    "tours", "tour", "first", "nation", "nations", "reserve", "band", "tribe", "council",
+    "secretariat", "government", "administration", "regime", "army", "navy", "forces",
+    "force", "guard", "command", "authority", "authorities", "system", "network",
+    "hotel", "restaurant", "market", "mall", "store", "stores", "airlines", "airline",
+    "motors", "energy", "oil", "gas", "power", "hydro", "technologies", "technology",
+    "labs", "laboratory", "studio", "studios", "records", "productions", "pictures",
+    "entertainment", "health", "care", "clinic", "centres", "centers", "academy",
+    "affairs", "relations", "security", "defense", "defence", "war", "day", "week",
+    "month", "year", "era", "age", "movement", "party's", "ministry's", "trust",
+    "capital", "partners", "holdings", "industries", "enterprises", "solutions",
+    "consulting", "canada", "inc.", "ltd.", "co.", "corp.", "llp", "plc", "gmbh",
+    "fm", "am", "cbc", "cnn", "bbc", "ap", "afp", "reuters", "yonhap", "xinhua",
+    "twitter", "facebook", "instagram", "youtube", "google", "apple", "amazon",
+    "microsoft", "netflix", "tiktok", "linkedin", "wikipedia", "press", "track",
+    "statement", "act", "charter", "constitution", "declaration", "standard",
+    "index", "exchange", "stock", "review", "channel", "online", "weekly", "today",
+    "images", "photo", "photos", "getty", "shutterstock", "electronics", "cross", "period",
+    "commons", "memorial", "rising", "heights", "magic", "raptors", "flames", "oilers",
+    "canucks", "jets", "senators", "leafs", "canadiens", "hurricanes", "studies",
+    "interest", "reports", "story", "controversy", "plus", "crown", "seng", "area",
+    "airways", "systems", "communications", "pharmaceuticals", "mining", "resources",
+    "wireless", "mobile", "software", "motors", "automotive", "transit", "railway",
+    "rail", "express", "lines", "pipeline", "pipelines", "stadium", "arena", "field",
+    "gardens", "theatre", "theater", "cathedral", "mosque", "temple", "synagogue",
+}
+
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+DAYS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "tonight", "yesterday", "tomorrow",
+}
+
+# Capitalised function words and other common sentence starters: never a name.
+COMMON_CAPS = {
+    "the", "a", "an", "in", "on", "at", "of", "for", "to", "from", "by", "with", "and",
+    "but", "or", "nor", "so", "yet", "if", "when", "while", "after", "before", "since",
+    "as", "though", "although", "because", "despite", "during", "until", "unless",
+    "this", "that", "these", "those", "there", "here", "it", "its", "he", "she", "they",
+    "we", "i", "you", "his", "her", "their", "our", "my", "your", "him", "them", "us",
+    "me", "who", "what", "where", "why", "how", "which", "whose", "whom", "all", "some",
+    "many", "most", "more", "much", "few", "several", "any", "each", "every", "no",
+    "not", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "also", "still", "even", "just", "only", "then", "now", "yes", "well", "like",
+    "about", "against", "among", "between", "into", "over", "under", "through",
+    "without", "within", "upon", "across", "around", "toward", "towards", "per",
+    "via", "amid", "whether", "however", "meanwhile", "instead", "indeed", "perhaps",
+    "according", "asked", "said", "says", "says", "told", "added", "last", "next",
+    "new", "other", "another", "such", "both", "either", "neither", "once", "twice",
+    "first", "second", "third", "early", "late", "later", "earlier", "former",
+    "senior", "top", "local", "federal", "national", "international", "global",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "mr", "mrs", "ms", "dr", "photo", "photos", "video", "watch", "read",
+    "listen", "click", "subscribe", "follow", "related", "editor's", "note", "update",
+    "updated", "breaking", "exclusive", "opinion", "analysis", "advertisement",
+    "god", "christ", "jesus", "allah", "lord", "ok", "okay", "oh", "hey", "please",
+    "thank", "thanks", "dear", "hi", "hello", "why", "let", "let's", "don't", "can't",
+    "it's", "i'm", "we're", "they're", "that's", "there's", "here's", "what's",
+    "covid-19", "covid", "coronavirus", "english", "french", "internet", "web",
+    "inter-korean", "communist", "liberal", "liberals", "conservative", "conservatives",
+    "democrat", "democrats", "republican", "republicans", "ndp", "tory", "tories",
+    "green", "greens", "bloc", "labour", "labor", "catholic", "muslim", "christian",
+    "jewish", "hindu", "sikh", "buddhist", "indigenous", "aboriginal", "black", "white",
+    "asian", "african", "european", "latino", "hispanic", "arab", "western", "eastern",
+    "unlike", "besides", "beyond", "inside", "outside", "following", "regarding", "given",
+    "overall", "sometimes", "often", "never", "always", "although", "thus", "therefore",
+    "otherwise", "nevertheless", "nonetheless", "anyway", "actually", "currently",
+    "recently", "finally", "initially", "originally", "eventually", "mps", "dems", "protestors",
+    "protesters", "officials", "police", "staff", "experts", "residents", "canadians",
+    "americans", "albertans", "ontarians", "quebecers", "british", "hon", "mp",
+}
+
+# Capitals and large cities a news text names as places (lower case).
+CITY_COUNTRY = {
+    "seoul": "South Korea", "pyongyang": "North Korea", "tokyo": "Japan",
+    "beijing": "China", "shanghai": "China", "moscow": "Russia", "washington": "United States",
+    "new york": "United States", "london": "United Kingdom", "paris": "France",
+    "berlin": "Germany", "rome": "Italy", "madrid": "Spain", "ottawa": "Canada",
+    "toronto": "Canada", "montreal": "Canada", "vancouver": "Canada", "calgary": "Canada",
+    "edmonton": "Canada", "winnipeg": "Canada", "halifax": "Canada", "regina": "Canada",
+    "saskatoon": "Canada", "quebec": "Canada", "victoria": "Canada", "delhi": "India",
+    "new delhi": "India", "mumbai": "India", "islamabad": "Pakistan", "kabul": "Afghanistan",
+    "tehran": "Iran", "baghdad": "Iraq", "damascus": "Syria", "beirut": "Lebanon",
+    "jerusalem": "Israel", "tel aviv": "Israel", "cairo": "Egypt", "riyadh": "Saudi Arabia",
+    "ankara": "Turkey", "istanbul": "Turkey", "kyiv": "Ukraine", "kiev": "Ukraine",
+    "brussels": "Belgium", "geneva": "Switzerland", "vienna": "Austria", "hanoi": "Vietnam",
+    "bangkok": "Thailand", "manila": "Philippines", "jakarta": "Indonesia",
+    "canberra": "Australia", "sydney": "Australia", "mexico city": "Mexico",
+    "havana": "Cuba", "caracas": "Venezuela", "brasilia": "Brazil", "taipei": "Taiwan",
+    "hong kong": "China", "singapore": "Singapore", "nairobi": "Kenya", "lagos": "Nigeria",
+    "dublin": "Ireland", "athens": "Greece", "warsaw": "Poland", "stockholm": "Sweden",
+    "oslo": "Norway", "helsinki": "Finland", "copenhagen": "Denmark", "lisbon": "Portugal",
+    "amsterdam": "Netherlands", "the hague": "Netherlands", "minsk": "Belarus",
+    "kuala lumpur": "Malaysia", "doha": "Qatar", "dubai": "United Arab Emirates",
+    "abu dhabi": "United Arab Emirates", "los angeles": "United States",
+    "chicago": "United States", "boston": "United States",
+}
+
+# Seats of government used as metonyms for a government.
+GOVERNMENT_SEATS = {
+    "cheong wa dae": "South Korea", "blue house": "South Korea",
+    "white house": "United States", "pentagon": "United States",
+    "capitol hill": "United States", "kremlin": "Russia", "downing street": "United Kingdom",
+    "whitehall": "United Kingdom", "elysee": "France", "élysée": "France",
+    "zhongnanhai": "China", "parliament hill": "Canada", "queen's park": "Canada",
+}
+
+# Demonyms, adjectives and abbreviations for countries (lower case).
+DEMONYMS = {
+    "u.s.": "United States", "us": "United States", "american": "United States",
+    "u.s": "United States", "america": "United States", "united states": "United States",
+    "u.k.": "United Kingdom", "uk": "United Kingdom", "british": "United Kingdom",
+    "britain": "United Kingdom", "english": "United Kingdom", "scottish": "United Kingdom",
+    "south korean": "South Korea", "south korea": "South Korea", "korean": "South Korea",
+    "korea": "South Korea", "rok": "South Korea",
+    "north korean": "North Korea", "north korea": "North Korea", "dprk": "North Korea",
+    "japanese": "Japan", "chinese": "China", "russian": "Russia", "russia": "Russia",
+    "canadian": "Canada", "french": "France", "german": "Germany", "italian": "Italy",
+    "spanish": "Spain", "mexican": "Mexico", "indian": "India", "pakistani": "Pakistan",
+    "afghan": "Afghanistan", "iranian": "Iran", "iraqi": "Iraq", "syrian": "Syria",
+    "lebanese": "Lebanon", "israeli": "Israel", "palestinian": "Palestine",
+    "egyptian": "Egypt", "saudi": "Saudi Arabia", "turkish": "Turkey",
+    "ukrainian": "Ukraine", "polish": "Poland", "swedish": "Sweden", "norwegian": "Norway",
+    "danish": "Denmark", "finnish": "Finland", "dutch": "Netherlands", "belgian": "Belgium",
+    "swiss": "Switzerland", "austrian": "Austria", "greek": "Greece", "irish": "Ireland",
+    "portuguese": "Portugal", "brazilian": "Brazil", "argentine": "Argentina",
+    "argentinian": "Argentina", "chilean": "Chile", "colombian": "Colombia",
+    "venezuelan": "Venezuela", "cuban": "Cuba", "australian": "Australia",
+    "vietnamese": "Vietnam", "thai": "Thailand", "filipino": "Philippines",
+    "philippine": "Philippines", "indonesian": "Indonesia", "malaysian": "Malaysia",
+    "singaporean": "Singapore", "taiwanese": "Taiwan", "mongolian": "Mongolia",
+    "nigerian": "Nigeria", "kenyan": "Kenya", "ethiopian": "Ethiopia",
+    "south african": "South Africa", "new zealand": "New Zealand", "qatari": "Qatar",
+    "emirati": "United Arab Emirates", "belarusian": "Belarus", "hungarian": "Hungary",
+    "czech": "Czechia", "romanian": "Romania", "serbian": "Serbia", "croatian": "Croatia",
+    "scot": "United Kingdom", "welsh": "United Kingdom", "quebecois": "Canada",
+}
+
+# East Asian surnames (romanised) that start a surname-first name like "Kim Kyou-hyun".
+EAST_ASIAN_SURNAMES = {
+    "kim", "lee", "yi", "park", "pak", "choi", "choe", "jung", "jeong", "chung", "kang",
+    "cho", "jo", "yoon", "yun", "jang", "chang", "lim", "im", "han", "oh", "seo", "suh",
+    "shin", "sin", "kwon", "hwang", "ahn", "an", "song", "hong", "ryu", "yoo", "yu",
+    "jeon", "chun", "ko", "go", "moon", "mun", "yang", "son", "bae", "baek", "paik",
+    "heo", "huh", "nam", "noh", "roh", "ha", "kwak", "sung", "cha", "joo", "ju", "woo",
+    "min", "ryoo", "byun", "yeo", "chae", "won", "bang", "gong", "hyun", "ban", "um",
+    "wang", "li", "zhang", "liu", "chen", "zhao", "huang", "zhou", "wu", "xu", "sun",
+    "hu", "zhu", "gao", "lin", "he", "guo", "ma", "luo", "liang", "xie", "tang", "han",
+    "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai",
+    "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren", "shen", "yao",
+    "xi", "mao", "wen", "jin", "fu", "zheng", "nguyen", "tran", "le", "pham", "hoang",
+    "phan", "vu", "vo", "dang", "bui", "do", "ngo", "duong", "ly",
+}
+
+PARTICLES = {"de", "da", "di", "del", "della", "der", "den", "van", "von", "du", "la",
+             "le", "bin", "ibn", "bint", "al", "el", "dos", "das", "ter", "ten", "st."}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": None}
+
+# Nouns that describe a person already named ("the diplomat", "the minister").
+ROLE_NOUNS = {
+    "diplomat", "minister", "official", "spokesperson", "spokesman", "spokeswoman",
+    "president", "secretary", "envoy", "ambassador", "leader", "mayor", "premier",
+    "senator", "governor", "chief", "director", "chairman", "chairwoman", "chair",
+    "professor", "researcher", "expert", "analyst", "lawyer", "doctor", "officer",
+    "negotiator", "judge", "commissioner", "councillor", "councilor", "coach", "ceo",
+    "founder", "owner", "author", "economist", "scientist", "activist", "advocate",
+    "student", "teacher", "mother", "father", "woman", "man", "politician", "lawmaker",
+    "legislator", "candidate", "manager", "head", "executive", "spokesperson", "mp",
+    "player", "athlete", "singer", "actor", "actress", "artist", "writer", "veteran",
+    "victim", "resident", "survivor", "farmer", "worker", "organizer", "organiser",
+    "chancellor", "principal", "dean", "inspector", "detective", "sergeant", "captain",
+}
+FEMALE_NOUNS = {"woman", "mother", "spokeswoman", "chairwoman", "actress", "congresswoman",
+                "councilwoman", "queen", "princess", "daughter", "wife", "sister", "girl",
+                "grandmother", "mrs", "ms", "miss", "lady", "dame", "mme", "mlle"}
+MALE_NOUNS = {"man", "father", "spokesman", "chairman", "congressman", "councilman",
+              "king", "prince", "son", "husband", "brother", "boy", "grandfather", "mr",
+              "sir", "lord", "messrs"}
+
+# Kin and close relations named before an appositive name ("Wise's dad, Darrin").
+RELATION_NOUNS = {
+    "dad", "father", "mom", "mother", "mum", "son", "daughter", "wife", "husband", "brother",
+    "sister", "partner", "friend", "colleague", "boss", "coach", "uncle", "aunt", "cousin",
+    "grandfather", "grandmother", "girlfriend", "boyfriend", "fiancé", "fiancee", "spouse",
+    "lawyer", "neighbour", "neighbor", "stepfather", "stepmother",
+}
+RELATION_BEFORE = re.compile(
+    r"[’']s\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(RELATION_NOUNS)) + r"),\s+$")
+
+SPEECH_VERBS = {
+    "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "add",
+    "asked", "asks", "explained", "explains", "noted", "notes", "stated", "states",
+    "wrote", "writes", "continued", "continues", "insisted", "insists", "conceded",
+    "concedes", "argued", "argues", "claimed", "claims", "replied", "replies",
+    "recalled", "recalls", "warned", "warns", "declared", "declares", "tweeted",
+    "tweets", "acknowledged", "acknowledges", "remarked", "remarks", "admitted",
+    "admits", "suggested", "suggests", "urged", "urges", "responded", "responds",
+    "commented", "comments", "agreed", "agrees", "concluded", "concludes", "emphasized",
+    "emphasised", "emphasizes", "stressed", "stresses", "observed", "observes",
+    "announced", "announces", "answered", "answers", "joked", "jokes", "laughed",
+    "shouted", "yelled", "screamed", "whispered", "cried", "exclaimed", "posted",
+    "wondered", "wonders", "predicted", "predicts", "promised", "promises", "vowed",
+    "vows", "boasted", "complained", "complains", "lamented", "laments", "countered",
+    "counters", "described", "describes", "described", "pointed", "points", "reiterated",
+    "reiterates", "affirmed", "confirmed", "confirms", "denied", "denies", "mused",
+    "quipped", "recounted", "recounts", "testified", "reflected", "reflects", "cautioned",
+    "cautions", "charged", "contended", "contends", "maintained", "maintains",
+    "speculated", "elaborated", "interjected", "pleaded", "demanded", "demands",
+    "stated", "texted", "emailed", "e-mailed", "messaged", "shared", "noting", "adding",
+    "explaining", "telling", "writing", "asking", "arguing", "insisting", "recalling",
+    "warning", "according", "reported", "reports", "believes", "believed", "thinks",
+    "thought", "felt", "feels", "hopes", "hoped", "worries", "worried", "acknowledging",
+    "announcing", "describing", "continuing", "replying", "responding", "stating",
+}
+
+_WORD = r"[^\W\d_](?:[\w’'\-]*[^\W_])?"
+TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}"            # U.S., U.N.
+    r"|[A-Z]\.(?=\s)"             # initial J.
+    r"|(?:Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Rev|Hon|Supt|Const|Det|Insp|Cpl|Mme|Cmdr|Adm)\.(?=\s|$)"
+    r"|" + _WORD + r"|\d+(?:[.,]\d+)*|\S",
+    re.UNICODE,
+)
+
+
+def _load_census_names() -> dict[str, str]:
+    """First name (lower case) -> 'm' / 'f' / '' (either), from the `names` package."""
+    try:
+        from importlib.resources import files
+
+        base = files("names")
+        out: dict[str, tuple[str, float]] = {}
+        for fname, sex in (("dist.male.first", "m"), ("dist.female.first", "f")):
+            for line in base.joinpath(fname).read_text().splitlines():
+                parts = line.split()
+                if len(parts) < 2:
+                    continue
+                n, freq = parts[0].lower(), float(parts[1])
+                prev = out.get(n)
+                if prev is None:
+                    out[n] = (sex, freq)
+                elif prev[0] != sex:
+                    hi, lo = (prev, (sex, freq)) if prev[1] >= freq else ((sex, freq), prev)
+                    out[n] = (hi[0] if hi[1] > 4 * lo[1] else "", max(prev[1], freq))
+        return {k: v[0] for k, v in out.items()}
+    except Exception:  # the package is optional
+        return {}
+
+
+# Common first names the 1990 US lists miss (international news).
+_EXTRA_FIRST = {
+    "justin": "m", "jagmeet": "m", "doug": "m", "xi": "m", "vladimir": "m", "emmanuel": "m",
+    "angela": "f", "narendra": "m", "recep": "m", "benjamin": "m", "bashar": "m",
+    "hassan": "m", "mohammed": "m", "muhammad": "m", "mohammad": "m", "ahmed": "m",
+    "ali": "m", "omar": "m", "fatima": "f", "aisha": "f", "jacinda": "f", "theresa": "f",
+    "boris": "m", "jeremy": "m", "chrystia": "f", "jody": "f", "jagdeep": "m",
+    "navdeep": "m", "harjit": "m", "ahmed": "m", "amarjeet": "m", "maryam": "f",
+    "mitoji": "m", "shinzo": "m", "yoshihide": "m", "fumio": "m", "taro": "m",
+    "sergei": "m", "sergey": "m", "dmitry": "m", "olaf": "m", "volodymyr": "m",
+    "jens": "m", "ursula": "f", "kamala": "f", "mike": "m", "nancy": "f", "chuck": "m",
+    "andrew": "m", "pierre": "m", "jean": "", "francois": "m", "françois": "m",
+    "catherine": "f", "mélanie": "f", "melanie": "f", "marc": "m", "yves": "m",
+    "jaspreet": "", "gurpreet": "", "priya": "f", "raj": "m", "rahul": "m", "anil": "m",
+    "sanjay": "m", "deepak": "m", "jin": "", "wei": "", "li": "", "yan": "", "hui": "",
+}
+
+FIRST_NAMES: dict[str, str] = {**_load_census_names(), **_EXTRA_FIRST}
+# Census first names that are also ordinary capitalised words in news.
+for _w in ("will", "may", "june", "april", "august", "an", "so", "my", "in", "on", "the",
+           "china", "king", "major", "long", "young", "page", "case", "bill", "mark",
+           "grant", "hope", "faith", "joy", "sunny", "art", "love", "rose", "ray", "guy",
+           "chance", "royal", "golden", "dominion", "christian", "florida", "georgia",
+           "virginia", "carolina", "dakota", "paris", "london", "jordan", "israel",
+           "india", "canada", "china", "sydney", "austin", "dallas", "houston", "denver",
+           "phoenix", "lincoln", "jackson", "madison", "warren", "chelsea", "victoria",
+           "regina", "charlotte", "eugene", "orlando", "lafayette", "tyler", "sherman",
+           "stephens", "camden", "jersey", "nancy", "cecil", "lee"):
+    if _w in ("jordan", "nancy", "victoria", "charlotte", "tyler", "warren", "lee", "grant",
+              "mark", "bill", "rose", "ray", "guy", "eugene", "austin", "madison", "jackson",
+              "chelsea", "sydney", "regina", "lincoln", "orlando", "dallas", "christian",
+              "georgia", "virginia"):
+        continue  # real first names too: keep, other evidence decides
+    FIRST_NAMES.pop(_w, None)
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    words = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v:
+                words.add(v.lower())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _subdivision_words() -> frozenset[str]:
+    words = set()
+    for code in ("US", "CA", "GB", "AU", "KR", "JP", "CN", "IN", "FR", "DE", "MX"):
+        for s in pycountry.subdivisions.get(country_code=code) or []:
+            words.add(s.name.lower())
+    return frozenset(words)
+
+
+def country_of(phrase: str) -> str | None:
+    """'U.S.' / 'Japanese' / 'Seoul' / 'Syria' -> a country name, else None."""
+    p = phrase.strip().lower().rstrip("’'s").strip() if phrase.lower().endswith(("’s", "'s")) else phrase.strip().lower()
+    if p in DEMONYMS:
+        return DEMONYMS[p]
+    if p in CITY_COUNTRY:
+        return CITY_COUNTRY[p]
+    if p in GOVERNMENT_SEATS:
+        return GOVERNMENT_SEATS[p]
+    if p in _country_words():
+        try:
+            c = pycountry.countries.lookup(p)
+            return getattr(c, "common_name", None) or c.name
+        except LookupError:
+            return None
+    return None
+
+
+def is_place(phrase: str) -> bool:
+    p = phrase.lower()
+    return (p in CITY_COUNTRY or p in GOVERNMENT_SEATS or p in _country_words()
+            or p in DEMONYMS or p in _subdivision_words())
+
+
+# ---------------------------------------------------------------- tokens
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        t = self.text
+        return t[:1].isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+def _base(word: str) -> str:
+    """Lower case without a possessive ending."""
+    w = word.lower()
+    for s in ("’s", "'s"):
+        if w.endswith(s):
+            return w[: -len(s)]
+    if w.endswith(("’", "'")):
+        return w[:-1]
+    return w
+
+
+# ---------------------------------------------------------------- mentions
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    tokens: list[str]
+    """Name tokens (possessive ending removed)."""
+    title: str | None = None
+    title_start: int | None = None
+    sentence: int = 0
+    subject: bool = False
+    evidence: set[str] = field(default_factory=set)
+    person: "Person | None" = None
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.tokens)
+
+
+@dataclass
+class Person:
+    name: str
+    tokens: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    affiliation: str | None = None
+    east_asian: bool = False
+
+    @property
+    def title(self) -> str | None:
+        if not self.titles:
+            return None
+        return max(self.titles, key=lambda t: (len(t.split()), len(t)))
+
+
+def _is_name_token(tok: Token) -> bool:
+    t = tok.text
+    if not t[:1].isupper():
+        return False
+    if re.fullmatch(r"[A-Z]\.", t):
+        return True
+    if not re.match(r"^[^\W\d_]", t):
+        return False
+    if t.isupper() and len(t) > 3 and "." not in t:
+        return False  # ACRONYMS / shouting
+    return True
+
+
+def _strip_possessive(t: str) -> str:
+    for s in ("’s", "'s", "’", "'"):
+        if t.endswith(s) and len(t) > len(s) + 1:
+            return t[: -len(s)]
+    return t
+
+
+def _cap_runs(tokens: list[Token], text: str):
+    """Maximal runs of capitalised tokens (particles allowed inside), as index ranges."""
+    i, n = 0, len(tokens)
+    while i < n:
+        if not _is_name_token(tokens[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            tj = tokens[j]
+            gap = text[tokens[j - 1].end:tj.start]
+            if gap not in (" ", "\u00a0") and not (gap == "" and tj.text.startswith("-")):
+                break
+            if tokens[j - 1].text.endswith(("’s", "'s")):
+                break
+            if _is_name_token(tj) or tj.low.rstrip(".") in SUFFIXES:
+                j += 1
+                continue
+            if tj.low in PARTICLES:
+                k = j
+                while k < n and tokens[k].low in PARTICLES and k - j < 3 and text[tokens[k].end:tokens[k].end + 1] == " ":
+                    k += 1
+                if k < n and k > j and _is_name_token(tokens[k]) and text[tokens[k - 1].end:tokens[k].start] == " ":
+                    j = k + 1
+                    continue
+            if tj.low.startswith(("al-", "el-", "bin-")) and len(tj.text) > 3:
+                j += 1
+                continue
+            break
+        yield i, j
+        i = j
+
+
+def _surname_look_alikes(run: list[Token], classes: list[str]) -> None:
+    """A month or place word is a surname after an honorific or closing a first name.
+
+    "Ms. May", "Mr. Jordan", "Theresa May": the word cannot be a date or a place
+    there, so it is re-classed as a name.
+    """
+    for idx in range(1, len(run)):
+        b = _base(run[idx].text).rstrip(".")
+        if classes[idx] not in ("common", "place") or not (b in MONTHS or classes[idx] == "place"):
+            continue
+        prev = classes[idx - 1]
+        after_first_name = (prev == "name" and _base(run[idx - 1].text) in FIRST_NAMES
+                            and idx == len(run) - 1 and b in MONTHS)
+        if prev == "hon" or after_first_name:
+            classes[idx] = "name"
+
+
+def _word_class(word: str) -> str:
+    """Classify a capitalised token: 'hon', 'title', 'org', 'place', 'common', 'name'."""
+    b = _base(word).rstrip(".")
+    if b in HONORIFICS:
+        return "hon"
+    if b in MONTHS or b in DAYS:
+        return "common"
+    if b in ORG_WORDS:
+        return "org"
+    if b in TITLE_WORDS:
+        return "title"
+    if b in COMMON_CAPS:
+        return "common"
+    if is_place(b) or b in DEMONYMS:
+        return "place"
+    return "name"
+
+
+class NameIndex:
+    """Every person mention in a text, grouped into people with their fullest names."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]] | None = None,
+                 exclude: tuple[str, ...] = ()):
+        self.text = text
+        self.spans = list(spans or [(0, len(text))])
+        self.tokens = tokenize(text)
+        self.exclude = {e.lower() for e in exclude if e}
+        self.mentions: list[Mention] = []
+        self.people: list[Person] = []
+        self._build()
+
+    # -- helpers
+    def sentence_of(self, pos: int) -> int:
+        for i, (s, e) in enumerate(self.spans):
+            if pos < e:
+                return i if pos >= s or i == 0 else i
+        return max(0, len(self.spans) - 1)
+
+    def _tok_index_at(self, pos: int) -> int:
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].start < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    # -- build
+    def _build(self) -> None:
+        text, toks = self.text, self.tokens
+        cands: list[Mention] = []
+        for i, j in _cap_runs(toks, text):
+            run = toks[i:j]
+            classes = [_word_class(t.text) for t in run]
+            for idx in range(len(run) - 1):
+                if (classes[idx] in ("org", "title", "common", "place") and _base(run[idx].text) in FIRST_NAMES
+                        and _base(run[idx].text) not in HONORIFICS and classes[idx + 1] == "name"
+                        and (idx == 0 or classes[idx - 1] != "name")):
+                    classes[idx] = "name"
+                if "-" in run[idx].text and any(p in TITLE_WORDS or p in HONORIFICS for p in run[idx].low.split("-")):
+                    classes[idx] = "title"
+            _surname_look_alikes(run, classes)
+            weak = False
+            if len(run) == 1 and classes[0] in ("place", "common") and _base(run[0].text) in FIRST_NAMES:
+                # "Jordan said": a first name that is also a place or a month; it may
+                # only join a person named in full elsewhere (see `weak` below)
+                classes[0], weak = "name", True
+            # name = the part after the last title/org/place/common word
+            k = len(run)
+            start = 0
+            for idx, c in enumerate(classes):
+                if c in ("hon", "title", "org", "place", "common") and not (
+                        c in ("title", "place", "org") and idx > 0 and classes[idx - 1] == "name"
+                        and idx + 1 < k and classes[idx + 1] == "name"
+                        and _base(run[idx - 1].text) in FIRST_NAMES):
+                    start = idx + 1
+            name_toks = run[start:]
+            # suffix-only or particle leftovers
+            while name_toks and (name_toks[0].low.rstrip(".") in SUFFIXES or name_toks[0].low in PARTICLES):
+                name_toks = name_toks[1:]
+            if not name_toks:
+                continue
+            # an org word after the name part means the run is an organisation
+            if any(c == "org" for c in classes[start:]):
+                continue
+            pre = run[:start]
+            pre_classes = classes[:start]
+            # a run ending in an org/place word before the name ("Saskatoon Police X") is ok:
+            # the name part decides. But "X Y University" was filtered above.
+            words = [_strip_possessive(t.text) for t in name_toks]
+            if all(w.lower().rstrip(".") in SUFFIXES for w in words):
+                continue
+            m = Mention(start=name_toks[0].start, end=name_toks[-1].end, tokens=words)
+            if weak:
+                m.evidence.add("weak")
+            if name_toks[-1].text != words[-1]:
+                m.end = name_toks[-1].start + len(words[-1])
+            if any(c == "hon" for c in pre_classes):
+                m.evidence.add("honorific")
+                for t, c in zip(pre, pre_classes):
+                    if c == "hon":
+                        b = _base(t.text).rstrip(".")
+                        if b in ("mr", "sir", "lord", "messrs", "m"):
+                            m.evidence.add("male")
+                        elif b in ("mrs", "ms", "miss", "dame", "lady", "mme", "mlle"):
+                            m.evidence.add("female")
+            if any(c == "title" for c in pre_classes):
+                m.evidence.add("title")
+            self._pre_title(m, i + start)
+            cands.append(m)
+        self._judge(cands)
+
+    def _pre_title(self, m: Mention, first_idx: int) -> None:
+        """Title words standing right before the name ("U.S. Assistant Secretary of State")."""
+        toks = self.tokens
+        k = first_idx - 1
+        words: list[Token] = []
+        while k >= 0:
+            t = toks[k]
+            nxt = toks[k + 1]
+            gap = self.text[t.end:nxt.start]
+            if gap not in (" ", "\u00a0"):
+                break
+            b = _base(t.text).rstrip(".")
+            if t.cap and _word_class(t.text) in ("title", "hon", "place", "org"):
+                words.append(t)
+            elif t.cap and t.text.endswith(("’s", "'s")) and words and not words[-1].cap:
+                # an owner before a lower-case title: "Cheong Wa Dae's national security chief"
+                words.append(t)
+                while k > 0 and toks[k - 1].cap and self.text[toks[k - 1].end:toks[k].start] == " ":
+                    k -= 1
+                    words.append(toks[k])
+                break
+            elif b in ("of", "for") and words and k > 0 and toks[k - 1].cap:
+                words.append(t)
+            elif (b in ("and", "&") and words and k > 0 and toks[k - 1].cap
+                    and _word_class(toks[k - 1].text) in ("title", "org")):
+                words.append(t)
+            elif not t.cap and b in TITLE_WORDS and not words:
+                # lower-case title: "national security chief Kim Jang-soo"
+                words.append(t)
+            elif not t.cap and b in TITLE_WORDS and words and not words[-1].cap:
+                words.append(t)
+            else:
+                break
+            k -= 1
+        while words and words[-1].low in ("of", "for", "and", "&"):
+            words.pop()
+        words = [w for w in reversed(words)]
+        # drop honorifics from the title text ("Mr.")
+        while words and _base(words[0].text).rstrip(".") in HONORIFICS and len(words) > 1:
+            words = words[1:]
+        if words and all(_base(w.text).rstrip(".") in HONORIFICS for w in words):
+            m.title_start = words[0].start
+            return
+        if words:
+            # a possessive owner directly before a lower-case title ("Cheong Wa Dae's national security chief")
+            m.title_start = words[0].start
+            title = self.text[words[0].start:words[-1].end]
+            if any(_base(w.text).rstrip(".") in TITLE_WORDS - {"former", "late", "senior", "junior", "acting", "interim", "first"} for w in words):
+                m.title = title
+                m.evidence.add("title")
+
+    def _appositive(self, m: Mention) -> None:
+        """", assistant secretary of state for East Asian and Pacific affairs," after a name."""
+        text = self.text
+        rest = text[m.end:m.end + 200]
+        am = re.match(r"\s*,\s+((?:the|a|an)\s+)?([^,;:.“”\"()]{2,120}?)(?=,|;|\.\s|\.$| who | said| told| and said|\))", rest)
+        if not am:
+            return
+        phrase = am.group(2).strip()
+        first = _base(phrase.split()[0]).rstrip(".") if phrase.split() else ""
+        words = [_base(w).rstrip(".,") for w in phrase.split()]
+        if not words or len(words) > 16:
+            return
+        if re.match(r"^\d", phrase):
+            m.evidence.add("age")
+            return
+        # a list of names ("X, Deputy Minister Y and Z") is not an apposition
+        ptoks = tokenize(phrase)
+        for a, b in _cap_runs(ptoks, phrase):
+            if sum(1 for t in ptoks[a:b] if _word_class(t.text) == "name") >= 2:
+                return
+        has_role = any(w in TITLE_WORDS or w in ROLE_NOUNS for w in words)
+        if not has_role:
+            return
+        # must read as a noun phrase: no finite verb-ish words early on
+        if first in ("who", "which", "that", "said", "says", "told", "and", "but"):
+            return
+        m.evidence.add("appositive")
+        ap = phrase
+        if am.group(1) and re.match(r"(?i)the\s", am.group(1)):
+            ap = phrase
+        if not m.title or len(ap.split()) > len(m.title.split()):
+            m.title = ap if not m.title else m.title if len(m.title.split()) >= len(ap.split()) else ap
+
+    def _judge(self, cands: list[Mention]) -> None:
+        text = self.text
+        # speech-verb subjects anywhere: "X said" / "said X"
+        for m in cands:
+            after = text[m.end:m.end + 40]
+            before = text[max(0, m.start - 30):m.start]
+            if re.match(r"(?:’s|'s)?,?\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(SPEECH_VERBS - {"according"})) + r")\b", after):
+                m.evidence.add("speech")
+            # "says Cambridge cartoonist X": a capitalised word followed by a lower-case
+            # noun modifies that noun; it is not the speaker
+            modifier = re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:of|who|from|at|in|on|to|and)\b", after)
+            if re.search(r"\b(?:said|says|according to|asked|added|told)\s+$", before) and not modifier:
+                m.evidence.add("speech")
+            if len(m.tokens) == 1 and RELATION_BEFORE.search(before):
+                m.evidence.add("relation")  # "says Wise's dad, Darrin"
+            self._appositive(m)
+        # single tokens used as surnames elsewhere
+        surname_speech = {m.tokens[-1].lower() for m in cands if len(m.tokens) == 1 and m.evidence & {"speech", "honorific"}}
+        people: dict[tuple[str, ...], Person] = {}
+        multi = [m for m in cands if len(m.tokens) >= 2]
+        singles = [m for m in cands if len(m.tokens) == 1]
+        accepted: list[Mention] = []
+        for m in multi:
+            low = [t.lower() for t in m.tokens]
+            name_l = " ".join(low)
+            if name_l in self.exclude or is_place(name_l) or name_l in GOVERNMENT_SEATS:
+                continue
+            month_surname = low[0] in FIRST_NAMES and low[-1] in MONTHS  # "Theresa May"
+            if any((w in ORG_WORDS and not (k == 0 and w in FIRST_NAMES))
+                   or (w in MONTHS and not (month_surname and k == len(low) - 1)) or w in DAYS
+                   for k, w in enumerate(low)):
+                continue
+            if self._credit(m):
+                continue
+            if any(re.fullmatch(r"[a-z]\.", w) for w in low[-1:]) or all("." in w for w in low):
+                continue
+            ev = set(m.evidence)
+            first = low[0]
+            if first in FIRST_NAMES:
+                ev.add("first_name")
+            if (first in EAST_ASIAN_SURNAMES and len(low) in (2, 3)
+                    and (("-" in low[-1]) or len(low) == 3 or low[1] in FIRST_NAMES or "title" in ev)):
+                ev.add("east_asian")
+            if re.fullmatch(r"[a-z]\.", first):
+                ev.add("initial")
+            if low[-1] in surname_speech:
+                ev.add("surname_used")
+            if len(low) > 4:
+                continue
+            strong = ev & {"first_name", "honorific", "title", "speech", "east_asian",
+                           "surname_used", "appositive", "age", "initial"}
+            if not strong:
+                continue
+            m.evidence = ev
+            accepted.append(m)
+        # group by full name; then attach shorter mentions
+        for m in accepted:
+            key = tuple(t.lower() for t in m.tokens)
+            p = people.get(key)
+            if p is None:
+                p = people[key] = Person(name=m.name, tokens=m.tokens,
+                                         east_asian="east_asian" in m.evidence)
+            p.mentions.append(m)
+            m.person = p
+        # multi-token mentions that are sub-sequences of a fuller name ("Lee Soo-hyuck" vs "Mr. Lee Soo-hyuck")
+        keys = sorted(people, key=len, reverse=True)
+        for k in keys:
+            for k2 in keys:
+                if len(k2) > len(k) and k in people and k2 in people and _subseq(k, k2):
+                    self._merge(people[k2], people.pop(k))
+                    break
+        # single-token mentions: surname (or East Asian surname / first name) of a known person
+        for m in singles:
+            w = m.tokens[0].lower()
+            if w in self.exclude:
+                continue
+            if "weak" in m.evidence and "speech" not in m.evidence:
+                continue  # "left Jordan": a place word joins a person only as a speaker
+            owners = self._owners(w, people, m.start)
+            if owners:
+                p = owners
+                p.mentions.append(m)
+                m.person = p
+                continue
+            if "weak" in m.evidence:
+                continue  # a place or month word that names nobody else in the text
+            word = m.tokens[0]
+            if (m.evidence & {"speech", "honorific", "title", "appositive", "relation"} and _word_class(word) == "name"
+                    and not is_place(w) and w not in FIRST_NAMES_ONLY_STOP
+                    and not (word.isupper() or "." in word)
+                    and not re.search(r"(?<![\w.])" + re.escape(w) + r"(?![\w])", text_lower_words(self.text))):
+                key = (w,)
+                p = people.get(key)
+                if p is None:
+                    p = people[key] = Person(name=m.tokens[0], tokens=m.tokens)
+                p.mentions.append(m)
+                m.person = p
+        self.people = [p for p in people.values() if p.mentions]
+        for p in self.people:
+            p.mentions.sort(key=lambda m: m.start)
+            for m in p.mentions:
+                if m.title:
+                    p.titles.append(m.title)
+                if "male" in m.evidence:
+                    p.gender = "m"
+                elif "female" in m.evidence:
+                    p.gender = "f"
+            if p.gender is None and len(p.tokens) >= 2 and not p.east_asian:
+                g = FIRST_NAMES.get(p.tokens[0].lower())
+                if g:
+                    p.gender = g
+        self.mentions = sorted((m for p in self.people for m in p.mentions), key=lambda m: m.start)
+        for m in self.mentions:
+            m.sentence = self.sentence_of(m.start)
+        self._subjects()
+        self._pronoun_genders()
+
+    def _credit(self, m: Mention) -> bool:
+        """Photo and video credits: "(Adrian Wyld/The Canadian Press)", "Photo: X", "X/AP"."""
+        text = self.text
+        after = text[m.end:m.end + 3].lstrip()
+        before = text[max(0, m.start - 40):m.start]
+        if after.startswith("/") or before.rstrip().endswith("/"):
+            return True
+        if re.search(r"(?i)\b(?:photo|photograph|image|video|graphic|illustration|file)s?"
+                     r"(?:\s+(?:by|credit|courtesy of))?\s*[:|]?\s*$", before):
+            return True
+        op = text.rfind("(", max(0, m.start - 80), m.start)
+        if op != -1 and ")" not in text[op:m.start]:
+            cl = text.find(")", m.end, m.end + 80)
+            if cl != -1:
+                inside = text[op + 1:cl]
+                if "/" in inside or re.search(r"(?i)\b(?:getty|photo|images|press|reuters|afp|ap|"
+                                              r"shutterstock|submitted|courtesy|instagram|twitter|facebook)\b", inside):
+                    return True
+        return False
+
+    def _owners(self, w: str, people: dict, pos: int) -> "Person | None":
+        cands = []
+        for key, p in people.items():
+            if len(key) < 2:
+                continue
+            if key[-1] == w or (p.east_asian and key[0] == w):
+                cands.append(p)
+            elif key[0] == w and w in FIRST_NAMES:
+                cands.append(p)  # first name used alone
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0]
+        # the most recently mentioned before pos, else the first
+        def last_before(p):
+            xs = [m.start for m in p.mentions if m.start < pos]
+            return max(xs) if xs else -1
+        # prefer surname matches
+        sur = [p for p in cands if p.tokens[-1].lower() == w or p.east_asian]
+        cands = sur or cands
+        return max(cands, key=last_before)
+
+    @staticmethod
+    def _merge(into: Person, other: Person) -> None:
+        for m in other.mentions:
+            m.person = into
+        into.mentions.extend(other.mentions)
+        into.east_asian = into.east_asian or other.east_asian
+
+    def _subjects(self) -> None:
+        """Mark mentions that stand as a clause subject (for pronoun resolution)."""
+        text = self.text
+        for m in self.mentions:
+            s, _e = self.spans[m.sentence] if self.spans else (0, len(text))
+            st = m.title_start if m.title_start is not None else m.start
+            before = text[s:st]
+            before_stripped = re.sub(r"[“”\"‘’'(]", "", before).strip()
+            after = text[m.end:m.end + 60]
+            if not before_stripped or re.search(r",\s*$", before) and not re.search(r"\b(?:with|of|to|by|for|from|about|and|including|like)\s*[^,]*,\s*$", before[-40:]):
+                m.subject = True
+            if "speech" in m.evidence:
+                m.subject = True
+            if re.search(r"\b(?:with|of|to|by|for|from|about|against|after|and|or|than|at|on|met|visited|"
+                         r"joined|called|named|thank|thanked|like|including)\s+(?:the\s+)?$",
+                         text[max(0, st - 25):st]):
+                if "speech" not in m.evidence:
+                    m.subject = False
+
+    def _pronoun_genders(self) -> None:
+        """Learn a person's sex from 'X said ... she said' patterns: pronoun right after a subject mention."""
+        text = self.text
+        for p in self.people:
+            if p.gender:
+                continue
+            votes = {"m": 0, "f": 0}
+            for m in p.mentions:
+                if not m.subject:
+                    continue
+                e = self.spans[m.sentence][1] if self.spans else len(text)
+                seg = text[m.end:min(len(text), e + 200)]
+                # stop at the next person mention
+                nxt = [x.start for x in self.mentions if x.start > m.end]
+                if nxt:
+                    seg = seg[: max(0, nxt[0] - m.end)]
+                hm = re.search(r"\b(he|him|his|she|her|hers)\b", seg, re.I)
+                if hm:
+                    votes["m" if hm.group(1).lower() in ("he", "him", "his") else "f"] += 1
+            if votes["m"] != votes["f"]:
+                p.gender = "m" if votes["m"] > votes["f"] else "f"
+
+    # -- queries
+    def person_at(self, start: int, end: int) -> Person | None:
+        for m in self.mentions:
+            if m.start < end and start < m.end:
+                return m.person
+        return None
+
+    def resolve_pronoun(self, pos: int, gender: str | None, prefer: Person | None = None) -> Person | None:
+        """The most recent compatible person before `pos`, subjects first."""
+        before = [m for m in self.mentions if m.end <= pos]
+        if prefer is not None and (gender is None or prefer.gender in (None, gender)):
+            # the current speaker, if no other compatible subject has come up since
+            last_pref = max((m.start for m in prefer.mentions if m.end <= pos), default=-1)
+            later = [m for m in before if m.start > last_pref and m.subject and m.person is not prefer
+                     and (gender is None or m.person.gender in (None, gender))]
+            if not later:
+                return prefer
+        for subj_only in (True, False):
+            for m in reversed(before):
+                if subj_only and not m.subject:
+                    continue
+                g = m.person.gender
+                if gender and g and g != gender:
+                    continue
+                return m.person
+        return None
+
+    def resolve_description(self, pos: int, noun: str) -> Person | None:
+        """'the diplomat' / 'the minister' -> the most recent person whose title fits, or subject."""
+        before = [m for m in self.mentions if m.end <= pos]
+        noun = noun.lower()
+        for m in reversed(before):
+            t = (m.person.title or "").lower()
+            if noun in t.split() or noun in t:
+                return m.person
+        g = "f" if noun in FEMALE_NOUNS else "m" if noun in MALE_NOUNS else None
+        return self.resolve_pronoun(pos, g)
+
+
+FIRST_NAMES_ONLY_STOP = COMMON_CAPS | MONTHS | DAYS
+
+
+@lru_cache(maxsize=8)
+def text_lower_words(text: str) -> str:
+    """The words of `text` that stand in lower case (a capitalised word also used so is no name)."""
+    return " ".join(w for w in re.findall(r"\b[a-z][\w'’-]*", text))
+
+
+def _subseq(short: tuple, long: tuple) -> bool:
+    n = len(short)
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1))

@@ -1,0 +1,213 @@
+"""People named in an article: full names, titles, affiliations, mentions; merged across articles.
+
+Name detection lives in `briefing.names` (shared with `briefing.quotes`). The
+byline author is never a participant. Affiliation comes, in order, from:
+
+1. a country word in the person's title ("U.S. Assistant Secretary of State",
+   "Japanese Foreign Ministry Director-General", "the Syrian regime");
+2. a seat of government owning the title ("Cheong Wa Dae's national security chief");
+3. a title that only one government uses unqualified ("Secretary of State" -> United States);
+4. the place where the sentence says the meeting happened or the person came
+   from ("In Seoul, he met with X", "X, who left Seoul", "a U.S. trip where he met X");
+5. for a government title with no country word ("Deputy Foreign Minister"), the
+   country the article already gave another unqualified government title: within
+   one article an unqualified "Foreign Minister" means the same government.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.model import Article, Participant, Quote, Span
+from briefing.names import (
+    CITY_COUNTRY,
+    DEMONYMS,
+    GOVERNMENT_SEATS,
+    NameIndex,
+    Person,
+    country_of,
+)
+
+__all__ = ["find_participants", "merge_participants", "people_index"]
+
+GOV_TITLE = re.compile(
+    r"\b(?:minister|ministry|secretary|president|premier|ambassador|envoy|negotiator|"
+    r"national security|foreign|defen[cs]e|chief of staff|spokes(?:man|woman|person)|"
+    r"government|cabinet|chancellor|governor)\b", re.I)
+US_ONLY = re.compile(r"^(?:(?:assistant|deputy|under)\s+)?secretary of state\b", re.I)
+
+
+def people_index(article: Article, spans: list[Span]) -> NameIndex:
+    from briefing.quotes import _excluded
+
+    return NameIndex(article.text, spans or [(0, len(article.text))], exclude=_excluded(article))
+
+
+def _title_country(title: str | None) -> str | None:
+    if not title:
+        return None
+    low = title.lower()
+    for seat, c in GOVERNMENT_SEATS.items():
+        if seat in low:
+            return c
+    # longest demonym / country phrase first
+    for phrase in sorted(DEMONYMS, key=len, reverse=True):
+        if len(phrase) <= 2:
+            continue
+        if re.search(r"(?<![\w.])" + re.escape(phrase) + r"(?![\w])", low):
+            return DEMONYMS[phrase]
+    for w in re.findall(r"[A-Z][\w.]+(?:\s[A-Z][\w]+)?", title):
+        c = country_of(w)
+        if c:
+            return c
+    return None
+
+
+def _context_country(index: NameIndex, p: Person, spans: list[Span]) -> str | None:
+    text = index.text
+    for m in p.mentions:
+        s, e = spans[m.sentence] if spans else (0, len(text))
+        sent = text[s:e]
+        st = (m.title_start if m.title_start is not None else m.start) - s
+        # "In Seoul, he met with X" / "a U.S. trip where he met with X" / "visited X"
+        head = sent[:st]
+        mm = re.search(r"\b(?:met|meet|meets|meeting|visited|visits|held talks with|talked with|spoke with)\b[^.;]*$", head)
+        if mm:
+            places = _places(head)
+            if len(set(places)) == 1:
+                return places[0]
+        # "X, who left Seoul" / "X, who returned to Seoul" / "X of Seoul"
+        tail = sent[m.end - s:m.end - s + 60]
+        tm = re.match(r",\s+who\s+(?:left|returned to|flew in from|arrived from|came from|is from)\s+([A-Z][\w.]+(?:\s[A-Z]\w+)?)", tail)
+        if tm:
+            c = country_of(tm.group(1))
+            if c:
+                return c
+    return None
+
+
+def _places(s: str) -> list[str]:
+    out = []
+    for m in re.finditer(r"(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", s):
+        w = m.group()
+        c = CITY_COUNTRY.get(w.lower()) or (country_of(w) if w.lower() in DEMONYMS or "." in w else None)
+        if c is None and " " in w:
+            for part in w.split():
+                c = CITY_COUNTRY.get(part.lower()) or country_of(part)
+                if c:
+                    break
+        elif c is None:
+            c = country_of(w)
+        if c:
+            out.append(c)
+    return out
+
+
+def _regime_titles(index: NameIndex) -> None:
+    """"the Bashar Assad regime" -> head of the Syrian regime (when the article calls it so)."""
+    text = index.text
+    for p in index.people:
+        if p.titles:
+            continue
+        for m in p.mentions:
+            if re.match(r"(?:’s|'s)?\s+(?:regime|government|administration)\b", text[m.end:m.end + 20]):
+                kind = re.match(r"(?:’s|'s)?\s+(\w+)", text[m.end:m.end + 20]).group(1)
+                adj = re.findall(r"\bthe\s+([A-Z]\w+)\s+" + kind, text)
+                if adj:
+                    p.titles.append(f"head of the {adj[0]} {kind}")
+                else:
+                    p.titles.append(f"head of the {kind}")
+                break
+
+
+def find_participants(article: Article, spans: list[Span], quotes: list[Quote],
+                      index: NameIndex | None = None) -> list[Participant]:
+    """Every person named in the article body, in order of first mention."""
+    text = article.text
+    if not text.strip():
+        return []
+    if index is None:
+        index = people_index(article, spans)
+    _regime_titles(index)
+    quoted = {q.speaker for q in quotes if q.speaker}
+    out: list[Participant] = []
+    gov_home: str | None = None
+    pending: list[tuple[Participant, Person]] = []
+    for p in sorted(index.people, key=lambda p: p.mentions[0].start):
+        title = p.title
+        aff = _title_country(title)
+        if aff is None and title and US_ONLY.match(title.strip()):
+            aff = "United States"
+        if aff is None:
+            aff = _context_country(index, p, spans)
+        if aff is None and title:
+            # organisation in the title: "chief executive of Acme Corp"
+            om = re.search(r"\b(?:of|at|with)\s+(?:the\s+)?((?:[A-Z][\w&’'-]*\s?)+)$", title)
+            if om and not GOV_TITLE.search(om.group(1)):
+                aff = om.group(1).strip()
+        if aff is None and re.search(r"head of the (\w+) regime", title or ""):
+            aff = country_of(re.search(r"head of the (\w+) regime", title).group(1))
+        part = Participant(
+            name=p.name,
+            title=_tidy_title(title),
+            affiliation=aff,
+            quoted=p.name in quoted,
+            mentions=len(p.mentions),
+            articles=[article.path],
+        )
+        if title and GOV_TITLE.search(title) and not _title_country(title):
+            if aff and gov_home is None and not (US_ONLY.match(title.strip())):
+                gov_home = aff
+            if aff is None:
+                pending.append((part, p))
+        out.append(part)
+    if gov_home:
+        for part, _p in pending:
+            part.affiliation = gov_home
+    return out
+
+
+def _tidy_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    t = re.sub(r"^(?:the|a|an)\s+", "", title.strip(), flags=re.I)
+    return t or None
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def merge_participants(lists: list[list[Participant]]) -> list[Participant]:
+    """One entry per person across articles; surname-only entries join the full name."""
+    merged: dict[str, Participant] = {}
+    order: list[str] = []
+    flat = [p for lst in lists for p in lst]
+    # full names first so that short forms can join them
+    for p in sorted(flat, key=lambda p: -len(p.name.split())):
+        key = _norm(p.name)
+        target = merged.get(key)
+        if target is None and len(p.name.split()) == 1:
+            cands = [k for k in merged if k.split()[-1] == key or k.split()[0] == key]
+            if len(cands) == 1:
+                target = merged[cands[0]]
+        if target is None:
+            merged[key] = Participant(name=p.name, title=p.title, affiliation=p.affiliation,
+                                      quoted=p.quoted, mentions=p.mentions,
+                                      articles=list(p.articles))
+            order.append(key)
+            continue
+        if p.title and (not target.title or len(p.title) > len(target.title)):
+            target.title = p.title
+        if not target.affiliation and p.affiliation:
+            target.affiliation = p.affiliation
+        target.quoted = target.quoted or p.quoted
+        target.mentions += p.mentions
+        for a in p.articles:
+            if a not in target.articles:
+                target.articles.append(a)
+    # keep first-seen order of the input
+    first_seen = {}
+    for i, p in enumerate(flat):
+        first_seen.setdefault(_norm(p.name), i)
+    return sorted((merged[k] for k in order), key=lambda p: (-len(p.articles), -p.mentions, first_seen.get(_norm(p.name), 0)))

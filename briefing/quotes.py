@@ -1,0 +1,522 @@
+"""Direct quotes and who said them.
+
+Rules, in order:
+
+1. Pair quotation marks paragraph by paragraph (curly “ ” and straight "). An
+   opening mark left open at a paragraph's end continues in the next paragraph
+   when that one opens with a mark (the newspaper convention); each paragraph's
+   piece is its own `Quote`, with the speaker of the whole run.
+2. Keep speech, drop scare quotes and titles: a quote counts when it has three
+   or more words and either ends in punctuation inside the marks, stands alone
+   as its sentence, or has a speech verb next to it outside the marks; quotes
+   after "so-called", "dubbed", "called", "titled" ... and capitalised titles
+   are dropped.
+3. Find the attribution outside the marks in the quote's sentence(s): a speech
+   verb (said, told, added, according to ...) and its subject before it ("Russel
+   said", "he added") or after it ("said Russel", "said the minister").
+4. Without an attribution, a quote continues the previous speaker's run when it
+   follows in the same or next paragraph, or after "X said:".
+5. Names resolve to the fullest name the article gives; he/she and descriptions
+   ("the diplomat") to the most recent compatible person named as a subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.model import Article, Quote, Span
+from briefing.names import (
+    FEMALE_NOUNS,
+    MALE_NOUNS,
+    PRONOUNS,
+    RELATION_NOUNS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    NameIndex,
+    Person,
+)
+
+__all__ = ["extract_quotes", "find_segments"]
+
+OPENERS = "“„«"
+CLOSERS = "”»"
+STRAIGHT = '"'
+
+_VERB_ALT = "|".join(sorted((SPEECH_VERBS - {"according", "believes", "believed", "thinks",
+                                              "thought", "felt", "feels", "hopes", "hoped",
+                                              "worries", "worried", "reported", "reports",
+                                              "described", "describes", "describing",
+                                              "shared", "charged", "points", "pointed"})
+                            | {"pointed out", "points out", "according to"}, key=len, reverse=True))
+VERB_RE = re.compile(r"\b(?:" + _VERB_ALT + r")\b", re.I)
+SCARE_BEFORE = re.compile(
+    r"(?:so-called|so called|dubbed|called|termed|titled|entitled|named|nicknamed|"
+    r"known as|the word|the words|the term|the phrase|the label|the slogan|the hashtag|"
+    r"the book|the film|the song|the show|the album|the movie|the series|the play|"
+    r"the article|the report|the headline|marked|labelled|labeled|branded|"
+    r"a|an|the|his|her|their|its|our|my|your|as|of|for|this|that|what)\s*$", re.I)
+_WORDS = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass
+class Segment:
+    start: int  # content start (after the opening mark, whitespace stripped)
+    end: int    # content end
+    open_pos: int
+    close_pos: int | None  # index of the closing mark, None when left open
+    para: int
+    continues: bool = False  # continues a quote left open in the previous paragraph
+
+    @property
+    def closed(self) -> bool:
+        return self.close_pos is not None
+
+
+def _paragraph_offsets(article: Article) -> list[Span]:
+    out, pos = [], 0
+    for p in article.paragraphs:
+        out.append((pos, pos + len(p)))
+        pos += len(p) + 2
+    return out
+
+
+def find_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
+    """Every stretch of text inside double quotation marks, paragraph by paragraph."""
+    segs: list[Segment] = []
+    left_open = False
+    for pi, (ps, pe) in enumerate(paragraphs):
+        para = text[ps:pe]
+        open_at: int | None = None
+        first = True
+        starts_with_mark = para.lstrip()[:1] in OPENERS + STRAIGHT + CLOSERS
+        for i, ch in enumerate(para):
+            if ch in OPENERS:
+                open_at = i
+            elif ch in CLOSERS:
+                if open_at is not None:
+                    segs.append(_seg(text, ps + open_at, ps + i, pi,
+                                     continues=first and left_open and starts_with_mark and open_at == len(para) - len(para.lstrip())))
+                    open_at = None
+                    first = False
+                elif i + 1 < len(para) and para[i + 1].isalnum() and (i == 0 or not para[i - 1].isalnum()):
+                    open_at = i  # a closing mark used as an opener
+            elif ch == STRAIGHT:
+                prev = para[i - 1] if i else " "
+                nxt = para[i + 1] if i + 1 < len(para) else " "
+                if open_at is None:
+                    if prev.isalnum() and not nxt.isalnum():
+                        continue  # inches, stray
+                    open_at = i
+                else:
+                    segs.append(_seg(text, ps + open_at, ps + i, pi,
+                                     continues=first and left_open and starts_with_mark and open_at == len(para) - len(para.lstrip())))
+                    open_at = None
+                    first = False
+        if open_at is not None:
+            segs.append(_seg(text, ps + open_at, pe, pi, closed=False,
+                             continues=first and left_open and starts_with_mark and open_at == len(para) - len(para.lstrip())))
+            left_open = True
+        else:
+            left_open = False
+    return [s for s in segs if s.end > s.start]
+
+
+def _seg(text, open_pos, close_pos, para, closed=True, continues=False) -> Segment:
+    s, e = open_pos + 1, close_pos
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+        e -= 1
+    # a quote left open may end on a stray mark-less tail: keep as is
+    return Segment(s, e, open_pos, close_pos if closed else None, para, continues)
+
+
+def _sentences_for(spans: list[Span], start: int, end: int) -> tuple[int, int]:
+    """Indices [i, j] of the sentences overlapping [start, end)."""
+    i = j = None
+    for k, (s, e) in enumerate(spans):
+        if i is None and start < e:
+            i = k
+        if s < end:
+            j = k
+    if i is None:
+        i = max(0, len(spans) - 1)
+    if j is None or j < i:
+        j = i
+    return i, j
+
+
+def _mask(text: str, segs: list[Segment], lo: int, hi: int) -> str:
+    """text[lo:hi] with every quote (marks included) blanked out."""
+    chars = list(text[lo:hi])
+    for sg in segs:
+        a = max(lo, sg.open_pos)
+        b = min(hi, (sg.close_pos + 1) if sg.close_pos is not None else sg.end)
+        for k in range(a, b):
+            chars[k - lo] = "\x00" if text[k] not in "\n" else "\n"
+    return "".join(chars)
+
+
+_SUBJ_AFTER = re.compile(
+    r"^\s*(?:(?P<pron>he|she|they)\b"
+    r"|(?P<desc>(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r"))\b"
+    r"|(?P<cap>[A-Z]))", re.I | re.S)
+
+
+# Determiners that bring in someone not met before ("a spokesperson", "one of the players").
+_NEW_REFERENT = {"a", "an", "one", "another", "my", "some"}
+_DETERMINER = r"(?:a|an|one|another|my|some|the)"
+# A described subject standing alone before the verb, perhaps after "As" and with a
+# relative clause after it: "As one veteran of the projects commented",
+# "Another member of the public, whose name is redacted, wrote".
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?:^|\bas\s+|,\s+)(?P<np>" + _DETERMINER + r"\s+[a-z][\w’'-]*(?:\s+[\w’'-]+){0,6}?)"
+    r"(?:,\s+(?:who|whose|which)\b[^,]*,)?\s*$", re.I)
+# An indefinite description right after an inverted verb: "says one of the players in the video".
+_INDEFINITE_AFTER = re.compile(
+    r"((?:a|an|one|another|my)\s+[a-z][\w’'-]*(?:\s+(?!in\b|at\b|on\b|who\b|during\b|after\b)[\w’'-]+){0,5}?)"
+    r"(?=\s*(?:[,.;:!?]|$|\s(?:in|at|on|who|during|after)\b))")
+_NOT_HEAD = {"of", "for", "the", "public", "players"}
+
+
+def _head_noun(words: list[str]) -> str | None:
+    """The head noun of a description: the last word before 'of'/'for' ("a spokesperson for the camp")."""
+    core = []
+    for w in words[1:]:
+        if w.lower() in ("of", "for", "from", "with", "at"):
+            break
+        core.append(w.lower())
+    return core[-1] if core else None
+
+
+class _Attributor:
+    def __init__(self, article: Article, spans: list[Span], index: NameIndex):
+        self.text = article.text
+        self.spans = spans
+        self.index = index
+        self.described: dict[str, Person] = {}
+        """Descriptions used as speakers so far, by head noun ("official" -> "a justice official")."""
+
+    def speaker_in(self, frame: str, lo: int, q_start: int, q_end: int):
+        """(person or None, found_cue) from the masked frame text starting at offset lo."""
+        best = None
+        for vm in VERB_RE.finditer(frame):
+            a, b = lo + vm.start(), lo + vm.end()
+            # a cue inside a quote is masked away; skip verbs far from the quote
+            dist = q_start - b if b <= q_start else a - q_end if a >= q_end else 0
+            if dist < 0:
+                dist = 0
+            if best is None or dist < best[0]:
+                best = (dist, vm)
+        if best is None:
+            sm = re.search(r"\b(his|her|their)\s+(?:[\w-]+\s+)?(?:statement|tweet|post|letter|e-?mail|release|message)\s+(?:read|reads|said|says|stated)\b", frame, re.I)
+            if sm:
+                return self._pronoun({"his": "he", "her": "she"}.get(sm.group(1).lower(), "they"), lo + sm.start()), True
+            return None, False
+        vm = best[1]
+        verb = vm.group().lower()
+        va, vb = lo + vm.start(), lo + vm.end()
+        # after the verb: "said Russel", "said the minister", "according to X"
+        after = frame[vm.end():]
+        between = frame[:vm.start()].rstrip()
+        inverted = (verb == "according to" or not between or between.endswith("\x00")
+                    or re.search(r"\x00[\s,.!?—–-]*$", between))
+        if inverted and verb not in ("told", "tell", "tells", "asked", "asks", "telling", "asking"):
+            p = self._subject_after(after, vb, verb)
+            if p is not None:
+                return p, True
+        if verb != "according to":
+            p = self._subject_before(frame[:vm.start()], lo, va)
+            if p is not None:
+                return p, True
+        return None, True
+
+    def _subject_after(self, after: str, pos: int, verb: str):
+        stripped = after.lstrip(" ,")
+        off = pos + (len(after) - len(stripped))
+        m = _SUBJ_AFTER.match(stripped)
+        if not m:
+            return None
+        if m.group("pron"):
+            if verb == "according to":
+                return self._pronoun(m.group("pron"), pos)
+            # "said he" only directly after the verb
+            return self._pronoun(m.group("pron"), pos)
+        indefinite = _INDEFINITE_AFTER.match(stripped)
+        if indefinite:
+            return self._describe(indefinite.group(1), off)
+        if m.group("desc"):
+            return self._describe(m.group("desc"), off)
+        # a capitalised word: the first person mention after the verb
+        return self._name_after(off)
+
+    def _name_after(self, off: int):
+        """The person named right after an inverted verb.
+
+        Between the verb and the name only a description may stand, with no comma
+        ("said oil and gas worker Mike Wipf", "says Cambridge cartoonist Andre
+        Campbell"). "says Wise's dad, Darrin": a possessive relation names the
+        person after the comma, not the owner.
+        """
+        mm = next((m for m in self.index.mentions if off <= m.start < off + 80), None)
+        if mm is None:
+            return None
+        gap = self.text[off:mm.title_start if mm.title_start is not None else mm.start]
+        if not re.fullmatch(r"[\w\s.’'-]*", gap) or len(gap.split()) > 6:
+            return None
+        relation = re.match(r"[’']s\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(RELATION_NOUNS)) + r"),\s+",
+                            self.text[mm.end:mm.end + 40])
+        if relation:
+            nxt = next((m for m in self.index.mentions if m.start == mm.end + relation.end()), None)
+            if nxt is not None:
+                return nxt.person
+        return mm.person
+
+    def _subject_before(self, before: str, lo: int, va: int):
+        # the clause before the verb: from the last quote / semicolon / sentence start
+        cut = max(before.rfind("\x00"), before.rfind(";"), before.rfind("\n"))
+        clause_lo = lo + cut + 1
+        clause = self.text[clause_lo:va]
+        # people mentioned in the clause: the first one is the subject
+        ms = [m for m in self.index.mentions if clause_lo <= m.start < va]
+        # pronoun / description nearest to the verb
+        pm = None
+        for pm_ in re.finditer(r"\b(he|she|they)\b", clause, re.I):
+            pm = pm_
+        dm = None
+        for dm_ in re.finditer(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\b", clause, re.I):
+            dm = dm_
+        first_person = ms[0] if ms else None
+        # choose the candidate closest to the start of the clause (the subject), but a
+        # pronoun right before the verb wins ("..., he said")
+        tail = clause.rstrip()
+        if pm and re.search(r"\b(he|she|they)(?:\s+\w+ly)?\s*$", tail, re.I):
+            return self._pronoun(pm.group(1), clause_lo + pm.start())
+        described = self._described_subject(clause, clause_lo)
+        if described is not None and first_person is None:
+            return described
+        if first_person is not None:
+            # the subject is the first name unless it sits in a prepositional phrase
+            for m in ms:
+                pre = self.text[max(clause_lo, (m.title_start or m.start) - 25):(m.title_start or m.start)]
+                if not re.search(r"\b(?:with|of|to|by|for|from|about|against|after|on|at|in|than)\s+(?:the\s+)?$", pre):
+                    return m.person
+            return ms[-1].person
+        if dm:
+            return self.index.resolve_description(clause_lo + dm.start(), dm.group(1))
+        if pm:
+            return self._pronoun(pm.group(1), clause_lo + pm.start())
+        return None
+
+    def _described_subject(self, clause: str, clause_lo: int):
+        """'a spokesperson said', 'Another member of the public, whose name is redacted, wrote'."""
+        m = _DESCRIBED_SUBJECT.search(clause)
+        if not m:
+            return None
+        return self._describe(m.group("np"), clause_lo + m.start("np"))
+
+    def _describe(self, phrase: str, pos: int):
+        """A speaker the text describes instead of naming.
+
+        An indefinite description ("a spokesperson", "one of the players") brings in
+        someone new: the description itself is the speaker. A definite one ("the
+        official") refers back: to the last person whose title has its head noun, else
+        to an earlier description with that head noun ("a justice official"), else to
+        the last compatible subject when it is a role word ("the diplomat"), else it
+        stays as written ("the father").
+        """
+        phrase = " ".join(phrase.split())
+        words = phrase.split()
+        head = _head_noun(words)
+        if words[0].lower() in _NEW_REFERENT:
+            return self._remember(Person(name=phrase, tokens=words), head)
+        for m in reversed([m for m in self.index.mentions if m.end <= pos]):
+            title = (m.person.title or "").lower()
+            if head and head in title.split():
+                return m.person
+        if head in self.described:
+            return self.described[head]
+        if head in ROLE_NOUNS:
+            p = self.index.resolve_description(pos, head)
+            if p is not None:
+                return p
+        return self._remember(Person(name=phrase, tokens=words), head)
+
+    def _remember(self, person: Person, head: str | None) -> Person:
+        if head:
+            self.described.setdefault(head, person)
+        return person
+
+    def _pronoun(self, pron: str, pos: int):
+        g = PRONOUNS.get(pron.lower())
+        return self.index.resolve_pronoun(pos, g, prefer=getattr(self, "current", None))
+
+
+def _word_count(s: str) -> int:
+    return len(_WORDS.findall(s))
+
+
+def _is_title_like(s: str) -> bool:
+    words = _WORDS.findall(s)
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or"}
+    caps = [w for w in words if w.lower() not in small]
+    return bool(caps) and all(w[:1].isupper() for w in caps) and len(words) <= 8
+
+
+def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None = None) -> list[Quote]:
+    """The direct quotes in `article`, each with its speaker's fullest name and title."""
+    text = article.text
+    if not text.strip():
+        return []
+    if not spans:
+        spans = [(0, len(text))]
+    paras = _paragraph_offsets(article)
+    segs = find_segments(text, paras)
+    if index is None:
+        index = NameIndex(text, spans, exclude=_excluded(article))
+    att = _Attributor(article, spans, index)
+    att.current = None
+    quotes: list[Quote] = []
+    prev_speaker: Person | None = None
+    prev_para = -10
+    prev_sent = -10
+    colon_speaker: tuple[int, Person | None] | None = None
+    seg_sents = set()
+    for sg in segs:
+        a, b = _sentences_for(spans, sg.open_pos, sg.end)
+        seg_sents.update(range(a, b + 1))
+    done_sent = -1
+
+    def para_of(pos: int) -> int:
+        for k, (ps, pe) in enumerate(paras):
+            if pos <= pe:
+                return k
+        return len(paras) - 1
+
+    for sg in segs:
+        content = text[sg.start:sg.end]
+        si, sj = _sentences_for(spans, sg.open_pos, sg.end)
+        # reported speech since the last quote sets the running speaker ("X says ...")
+        for k in range(done_sent + 1, si):
+            if k in seg_sents:
+                continue
+            ks, ke = spans[k]
+            p_, cue_ = att.speaker_in(text[ks:ke], ks, ke, ke)
+            if p_ is not None:
+                prev_speaker = p_
+                att.current = p_
+                prev_para = para_of(ks)
+        done_sent = max(done_sent, sj)
+        lo, hi = spans[si][0], spans[sj][1]
+        lo = min(lo, sg.open_pos)
+        hi = max(hi, sg.end)
+        frame = _mask(text, segs, lo, hi)
+        outside = frame.replace("\x00", "").strip(" \n.,;:!?—–-()")
+        nwords = _word_count(content)
+        ends_punct = bool(re.search(r"[.?!…,;:—–-]$", text[sg.start:(sg.close_pos if sg.closed else sg.end)].rstrip()))
+        before_txt = text[max(0, sg.open_pos - 30):sg.open_pos]
+        standalone = not outside
+        # is it speech?
+        speaker, cue = att.speaker_in(frame, lo, sg.open_pos, sg.close_pos or sg.end)
+        after_colon = bool(re.search(r":\s*$", before_txt))
+        inner_sentence = bool(re.search(r"[.?!]\s+[A-Z“\"]", content))
+        speech = False
+        if nwords >= 3 and not _scare(before_txt, content, cue, ends_punct, standalone, after_colon):
+            speech = (ends_punct or standalone or after_colon or inner_sentence or sg.continues
+                      or not sg.closed or (cue and nwords >= 6))
+        if not speech and nwords >= 1 and ends_punct and cue and re.search(r"[.?!,]$", content + text[sg.end:sg.end + 1]):
+            speech = nwords >= 2 and not _is_title_like(content)
+        if not speech:
+            continue
+        if speaker is None:
+            # continue the previous speaker's run
+            if sg.continues or (prev_speaker is not None and (standalone or not cue)
+                                and (sg.para - prev_para <= 1 or (standalone and sg.para - prev_para <= 4))):
+                speaker = prev_speaker
+            elif colon_speaker and colon_speaker[0] == sg.para - 1:
+                speaker = colon_speaker[1]
+            elif after_colon:
+                speaker = _colon_subject(att, text, spans, sg)
+        if speaker is None and standalone and sg.para - prev_para > 1:
+            # an attribution in the paragraph before ending with a colon: "X said:"
+            speaker = _colon_subject(att, text, spans, sg)
+        sent_idx = _sentences_for(spans, sg.start, sg.start + 1)[0]
+        q = Quote(
+            text=content,
+            speaker=speaker.name if speaker else None,
+            title=speaker.title if speaker else None,
+            sentence=sent_idx,
+            span=(sg.start, sg.end),
+            article=article.path,
+            score=_score(content, speaker),
+        )
+        quotes.append(q)
+        if speaker is not None:
+            prev_speaker = speaker
+            att.current = speaker
+        prev_para = sg.para
+        prev_sent = sj
+    _ = (prev_sent, colon_speaker, TITLE_WORDS, FEMALE_NOUNS, MALE_NOUNS)
+    return quotes
+
+
+def _colon_subject(att: _Attributor, text: str, spans: list[Span], sg: Segment):
+    """'X said:' at the end of the text before a quote."""
+    before = text[max(0, sg.open_pos - 300):sg.open_pos].rstrip()
+    if not before.endswith(":"):
+        return None
+    # the sentence ending with the colon
+    for s, e in spans:
+        if s <= len(text) and e >= sg.open_pos - (sg.open_pos - len(text[:sg.open_pos].rstrip())) - 1 and s < sg.open_pos:
+            pass
+    i, _ = _sentences_for(spans, len(text[:sg.open_pos].rstrip()) - 1, len(text[:sg.open_pos].rstrip()))
+    s, e = spans[i]
+    frame = text[s:e]
+    p, _cue = att.speaker_in(frame, s, e, e)
+    if p is None:
+        ms = [m for m in att.index.mentions if s <= m.start < e]
+        if ms:
+            p = ms[0].person
+    return p
+
+
+def _scare(before: str, content: str, cue: bool, ends_punct: bool, standalone: bool,
+           after_colon: bool) -> bool:
+    """Scare quotes, titles and quoted terms."""
+    if standalone or after_colon:
+        return False
+    n = _word_count(content)
+    if re.search(r"(?:so-called|so called|dubbed|termed|titled|entitled|nicknamed|known as|"
+                 r"the (?:word|words|term|phrase|label|slogan|hashtag))\s*$", before, re.I):
+        return True
+    if _is_title_like(content) and not ends_punct and n <= 8:
+        return True
+    if not ends_punct and n <= 4 and not cue:
+        return True
+    return False
+
+
+def _score(content: str, speaker: Person | None) -> float:
+    n = _word_count(content)
+    if n < 3:
+        return 0.0
+    s = min(n, 40) / 40.0
+    if speaker is not None:
+        s += 0.5
+        if len(speaker.tokens) >= 2:
+            s += 0.2
+    if n > 80:
+        s -= 0.2
+    return round(s, 4)
+
+
+def _excluded(article: Article) -> tuple[str, ...]:
+    out = []
+    if article.byline:
+        for part in re.split(r"\s*(?:,|\band\b|&)\s*", article.byline):
+            part = re.sub(r"(?i)^by\s+", "", part).strip()
+            if part:
+                out.append(part)
+    return tuple(out)

@@ -1,0 +1,669 @@
+"""Lay a `Brief` out as HTML and PDF on exactly one page, and write the files.
+
+- `render_html` fills ``brief.html`` (Jinja2, autoescaped: article text is always text).
+- `render_pdf` prints that HTML with WeasyPrint through a URL fetcher that reads only files
+  inside the template folders and ``data:`` URIs; nothing else on the machine or the network.
+- `fit_to_page` renders, measures, and drops the lowest-ranked content (whole sentences, whole
+  quotes, minor participants, key points) until the brief is one page, saying what it left out.
+- `write_outputs` writes brief.pdf, brief.html and brief.json atomically.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import math
+import mimetypes
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .model import AnalyzedArticle, Brief, BriefingError, KeyPoint, Participant, Quote
+
+BASE_FONT_PT = 10.0
+MIN_FONT_PT = 9.0
+"""Fitting shrinks type from 10pt to 9pt at most (8.5pt only as a last resort)."""
+LAST_RESORT_FONT_PT = 8.5
+MAX_RENDERS = 6
+PAGE_CSS = {"a4": "A4", "letter": "letter"}
+
+
+# --- templates -------------------------------------------------------------------------------
+
+
+def package_template_dir() -> Path:
+    """Our own templates: shipped inside the package (wheel) or at the repository root."""
+    inside = Path(__file__).resolve().parent / "templates"
+    if (inside / "brief.html").is_file():
+        return inside
+    return Path(__file__).resolve().parents[1] / "templates"
+
+
+def template_dirs(template_dir: str | Path | None = None) -> list[Path]:
+    """The folders templates and assets come from, the user's first."""
+    dirs = []
+    if template_dir is not None:
+        user = Path(template_dir).expanduser().resolve()
+        if not user.is_dir():
+            raise BriefingError(f"{template_dir}: template folder not found")
+        dirs.append(user)
+    own = package_template_dir()
+    if own not in dirs:
+        dirs.append(own)
+    return dirs
+
+
+def _environment(template_dir: str | Path | None):
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    autoescape = select_autoescape(
+        enabled_extensions=("html", "htm", "xml", "j2", "jinja"),
+        disabled_extensions=("css",),  # our stylesheet is included verbatim inside <style>
+        default_for_string=True,
+        default=True,
+    )
+    env = Environment(
+        loader=FileSystemLoader([str(d) for d in template_dirs(template_dir)]),
+        autoescape=autoescape,
+        undefined=StrictUndefined,
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )
+    return env
+
+
+# --- what the page shows ---------------------------------------------------------------------
+
+
+@dataclass
+class _Plan:
+    """What fitting leaves out, keyed by index into the full brief, and the type size."""
+
+    font_size: float = BASE_FONT_PT
+    sentences: set[tuple[int, int]] = field(default_factory=set)
+    quotes: set[int] = field(default_factory=set)
+    titles: set[int] = field(default_factory=set)
+    people: set[int] = field(default_factory=set)
+    points: set[int] = field(default_factory=set)
+    articles: set[int] = field(default_factory=set)
+
+    def apply(self, op: tuple) -> None:
+        kind, key = op
+        getattr(self, kind).add(key)
+
+    def copy(self) -> "_Plan":
+        return copy.deepcopy(self)
+
+    def omitted(self, brief: Brief) -> list[str]:
+        shown = _shown_brief(brief, self, note=False)
+        kept = {a.article.path: a for a in shown.articles}
+        sentences = sum(len(a.summary) - len(kept[a.article.path].summary)
+                        for a in brief.articles if a.article.path in kept)
+        titles = sum(1 for k in self.titles - self.people
+                     if not self.articles or not brief.participants[k].articles
+                     or any(x in kept for x in brief.participants[k].articles))
+        parts = []
+        for n, one, many in (
+            (len(brief.articles) - len(shown.articles), "article", "articles"),
+            (sentences, "summary sentence", "summary sentences"),
+            (len(brief.quotes) - len(shown.quotes), "quote", "quotes"),
+            (len(brief.participants) - len(shown.participants), "participant", "participants"),
+            (titles, "participant's title", "participants' titles"),
+            (len(brief.key_points) - len(shown.key_points), "key point", "key points"),
+        ):
+            if n:
+                parts.append(f"{n} {one if n == 1 else many}")
+        if not parts:
+            return []
+        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        return [f"{listed} left out to fit one page"]
+
+
+def _long_date(d) -> str:
+    return f"{d:%A} {d.day} {d:%B %Y}"
+
+
+def _split_title(title: str) -> tuple[str, str]:
+    """'Daily Brief: Korea' -> ('Daily Brief', 'Korea'): the band's label and its heading."""
+    t = title.strip()
+    low = t.lower()
+    if low.startswith("daily brief"):
+        rest = t[len("daily brief"):].lstrip(" :·—–-|").strip()
+        if rest:
+            return "Daily Brief", rest
+        return "Briefing", t
+    return "Daily Brief", t
+
+
+def _credit(a: AnalyzedArticle) -> str:
+    art = a.article
+    bits = []
+    for b in (art.source, art.byline, art.date):
+        if b and b.strip() and b.strip() not in bits:
+            bits.append(b.strip())
+    return " · ".join(bits)
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _view(brief: Brief, plan: _Plan | None = None, *, for_pdf: bool, pages: int | None,
+          overflow: bool, template_dir=None) -> dict:
+    plan = plan or _Plan()
+    shown = [i for i in range(len(brief.articles)) if i not in plan.articles]
+    number = {i: n for n, i in enumerate(shown, 1)}
+    articles = []
+    for i in shown:
+        a = brief.articles[i]
+        order = [s for s in a.summary if (i, s) not in plan.sentences and 0 <= s < len(a.sentences)]
+        articles.append({
+            "anchor": f"a-{i}",
+            "number": number[i],
+            "title": a.article.title,
+            "title_derived": a.article.title_derived,
+            "credit": _credit(a),
+            "file": Path(a.article.path).name,
+            "source": a.article.source,
+            "sentences": [{"anchor": f"s-{i}-{s}", "text": a.sentences[s].strip()} for s in order],
+        })
+    paths = {brief.articles[i].article.path: number[i] for i in shown}
+    key_points = []
+    for k, kp in enumerate(brief.key_points):
+        if k in plan.points or kp.article not in number:
+            continue
+        key_points.append({"anchor": f"kp-{k}", "text": kp.text.strip(), "number": number[kp.article],
+                           "source": Path(brief.articles[kp.article].article.path).name})
+    quotes = []
+    for k, q in enumerate(brief.quotes):
+        if k in plan.quotes or (q.article and q.article not in paths):
+            continue
+        quotes.append({"anchor": f"q-{k}", "text": q.text.strip(), "speaker": q.speaker,
+                       "title": q.title, "number": paths.get(q.article, "")})
+    groups: dict[str, dict] = {}
+    for k, p in enumerate(brief.participants):
+        if k in plan.people:
+            continue
+        if p.articles and shown != list(range(len(brief.articles))) and not any(x in paths for x in p.articles):
+            continue
+        label = (p.affiliation or "").strip() or "Other"
+        g = groups.setdefault(label, {"label": label, "people": [], "anchor": f"g-{len(groups)}"})
+        g["people"].append({"anchor": f"p-{k}", "name": p.name,
+                            "title": None if k in plan.titles else p.title, "quoted": p.quoted})
+    ordered_groups = [g for lab, g in groups.items() if lab != "Other"] + (
+        [groups["Other"]] if "Other" in groups else [])
+    sources = {brief.articles[i].article.source for i in shown if brief.articles[i].article.source}
+    meta = [_plural(len(shown), "article")]
+    if sources:
+        meta.append(_plural(len(sources), "source"))
+    if brief.skipped:
+        meta.append(_plural(len(brief.skipped), "file") + " not used")
+    label, heading = _split_title(brief.title)
+    omitted = [o.strip().rstrip(".") for o in list(brief.omitted) + plan.omitted(brief) if o.strip()]
+    return {
+        "brief": brief,
+        "label": label,
+        "heading": heading,
+        "date_long": _long_date(brief.date),
+        "meta_line": " · ".join(meta),
+        "key_points": key_points,
+        "articles": articles,
+        "articles_all": articles,
+        "quotes": quotes,
+        "groups": ordered_groups,
+        "omitted_text": ("; ".join(omitted) + ".") if omitted else "",
+        "page_css": PAGE_CSS.get((brief.page_size or "a4").lower(), "A4"),
+        "font_size": f"{plan.font_size:g}",
+        "for_pdf": for_pdf,
+        "pages": pages,
+        "overflow": overflow,
+    }
+
+
+def _render(brief: Brief, plan: _Plan | None, template_dir=None, *, for_pdf: bool,
+            pages: int | None = None, overflow: bool = False) -> str:
+    if (brief.page_size or "a4").lower() not in PAGE_CSS:
+        raise BriefingError(f"page size must be a4 or letter, not {brief.page_size!r}")
+    env = _environment(template_dir)
+    template = env.get_template("brief.html")
+    return template.render(**_view(brief, plan, for_pdf=for_pdf, pages=pages, overflow=overflow,
+                                   template_dir=template_dir))
+
+
+def render_html(brief: Brief, template_dir: str | Path | None = None, *, for_pdf: bool = False,
+                pages: int | None = None, overflow: bool = False) -> str:
+    """The brief as one self-contained HTML page (stylesheet inlined); article text escaped."""
+    return _render(brief, None, template_dir, for_pdf=for_pdf, pages=pages, overflow=overflow)
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+
+def _fetcher_class():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class TemplateOnlyFetcher(URLFetcher):
+        """Reads files inside the template folders and data: URIs; refuses everything else."""
+
+        def __init__(self, roots: list[Path]):
+            super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
+            self.roots = [Path(r).resolve() for r in roots]
+
+        def allowed_path(self, url: str) -> Path:
+            parts = urlsplit(url)
+            if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+                raise BriefingError(f"refused to fetch {url!r}: only template files are read")
+            path = Path(unquote(parts.path)).resolve()
+            for root in self.roots:
+                if path == root or root in path.parents:
+                    if path.is_file():
+                        return path
+                    raise BriefingError(f"refused to fetch {url!r}: no such template file")
+            raise BriefingError(f"refused to fetch {url!r}: outside the template folders")
+
+        def fetch(self, url, headers=None):
+            scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+            if scheme == "data":
+                return super().fetch(url, headers)
+            path = self.allowed_path(url)
+            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mime})
+
+    return TemplateOnlyFetcher
+
+
+def make_url_fetcher(template_dir: str | Path | None = None):
+    """The fetcher WeasyPrint uses: our template assets and data: URIs only."""
+    return _fetcher_class()(template_dirs(template_dir))
+
+
+def _document(html: str, template_dir=None):
+    import weasyprint
+
+    dirs = template_dirs(template_dir)
+    base = dirs[0].as_uri() + "/"
+    return weasyprint.HTML(string=html, base_url=base, url_fetcher=make_url_fetcher(template_dir)).render()
+
+
+def render_pdf(html: str, template_dir: str | Path | None = None) -> bytes:
+    """Print `html` to PDF with fonts embedded; only template assets can be read."""
+    return _document(html, template_dir).write_pdf()
+
+
+# --- fitting to one page ---------------------------------------------------------------------
+
+
+@dataclass
+class RenderedBrief:
+    """The brief as laid out: HTML (screen), PDF bytes, its page count, what it shows."""
+
+    html: str
+    pdf: bytes
+    pages: int
+    brief: Brief
+    """The brief as shown on the page (what fitting left out removed, `omitted` filled in)."""
+    omitted: list[str] = field(default_factory=list)
+    font_size: float = BASE_FONT_PT
+    renders: int = 1
+    overflow: bool = False
+    """True only if even the barest brief could not fit (content runs past the bottom margin)."""
+
+
+@dataclass
+class _Measure:
+    pages: int
+    avail: float
+    total: float
+    y: dict[str, float]
+
+    @property
+    def fits(self) -> bool:
+        return self.pages == 1 and self.total <= self.avail + 0.5
+
+    @property
+    def fill(self) -> float:
+        return self.total / self.avail if self.avail else float(self.pages)
+
+
+def _measure(doc) -> _Measure:
+    """Where every anchored element starts, as one continuous column across pages (CSS px)."""
+    pages = doc.pages
+    first = pages[0]
+    top = first.anchors.get("brief-start", (0, 0))[1]
+    try:
+        bottom_margin = first._page_box.margin_bottom
+    except AttributeError:  # pragma: no cover - internal API moved: assume symmetric margins
+        bottom_margin = top
+    avail = first.height - top - bottom_margin
+    y: dict[str, float] = {}
+    for n, page in enumerate(pages):
+        for name, box in page.anchors.items():
+            py = box[1]
+            if name not in y:
+                y[name] = n * avail + (py - top)
+    total = y.get("brief-end", len(pages) * avail)
+    return _Measure(pages=len(pages), avail=avail, total=total, y=y)
+
+
+def _drop_sequence(brief: Brief) -> list[tuple]:
+    """Everything fitting may leave out, least important first, as (kind, key) operations."""
+    n_articles = len(brief.articles)
+    remaining = {i: list(a.summary_rank or a.summary) for i, a in enumerate(brief.articles)}
+    for i, a in enumerate(brief.articles):
+        remaining[i] = [s for s in remaining[i] if s in set(a.summary)] + [
+            s for s in a.summary if s not in remaining[i]]
+
+    def sentence_ops(floor: int):
+        while True:
+            cands = [i for i in range(n_articles) if len(remaining[i]) > floor]
+            if not cands:
+                return
+            i = max(cands, key=lambda i: (sum(len(brief.articles[i].sentences[s]) for s in remaining[i]), i))
+            s = remaining[i].pop()
+            yield ("sentences", (i, s))
+
+    kept_quotes = list(range(len(brief.quotes)))
+
+    def quote_ops(floor: int):
+        while len(kept_quotes) > floor:
+            yield ("quotes", kept_quotes.pop())
+
+    ranked = list(range(len(brief.participants)))
+    dropped_people: set[int] = set()
+    dropped_titles: set[int] = set()
+
+    def people_ops(select):
+        group = [k for k in reversed(ranked) if select(brief.participants[k]) and k not in dropped_people]
+        for k in group:
+            if brief.participants[k].title and k not in dropped_titles:
+                dropped_titles.add(k)
+                yield ("titles", k)
+        for k in group:
+            if k not in dropped_people:
+                dropped_people.add(k)
+                yield ("people", k)
+
+    kept_points = list(range(len(brief.key_points)))
+
+    def point_ops(floor: int):
+        while len(kept_points) > floor:
+            yield ("points", kept_points.pop())
+
+    def minor(p: Participant) -> bool:
+        return not p.quoted and (p.mentions or 0) <= 1
+
+    def unquoted(p: Participant) -> bool:
+        return not p.quoted
+
+    def article_ops(floor: int):
+        for i in range(n_articles - 1, floor - 1, -1):  # the last articles first, never the first
+            yield ("articles", i)
+
+    tiers = [
+        [(sentence_ops(2), 1), (quote_ops(4), 1), (people_ops(minor), 2)],
+        [(sentence_ops(1), 1), (quote_ops(3), 1), (people_ops(unquoted), 2), (point_ops(3), 1)],
+        [(article_ops(1), 1)],
+        [(quote_ops(0), 1), (people_ops(lambda p: True), 2)],
+    ]
+    ops: list[tuple] = []
+    for tier in tiers:
+        live = list(tier)
+        while live:
+            for entry in list(live):
+                gen, per_round = entry
+                for _ in range(per_round):
+                    op = next(gen, None)
+                    if op is None:
+                        live.remove(entry)
+                        break
+                    ops.append(op)
+    return ops
+
+
+def _op_height(op: tuple, brief: Brief, m: _Measure, state: dict) -> tuple[str, float]:
+    """Which part of the page an operation shrinks ('top', 'A', 'Q', 'P') and by how much."""
+    y = m.y
+    kind, key = op
+
+    def block(anchor: str, nxt: list[str]) -> float:
+        if anchor not in y:
+            return 0.0
+        for n in nxt:
+            if n in y and y[n] > y[anchor]:
+                return y[n] - y[anchor]
+        return 0.0
+
+    if kind == "points":
+        later = [f"kp-{k}" for k in range(key + 1, len(brief.key_points))] + ["kp-end"]
+        return "top", block(f"kp-{key}", later)
+    if kind == "quotes":
+        later = [f"q-{k}" for k in range(key + 1, len(brief.quotes))] + ["quotes-end"]
+        return "Q", block(f"q-{key}", later)
+    if kind in ("sentences", "articles"):
+        i = key[0] if kind == "sentences" else key
+        later = [f"a-{k}" for k in range(i + 1, len(brief.articles))] + ["articles-end"]
+        h = block(f"a-{i}", later)
+        a = brief.articles[i]
+        chars = state.setdefault(("achars", i), len(a.article.title) * 1.6 + len(_credit(a)) * 0.7 + 40 + sum(
+            len(a.sentences[s]) + 1 for s in a.summary if f"s-{i}-{s}" in y))
+        if kind == "articles":
+            return "A", h * state.get(("ashare", i), 1.0)
+        share = (len(a.sentences[key[1]]) + 1) / chars
+        state[("ashare", i)] = state.get(("ashare", i), 1.0) - share
+        return "A", h * share
+    if kind in ("titles", "people"):
+        anchor = f"p-{key}"
+        row = None
+        for g in range(len(brief.participants)):
+            name = f"g-{g}"
+            if name in y and y[name] <= y.get(anchor, -1):
+                row = g
+        if row is None:
+            return "P", 0.0
+        nxt = [f"g-{g}" for g in range(row + 1, len(brief.participants) + 1)] + ["parts-end"]
+        h = block(f"g-{row}", nxt)
+        members = state.setdefault(("members", row), [
+            k for k, p in enumerate(brief.participants) if f"p-{k}" in y
+            and max((gg for gg in range(len(brief.participants)) if f"g-{gg}" in y and y[f"g-{gg}"] <= y[f"p-{k}"]),
+                    default=None) == row])
+        p = brief.participants[key]
+        rowchars = state.setdefault(("rchars", row), sum(
+            len(brief.participants[k].name) + len(brief.participants[k].title or "") + 4 for k in members) or 1)
+        if kind == "titles":
+            return "P", h * len(p.title or "") / rowchars * 0.9
+        left = state.setdefault(("left", row), set(members))
+        left.discard(key)
+        if not left:
+            return "P", h * state.get(("rshare", row), 1.0)
+        share = (len(p.name) + 4 + (0 if key in state.get("titled", set()) else len(p.title or ""))) / rowchars
+        state[("rshare", row)] = state.get(("rshare", row), 1.0) - share
+        # a row keeps at least one line however little is left in it
+        return "P", h * share * 0.8
+    return "top", 0.0
+
+
+def _plan_drops(brief: Brief, ops: list[tuple], start: int, m: _Measure, scale: float,
+                target: float = 0.97) -> int:
+    """How many more operations (from `start`) the measured overflow calls for."""
+    y = m.y
+    cols = y.get("cols", 0.0)
+    a_h = y.get("articles-end", cols) - cols
+    q_h = y.get("quotes-end", cols) - cols
+    total = m.total * scale
+    a_h, q_h = a_h * scale, q_h * scale
+    state: dict = {}
+    k = start
+    while total > m.avail * target and k < len(ops):
+        where, h = _op_height(ops[k], brief, m, state)
+        h *= scale
+        if ops[k][0] == "titles":
+            state.setdefault("titled", set()).add(ops[k][1])
+        before = max(a_h, q_h)
+        if where == "A":
+            a_h -= h
+        elif where == "Q":
+            q_h -= h
+        else:
+            total -= h
+        total -= before - max(a_h, q_h)
+        k += 1
+    return max(k, start + 1) if start < len(ops) else start
+
+
+def _shown_brief(brief: Brief, plan: _Plan, note: bool = True) -> Brief:
+    """A copy of `brief` holding only what the page shows."""
+    keep = [i for i in range(len(brief.articles)) if i not in plan.articles]
+    new_index = {old: new for new, old in enumerate(keep)}
+    articles = []
+    for i in keep:
+        a = brief.articles[i]
+        summary = [s for s in a.summary if (i, s) not in plan.sentences]
+        rank = [s for s in (a.summary_rank or []) if (i, s) not in plan.sentences]
+        articles.append(dataclasses.replace(a, summary=summary, summary_rank=rank))
+    paths = {brief.articles[i].article.path for i in keep}
+    points = [dataclasses.replace(kp, article=new_index[kp.article])
+              for k, kp in enumerate(brief.key_points) if k not in plan.points and kp.article in new_index]
+    quotes = [q for k, q in enumerate(brief.quotes)
+              if k not in plan.quotes and (not q.article or q.article in paths)]
+    people = []
+    for k, p in enumerate(brief.participants):
+        if k in plan.people:
+            continue
+        if plan.articles and p.articles and not any(x in paths for x in p.articles):
+            continue
+        people.append(dataclasses.replace(p, title=None) if k in plan.titles else p)
+    omitted = list(brief.omitted) + (plan.omitted(brief) if note else [])
+    return dataclasses.replace(brief, articles=articles, key_points=points, quotes=quotes,
+                               participants=people, omitted=omitted)
+
+
+def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> RenderedBrief:
+    """Lay the brief out on exactly one page, leaving out the least important content.
+
+    Renders once; if that runs over, it measures where every item fell, shrinks the type
+    (10pt down to 9pt) when the overflow is small, otherwise estimates how much of the drop
+    order to take and renders again; a fitting page with much room to spare is refined by
+    bisection. A handful of renders, never one per dropped item. Only whole sentences, quotes,
+    titles, entries and key points are ever left out.
+    """
+    ops = _drop_sequence(brief)
+    renders = 0
+    font = BASE_FONT_PT
+
+    def layout(n: int, size: float):
+        nonlocal renders
+        renders += 1
+        plan = _Plan(font_size=size)
+        for op in ops[:n]:
+            plan.apply(op)
+        html = _render(brief, plan, template_dir, for_pdf=True)
+        doc = _document(html, template_dir)
+        return plan, doc, _measure(doc)
+
+    done = 0
+    plan, doc, m = layout(done, font)
+    lo = -1          # most operations known to overflow (at the current type size)
+    best = None      # (done, plan, doc, m) of the fullest page known to fit
+    while renders < MAX_RENDERS + 2:
+        if m.fits:
+            if best is None or done < best[0]:
+                best = (done, plan, doc, m)
+            if m.fill >= 0.9 or done - lo <= 1 or renders >= MAX_RENDERS:
+                break
+            done = (lo + done + 1) // 2  # room to spare: put some content back
+            plan, doc, m = layout(done, font)
+            continue
+        lo = max(lo, done)
+        if best is not None:
+            if best[0] - lo <= 1 or renders >= MAX_RENDERS:
+                break
+            done = (lo + best[0] + 1) // 2
+            plan, doc, m = layout(done, font)
+            continue
+        if done >= len(ops):  # nothing left to leave out: smallest type, then give up
+            if font > LAST_RESORT_FONT_PT:
+                font = LAST_RESORT_FONT_PT
+                plan, doc, m = layout(done, font)
+                continue
+            break
+        scale = 1.0
+        if font > MIN_FONT_PT:
+            # Text height goes roughly with the square of the type size (taller lines, fewer
+            # words per line); headings and rules less so: 1.7 in between.
+            needed = BASE_FONT_PT * (0.975 / max(m.fill, 1e-6)) ** (1 / 1.7)
+            new_font = max(MIN_FONT_PT, math.floor(needed * 4) / 4)
+            scale = (new_font / font) ** 1.7
+            font = new_font
+            if done == 0 and (new_font > MIN_FONT_PT or m.fill * scale <= 0.975):
+                plan, doc, m = layout(done, font)  # shrinking alone should do
+                continue
+            lo = -1  # what overflowed at the larger size says little at this one
+        if renders >= MAX_RENDERS:
+            done = min(len(ops), done + max(1, (len(ops) - done) // 2))
+        else:
+            done = _plan_drops(brief, ops, done, m, scale)
+        plan, doc, m = layout(done, font)
+    if best is not None and not m.fits or (best is not None and best[0] < done):
+        done, plan, doc, m = best
+
+    shown = _shown_brief(brief, plan)
+    pdf = doc.write_pdf()
+    html = _render(brief, plan, template_dir, for_pdf=False, pages=m.pages, overflow=not m.fits)
+    return RenderedBrief(html=html, pdf=pdf, pages=m.pages, brief=shown, omitted=list(shown.omitted),
+                         font_size=plan.font_size, renders=renders, overflow=not m.fits)
+
+
+# --- outputs ---------------------------------------------------------------------------------
+
+
+def brief_json(brief: Brief) -> str:
+    return json.dumps(brief.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_outputs(brief: Brief, out_dir: str | Path, template_dir: str | Path | None = None,
+                  *, rendered: RenderedBrief | None = None) -> dict[str, Path]:
+    """Fit the brief to one page and write brief.pdf, brief.html and brief.json to `out_dir`.
+
+    Everything is rendered before anything is written, and each file replaces the old one in
+    a single step, so a failure leaves the previous brief whole.
+    """
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BriefingError(f"{out}: cannot create the output folder ({exc.strerror or exc})") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise BriefingError(f"{out}: output folder is not writable")
+    result = rendered or fit_to_page(brief, template_dir)
+    payloads = {
+        "pdf": result.pdf,
+        "html": result.html.encode("utf-8"),
+        "json": brief_json(result.brief).encode("utf-8"),
+    }
+    paths = {kind: out / f"brief.{kind}" for kind in payloads}
+    try:
+        for kind in ("json", "html", "pdf"):
+            _atomic_write(paths[kind], payloads[kind])
+    except OSError as exc:
+        raise BriefingError(f"{out}: cannot write the brief there ({exc.strerror or exc})") from None
+    return paths

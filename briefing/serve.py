@@ -1,0 +1,712 @@
+"""Live HTML preview: rebuild the brief when an input or template changes.
+
+`PreviewServer` builds the brief once, serves it at ``/`` with a small status
+bar (PDF link, one-page fit warning, build status) and a script that reloads
+the page when a new build is ready. A watcher thread polls the inputs and the
+template folders and rebuilds (debounced) on change. A failed build keeps the
+last good page on show and puts the error in the bar.
+
+It serves only its own things: ``/``, ``/brief.html``, ``/brief.pdf``,
+``/brief.json``, ``/_version``, ``/_live.js`` and the template's static assets
+(stylesheets, fonts, images). Every other path is a 404; nothing outside
+those is ever read from disk. It binds 127.0.0.1 unless told otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import html as html_lib
+import ipaddress
+import json
+import os
+import re
+import shutil
+import socket
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Callable, Iterable
+from urllib.parse import unquote, urlsplit
+
+from .model import BriefingError
+
+ASSET_TYPES = {
+    ".css": "text/css; charset=utf-8",
+    ".woff": "font/woff",
+    ".woff2": "font/woff2",
+    ".ttf": "font/ttf",
+    ".otf": "font/otf",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".svg": "image/svg+xml",
+    ".webp": "image/webp",
+}
+_SAFE_SEGMENT = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
+_LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; object-src 'none'; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
+
+LIVE_JS = r"""(function () {
+  "use strict";
+  var bar = document.getElementById("briefing-preview-bar");
+  var version = bar ? bar.getAttribute("data-version") : null;
+  var status = document.getElementById("briefing-status");
+  try {
+    var y = sessionStorage.getItem("briefing-scroll");
+    if (y !== null) { sessionStorage.removeItem("briefing-scroll"); window.scrollTo(0, +y); }
+  } catch (e) {}
+  function poll() {
+    fetch("/_version", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (d) {
+      if (String(d.version) !== version) {
+        try { sessionStorage.setItem("briefing-scroll", String(window.scrollY)); } catch (e) {}
+        location.reload();
+        return;
+      }
+      if (status && d.building) { status.textContent = "Rebuilding\u2026"; }
+      setTimeout(poll, 1000);
+    }).catch(function () {
+      if (status) { status.textContent = "Preview server not reachable; retrying\u2026"; }
+      setTimeout(poll, 2000);
+    });
+  }
+  setTimeout(poll, 1000);
+})();
+"""
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def default_template_dirs() -> list[Path]:
+    """The built-in template folders (render's, else the repository's templates/)."""
+    dirs: list[Path] = []
+    try:
+        from .render import package_template_dir
+
+        dirs.append(Path(package_template_dir()))
+    except Exception:
+        pass
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if candidate.is_dir() and candidate not in dirs:
+            dirs.append(candidate)
+    return dirs
+
+
+@dataclass
+class _State:
+    version: int = 0
+    html: bytes | None = None
+    pdf: bytes | None = None
+    json: bytes | None = None
+    title: str = ""
+    pages: int = 0
+    omitted: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    error: str | None = None
+    building: bool = False
+    built_at: str | None = None
+    seconds: float = 0.0
+
+
+class PreviewServer:
+    """The preview: an HTTP server plus a watcher thread that rebuilds on change.
+
+    >>> with PreviewServer(["inbox/"], port=0) as server:   # doctest: +SKIP
+    ...     print(server.url)
+    """
+
+    def __init__(
+        self,
+        paths: Iterable[str | os.PathLike],
+        *,
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        out_dir: str | os.PathLike | None = None,
+        template_dir: str | os.PathLike | None = None,
+        builder: Callable[..., Any] | None = None,
+        poll_interval: float = 0.5,
+        debounce: float = 0.2,
+        title: str | None = None,
+        date: dt.date | None = None,
+        page_size: str = "a4",
+        sentences: int = 3,
+        progress: Callable[[str], None] | None = None,
+        warn: Callable[[str], None] | None = None,
+    ):
+        self.paths = [Path(p) for p in paths]
+        if not self.paths:
+            raise BriefingError("nothing to preview: give article files or folders")
+        self.host = host
+        self.port = port
+        self.user_out_dir = Path(out_dir) if out_dir is not None else None
+        self.template_dir = Path(template_dir) if template_dir is not None else None
+        self.builder = builder
+        self.poll_interval = poll_interval
+        self.debounce = debounce
+        self.build_options = {"title": title, "date": date, "page_size": page_size, "sentences": sentences}
+        self.progress = progress
+        self.warn = warn or (lambda m: print(f"briefing: warning: {m}", file=sys.stderr, flush=True))
+        self.state = _State()
+        self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)
+        self._stop = threading.Event()
+        self._httpd: ThreadingHTTPServer | None = None
+        self._threads: list[threading.Thread] = []
+        self._tmp: Path | None = None
+        self.out_dir: Path | None = None
+
+    # -- lifecycle ------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        host = self.host
+        if host in ("0.0.0.0", "::", ""):
+            host = "127.0.0.1"
+        if ":" in host and not host.startswith("["):
+            host = f"[{host}]"
+        return f"http://{host}:{self.port}/"
+
+    def start(self) -> "PreviewServer":
+        """Bind, build once, and start serving and watching in background threads."""
+        for p in self.paths:
+            if not p.exists():
+                raise BriefingError(f"{p}: no such file or folder")
+        if not is_loopback(self.host):
+            self.warn(
+                f"serving on {self.host}, not loopback: anyone who can reach this machine "
+                "can read the brief; use --host 127.0.0.1 to keep it private"
+            )
+        if self.user_out_dir is not None:
+            self.user_out_dir.mkdir(parents=True, exist_ok=True)
+            self.out_dir = self.user_out_dir
+        else:
+            self._tmp = Path(tempfile.mkdtemp(prefix="briefing-preview-"))
+            self.out_dir = self._tmp
+        server_cls = _Server6 if ":" in self.host else _Server
+        try:
+            self._httpd = server_cls((self.host.strip("[]"), self.port), _make_handler(self))
+        except OSError as exc:
+            self._cleanup()
+            raise BriefingError(f"cannot serve on {self.host}:{self.port}: {exc.strerror or exc}") from None
+        self.port = self._httpd.server_address[1]
+        fingerprint = self._fingerprint()
+        self.rebuild()
+        t = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.2},
+                             name="briefing-http", daemon=True)
+        w = threading.Thread(target=self._watch, args=(fingerprint,), name="briefing-watch", daemon=True)
+        self._threads = [t, w]
+        t.start()
+        w.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        with self._changed:
+            self._changed.notify_all()
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+        for t in self._threads:
+            t.join(timeout=10)
+        self._threads = []
+        self._cleanup()
+
+    def _cleanup(self) -> None:
+        if self._tmp is not None:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = None
+
+    def __enter__(self) -> "PreviewServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def wait_for_version(self, version: int, timeout: float = 10.0) -> bool:
+        """Block until a build newer than ``version`` finished (for tests and scripts)."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while self.state.version <= version:
+                left = deadline - time.monotonic()
+                if left <= 0 or self._stop.is_set():
+                    return False
+                self._changed.wait(left)
+        return True
+
+    # -- watching and building -----------------------------------------------
+
+    def watched_dirs(self) -> list[Path]:
+        dirs = [self.template_dir] if self.template_dir is not None else []
+        return dirs + [d for d in default_template_dirs() if d not in dirs]
+
+    def _fingerprint(self) -> frozenset:
+        items: set[tuple] = set()
+
+        def add(path: Path) -> None:
+            try:
+                st = path.stat()
+            except OSError:
+                items.add((str(path), None, None))
+                return
+            items.add((str(path), st.st_mtime_ns, st.st_size))
+
+        for root in self.paths + self.watched_dirs():
+            if root.is_dir():
+                for dirpath, dirnames, filenames in os.walk(root):
+                    dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                    for name in filenames:
+                        if not name.startswith(".") and not name.endswith("~"):
+                            add(Path(dirpath) / name)
+            else:
+                add(root)
+        return frozenset(items)
+
+    def _watch(self, last: frozenset) -> None:
+        while not self._stop.wait(self.poll_interval):
+            try:
+                current = self._fingerprint()
+                if current == last:
+                    continue
+                # debounce: wait until the files stop changing (editors write in steps)
+                while True:
+                    if self._stop.wait(self.debounce):
+                        return
+                    again = self._fingerprint()
+                    if again == current:
+                        break
+                    current = again
+                last = current
+                self.rebuild()
+            except Exception:  # the watcher must survive anything
+                self._report(f"watcher error: {traceback.format_exc(limit=1)}")
+
+    def _report(self, message: str) -> None:
+        if self.progress:
+            self.progress(message)
+
+    def _builder(self) -> Callable[..., Any]:
+        if self.builder is not None:
+            return self.builder
+        from .pipeline import build
+
+        return build
+
+    def rebuild(self) -> None:
+        """Build now; on success show the new brief, on failure keep the old one and show the error."""
+        with self._changed:
+            self.state.building = True
+        started = time.monotonic()
+        assert self.out_dir is not None
+        staging = Path(tempfile.mkdtemp(prefix=".preview-", dir=self.out_dir))
+        try:
+            result = self._builder()(
+                list(self.paths), staging, template_dir=self.template_dir, progress=None, **self.build_options
+            )
+            outputs = dict(getattr(result, "outputs", None) or {})
+            files = {}
+            for name in ("html", "pdf", "json"):
+                path = Path(outputs.get(name) or staging / f"brief.{name}")
+                files[name] = path.read_bytes()
+            brief = getattr(result, "brief", None)
+            pages, overflow = _layout_facts(files["html"], int(getattr(result, "pages", 1) or 1))
+            try:
+                record = json.loads(files["json"].decode("utf-8"))
+            except ValueError:
+                record = {}
+            omitted = record.get("omitted") or list(getattr(brief, "omitted", None) or [])
+            if overflow and not omitted and pages <= 1:
+                omitted = ["the content overflows the page"]
+            if self.user_out_dir is not None:
+                for name in ("html", "pdf", "json"):
+                    target = self.user_out_dir / f"brief.{name}"
+                    tmp = staging / f".{name}.copy"
+                    tmp.write_bytes(files[name])
+                    os.replace(tmp, target)
+        except Exception as exc:
+            message = _error_text(exc)
+            with self._changed:
+                s = self.state
+                s.error = message
+                s.building = False
+                s.built_at = dt.datetime.now().strftime("%H:%M:%S")
+                s.version += 1
+                self._changed.notify_all()
+            self._report(f"build failed: {message}")
+        else:
+            seconds = time.monotonic() - started
+            with self._changed:
+                s = self.state
+                s.html, s.pdf, s.json = files["html"], files["pdf"], files["json"]
+                s.title = str(getattr(brief, "title", "") or "")
+                s.pages = pages
+                s.omitted = [str(o) for o in omitted]
+                s.skipped = [str(e) for e in (getattr(result, "skipped", None) or [])]
+                s.error = None
+                s.building = False
+                s.built_at = dt.datetime.now().strftime("%H:%M:%S")
+                s.seconds = seconds
+                s.version += 1
+                self._changed.notify_all()
+            self._report(f"rebuilt in {seconds:.1f} s ({pages} page{'s' if pages != 1 else ''})")
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    # -- pages --------------------------------------------------------------------
+
+    def snapshot(self) -> _State:
+        with self._lock:
+            s = self.state
+            return _State(**{k: (list(v) if isinstance(v, list) else v) for k, v in vars(s).items()})
+
+    def version_json(self) -> bytes:
+        s = self.snapshot()
+        return json.dumps({
+            "version": s.version,
+            "building": s.building,
+            "ok": s.error is None and s.html is not None,
+            "error": s.error,
+            "pages": s.pages,
+            "fits": s.pages <= 1 and not s.omitted,
+        }).encode("utf-8")
+
+    def page(self) -> bytes:
+        s = self.snapshot()
+        bar = _bar(s)
+        if s.html is None:
+            doc = (
+                "<!doctype html><html><head><meta charset='utf-8'><title>briefing preview</title></head>"
+                "<body><main style='font-family:sans-serif;margin:2em'><h1>No brief yet</h1>"
+                "<p>The first build has not succeeded; see the bar above.</p></main></body></html>"
+            )
+        else:
+            doc = s.html.decode("utf-8", errors="replace")
+        script = '<script src="/_live.js" defer></script>'
+        m = re.search(r"<body\b[^>]*>", doc, flags=re.IGNORECASE)
+        if m:
+            doc = doc[: m.end()] + bar + doc[m.end():]
+        else:
+            doc = bar + doc
+        idx = doc.lower().rfind("</body>")
+        doc = doc[:idx] + script + doc[idx:] if idx >= 0 else doc + script
+        return doc.encode("utf-8")
+
+
+def _layout_facts(html: bytes, pages: int) -> tuple[int, bool]:
+    """Page count and overflow flag as render records them in the HTML's meta tags."""
+    head = html[:4096].decode("utf-8", errors="replace")
+    m = re.search(r'<meta name="briefing-pages" content="(\d+)"', head)
+    if m:
+        pages = max(pages, int(m.group(1)))
+    overflow = bool(re.search(r'<meta name="briefing-overflow" content="true"', head))
+    return pages, overflow
+
+
+def _error_text(exc: BaseException) -> str:
+    if isinstance(exc, BriefingError):
+        text = str(exc)
+    else:
+        text = f"{type(exc).__name__}: {exc}"
+        where = getattr(exc, "name", None) or getattr(exc, "filename", None)
+        line = getattr(exc, "lineno", None)
+        if isinstance(where, str) and isinstance(line, int):  # a template error
+            text = f"{Path(where).name} line {line}: {text}"
+    return text.strip() or type(exc).__name__
+
+
+def _bar(s: _State) -> str:
+    e = html_lib.escape
+    parts = []
+    if s.html is not None:
+        parts.append('<a id="briefing-pdf-link" href="/brief.pdf" style="color:#fff;font-weight:bold">PDF</a>')
+        parts.append('<a href="/brief.json" style="color:#ddd">JSON</a>')
+    if s.error is not None:
+        parts.append(
+            '<span id="briefing-error" role="alert" style="background:#a00;color:#fff;padding:2px 6px;'
+            f'white-space:pre-wrap">Build failed at {e(s.built_at or "")}: {e(s.error)}'
+            + (" &mdash; showing the last good brief" if s.html is not None else "")
+            + "</span>"
+        )
+    if s.html is not None and (s.pages > 1 or s.omitted):
+        reason = []
+        if s.pages > 1:
+            reason.append(f"{s.pages} pages")
+        if s.omitted:
+            reason.append("left out to fit: " + "; ".join(s.omitted))
+        parts.append(
+            '<span id="briefing-fit-warning" role="alert" style="background:#fc0;color:#000;padding:2px 6px">'
+            f"&#9888; Does not fit one page ({e(', '.join(reason))})</span>"
+        )
+    if s.skipped:
+        parts.append(
+            f'<span id="briefing-skipped" title="{e(chr(10).join(s.skipped), quote=True)}" '
+            f'style="color:#fc0">{len(s.skipped)} input{"s" if len(s.skipped) != 1 else ""} skipped</span>'
+        )
+    if s.error is None and s.html is not None:
+        status = f"Built {e(s.built_at or '')} in {s.seconds:.1f} s &middot; {s.pages} page{'s' if s.pages != 1 else ''}"
+    elif s.building:
+        status = "Building&hellip;"
+    else:
+        status = ""
+    parts.append(f'<span id="briefing-status">{status}</span>')
+    return (
+        f'<div id="briefing-preview-bar" data-version="{s.version}" '
+        'style="position:sticky;top:0;z-index:2147483647;display:flex;flex-wrap:wrap;gap:1em;'
+        'align-items:center;padding:6px 12px;background:#223;color:#fff;'
+        'font:13px/1.4 system-ui,sans-serif">'
+        '<strong>briefing preview</strong>' + "".join(parts) + "</div>"
+    )
+
+
+# -- HTTP -----------------------------------------------------------------------------
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+class _Server6(_Server):
+    address_family = socket.AF_INET6
+
+
+def _asset_path(dirs: list[Path], raw_path: str) -> Path | None:
+    """The template asset a request path names, or None. Refuses anything odd."""
+    if "\\" in raw_path or "\0" in raw_path or "//" in raw_path:
+        return None
+    try:
+        decoded = unquote(raw_path, errors="strict")
+    except UnicodeDecodeError:
+        return None
+    # no second layer of encoding, no backslashes, no control characters
+    if "%" in decoded or "\\" in decoded or any(ord(c) < 32 for c in decoded):
+        return None
+    if not decoded.startswith("/"):
+        return None
+    segments = decoded[1:].split("/")
+    if not segments or any(not _SAFE_SEGMENT.match(seg) for seg in segments):
+        return None  # this also refuses '.', '..' and hidden files
+    if Path(segments[-1]).suffix.lower() not in ASSET_TYPES:
+        return None
+    for base in dirs:
+        try:
+            root = base.resolve(strict=True)
+        except OSError:
+            continue
+        candidate = root.joinpath(*segments)
+        try:
+            real = candidate.resolve(strict=True)
+        except OSError:
+            continue
+        if real.is_relative_to(root) and real.is_file():
+            return real
+    return None
+
+
+def _make_handler(preview: PreviewServer):
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "briefing-preview"
+        sys_version = ""
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: Any) -> None:  # quiet; errors go to the bar
+            pass
+
+        def _send(self, code: int, body: bytes, ctype: str, *, head: bool = False, extra: dict | None = None) -> None:
+            self.send_response(code)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.send_header("Referrer-Policy", "no-referrer")
+            self.send_header("Content-Security-Policy", CSP)
+            for k, v in (extra or {}).items():
+                self.send_header(k, v)
+            self.end_headers()
+            if not head:
+                self.wfile.write(body)
+
+        def _not_found(self, head: bool) -> None:
+            self._send(404, b"not found\n", "text/plain; charset=utf-8", head=head)
+
+        def _host_ok(self) -> bool:
+            if not is_loopback(preview.host):
+                return True
+            host = (self.headers.get("Host") or "").strip().lower()
+            if host.startswith("["):
+                name = host[: host.find("]") + 1] if "]" in host else host
+            else:
+                name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+            return name in _LOOPBACK_NAMES  # DNS rebinding guard
+
+        def _route(self, head: bool) -> None:
+            raw = self.path
+            if not raw.startswith("/"):
+                parts = urlsplit(raw)
+                if parts.scheme not in ("http", "https"):
+                    return self._not_found(head)
+                raw = parts.path or "/"
+            path = raw.split("?", 1)[0].split("#", 1)[0]
+            if not self._host_ok():
+                return self._send(403, b"forbidden host\n", "text/plain; charset=utf-8", head=head)
+            s = preview.snapshot
+            if path in ("/", "/index.html"):
+                return self._send(200, preview.page(), "text/html; charset=utf-8", head=head)
+            if path == "/_version":
+                return self._send(200, preview.version_json(), "application/json", head=head)
+            if path == "/_live.js":
+                return self._send(200, LIVE_JS.encode(), "text/javascript; charset=utf-8", head=head)
+            if path in ("/brief.pdf", "/brief.json", "/brief.html"):
+                state = s()
+                name = path.rsplit(".", 1)[1]
+                body = getattr(state, name)
+                if body is None:
+                    return self._not_found(head)
+                ctype = {
+                    "pdf": "application/pdf",
+                    "json": "application/json",
+                    "html": "text/html; charset=utf-8",
+                }[name]
+                extra = {"Content-Disposition": 'inline; filename="brief.pdf"'} if name == "pdf" else None
+                return self._send(200, body, ctype, head=head, extra=extra)
+            asset = _asset_path(preview.watched_dirs(), path)
+            if asset is None:
+                return self._not_found(head)
+            try:
+                body = asset.read_bytes()
+            except OSError:
+                return self._not_found(head)
+            return self._send(200, body, ASSET_TYPES[asset.suffix.lower()], head=head)
+
+        def do_GET(self) -> None:
+            self._route(head=False)
+
+        def do_HEAD(self) -> None:
+            self._route(head=True)
+
+    return Handler
+
+
+# -- entry points -----------------------------------------------------------------------
+
+
+def serve(
+    paths: Iterable[str | os.PathLike],
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    out_dir: str | os.PathLike | None = None,
+    template_dir: str | os.PathLike | None = None,
+    builder: Callable[..., Any] | None = None,
+    poll_interval: float = 0.5,
+    open_browser: bool = False,
+    **build_options: Any,
+) -> int:
+    """Serve the live preview until interrupted (Ctrl-C)."""
+
+    def progress(message: str) -> None:
+        print(f"briefing: {message}", file=sys.stderr, flush=True)
+
+    server = PreviewServer(
+        paths, host=host, port=port, out_dir=out_dir, template_dir=template_dir, builder=builder,
+        poll_interval=poll_interval, progress=progress, **build_options,
+    )
+    server.start()
+    print(f"briefing: previewing at {server.url} (Ctrl-C to stop)", file=sys.stderr, flush=True)
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(server.url)
+    try:
+        while True:
+            time.sleep(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return 0
+
+
+def cli_serve(args: argparse.Namespace) -> int:
+    """``briefing serve [INPUT...] [--host H] [--port P]``."""
+    from .config import load_config
+
+    cfg = load_config(getattr(args, "config", None)).with_overrides(
+        title=getattr(args, "title", None),
+        page_size=getattr(args, "page_size", None),
+        sentences=getattr(args, "sentences", None),
+        template_dir=getattr(args, "template_dir", None),
+    )
+    inputs = list(args.inputs or [])
+    if not inputs:
+        today = cfg.inbox_for(dt.date.today())
+        if not today.is_dir():
+            raise BriefingError(f"no INPUT given and today's inbox folder {today} does not exist")
+        inputs = [today]
+    return serve(
+        inputs,
+        host=args.host,
+        port=args.port,
+        out_dir=getattr(args, "out", None),
+        template_dir=cfg.template_path,
+        open_browser=getattr(args, "open", False),
+        title=cfg.brief_title,
+        page_size=cfg.page_size,
+        sentences=cfg.sentences,
+    )
+
+
+def _port(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if not 0 <= number < 65536:
+        raise argparse.ArgumentTypeError(f"not a port number: {value!r}")
+    return number
+
+
+def register(subparsers) -> argparse.ArgumentParser:
+    """Add the ``serve`` command to the CLI's subparsers."""
+    p = subparsers.add_parser(
+        "serve",
+        help="live HTML preview that rebuilds when an article or template changes",
+        description=(
+            "Build the brief and serve it at http://HOST:PORT/ with a status bar (PDF link, "
+            "one-page fit warning, build errors). The page reloads itself after each rebuild; "
+            "a failed build keeps the last good brief on show. Only the brief and the template's "
+            "assets are served. Binds 127.0.0.1 unless --host says otherwise."
+        ),
+    )
+    p.add_argument("inputs", nargs="*", metavar="INPUT",
+                   help="article files or folders (default: today's inbox folder from the config)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: 127.0.0.1; anything else is reachable from the network)")
+    p.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000; 0 picks a free one)")
+    p.add_argument("--out", metavar="DIR", help="also write each good build's files to DIR")
+    p.add_argument("--title", help="the brief's title")
+    p.add_argument("--page-size", dest="page_size", choices=["a4", "letter"], help="paper size")
+    p.add_argument("--sentences", type=int, metavar="N", help="sentences per article summary")
+    p.add_argument("--templates", dest="template_dir", metavar="DIR",
+                   help="a folder of templates that override the built-in ones (watched for changes)")
+    p.add_argument("--open", action="store_true", help="open the preview in a web browser")
+    p.add_argument("--config", metavar="FILE", help="settings file (default: ./briefing.toml if present)")
+    p.set_defaults(func=cli_serve)
+    return p

@@ -1,0 +1,127 @@
+"""Choosing what the brief shows: key points, quotes, participants, title and date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefing.assemble import assemble_brief, derive_title, rank_quotes
+from briefing.model import AnalyzedArticle, Article, BriefingError, Participant, Quote
+
+
+def article(n, sentences, summary, quotes=(), participants=()):
+    a = Article(path=f"/in/{n:03d}.txt", title=f"Headline {n}", paragraphs=[" ".join(sentences)])
+    return AnalyzedArticle(article=a, sentences=list(sentences), spans=[(0, 0)] * len(sentences),
+                           summary=list(summary), summary_rank=list(summary), quotes=list(quotes),
+                           participants=list(participants))
+
+
+SEOUL = [
+    "South Korea and the United States agreed on Friday to coordinate closely on North Korea's nuclear program.",
+    "The weather in Seoul was mild for the season, with light winds from the west.",
+    "Officials said a fresh round of six-party talks was still premature without concrete steps by Pyongyang.",
+    "Daniel Russel arrived in Seoul on Thursday for a three-day visit as part of his Asia tour.",
+]
+TOKYO = [
+    "Senior officials from South Korea, the United States and Japan began consultations in Tokyo on Monday.",
+    "South Korea and the U.S. agreed on Friday to coordinate closely on North Korea's nuclear program.",
+    "A joint proposal could offer a security guarantee and energy aid in return for denuclearization.",
+]
+
+
+def test_key_points_come_only_from_the_summaries_and_never_repeat():
+    a = article(0, SEOUL, summary=[0, 2])
+    b = article(1, TOKYO, summary=[1, 0, 2])  # TOKYO[1] says what SEOUL[0] says
+    brief = assemble_brief([a, b], key_points=5)
+    texts = [k.text for k in brief.key_points]
+    assert SEOUL[1] not in texts and SEOUL[3] not in texts  # not in any summary
+    assert not (SEOUL[0] in texts and TOKYO[1] in texts)
+    assert len(texts) == len(set(texts)) >= 3
+    for k in brief.key_points:
+        assert k.text == brief.articles[k.article].sentences[k.sentence]
+        assert k.sentence in brief.articles[k.article].summary
+
+
+def test_key_points_are_capped_at_the_count_asked():
+    brief = assemble_brief([article(0, SEOUL, [0, 2, 3]), article(1, TOKYO, [0, 2])], key_points=2)
+    assert len(brief.key_points) == 2
+
+
+def q(text, speaker, score=1.0, title=None):
+    return Quote(text=text, speaker=speaker, title=title, score=score)
+
+
+def test_quotes_prefer_a_named_speaker_and_a_readable_length():
+    a = article(0, SEOUL, [0], quotes=[
+        q("We will exchange assessments of the talks and a joint strategy for the next round.", None, 1.2),
+        q("Fine.", "Lee Soo-hyuck", 1.2),
+        q("The U.S. is showing a more flexible attitude towards the talks this autumn.", "Yoon Young-kwan", 1.0),
+    ])
+    ranked = rank_quotes([a], max_quotes=None)
+    assert ranked[0].speaker == "Yoon Young-kwan"
+    assert ranked[-1].text == "Fine."
+
+
+def test_one_speaker_gets_at_most_three_quotes_before_the_others():
+    lines = [
+        "It is crystal clear that the goal is the complete and verifiable denuclearization of the peninsula.",
+        "There certainly is a long and unsavory history of cooperation with the Syrian regime.",
+        "The place where we focus is in facilitating authentic negotiations at the table.",
+        "This is the time when the international community must speak out clearly on chemical weapons.",
+        "I don't believe there is a final decision about participation in these informal meetings.",
+    ]
+    a = article(0, SEOUL, [0], quotes=[q(t, "Daniel Russel", 2.0) for t in lines])
+    b = article(1, TOKYO, [0], quotes=[q("Nobody should expect a breakthrough this week, but the direction is right.",
+                                         "Мицудзи Ябунака", 0.5)])
+    ranked = rank_quotes([a, b], max_quotes=None)
+    assert [x.speaker for x in ranked[:4]] == ["Daniel Russel"] * 3 + ["Мицудзи Ябунака"]
+    assert len(rank_quotes([a, b], max_quotes=3)) == 3
+
+
+def test_the_same_quote_in_two_articles_appears_once():
+    words = "It is crystal clear that the goal is the complete and verifiable denuclearization of the peninsula."
+    a = article(0, SEOUL, [0], quotes=[q(words, "Daniel Russel")])
+    b = article(1, TOKYO, [0], quotes=[q(words.replace("crystal ", ""), "Russel")])
+    ranked = rank_quotes([a, b])
+    assert len(ranked) == 1 and ranked[0].article == "/in/000.txt"
+
+
+def test_participants_are_merged_and_ranked_quoted_then_mentions_then_title():
+    a = article(0, SEOUL, [0], participants=[
+        Participant("Kim Kyou-hyun", "vice foreign minister", "South Korea", mentions=1),
+        Participant("Daniel Russel", "assistant secretary of state", "United States", quoted=True, mentions=3),
+        Participant("Cho Tae-yong", None, "South Korea", mentions=1),
+        Participant("이수혁", None, "South Korea", mentions=4),
+    ])
+    b = article(1, TOKYO, [0], participants=[
+        Participant("Daniel Russel", None, "United States", mentions=1),
+    ])
+    names = [p.name for p in assemble_brief([a, b]).participants]
+    assert names == ["Daniel Russel", "이수혁", "Kim Kyou-hyun", "Cho Tae-yong"]
+    russel = assemble_brief([a, b]).participants[0]
+    assert russel.mentions == 4 and set(russel.articles) == {"/in/000.txt", "/in/001.txt"}
+
+
+def test_a_derived_title_names_the_countries_the_people_come_from():
+    def people(*places):
+        return [Participant(f"Person {i}", None, place) for i, place in enumerate(places)]
+
+    a = article(0, SEOUL, [0], participants=people("South Korea", "United States", "Foreign Ministry"))
+    b = article(1, TOKYO, [0], participants=people("South Korea", "Japan", "United States"))
+    c = article(2, TOKYO, [0], participants=people("South Korea"))
+    assert derive_title([a, b, c]) == "Daily Brief: South Korea, United States and Japan"
+    assert derive_title([article(3, SEOUL, [0])]) == "Daily Brief"
+
+
+def test_a_given_title_wins_and_the_date_defaults_to_today():
+    brief = assemble_brief([article(0, SEOUL, [0])], title="  Morning note  ")
+    assert brief.title == "Morning note"
+    assert brief.date == dt.date.today()
+    assert assemble_brief([article(0, SEOUL, [0])], date=dt.date(2026, 11, 22)).date == dt.date(2026, 11, 22)
+
+
+def test_page_size_must_be_a4_or_letter():
+    assert assemble_brief([article(0, SEOUL, [0])], page_size="Letter").page_size == "letter"
+    with pytest.raises(BriefingError, match="a4, letter"):
+        assemble_brief([article(0, SEOUL, [0])], page_size="a5")

@@ -1,0 +1,136 @@
+"""People named in an article: names, titles, affiliations; merging across articles."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from briefing.model import Article, Participant
+from briefing.people import find_participants, merge_participants
+from briefing.quotes import extract_quotes
+from briefing.sentences import sentence_spans
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def people_of(*paragraphs: str, byline: str | None = None, path: str = "ex.txt"):
+    art = Article(path=path, title="Example", paragraphs=list(paragraphs), byline=byline)
+    spans = sentence_spans(art.text)
+    qs = extract_quotes(art, spans)
+    return {p.name: p for p in find_participants(art, spans, qs)}
+
+
+def test_prenominal_titles_and_country_from_title_words():
+    ps = people_of(
+        "Deputy Foreign Minister Lee Soo-hyuck was joined by U.S. Assistant Secretary of State "
+        "James Kelly and Japanese Foreign Ministry Director-General Mitoji Yabunaka."
+    )
+    assert ps["James Kelly"].title == "U.S. Assistant Secretary of State"
+    assert ps["James Kelly"].affiliation == "United States"
+    assert ps["Mitoji Yabunaka"].affiliation == "Japan"
+    assert ps["Lee Soo-hyuck"].title == "Deputy Foreign Minister"
+
+
+def test_appositive_title_and_quoted_flag_and_mentions():
+    ps = people_of(
+        "Daniel Russel, assistant secretary of state for East Asian and Pacific affairs, arrived on Friday.",
+        "“The goal is denuclearization,” Russel said. Russel leaves on Sunday.",
+    )
+    p = ps["Daniel Russel"]
+    assert p.title == "assistant secretary of state for East Asian and Pacific affairs"
+    assert p.quoted and p.mentions == 3
+    assert p.articles == ["ex.txt"]
+    assert "Russel" not in ps
+
+
+def test_places_organisations_and_byline_are_not_people():
+    ps = people_of(
+        "Seoul and Washington consider the Track 1.5 meeting premature, Yonhap News reported.",
+        "Cheong Wa Dae said the Korean Peninsula must be free of nuclear weapons.",
+        "The Saskatoon Police Service and the University of Saskatchewan signed the deal.",
+        byline="Shin Hyon-hee",
+    )
+    assert ps == {}
+
+
+def test_byline_author_named_in_the_body_is_still_excluded():
+    ps = people_of("Shin Hyon-hee met Mayor Ann Cole in Seoul.", byline="Shin Hyon-hee")
+    assert set(ps) == {"Ann Cole"}
+
+
+def test_particles_initials_and_suffixes_stay_in_the_name():
+    ps = people_of(
+        "Ursula von der Leyen spoke after George W. Bush and Martin Luther King Jr. were honoured.",
+    )
+    assert {"Ursula von der Leyen", "George W. Bush"} <= set(ps)
+
+
+def test_photo_credits_are_not_people():
+    ps = people_of("Premier Jane Doyle speaks in Halifax on Monday. (Adrian Wyld/The Canadian Press)")
+    assert set(ps) == {"Jane Doyle"}
+
+
+def test_context_place_gives_affiliation_and_unqualified_titles_share_it():
+    ps = people_of(
+        "In Seoul, he met with Vice Foreign Minister Kim Kyou-hyun.",
+        "Later, Defense Minister Kim Kwan-jin joined the talks.",
+    )
+    assert ps["Kim Kyou-hyun"].affiliation == "South Korea"
+    assert ps["Kim Kwan-jin"].affiliation == "South Korea"
+
+
+def test_merge_joins_surname_only_entries_and_keeps_fullest_title():
+    a = [Participant(name="Daniel Russel", title="Assistant Secretary", affiliation="United States",
+                     quoted=False, mentions=2, articles=["a.txt"])]
+    b = [Participant(name="Daniel Russel", title="Assistant Secretary of State for East Asian and Pacific Affairs",
+                     quoted=True, mentions=3, articles=["b.txt"]),
+         Participant(name="Russel", mentions=1, articles=["c.txt"])]
+    (m,) = merge_participants([a, b])
+    assert m.name == "Daniel Russel"
+    assert m.title.endswith("Pacific Affairs")
+    assert m.affiliation == "United States"
+    assert m.quoted and m.mentions == 6
+    assert m.articles == ["a.txt", "b.txt", "c.txt"]
+
+
+def _seed_article(path: Path, title: str | None, byline: str | None) -> Article:
+    """A stand-in for ingest: drop headline, byline, caption and e-mail lines; join wraps."""
+    paras, buf = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line == title or "@" in line or line.startswith("By ") or line.endswith("(Yonhap News)"):
+            continue
+        buf.append(line)
+        if re.search(r"[.”\"]$", line):
+            paras.append(" ".join(buf))
+            buf = []
+    if buf:
+        paras.append(" ".join(buf))
+    return Article(path=path.name, title=title or "", paragraphs=paras, byline=byline)
+
+
+@pytest.mark.skipif(not (SHARED / "seeds" / "gold.json").exists(), reason="shared seeds not present")
+def test_seed_articles_match_the_analyst_gold():
+    gold = json.loads((SHARED / "seeds" / "gold.json").read_text(encoding="utf-8"))
+    quotes, people = [], []
+    for meta in gold["articles"]:
+        art = _seed_article(SEEDS / meta["file"], meta["title"], meta["byline"])
+        spans = sentence_spans(art.text)
+        qs = extract_quotes(art, spans)
+        quotes += [(meta["file"], q) for q in qs]
+        people.append(find_participants(art, spans, qs))
+    norm = lambda s: " ".join(s.replace("’", "'").split()).rstrip(".,")  # noqa: E731
+    got = {(f, norm(q.text)): q.speaker for f, q in quotes}
+    for g in gold["quotes"]:
+        assert got.get((g["file"], norm(g["text"]))) == g["speaker"], g["text"]
+    merged = {p.name: p for p in merge_participants(people)}
+    for g in gold["participants"]:
+        assert g["name"] in merged, g["name"]
+        assert merged[g["name"]].affiliation == g["affiliation"], g["name"]
+        assert merged[g["name"]].quoted == g["quoted"], g["name"]
+    assert not set(gold["not_participants"]) & set(merged)
+    assert len(merged) == len(gold["participants"])

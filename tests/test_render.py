@@ -1,0 +1,280 @@
+"""The page: HTML and PDF from a Brief, fitted to exactly one page, written atomically.
+
+Briefs here are built by hand (realistic text, names in Hangul, Arabic and Cyrillic), so the
+tests need none of the analysis stages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+pypdf = pytest.importorskip("pypdf")
+
+from briefing import render
+from briefing.model import AnalyzedArticle, Article, Brief, BriefingError, KeyPoint, Participant, Quote
+from briefing.render import brief_json, fit_to_page, make_url_fetcher, render_html, render_pdf, write_outputs
+
+PEOPLE = [
+    ("Daniel Russel", "assistant secretary of state for East Asian and Pacific affairs", "United States"),
+    ("Lee Soo-hyuck", "deputy foreign minister", "South Korea"),
+    ("이수혁", "차관보", "South Korea"),
+    ("Mitoji Yabunaka", "director-general, Foreign Ministry", "Japan"),
+    ("Сергей Лавров", "foreign minister", "Russia"),
+    ("فيصل المقداد", "deputy foreign minister", "Syria"),
+    ("Wang Yi", "foreign minister", "China"),
+    ("Yoon Young-kwan", "foreign affairs-trade minister", "South Korea"),
+    ("Wu Dawei", "special representative for Korean Peninsula affairs", "China"),
+    ("Ri Yong-ho", "first vice foreign minister", "North Korea"),
+]
+
+SENTENCES = [
+    "Senior officials from South Korea, the United States and Japan began consultations in Tokyo on how to approach the six-party talks.",
+    "The delegations discussed a joint proposal offering a security guarantee and energy aid in return for the North's renouncement of its nuclear ambitions.",
+    "Officials said the allies were still divided over the sequencing of concessions, with Washington insisting that Pyongyang move first.",
+    "China, which hosted the first round in Beijing, has proposed an informal meeting of negotiators and scholars later this month.",
+    "Russia's foreign ministry said Moscow supported any format that brought the parties back to the table without preconditions.",
+    "Analysts in Seoul said the renewed diplomacy reflected a cautious thaw in inter-Korean ties after months of tension on the border.",
+]
+
+QUOTES = [
+    "It is crystal clear in the joint statement of 2005 that the goal of the six-party talks is the complete and verifiable denuclearization of the Korean Peninsula.",
+    "We will exchange assessments of the first six-way talks' results and a joint strategy for the next talks.",
+    "The U.S. is showing a more flexible attitude.",
+    "There certainly is a long and unsavory history of cooperation between the North Korean government and the Syrian regime.",
+    "Moscow is ready to host consultations at any level the parties find useful.",
+    "Nobody should expect a breakthrough this week, but the direction is right.",
+]
+
+
+def make_brief(articles=2, sentences=3, quotes=4, participants=6, key_points=3, first_sentence=None,
+               page_size="a4") -> Brief:
+    analyzed = []
+    for i in range(articles):
+        sents = [f"{SENTENCES[(i + j) % len(SENTENCES)][:-1]} (report {i + 1}.{j + 1})." for j in range(6)]
+        if first_sentence and i == 0:
+            sents[0] = first_sentence
+        a = Article(path=f"/data/in/{i:03d}_wire.txt", title=f"Allies weigh a joint North Korea proposal, part {i + 1}",
+                    paragraphs=[" ".join(sents)], byline="Shin Hyon-hee", source="The Korea Herald", date="2013-09-06")
+        summary = list(range(min(sentences, 6)))
+        analyzed.append(AnalyzedArticle(article=a, sentences=sents, spans=[(0, 0)] * 6, summary=summary,
+                                        summary_rank=list(summary)))
+    qs = []
+    for k in range(quotes):
+        name, title, _ = PEOPLE[k % len(PEOPLE)]
+        qs.append(Quote(text=f"{QUOTES[k % len(QUOTES)]} (Q{k + 1})", speaker=name, title=title,
+                        article=analyzed[k % articles].article.path, score=1 - k / 100))
+    ps = []
+    for k in range(participants):
+        name, title, place = PEOPLE[k % len(PEOPLE)]
+        if k >= len(PEOPLE):
+            name = f"{name} {k}"
+        ps.append(Participant(name=name, title=title, affiliation=place, quoted=k < quotes, mentions=1 + (k < 4),
+                              articles=[analyzed[k % articles].article.path]))
+    kps = [KeyPoint(text=analyzed[d % articles].sentences[d // articles], article=d % articles,
+                    sentence=d // articles) for d in range(key_points)]
+    return Brief(title="Daily Brief: Korean Peninsula", date=dt.date(2026, 11, 22), articles=analyzed,
+                 key_points=kps, quotes=qs, participants=ps, page_size=page_size)
+
+
+def pdf_text(pdf: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace (line breaks in the PDF fall anywhere)."""
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    return fit_to_page(make_brief(articles=2, sentences=2, quotes=2, participants=3))
+
+
+@pytest.fixture(scope="module")
+def overloaded():
+    brief = make_brief(articles=12, sentences=6, quotes=30, participants=60, key_points=5)
+    return brief, fit_to_page(brief)
+
+
+# --- safety ----------------------------------------------------------------------------------
+
+
+def test_article_markup_is_escaped_in_html_and_plain_text_in_pdf(tmp_path):
+    brief = make_brief(first_sentence="Officials found <script>alert(1)</script> in the file <img src=\"file:///etc/passwd\">.")
+    html = render_html(brief)
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert '<img src="file:///etc/passwd">' not in html
+    text = squash(pdf_text(render_pdf(render_html(brief, for_pdf=True))))
+    assert squash("<script>alert(1)</script>") in text
+
+
+def test_fetcher_refuses_files_outside_the_templates_and_the_network():
+    fetcher = make_url_fetcher()
+    for url in ("file:///etc/passwd", "http://example.com/x.css", "https://example.com/font.woff",
+                (render.package_template_dir() / ".." / "pyproject.toml").as_uri(),
+                render.package_template_dir().as_uri() + "/../pyproject.toml"):
+        with pytest.raises(Exception):
+            fetcher.fetch(url)
+
+
+def test_fetcher_serves_our_stylesheet_and_data_uris():
+    fetcher = make_url_fetcher()
+    css = fetcher.fetch((render.package_template_dir() / "brief.css").as_uri())
+    assert b"@page" in css.read()
+    assert css.content_type == "text/css"
+    assert fetcher.fetch("data:text/plain,hello").read() == b"hello"
+
+
+def test_a_remote_image_in_a_user_template_is_not_fetched(tmp_path, monkeypatch):
+    fetched = []
+    real = render._fetcher_class()
+    monkeypatch.setattr(render, "_fetcher_class", lambda: type("Spy", (real,), {
+        "fetch": lambda self, url, headers=None: (fetched.append(url), real.fetch(self, url, headers))[1]}))
+    (tmp_path / "brief.html").write_text(
+        '<html><body><img src="file:///etc/passwd"><img src="http://127.0.0.1:9/x.png"><p>{{ brief.title }}</p></body></html>')
+    pdf = render_pdf(render_html(make_brief(), tmp_path, for_pdf=True), tmp_path)
+    assert sorted(fetched) == ["file:///etc/passwd", "http://127.0.0.1:9/x.png"]  # asked, refused
+    assert "Korean Peninsula" in pdf_text(pdf)
+
+
+# --- one page --------------------------------------------------------------------------------
+
+
+def test_a_tiny_brief_is_one_page_with_nothing_left_out(tiny):
+    assert tiny.pages == 1 and not tiny.overflow
+    assert len(pypdf.PdfReader(io.BytesIO(tiny.pdf)).pages) == 1
+    assert tiny.omitted == [] and tiny.font_size == 10
+    assert tiny.renders == 1
+
+
+def test_an_overloaded_brief_fits_one_page_and_says_what_it_left_out(overloaded):
+    brief, rendered = overloaded
+    assert len(pypdf.PdfReader(io.BytesIO(rendered.pdf)).pages) == 1
+    assert not rendered.overflow
+    assert rendered.omitted and "left out to fit one page" in rendered.omitted[0]
+    assert rendered.renders <= render.MAX_RENDERS
+    assert 8.5 <= rendered.font_size <= 10
+    shown = rendered.brief
+    assert len(shown.quotes) < 30 and len(shown.participants) < 60
+    text = squash(pdf_text(rendered.pdf))
+    assert squash("left out to fit one page") in text
+    for a in shown.articles:  # every summary sentence shown is complete
+        assert a.summary
+        for i in a.summary:
+            assert squash(a.sentences[i]) in text
+    for q in shown.quotes:
+        assert squash(q.text) in text
+
+
+def test_the_json_says_what_was_left_out(overloaded):
+    import json
+
+    _, rendered = overloaded
+    data = json.loads(brief_json(rendered.brief))
+    assert data["omitted"] == rendered.omitted
+    assert len(data["quotes"]) == len(rendered.brief.quotes)
+
+
+def test_the_html_carries_the_page_count_for_the_preview(tiny):
+    assert '<meta name="briefing-pages" content="1">' in tiny.html
+    assert 'data-overflow="false"' in tiny.html
+    assert "<style>" in tiny.html and "@page" in tiny.html  # stands alone in a browser
+
+
+@pytest.mark.parametrize("size, expected", [("a4", (595, 842)), ("letter", (612, 792))])
+def test_page_size_is_a4_or_letter(size, expected):
+    pdf = render_pdf(render_html(make_brief(page_size=size), for_pdf=True))
+    box = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == expected
+
+
+def test_fonts_are_embedded(tiny):
+    page = pypdf.PdfReader(io.BytesIO(tiny.pdf)).pages[0]
+    fonts = page["/Resources"]["/Font"]
+    assert len(fonts) >= 2  # a serif body and a sans for labels
+    for ref in fonts.values():
+        font = ref.get_object()
+        descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)["/FontDescriptor"]
+        assert any(k in descriptor for k in ("/FontFile2", "/FontFile3", "/FontFile")), font["/BaseFont"]
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+def test_hangul_arabic_and_cyrillic_names_are_real_text(tiny, tmp_path):
+    brief = make_brief(quotes=3, participants=6)
+    pdf = tmp_path / "b.pdf"
+    pdf.write_bytes(fit_to_page(brief).pdf)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "이수혁" in text and "Сергей Лавров" in text
+    assert "المقداد" in text or "المقداد"[::-1] in text
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils not installed")
+def test_the_page_renders_to_a_non_blank_image(tiny, tmp_path):
+    pdf = tmp_path / "b.pdf"
+    pdf.write_bytes(tiny.pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")], check=True)
+    png = tmp_path / "page-1.png"
+    assert png.is_file()
+    try:
+        from PIL import Image
+    except ImportError:
+        assert png.stat().st_size > 5000
+        return
+    image = Image.open(png).convert("L")
+    dark = sum(image.histogram()[:128])
+    assert dark > 0.02 * image.width * image.height  # the navy band and the text
+
+
+# --- files -----------------------------------------------------------------------------------
+
+
+def test_write_outputs_writes_pdf_html_and_json(tmp_path, tiny):
+    paths = write_outputs(make_brief(articles=2, sentences=2, quotes=2, participants=3), tmp_path / "out",
+                          rendered=tiny)
+    assert sorted(paths) == ["html", "json", "pdf"]
+    assert paths["pdf"].read_bytes().startswith(b"%PDF")
+    assert "이수혁" in paths["json"].read_text(encoding="utf-8")  # ensure_ascii=False
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]  # no temp files left
+
+
+def test_a_failed_render_leaves_the_previous_brief_intact(tmp_path, tiny, monkeypatch):
+    out = tmp_path / "out"
+    write_outputs(make_brief(), out, rendered=tiny)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("layout failed")
+
+    monkeypatch.setattr(render, "_document", broken)
+    with pytest.raises(RuntimeError):
+        write_outputs(make_brief(), out)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_an_unusable_output_folder_is_named_in_the_error(tmp_path, tiny):
+    blocker = tmp_path / "report.txt"
+    blocker.write_text("not a folder")
+    with pytest.raises(BriefingError, match="report.txt"):
+        write_outputs(make_brief(), blocker / "out", rendered=tiny)
+
+
+def test_a_user_template_folder_wins_over_ours(tmp_path):
+    (tmp_path / "brief.css").write_text("h1 { color: rgb(1, 2, 3); }")
+    html = render_html(make_brief(), tmp_path)
+    assert "rgb(1, 2, 3)" in html  # their stylesheet, included by our page template
+    (tmp_path / "brief.html").write_text("<p class=mine>{{ brief.title }} {{ heading }}</p>")
+    assert render_html(make_brief(), tmp_path).startswith("<p class=mine>Daily Brief: Korean Peninsula")
+
+
+def test_a_missing_template_folder_is_an_error_naming_it(tmp_path):
+    with pytest.raises(BriefingError, match="nowhere"):
+        render_html(make_brief(), tmp_path / "nowhere")

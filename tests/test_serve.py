@@ -1,0 +1,269 @@
+"""The live preview: real builds (briefing.pipeline), real HTTP, real Chromium."""
+
+from __future__ import annotations
+
+import http.client
+import io
+import json
+import shutil
+import socket
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from briefing.model import BriefingError
+from briefing.serve import PreviewServer
+
+from conftest import ROOT
+
+WAIT_MS = 20_000  # a rebuild takes 1-3 s; leave room for a busy 2-core machine
+HEADLINE = "Allies Fine-Tune NK Proposal in Tokyo"
+
+
+def request(server: PreviewServer, path: str, *, host: str | None = None, method: str = "GET"):
+    """Send `path` exactly as given (no client-side normalization)."""
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    try:
+        conn.putrequest(method, path, skip_host=host is not None, skip_accept_encoding=True)
+        if host is not None:
+            conn.putheader("Host", host)
+        conn.endheaders()
+        resp = conn.getresponse()
+        return resp.status, resp.read(), resp
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def templates(tmp_path) -> Path:
+    """A user template folder: a copy of the built-in templates we can break and fix."""
+    dst = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", dst)
+    (dst / "notes.txt").write_text("template notes, not an asset\n")
+    return dst
+
+
+@pytest.fixture
+def preview(seed_inbox, templates):
+    server = PreviewServer([seed_inbox], port=0, template_dir=templates, poll_interval=0.2, debounce=0.2)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def static_preview(tmp_path_factory):
+    """One preview (one real build) shared by the request-level tests."""
+    root = tmp_path_factory.mktemp("static")
+    inbox = root / "inbox"
+    inbox.mkdir()
+    for src in sorted((ROOT / "seeds").glob("*.txt"))[:2]:
+        (inbox / src.name).write_bytes(src.read_bytes())
+    templates = root / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    (templates / "notes.txt").write_text("template notes, not an asset\n")
+    (root / "secret.txt").write_text("TOP SECRET\n")
+    server = PreviewServer([inbox], port=0, out_dir=root / "out", template_dir=templates, poll_interval=5)
+    server.start()
+    server.templates = templates
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_live_preview_in_chromium(preview, seed_inbox, templates, page):
+    assert preview.snapshot().error is None, preview.snapshot().error
+    page.goto(preview.url)
+    record = json.loads(preview.snapshot().json)
+    heading = page.locator("h1").first
+    assert heading.is_visible() and heading.inner_text().strip() in record["title"]
+    first_point = record["key_points"][0]["text"]
+    assert first_point[:40] in page.inner_text("body")
+    assert page.get_by_text(HEADLINE).first.is_visible()
+    assert page.get_by_text("Key points").first.is_visible()
+    link = page.locator("#briefing-pdf-link")
+    assert link.is_visible() and link.get_attribute("href") == "/brief.pdf"
+    assert "Built" in page.locator("#briefing-status").inner_text()
+    assert page.locator("#briefing-error").count() == 0
+
+    status, body, _ = request(preview, "/brief.pdf")
+    assert status == 200 and len(PdfReader(io.BytesIO(body)).pages) == 1
+
+    # 1. edit an input: the open page shows the new headline without a restart
+    article = seed_inbox / "002_c95c2094abb8fec3.txt"
+    edit(article, HEADLINE, "Zebra Accord Drafted in Tokyo")
+    page.wait_for_function(
+        "() => document.body.innerText.includes('Zebra Accord Drafted in Tokyo')", timeout=WAIT_MS
+    )
+    assert HEADLINE not in page.inner_text("body")
+
+    # 2. break the template: the error shows, the last good brief stays
+    good = (templates / "brief.html").read_text(encoding="utf-8")
+    (templates / "brief.html").write_text(good.replace("<h1>", "{% if %}<h1>", 1), encoding="utf-8")
+    page.wait_for_selector("#briefing-error", timeout=WAIT_MS)
+    error = page.locator("#briefing-error").inner_text()
+    assert "Build failed" in error and "brief.html line" in error and "TemplateSyntaxError" in error
+    assert "Zebra Accord Drafted in Tokyo" in page.inner_text("body")
+    assert page.locator("#briefing-pdf-link").is_visible()
+
+    # 3. fix it: the error goes away
+    (templates / "brief.html").write_text(good, encoding="utf-8")
+    page.wait_for_function("() => !document.getElementById('briefing-error')", timeout=WAIT_MS)
+
+    # 4. bad input (no usable article left): error shown, with markup escaped, last good brief kept
+    for f in seed_inbox.iterdir():
+        f.write_bytes(b"")
+    (seed_inbox / "<b>evil<i>.txt").write_bytes(b"\x00\x01\x02")
+    page.wait_for_selector("#briefing-error", timeout=WAIT_MS)
+    assert "Zebra Accord Drafted in Tokyo" in page.inner_text("body")
+    assert page.locator("#briefing-error b").count() == 0  # file name shown as text, not markup
+    assert "<b>evil<i>.txt" in page.locator("#briefing-error").inner_text()
+    status, body, _ = request(preview, "/brief.pdf")
+    assert status == 200 and body.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("path", [
+    "/../etc/passwd",
+    "/../../../../etc/passwd",
+    "/%2e%2e/%2e%2e/etc/passwd",
+    "/%2E%2E/%2E%2E/etc/passwd",
+    "/..%2f..%2fetc%2fpasswd",
+    "/..%2F..%2F..%2F..%2Fetc%2Fpasswd",
+    "/%252e%252e/%252e%252e/etc/passwd",
+    "/%252e%252e%252f%252e%252e%252fetc%252fpasswd",
+    "/..%252f..%252fetc%252fpasswd",
+    "/..\\..\\etc\\passwd",
+    "/%2e%2e%5c%2e%2e%5cetc%5cpasswd",
+    "//etc/passwd",
+    "/etc/passwd",
+    "/%2fetc%2fpasswd",
+    "/brief.pdf/../../../etc/passwd",
+    "/brief.css/..%2f..%2f..%2f..%2fetc%2fpasswd",
+    "/..%c0%af..%c0%afetc/passwd",
+    "/%00/etc/passwd",
+    "/../secret.txt",
+    "/../out/brief.pdf",
+    "/%2e%2e/out/brief.json",
+    "/%2e%2e/secret.txt",
+    "/notes.txt",
+    "/brief.html.j2",
+    "/.brief.css",
+    "/..",
+    "/./brief.css",
+    "http://127.0.0.1/../etc/passwd",
+    "file:///etc/passwd",
+])
+def test_path_traversal_is_404(static_preview, path):
+    status, body, _ = request(static_preview, path)
+    assert status == 404
+    assert b"root:" not in body and b"SECRET" not in body and b"notes" not in body
+
+
+def test_serves_its_own_files_and_template_assets(static_preview):
+    preview, templates = static_preview, static_preview.templates
+    status, body, resp = request(preview, "/")
+    assert status == 200 and b"briefing-preview-bar" in body and b'src="/_live.js"' in body
+    assert resp.getheader("Content-Security-Policy")
+    status, body, resp = request(preview, "/brief.json")
+    assert status == 200 and json.loads(body)["title"]
+    status, body, resp = request(preview, "/brief.pdf")
+    assert status == 200 and resp.getheader("Content-Type") == "application/pdf"
+    status, body, _ = request(preview, "/_version")
+    state = json.loads(body)
+    assert state["ok"] and state["version"] >= 1 and state["fits"] in (True, False)
+    status, body, _ = request(preview, "/_live.js")
+    assert status == 200 and b"/_version" in body
+    status, body, resp = request(preview, "/brief.css")
+    assert status == 200 and body == (templates / "brief.css").read_bytes()
+    assert resp.getheader("Content-Type").startswith("text/css")
+    status, _, _ = request(preview, "/brief.css", method="HEAD")
+    assert status == 200
+    # a good build is also written to the given out dir; no staging folders are left behind
+    assert (preview.out_dir / "brief.pdf").read_bytes().startswith(b"%PDF")
+    assert not list(preview.out_dir.glob(".preview-*"))
+
+
+def test_foreign_host_header_is_refused(static_preview):
+    preview = static_preview
+    """DNS rebinding: a page on another origin cannot read the loopback preview."""
+    status, body, _ = request(preview, "/brief.json", host="evil.example:8000")
+    assert status == 403 and b"title" not in body
+    status, _, _ = request(preview, "/", host=f"localhost:{preview.port}")
+    assert status == 200
+
+
+def _small_builder(paths, out_dir, **kw):
+    """A real (if tiny) builder: HTML from the input files, a one-page PDF, JSON."""
+    import weasyprint
+
+    from types import SimpleNamespace
+
+    files = sorted(p for d in paths for p in (Path(d).iterdir() if Path(d).is_dir() else [Path(d)]))
+    text = "".join(f"<p>{p.read_text()}</p>" for p in files)
+    html = f"<html><body><h1>Small</h1>{text}</body></html>"
+    out = Path(out_dir)
+    (out / "brief.html").write_text(html)
+    (out / "brief.pdf").write_bytes(weasyprint.HTML(string="<p>x</p>").write_pdf())
+    omitted = ["2 quotes"] if "LONG" in text else []
+    (out / "brief.json").write_text(json.dumps({"title": "Small", "omitted": omitted}))
+    return SimpleNamespace(brief=SimpleNamespace(title="Small", omitted=[]), outputs={}, skipped=[], pages=1)
+
+
+def test_non_loopback_host_warns(tmp_path):
+    (tmp_path / "a.txt").write_text("hello")
+    warnings = []
+    server = PreviewServer([tmp_path / "a.txt"], host="0.0.0.0", port=0, builder=_small_builder,
+                           warn=warnings.append)
+    server.start()
+    try:
+        assert warnings and "0.0.0.0" in warnings[0] and "127.0.0.1" in warnings[0]
+    finally:
+        server.stop()
+    warnings.clear()
+    with PreviewServer([tmp_path / "a.txt"], port=0, builder=_small_builder, warn=warnings.append):
+        pass
+    assert warnings == []
+
+
+def test_fit_warning_and_debounced_rebuild(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("short")
+    with PreviewServer([article], port=0, builder=_small_builder, poll_interval=0.1, debounce=0.3) as server:
+        status, body, _ = request(server, "/")
+        assert b"briefing-fit-warning" not in body
+        v = server.snapshot().version
+        for i in range(3):  # a burst of writes is one rebuild
+            article.write_text(f"LONG text {i}")
+            time.sleep(0.05)
+        assert server.wait_for_version(v, timeout=10)
+        time.sleep(0.8)
+        assert server.snapshot().version == v + 1
+        status, body, _ = request(server, "/")
+        assert b"briefing-fit-warning" in body and b"2 quotes" in body
+
+
+def test_missing_input_is_a_clear_error(tmp_path):
+    with pytest.raises(BriefingError) as err:
+        PreviewServer([tmp_path / "nope"], port=0, builder=_small_builder).start()
+    assert "nope" in str(err.value)
+
+
+def test_port_in_use_is_a_clear_error(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        with pytest.raises(BriefingError) as err:
+            PreviewServer([tmp_path / "a.txt"], port=s.getsockname()[1], builder=_small_builder).start()
+    assert "cannot serve" in str(err.value)
