@@ -25,7 +25,22 @@ PAGE_SIZES = ("a4", "letter")
 # --- key points ------------------------------------------------------------------------------
 
 
-def _key_points(analyzed: list[AnalyzedArticle], count: int) -> list[KeyPoint]:
+def key_point_count(n_articles: int) -> int:
+    """How many key points a day of `n_articles` gets: 3 for one or two articles, then one more
+    per article up to 5. More would only repeat the article blocks below them."""
+    return max(3, min(5, n_articles + 1)) if n_articles > 0 else 0
+
+
+def _mostly_quote(text: str, quotes: list[Quote]) -> bool:
+    """True when most of a sentence is a quote the brief already shows in its quotes column."""
+    for q in quotes:
+        words = q.text.strip()
+        if len(words) >= 0.5 * len(text.strip()) and _quote_duplicate(words, text):
+            return True
+    return False
+
+
+def _key_points(analyzed: list[AnalyzedArticle], count: int, quotes: list[Quote] | None = None) -> list[KeyPoint]:
     if count <= 0 or not analyzed:
         return []
     documents = [a.sentences for a in analyzed]
@@ -41,18 +56,19 @@ def _key_points(analyzed: list[AnalyzedArticle], count: int) -> list[KeyPoint]:
                     picks.append((d, c[level]))
         near_duplicate = _near_duplicate
     else:
-        picks = select_key_points(documents, count=count, candidates=candidates)
-    points: list[KeyPoint] = []
+        total = sum(len(c) for c in candidates)
+        picks = select_key_points(documents, count=max(count, total), candidates=candidates)
+    chosen: list[KeyPoint] = []
+    quoted: list[KeyPoint] = []  # sentences that mostly repeat a quote shown beside them: last resort
     for d, i in picks:
         if i not in set(analyzed[d].summary):  # key points come only from the summaries
             continue
         text = analyzed[d].sentences[i].strip()
-        if any(near_duplicate(text, p.text) for p in points):
+        if any(near_duplicate(text, p.text) for p in chosen + quoted):
             continue
-        points.append(KeyPoint(text=text, article=d, sentence=i))
-        if len(points) >= count:
-            break
-    return points
+        point = KeyPoint(text=text, article=d, sentence=i)
+        (quoted if quotes and _mostly_quote(text, quotes) else chosen).append(point)
+    return (chosen + quoted)[:count]
 
 
 # --- quotes ----------------------------------------------------------------------------------
@@ -184,48 +200,143 @@ def _participants(analyzed: list[AnalyzedArticle]) -> list[Participant]:
 
 # --- title -----------------------------------------------------------------------------------
 
-
-_PLACES = {
-    "u.s.", "us", "usa", "the united states", "america", "uk", "u.k.", "britain", "great britain",
-    "russia", "iran", "syria", "vietnam", "taiwan", "laos", "bolivia", "venezuela", "tanzania",
-    "moldova", "north korea", "south korea", "korea", "european union", "eu", "palestine",
+# Names a text uses for a country besides the one pycountry gives: short forms, demonyms and
+# adjectives, capitals (as news uses them: "Pyongyang said" -> North Korea). Keys are the names
+# the title shows. Deliberately small: the countries and regions the news names most.
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "United States": ("United States", "U.S.", "US", "USA", "U.S.A.", "America", "American", "Americans",
+                      "Washington"),
+    "North Korea": ("North Korea", "North Korean", "North Koreans", "NK", "N. Korea", "DPRK", "Pyongyang"),
+    "South Korea": ("South Korea", "South Korean", "South Koreans", "S. Korea", "Republic of Korea", "Seoul"),
+    "Korean Peninsula": ("Korean Peninsula", "Korean peninsula", "inter-Korean"),
+    "Japan": ("Japan", "Japanese", "Tokyo"),
+    "China": ("China", "Chinese", "Beijing", "PRC"),
+    "Taiwan": ("Taiwan", "Taiwanese", "Taipei"),
+    "Russia": ("Russia", "Russian", "Russians", "Russian Federation", "Moscow", "Kremlin"),
+    "Ukraine": ("Ukraine", "Ukrainian", "Ukrainians", "Kyiv", "Kiev"),
+    "United Kingdom": ("United Kingdom", "Britain", "British", "U.K.", "UK", "London"),
+    "France": ("France", "French", "Paris"),
+    "Germany": ("Germany", "German", "Berlin"),
+    "European Union": ("European Union", "EU", "E.U.", "Brussels"),
+    "Iran": ("Iran", "Iranian", "Iranians", "Tehran"),
+    "Iraq": ("Iraq", "Iraqi", "Iraqis", "Baghdad"),
+    "Syria": ("Syria", "Syrian", "Syrians", "Damascus"),
+    "Israel": ("Israel", "Israeli", "Israelis", "Jerusalem"),
+    "Palestine": ("Palestine", "Palestinian", "Palestinians", "Gaza", "West Bank"),
+    "Turkey": ("Türkiye", "Turkish", "Ankara"),
+    "Saudi Arabia": ("Saudi Arabia", "Saudi", "Saudis", "Riyadh"),
+    "Egypt": ("Egypt", "Egyptian", "Cairo"),
+    "India": ("India", "Indian", "New Delhi"),
+    "Pakistan": ("Pakistan", "Pakistani", "Islamabad"),
+    "Afghanistan": ("Afghanistan", "Afghan", "Kabul"),
+    "Vietnam": ("Vietnam", "Vietnamese", "Hanoi"),
+    "Mexico": ("Mexico", "Mexican", "Mexico City"),
+    "Canada": ("Canada", "Canadian", "Ottawa"),
+    "Brazil": ("Brazil", "Brazilian", "Brasilia"),
+    "Venezuela": ("Venezuela", "Venezuelan", "Caracas"),
+    "Cuba": ("Cuba", "Cuban", "Havana"),
+    "Libya": ("Libya", "Libyan", "Tripoli"),
+    "Lebanon": ("Lebanon", "Lebanese", "Beirut"),
+    "Poland": ("Poland", "Polish", "Warsaw"),
+    "Italy": ("Italy", "Italian", "Rome"),
+    "Spain": ("Spain", "Spanish", "Madrid"),
+    "Philippines": ("Philippines", "Philippine", "Filipino", "Manila"),
+    "Indonesia": ("Indonesia", "Indonesian", "Jakarta"),
+    "Myanmar": ("Myanmar", "Burma", "Burmese"),
+    "Australia": ("Australia", "Australian", "Canberra"),
+    "Middle East": ("Middle East",),
 }
+_AMBIGUOUS = {"Georgia", "Jordan", "Chad", "Guinea", "Niger", "Turkey", "Korea", "Congo", "Dominica"}
+"""pycountry names that are also common words or names, or ambiguous: only counted via `_ALIASES`."""
+
+_HEADLINE_WEIGHT = 3
+_SUMMARY_WEIGHT = 2
+_CLOSE = 0.8
+"""A second place is named in the title when it scores at least this share of the first."""
+
+_place_pattern = None
 
 
-def _is_place(name: str) -> bool:
-    """A country: a name pycountry knows exactly (when installed), or a common short form."""
-    if name.strip().lower() in _PLACES:
-        return True
+def _place_table():
+    """(compiled regex of every name, name -> place shown). Longest names first, so "North
+    Korean" is one mention of North Korea, never also one of "Korea"."""
+    global _place_pattern
+    if _place_pattern is not None:
+        return _place_pattern
+    names: dict[str, str] = {}
     try:
         import pycountry
-    except ImportError:
-        return False
-    try:
-        pycountry.countries.lookup(name.strip())
-        return True
-    except LookupError:
-        return False
+    except ImportError:  # pragma: no cover - pycountry is a dependency; the aliases still work
+        pass
+    else:
+        for c in pycountry.countries:
+            shown = getattr(c, "common_name", None) or c.name
+            for n in {c.name, shown}:
+                if "," in n or n in _AMBIGUOUS or len(n) < 4:
+                    continue
+                names.setdefault(n, shown)
+    for shown, aliases in _ALIASES.items():
+        for n in aliases:
+            names[n] = shown
+    ordered = sorted(names, key=len, reverse=True)
+    # Abbreviations with dots ("U.S.") end in a non-word character: no trailing \b for them.
+    alts = [re.escape(n) + (r"(?!\w)" if not n[-1].isalnum() else r"\b") for n in ordered]
+    regex = re.compile(r"(?<![\w.])(?:" + "|".join(alts) + r")")
+    _place_pattern = (regex, names)
+    return _place_pattern
+
+
+def place_mentions(text: str) -> Counter:
+    """Places a text names, once per place: {"North Korea": 1, ...} (case-sensitive names)."""
+    regex, names = _place_table()
+    return Counter({names[m.group(0)]: 1 for m in regex.finditer(text)})
+
+
+def topic_scores(analyzed: list[AnalyzedArticle]) -> Counter:
+    """How much the day's text is about each place: sentences naming it, counted once each.
+
+    A sentence counts 1, a summary sentence 2, a headline 3 (derived headlines are the lead, so
+    they count as the lead does). "The North" counts for North Korea in an article that names it.
+    """
+    scores: Counter[str] = Counter()
+    for a in analyzed:
+        summary = set(a.summary)
+        sentences = a.sentences or [a.article.text]
+        named = Counter()
+        for i, s in enumerate(sentences):
+            found = place_mentions(s)
+            if re.search(r"\bthe North\b(?! (?:Atlantic|Sea|Pole|American))", s):
+                found["(the North)"] = 1
+            w = _SUMMARY_WEIGHT if i in summary else 1
+            for place in found:
+                named[place] += w
+        if "(the North)" in named:
+            if "North Korea" in named:
+                named["North Korea"] += named["(the North)"]
+            del named["(the North)"]
+        if not a.article.title_derived:
+            for place in place_mentions(a.article.title):
+                named[place] += _HEADLINE_WEIGHT
+        scores.update(named)
+    return scores
 
 
 def derive_title(analyzed: list[AnalyzedArticle], participants: list[Participant] | None = None) -> str:
-    """"Daily Brief" plus the places the day's people come from most often (at most three).
+    """"Daily Brief: " plus the place the day's articles are most about, or two when close.
 
-    Counted once per article a place appears in, so one long article cannot name the day.
+    Places are counted in the articles' own text (names, demonyms, capitals; see
+    `topic_scores`); when the text names none, the brief is just "Daily Brief".
     """
-    counts: Counter[str] = Counter()
-    for a in analyzed:
-        places = {p.affiliation.strip() for p in a.participants if p.affiliation and p.affiliation.strip()}
-        counts.update(places)
-    if not counts and participants:
-        counts.update(p.affiliation for p in participants if p.affiliation)
-    places = [name for name, _ in counts.most_common() if _is_place(name)][:3]
-    if not places:
+    ranked = topic_scores(analyzed).most_common()
+    if not ranked:
         return "Daily Brief"
-    if len(places) == 1:
-        topic = places[0]
-    else:
-        topic = ", ".join(places[:-1]) + " and " + places[-1]
-    return f"Daily Brief: {topic}"
+    (first, top), rest = ranked[0], ranked[1:]
+    if rest and rest[0][1] >= _CLOSE * top and rest[0][1] > 1:
+        second = rest[0][0]
+        if len(rest) > 1 and rest[1][1] == rest[0][1]:  # a three-way tie says nothing: one place
+            return f"Daily Brief: {first}"
+        return f"Daily Brief: {first} and {second}"
+    return f"Daily Brief: {first}"
 
 
 # --- the brief -------------------------------------------------------------------------------
@@ -236,10 +347,13 @@ def assemble_brief(
     title: str | None = None,
     date: dt.date | None = None,
     page_size: str = "a4",
-    key_points: int = 5,
+    key_points: int | None = None,
     max_quotes: int = 8,
 ) -> Brief:
-    """Merge analyzed articles into a `Brief`; every list ranked best first."""
+    """Merge analyzed articles into a `Brief`; every list ranked best first.
+
+    `key_points` defaults to `key_point_count(len(analyzed))` (3 to 5).
+    """
     page_size = (page_size or "a4").lower()
     if page_size not in PAGE_SIZES:
         from .model import BriefingError
@@ -248,12 +362,15 @@ def assemble_brief(
     analyzed = list(analyzed)
     participants = _participants(analyzed)
     title = (title or "").strip() or derive_title(analyzed, participants)
+    quotes = rank_quotes(analyzed, max_quotes)
+    if key_points is None:
+        key_points = key_point_count(len(analyzed))
     return Brief(
         title=title,
         date=date or dt.date.today(),
         articles=analyzed,
-        key_points=_key_points(analyzed, key_points),
-        quotes=rank_quotes(analyzed, max_quotes),
+        key_points=_key_points(analyzed, key_points, quotes),
+        quotes=quotes,
         participants=participants,
         page_size=page_size,
     )

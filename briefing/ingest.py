@@ -990,7 +990,7 @@ def derive_title(paragraphs: list[str], max_words: int = 12) -> str:
             tail_first = tail.split(" ", 1)[0].lower() if tail else ""
             if len(head.split()) > 20:
                 break
-            if head.endswith(".") or tail_first in _SUBORDINATE or len(tail.split()) < 4:
+            if head.endswith(".") or tail_first in _SUBORDINATE or len(tail.split()) < 4 or re.match(r"[A-Z][\w.]*\.,", tail):
                 continue
             sent = tail[:1].upper() + tail[1:]
             break

@@ -27,6 +27,9 @@ from dataclasses import dataclass
 
 from briefing.model import Article, Quote, Span
 from briefing.names import (
+    COMMON_CAPS,
+    DAYS,
+    MONTHS,
     FEMALE_NOUNS,
     MALE_NOUNS,
     PRONOUNS,
@@ -172,13 +175,43 @@ _DETERMINER = r"(?:a|an|one|another|my|some|the)"
 # relative clause after it: "As one veteran of the projects commented",
 # "Another member of the public, whose name is redacted, wrote".
 _DESCRIBED_SUBJECT = re.compile(
-    r"(?:^|\bas\s+|,\s+)(?P<np>" + _DETERMINER + r"\s+[a-z][\w’'-]*(?:\s+[\w’'-]+){0,6}?)"
+    r"(?:^\s*|\bas\s+|,\s+)(?P<np>" + _DETERMINER + r"\s+[a-z][\w’'-]*(?:\s+[\w’'-]+){0,6}?)"
     r"(?:,\s+(?:who|whose|which)\b[^,]*,)?\s*$", re.I)
 # An indefinite description right after an inverted verb: "says one of the players in the video".
 _INDEFINITE_AFTER = re.compile(
     r"((?:a|an|one|another|my)\s+[a-z][\w’'-]*(?:\s+(?!in\b|at\b|on\b|who\b|during\b|after\b)[\w’'-]+){0,5}?)"
     r"(?=\s*(?:[,.;:!?]|$|\s(?:in|at|on|who|during|after)\b))")
-_NOT_HEAD = {"of", "for", "the", "public", "players"}
+
+
+# Head nouns of descriptions that refer back to an organisation ("the utility said").
+ORG_HEADS = {
+    "company", "agency", "utility", "ministry", "department", "organization", "organisation",
+    "firm", "corporation", "group", "union", "association", "airline", "bank", "retailer",
+    "insurer", "automaker", "carrier", "league", "club", "team", "network", "broadcaster",
+}
+_ORG_SUBJECT = re.compile(
+    r"(?<![\w’'])((?:[Tt]he )?(?:[A-Z][\w.&’'-]* ){0,4}[A-Z][\w.&’'-]*)"
+    r"(?=\s+(?:" + "|".join(sorted(SPEECH_VERBS - {"according"}, key=len, reverse=True)) + r")\b)")
+
+
+def _organisation_subjects(text: str, index: NameIndex) -> list[tuple[int, str]]:
+    """(offset, name) of capitalised subjects that are no person: "BC Hydro said", "Google told".
+
+    A run counts when it is not a person mention, does not start with a
+    pronoun or another sentence starter, and stands before a speech verb:
+    what a later "it said" or "the company said" refers back to.
+    """
+    people = [(m.title_start if m.title_start is not None else m.start, m.end) for m in index.mentions]
+    out = []
+    for m in _ORG_SUBJECT.finditer(text):
+        name = m.group(1)
+        first = re.sub(r"^[Tt]he\s+", "", name).split()[0].lower()
+        if first in COMMON_CAPS or first in MONTHS or first in DAYS or first in PRONOUNS:
+            continue
+        if any(a < m.end() and m.start() < b for a, b in people):
+            continue
+        out.append((m.start(), name))
+    return out
 
 
 def _head_noun(words: list[str]) -> str | None:
@@ -196,6 +229,7 @@ class _Attributor:
         self.text = article.text
         self.spans = spans
         self.index = index
+        self.organisations = _organisation_subjects(self.text, index)
         self.described: dict[str, Person] = {}
         """Descriptions used as speakers so far, by head noun ("official" -> "a justice official")."""
 
@@ -294,6 +328,9 @@ class _Attributor:
         tail = clause.rstrip()
         if pm and re.search(r"\b(he|she|they)(?:\s+\w+ly)?\s*$", tail, re.I):
             return self._pronoun(pm.group(1), clause_lo + pm.start())
+        if re.search(r"(?:^|[\s,])it(?:\s+\w+ly)?\s*$", tail, re.I):
+            # "it said": an organisation speaks, never a person
+            return self._organisation_before(clause_lo + len(tail))
         described = self._described_subject(clause, clause_lo)
         if described is not None and first_person is None:
             return described
@@ -309,6 +346,14 @@ class _Attributor:
         if pm:
             return self._pronoun(pm.group(1), clause_lo + pm.start())
         return None
+
+    def _organisation_before(self, pos: int):
+        """The organisation last named as a subject before `pos` ("BC Hydro said ...")."""
+        orgs = [o for o in self.organisations if o[0] < pos and pos - o[0] < 2000]
+        if not orgs:
+            return None
+        name = orgs[-1][1]
+        return Person(name=name, tokens=name.split())
 
     def _described_subject(self, clause: str, clause_lo: int):
         """'a spokesperson said', 'Another member of the public, whose name is redacted, wrote'."""
@@ -330,6 +375,13 @@ class _Attributor:
         phrase = " ".join(phrase.split())
         words = phrase.split()
         head = _head_noun(words)
+        source = re.match(r"(?i)(?:a|an|the)\s+(?:statement|release|letter|message)\s+(?:from|by)\s+(.+)", phrase)
+        if source:  # "A statement from the EU said": the EU speaks
+            return Person(name=source.group(1), tokens=source.group(1).split())
+        if head in ORG_HEADS:
+            org = self._organisation_before(pos)
+            if org is not None:
+                return org
         if words[0].lower() in _NEW_REFERENT:
             return self._remember(Person(name=phrase, tokens=words), head)
         for m in reversed([m for m in self.index.mentions if m.end <= pos]):

@@ -16,6 +16,7 @@ import json
 import math
 import mimetypes
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +57,55 @@ def template_dirs(template_dir: str | Path | None = None) -> list[Path]:
     return dirs
 
 
+_SMALL_WORDS = frozenset("of for and the on in to at a an".split())
+_TITLE_WORD = re.compile(r"[^\s/-]+|[\s/-]+")
+
+
+def titlecase(text: str | None) -> str | None:
+    """A job title as a style guide writes it: "assistant secretary of state for East Asian and
+    Pacific affairs" -> "Assistant Secretary of State for East Asian and Pacific Affairs".
+
+    Words are capitalised except short function words (of, for, and, the, on, in, to, at, a,
+    an) after the first; acronyms and words already capitalised (or mixed case: "McDonald",
+    "iPhone") are kept as they are; hyphenated parts are capitalised one by one
+    ("director-general" -> "Director-General"). Text in scripts without case is unchanged.
+    """
+    if not text:
+        return text
+    out = []
+    first = True
+    for part in _TITLE_WORD.findall(text):
+        if not part or part[0].isspace() or part in "/-" or set(part) <= set("/- \t\n"):
+            out.append(part)
+            continue
+        lead = len(part) - len(part.lstrip("(\"'“‘["))
+        head, word = part[:lead], part[lead:]
+        letters = [c for c in word if c.isalpha()]
+        if not letters or any(c.isupper() for c in word) or not word[:1].isalpha():
+            out.append(part)  # acronyms, capitalised or mixed case, numbers: as given
+        elif not first and word.lower().rstrip(".,;:)'\"") in _SMALL_WORDS:
+            out.append(part)
+        else:
+            out.append(head + word[0].upper() + word[1:])
+        first = False
+    return "".join(out)
+
+
+_ENVIRONMENTS: dict = {}
+
+
 def _environment(template_dir: str | Path | None):
+    """Our own templates' environment is made once per process (fitting renders several times);
+    a user's folder gets a fresh one each time, so files added to it are always seen."""
+    if template_dir is not None:
+        return _make_environment(template_dir)
+    env = _ENVIRONMENTS.get(None)
+    if env is None:
+        env = _ENVIRONMENTS[None] = _make_environment(None)
+    return env
+
+
+def _make_environment(template_dir: str | Path | None):
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
     autoescape = select_autoescape(
@@ -71,7 +120,9 @@ def _environment(template_dir: str | Path | None):
         undefined=StrictUndefined,
         trim_blocks=False,
         lstrip_blocks=False,
+        auto_reload=True,
     )
+    env.filters["titlecase"] = titlecase
     return env
 
 
@@ -102,6 +153,11 @@ class _Plan:
         kept = {a.article.path: a for a in shown.articles}
         sentences = sum(len(a.summary) - len(kept[a.article.path].summary)
                         for a in brief.articles if a.article.path in kept)
+        # a left-out key point's sentence is counted as the key point, not again as a sentence
+        sentences -= sum(1 for k in self.points if k < len(brief.key_points)
+                         and brief.key_points[k].article not in self.articles
+                         and brief.key_points[k].sentence in brief.articles[brief.key_points[k].article].summary
+                         and brief.key_points[k].sentence not in _on_page(brief, self, brief.key_points[k].article))
         titles = sum(1 for k in self.titles - self.people
                      if not self.articles or not brief.participants[k].articles
                      or any(x in kept for x in brief.participants[k].articles))
@@ -151,6 +207,42 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
+def _block_sentences(brief: Brief, i: int) -> list[int]:
+    """The summary sentences article `i`'s block shows. Nothing is printed twice: a sentence that
+    is already a key point is left out, and so is one that mostly repeats a quote the quotes
+    column shows. If that would leave nothing, quote sentences come back; if still nothing, the
+    whole summary (a headline alone says too little)."""
+    a = brief.articles[i]
+    points = {kp.sentence for kp in brief.key_points if kp.article == i}
+    texts = {kp.text.strip() for kp in brief.key_points}
+    summary = [s for s in a.summary if 0 <= s < len(a.sentences)]
+    rest = [s for s in summary if s not in points and a.sentences[s].strip() not in texts]
+    quotes = [q.text.strip() for q in brief.quotes if not q.article or q.article == a.article.path]
+    fresh = [s for s in rest if not _mostly_quote(a.sentences[s], quotes)]
+    return fresh or rest or summary
+
+
+def _on_page(brief: Brief, plan: "_Plan", i: int) -> set[int]:
+    """Article `i`'s summary sentences the page shows (in its block, as a key point, or as the
+    quote it mostly is): all but those fitting dropped, and a left-out key point's sentence."""
+    a = brief.articles[i]
+    block = set(_block_sentences(brief, i))
+    dropped_points = {kp.sentence for k, kp in enumerate(brief.key_points) if kp.article == i and k in plan.points}
+    kept_points = {kp.sentence for k, kp in enumerate(brief.key_points) if kp.article == i and k not in plan.points}
+    return {s for s in a.summary if (i, s) not in plan.sentences
+            and (s in block or s in kept_points or s not in dropped_points)}
+
+
+def _mostly_quote(sentence: str, quotes: list[str]) -> bool:
+    """A sentence that is mostly one of `quotes` (the words inside the marks, and who said them)."""
+    flat = " ".join(sentence.split())
+    for q in quotes:
+        q = " ".join(q.split()).rstrip(".,")
+        if q and len(q) >= 0.5 * len(flat) and q in flat:
+            return True
+    return False
+
+
 def _view(brief: Brief, plan: _Plan | None = None, *, for_pdf: bool, pages: int | None,
           overflow: bool, template_dir=None) -> dict:
     plan = plan or _Plan()
@@ -159,7 +251,7 @@ def _view(brief: Brief, plan: _Plan | None = None, *, for_pdf: bool, pages: int 
     articles = []
     for i in shown:
         a = brief.articles[i]
-        order = [s for s in a.summary if (i, s) not in plan.sentences and 0 <= s < len(a.sentences)]
+        order = [s for s in _block_sentences(brief, i) if (i, s) not in plan.sentences]
         articles.append({
             "anchor": f"a-{i}",
             "number": number[i],
@@ -318,6 +410,9 @@ class _Measure:
     avail: float
     total: float
     y: dict[str, float]
+    h: dict[str, float] = field(default_factory=dict)
+    """Laid-out height (margins included) of every element with an id, fragments summed: an
+    item split over the two columns counts both parts."""
 
     @property
     def fits(self) -> bool:
@@ -345,7 +440,26 @@ def _measure(doc) -> _Measure:
             if name not in y:
                 y[name] = n * avail + (py - top)
     total = y.get("brief-end", len(pages) * avail)
-    return _Measure(pages=len(pages), avail=avail, total=total, y=y)
+    return _Measure(pages=len(pages), avail=avail, total=total, y=y, h=_box_heights(pages))
+
+
+def _box_heights(pages) -> dict[str, float]:
+    heights: dict[str, float] = {}
+    for page in pages:
+        try:
+            root = page._page_box
+        except AttributeError:  # pragma: no cover - internal API moved: estimates use anchors only
+            return heights
+        stack = [(root, None)]
+        while stack:
+            box, parent_el = stack.pop()
+            el = getattr(box, "element", None)
+            if el is not None and el is not parent_el and type(box).__name__ == "BlockBox":
+                ident = el.get("id")
+                if ident:
+                    heights[ident] = heights.get(ident, 0.0) + box.margin_height()
+            stack.extend((c, el) for c in getattr(box, "children", ()) or ())
+    return heights
 
 
 def _drop_sequence(brief: Brief) -> list[tuple]:
@@ -353,8 +467,8 @@ def _drop_sequence(brief: Brief) -> list[tuple]:
     n_articles = len(brief.articles)
     remaining = {i: list(a.summary_rank or a.summary) for i, a in enumerate(brief.articles)}
     for i, a in enumerate(brief.articles):
-        remaining[i] = [s for s in remaining[i] if s in set(a.summary)] + [
-            s for s in a.summary if s not in remaining[i]]
+        shown = _block_sentences(brief, i)  # a key point's sentence is not in the block to drop
+        remaining[i] = [s for s in remaining[i] if s in shown] + [s for s in shown if s not in remaining[i]]
 
     def sentence_ops(floor: int):
         while True:
@@ -440,20 +554,18 @@ def _op_height(op: tuple, brief: Brief, m: _Measure, state: dict) -> tuple[str, 
         later = [f"kp-{k}" for k in range(key + 1, len(brief.key_points))] + ["kp-end"]
         return "top", block(f"kp-{key}", later)
     if kind == "quotes":
-        later = [f"q-{k}" for k in range(key + 1, len(brief.quotes))] + ["quotes-end"]
-        return "Q", block(f"q-{key}", later)
+        return "F", m.h.get(f"q-{key}", 0.0)
     if kind in ("sentences", "articles"):
         i = key[0] if kind == "sentences" else key
-        later = [f"a-{k}" for k in range(i + 1, len(brief.articles))] + ["articles-end"]
-        h = block(f"a-{i}", later)
+        h = m.h.get(f"a-{i}", 0.0)
         a = brief.articles[i]
         chars = state.setdefault(("achars", i), len(a.article.title) * 1.6 + len(_credit(a)) * 0.7 + 40 + sum(
             len(a.sentences[s]) + 1 for s in a.summary if f"s-{i}-{s}" in y))
         if kind == "articles":
-            return "A", h * state.get(("ashare", i), 1.0)
+            return "F", h * state.get(("ashare", i), 1.0)
         share = (len(a.sentences[key[1]]) + 1) / chars
         state[("ashare", i)] = state.get(("ashare", i), 1.0) - share
-        return "A", h * share
+        return "F", h * share
     if kind in ("titles", "people"):
         anchor = f"p-{key}"
         row = None
@@ -488,12 +600,12 @@ def _op_height(op: tuple, brief: Brief, m: _Measure, state: dict) -> tuple[str, 
 def _plan_drops(brief: Brief, ops: list[tuple], start: int, m: _Measure, scale: float,
                 target: float = 0.97) -> int:
     """How many more operations (from `start`) the measured overflow calls for."""
-    y = m.y
-    cols = y.get("cols", 0.0)
-    a_h = y.get("articles-end", cols) - cols
-    q_h = y.get("quotes-end", cols) - cols
+    # The articles and quotes share one balanced two-column flow: taking out an item of height
+    # h there shortens the flow by about h/2 (the columns rebalance); anything else by h.
+    flow_h = m.h.get("cols", 0.0)
+    content = m.h.get("sec-articles", 0.0) + m.h.get("sec-quotes", 0.0)
+    slack = max(0.0, flow_h - content / 2)  # what unbreakable items add over a perfect balance
     total = m.total * scale
-    a_h, q_h = a_h * scale, q_h * scale
     state: dict = {}
     k = start
     while total > m.avail * target and k < len(ops):
@@ -501,14 +613,13 @@ def _plan_drops(brief: Brief, ops: list[tuple], start: int, m: _Measure, scale: 
         h *= scale
         if ops[k][0] == "titles":
             state.setdefault("titled", set()).add(ops[k][1])
-        before = max(a_h, q_h)
-        if where == "A":
-            a_h -= h
-        elif where == "Q":
-            q_h -= h
+        if where == "F" and flow_h:
+            content -= h / scale
+            new_flow = content / 2 + slack
+            total -= (flow_h - new_flow) * scale
+            flow_h = new_flow
         else:
             total -= h
-        total -= before - max(a_h, q_h)
         k += 1
     return max(k, start + 1) if start < len(ops) else start
 
@@ -520,8 +631,9 @@ def _shown_brief(brief: Brief, plan: _Plan, note: bool = True) -> Brief:
     articles = []
     for i in keep:
         a = brief.articles[i]
-        summary = [s for s in a.summary if (i, s) not in plan.sentences]
-        rank = [s for s in (a.summary_rank or []) if (i, s) not in plan.sentences]
+        on_page = _on_page(brief, plan, i)
+        summary = [s for s in a.summary if s in on_page]
+        rank = [s for s in (a.summary_rank or []) if s in on_page]
         articles.append(dataclasses.replace(a, summary=summary, summary_rank=rank))
     paths = {brief.articles[i].article.path for i in keep}
     points = [dataclasses.replace(kp, article=new_index[kp.article])

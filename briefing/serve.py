@@ -634,6 +634,14 @@ def serve(
         import webbrowser
 
         webbrowser.open(server.url)
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        import signal
+
+        def _terminate(signum, frame):  # systemd/kill: stop as cleanly as Ctrl-C
+            raise KeyboardInterrupt
+
+        previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         while True:
             time.sleep(1)
@@ -641,6 +649,10 @@ def serve(
         pass
     finally:
         server.stop()
+        if previous is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, previous)
     return 0
 
 

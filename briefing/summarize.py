@@ -32,6 +32,7 @@ from collections import Counter
 from functools import lru_cache
 
 import numpy as np
+from nltk.stem.snowball import EnglishStemmer
 
 from .sentences import SumyTokenizer, word_tokens
 
@@ -70,16 +71,12 @@ def _stop_words() -> frozenset[str]:
     return frozenset(get_stop_words("english"))
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    from nltk.stem.porter import PorterStemmer
-
-    return PorterStemmer()
+_STEMMER = EnglishStemmer()  # Porter2 (Snowball), as sumy's Stemmer("english"); needs no data
 
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return _stemmer().stem(word)
+    return _STEMMER.stem(word) if len(word) > 3 else word
 
 
 def _terms(sentence: str) -> list[str]:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from briefing.assemble import assemble_brief, derive_title, rank_quotes
+from briefing.assemble import assemble_brief, derive_title, key_point_count, rank_quotes
 from briefing.model import AnalyzedArticle, Article, BriefingError, Participant, Quote
 
 
@@ -103,15 +103,66 @@ def test_participants_are_merged_and_ranked_quoted_then_mentions_then_title():
     assert russel.mentions == 4 and set(russel.articles) == {"/in/000.txt", "/in/001.txt"}
 
 
-def test_a_derived_title_names_the_countries_the_people_come_from():
-    def people(*places):
-        return [Participant(f"Person {i}", None, place) for i, place in enumerate(places)]
+def test_a_derived_title_names_the_place_the_text_mentions_most():
+    a = article(0, [
+        "Pyongyang rejected the offer on Monday.",
+        "North Korean state media called the drills a rehearsal for invasion.",
+        "A U.S. envoy said Washington was ready to talk.",
+        "The North has tested two missiles this year.",
+    ], summary=[0])
+    assert derive_title([a]) == "Daily Brief: North Korea"  # capital, demonym and "the North" count
 
-    a = article(0, SEOUL, [0], participants=people("South Korea", "United States", "Foreign Ministry"))
-    b = article(1, TOKYO, [0], participants=people("South Korea", "Japan", "United States"))
-    c = article(2, TOKYO, [0], participants=people("South Korea"))
-    assert derive_title([a, b, c]) == "Daily Brief: South Korea, United States and Japan"
-    assert derive_title([article(3, SEOUL, [0])]) == "Daily Brief"
+
+def test_a_derived_title_names_two_places_when_they_are_close():
+    a = article(0, [
+        "Russian forces shelled the city overnight.",
+        "Ukraine said Kyiv would not negotiate under fire.",
+        "Moscow denied the report.",
+        "Ukrainian officials asked for air defence.",
+    ], summary=[0, 1])
+    assert derive_title([a]) in ("Daily Brief: Russia and Ukraine", "Daily Brief: Ukraine and Russia")
+
+
+def test_a_derived_title_ignores_the_countries_people_merely_come_from():
+    people = [Participant("Person A", None, "United States"), Participant("Person B", None, "Japan")]
+    a = article(0, [
+        "Talks on Iran's nuclear programme resumed in Vienna.",
+        "Tehran said the sanctions must go first.",
+        "Iranian negotiators met the envoys for three hours.",
+    ], summary=[0], participants=people)
+    assert derive_title([a]) == "Daily Brief: Iran"
+    assert derive_title([article(3, ["The weather was mild.", "Markets were calm."], [0])]) == "Daily Brief"
+
+
+def test_a_derived_title_counts_a_headline_more_than_a_passing_mention():
+    a = article(0, ["China said it would attend.", "Beijing gave no date.", "Japan welcomed the talks."], [2])
+    a.article.title = "Japan hosts talks on trade"
+    assert derive_title([a]) == "Daily Brief: Japan"
+
+
+def test_the_seed_articles_are_about_north_korea():
+    from pathlib import Path
+
+    from briefing.pipeline import analyze_paths
+
+    analyzed, _ = analyze_paths([Path(__file__).resolve().parents[1] / "seeds"])
+    assert derive_title(analyzed) == "Daily Brief: North Korea"  # not the speakers' United States
+    assert assemble_brief(analyzed, title="Korean Peninsula").title == "Korean Peninsula"
+
+
+def test_the_number_of_key_points_follows_the_number_of_articles():
+    assert [key_point_count(n) for n in (0, 1, 2, 3, 4, 12)] == [0, 3, 3, 4, 5, 5]
+    brief = assemble_brief([article(0, SEOUL, [0, 2, 3]), article(1, TOKYO, [0, 2])])
+    assert len(brief.key_points) == 3
+
+
+def test_a_key_point_is_not_a_sentence_that_only_repeats_a_quote():
+    words = "It is crystal clear that the goal is the complete and verifiable denuclearization of the peninsula"
+    quoted = f"“{words},” Russel told reporters in Seoul."
+    a = article(0, [quoted] + SEOUL[:3], summary=[0, 1, 3], quotes=[q(words, "Daniel Russel", 2.0)])
+    b = article(1, TOKYO, [0, 2])
+    texts = [k.text for k in assemble_brief([a, b]).key_points]
+    assert quoted not in texts and len(texts) == 3
 
 
 def test_a_given_title_wins_and_the_date_defaults_to_today():

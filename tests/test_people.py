@@ -134,3 +134,22 @@ def test_seed_articles_match_the_analyst_gold():
         assert merged[g["name"]].quoted == g["quoted"], g["name"]
     assert not set(gold["not_participants"]) & set(merged)
     assert len(merged) == len(gold["participants"])
+
+
+def test_place_word_before_a_lower_case_noun_is_not_a_speaker():
+    ps = people_of("“I drew every panel by hand,” says Brantford illustrator Nadia Okafor.")
+    assert set(ps) == {"Nadia Okafor"}
+
+
+def test_relation_appositive_names_a_person_and_month_surname_kept():
+    ps = people_of(
+        "“He never gave up,” says Okafor’s brother, Tobenna.",
+        "Prime Minister Karen May visited Brantford. Nadia Okafor met her.",
+    )
+    assert {"Tobenna", "Karen May", "Nadia Okafor"} <= set(ps)
+    assert "Brantford" not in ps
+
+
+def test_place_word_used_as_a_first_name_does_not_become_a_mention_when_not_speaking():
+    ps = people_of("Jordan Pike spoke. Later he flew to Jordan for the talks.")
+    assert ps["Jordan Pike"].mentions == 1

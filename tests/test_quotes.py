@@ -107,3 +107,60 @@ def test_statement_attribution_and_scores_rank_long_named_quotes_higher():
 
 def test_empty_article_has_no_quotes():
     assert quotes_of("") == []
+
+
+def test_description_between_inverted_verb_and_name_is_skipped():
+    qs = quotes_of("“The roads are a disgrace and nobody listens,” said long-haul truck driver Peter Olsen.")
+    assert qs[0].speaker == "Peter Olsen"
+
+
+def test_possessive_relation_names_the_person_after_the_comma():
+    qs = quotes_of(
+        "Maya Lund painted the mural last summer.",
+        "“She worked on it every single night,” says Lund’s dad, Gregor.",
+    )
+    assert qs[0].speaker == "Gregor"
+
+
+def test_indefinite_description_is_the_speaker_and_the_definite_one_refers_back():
+    qs = quotes_of(
+        "Minister Carl Boyd announced the plan on Monday.",
+        "“Most of these requests are approved within a year,” a finance official said.",
+        "“The review is only a formality,” the official said.",
+    )
+    assert [q.speaker for q in qs] == ["a finance official", "a finance official"]
+
+
+def test_unmatched_definite_description_stays_as_written():
+    qs = quotes_of("“Come home, please come home,” the father said into his phone.")
+    assert qs[0].speaker == "the father"
+
+
+def test_organisation_speaker_for_it_and_the_company():
+    qs = quotes_of(
+        "Northwind Energy said on Sunday that 4,000 homes were still without heat.",
+        "“Crews will be working through the night to restore service,” it said.",
+        "“We expect most customers to be reconnected by Tuesday,” the utility said.",
+    )
+    assert [q.speaker for q in qs] == ["Northwind Energy", "Northwind Energy"]
+
+
+def test_statement_from_an_organisation():
+    qs = quotes_of("A statement from the council said, “the closure is temporary and will be reviewed in March.”")
+    assert qs[0].speaker == "the council"
+
+
+def test_month_word_after_a_first_name_or_honorific_is_a_surname():
+    qs = quotes_of(
+        "Prime Minister Karen May addressed the chamber on Tuesday.",
+        "Later, Ms. May said, “We will bring the bill back next week.”",
+    )
+    assert qs[0].speaker == "Karen May"
+
+
+def test_first_name_that_is_also_a_place_joins_the_full_name():
+    qs = quotes_of(
+        "The team captain, Jordan Pike, organized the fundraiser.",
+        "“We wanted to do something for our coach,” Jordan said.",
+    )
+    assert qs[0].speaker == "Jordan Pike"

@@ -278,3 +278,68 @@ def test_a_user_template_folder_wins_over_ours(tmp_path):
 def test_a_missing_template_folder_is_an_error_naming_it(tmp_path):
     with pytest.raises(BriefingError, match="nowhere"):
         render_html(make_brief(), tmp_path / "nowhere")
+
+
+# --- no repeats, title case, balanced columns ------------------------------------------------
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("assistant secretary of state for East Asian and Pacific affairs",
+     "Assistant Secretary of State for East Asian and Pacific Affairs"),
+    ("director-general, Foreign Ministry", "Director-General, Foreign Ministry"),
+    ("head of the Syrian regime", "Head of the Syrian Regime"),
+    ("the deputy FM in charge of the NPT", "The Deputy FM in Charge of the NPT"),
+    ("special representative for peace and security affairs on the peninsula",
+     "Special Representative for Peace and Security Affairs on the Peninsula"),
+    ("차관보", "차관보"),
+    ("", ""),
+    (None, None),
+])
+def test_titles_are_title_cased_as_a_style_guide_would(given, expected):
+    assert render.titlecase(given) == expected
+
+
+def test_titles_are_title_cased_on_the_page_but_not_in_the_json(tiny):
+    text = pdf_text(tiny.pdf)
+    assert "Assistant Secretary of State for East Asian and Pacific Affairs" in " ".join(text.split())
+    assert "assistant secretary of state for East Asian" in brief_json(tiny.brief)
+
+
+def repeat_brief() -> Brief:
+    """Two articles whose summaries are also the key points, and a quote sentence in a summary."""
+    brief = make_brief(articles=2, sentences=4, quotes=6, participants=6, key_points=3)
+    a = brief.articles[0]
+    a.sentences[2] = f"“{QUOTES[1]}” a deputy minister told reporters (report 1.3)."
+    brief.quotes[1].text = QUOTES[1]
+    brief.quotes[1].article = a.article.path
+    return brief
+
+
+def test_no_summary_sentence_is_printed_twice():
+    brief = repeat_brief()
+    rendered = fit_to_page(brief)
+    text = squash(pdf_text(rendered.pdf))
+    for a in brief.articles:
+        for i in a.summary:
+            assert text.count(squash(a.sentences[i])) <= 1, a.sentences[i]
+    # the key points are shown once, as key points; the article blocks show the rest
+    for kp in brief.key_points:
+        assert squash(kp.text) in text
+    assert squash(QUOTES[1]) in text and text.count(squash(QUOTES[1])) == 1
+    assert squash(brief.articles[0].sentences[3]) in text  # what the key points do not say
+
+
+def test_an_article_block_falls_back_to_its_summary_only_when_nothing_else_is_left():
+    brief = make_brief(articles=1, sentences=2, quotes=1, participants=1, key_points=2)
+    assert render._block_sentences(brief, 0) == [0, 1]  # both are key points: show the summary
+    brief = make_brief(articles=1, sentences=3, quotes=1, participants=1, key_points=2)
+    assert render._block_sentences(brief, 0) == [2]
+
+
+def test_a_long_column_of_quotes_fills_the_page_before_anything_is_dropped():
+    """Short articles, eight quotes: the columns balance, so all eight fit on one render."""
+    brief = make_brief(articles=2, sentences=2, quotes=8, participants=10, key_points=3)
+    rendered = fit_to_page(brief)
+    assert rendered.pages == 1 and not rendered.overflow
+    assert len(rendered.brief.quotes) == 8 and rendered.omitted == []
+    assert rendered.renders == 1
