@@ -364,7 +364,14 @@ def normalize_text(text: str) -> str:
     if "&" in text:
         text = _ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
         text = text.replace("\u00a0", " ")
+    # Typewriter stand-ins for a dash: some wire services send " _ " (an underscore standing
+    # alone between words), many plain-text feeds " -- ". Neither means anything else in prose.
+    if " _ " in text or " -- " in text:
+        text = _TYPEWRITER_DASH_RE.sub(" \u2014 ", text)
     return text
+
+
+_TYPEWRITER_DASH_RE = re.compile(r"(?<=\S) (?:_|--) (?=\S)")
 
 
 # --------------------------------------------------------------------------- HTML pages

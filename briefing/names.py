@@ -18,6 +18,7 @@ First names and their usual sex come from the US Census 1990 lists that the
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -304,6 +305,8 @@ SPEECH_VERBS = {
     "announcing", "describing", "continuing", "replying", "responding", "stating",
 }
 
+_SPEECH_AFTER = re.compile(r"(?:’s|'s)?,?\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(SPEECH_VERBS - {"according"})) + r")\b")
+
 _WORD = r"[^\W\d_](?:[\w’'\-]*[^\W_])?"
 TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}"            # U.S., U.N.
@@ -421,7 +424,7 @@ def is_place(phrase: str) -> bool:
 # ---------------------------------------------------------------- tokens
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
@@ -438,7 +441,7 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    return [Token(m.group(), *m.span()) for m in TOKEN_RE.finditer(text)]
 
 
 def _base(word: str) -> str:
@@ -589,14 +592,25 @@ class NameIndex:
         self.exclude = {e.lower() for e in exclude if e}
         self.mentions: list[Mention] = []
         self.people: list[Person] = []
+        self._span_ends = [e for _s, e in self.spans]
+        self._starts: list[int] = []
+        self._ends: list[int] = []
         self._build()
 
     # -- helpers
     def sentence_of(self, pos: int) -> int:
-        for i, (s, e) in enumerate(self.spans):
-            if pos < e:
-                return i if pos >= s or i == 0 else i
-        return max(0, len(self.spans) - 1)
+        """Index of the first sentence ending after `pos` (the last one past the end)."""
+        i = bisect_right(self._span_ends, pos)
+        return min(i, max(0, len(self.spans) - 1))
+
+    def mentions_between(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions starting in [lo, hi), in text order (binary search, no scan)."""
+        return self.mentions[bisect_left(self._starts, lo):bisect_left(self._starts, hi)]
+
+    def mentions_ending_by(self, pos: int) -> list[Mention]:
+        """Mentions with end <= pos, in text order."""
+        # mentions never overlap, so ends are sorted like starts
+        return self.mentions[:bisect_right(self._ends, pos)]
 
     def _tok_index_at(self, pos: int) -> int:
         lo, hi = 0, len(self.tokens)
@@ -763,7 +777,7 @@ class NameIndex:
         for m in cands:
             after = text[m.end:m.end + 40]
             before = text[max(0, m.start - 30):m.start]
-            if re.match(r"(?:’s|'s)?,?\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(SPEECH_VERBS - {"according"})) + r")\b", after):
+            if _SPEECH_AFTER.match(after):
                 m.evidence.add("speech")
             # "says Cambridge cartoonist X": a capitalised word followed by a lower-case
             # noun modifies that noun; it is not the speaker
@@ -847,7 +861,7 @@ class NameIndex:
             if (m.evidence & {"speech", "honorific", "title", "appositive", "relation"} and _word_class(word) == "name"
                     and not is_place(w) and w not in FIRST_NAMES_ONLY_STOP
                     and not (word.isupper() or "." in word)
-                    and not re.search(r"(?<![\w.])" + re.escape(w) + r"(?![\w])", text_lower_words(self.text))):
+                    and w not in lower_words(self.text)):
                 key = (w,)
                 p = people.get(key)
                 if p is None:
@@ -869,6 +883,8 @@ class NameIndex:
                 if g:
                     p.gender = g
         self.mentions = sorted((m for p in self.people for m in p.mentions), key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self._ends = [m.end for m in self.mentions]
         for m in self.mentions:
             m.sentence = self.sentence_of(m.start)
         self._subjects()
@@ -955,9 +971,9 @@ class NameIndex:
                 e = self.spans[m.sentence][1] if self.spans else len(text)
                 seg = text[m.end:min(len(text), e + 200)]
                 # stop at the next person mention
-                nxt = [x.start for x in self.mentions if x.start > m.end]
-                if nxt:
-                    seg = seg[: max(0, nxt[0] - m.end)]
+                k = bisect_right(self._starts, m.end)
+                if k < len(self._starts):
+                    seg = seg[: max(0, self._starts[k] - m.end)]
                 hm = re.search(r"\b(he|him|his|she|her|hers)\b", seg, re.I)
                 if hm:
                     votes["m" if hm.group(1).lower() in ("he", "him", "his") else "f"] += 1
@@ -973,7 +989,7 @@ class NameIndex:
 
     def resolve_pronoun(self, pos: int, gender: str | None, prefer: Person | None = None) -> Person | None:
         """The most recent compatible person before `pos`, subjects first."""
-        before = [m for m in self.mentions if m.end <= pos]
+        before = self.mentions_ending_by(pos)
         if prefer is not None and (gender is None or prefer.gender in (None, gender)):
             # the current speaker, if no other compatible subject has come up since
             last_pref = max((m.start for m in prefer.mentions if m.end <= pos), default=-1)
@@ -993,7 +1009,7 @@ class NameIndex:
 
     def resolve_description(self, pos: int, noun: str) -> Person | None:
         """'the diplomat' / 'the minister' -> the most recent person whose title fits, or subject."""
-        before = [m for m in self.mentions if m.end <= pos]
+        before = self.mentions_ending_by(pos)
         noun = noun.lower()
         for m in reversed(before):
             t = (m.person.title or "").lower()
@@ -1010,6 +1026,13 @@ FIRST_NAMES_ONLY_STOP = COMMON_CAPS | MONTHS | DAYS
 def text_lower_words(text: str) -> str:
     """The words of `text` that stand in lower case (a capitalised word also used so is no name)."""
     return " ".join(w for w in re.findall(r"\b[a-z][\w'’-]*", text))
+
+
+@lru_cache(maxsize=8)
+def lower_words(text: str) -> frozenset[str]:
+    """Whole words of `text` that stand in lower case, as a set (split on anything but word
+    characters and dots, as a search with `(?<![\\w.])w(?![\\w])` would find them)."""
+    return frozenset(x for w in re.findall(r"\b[a-z][\w'’-]*", text) for x in re.split(r"['’-]", w) + [w])
 
 
 def _subseq(short: tuple, long: tuple) -> bool:

@@ -37,6 +37,11 @@ GOV_TITLE = re.compile(
 US_ONLY = re.compile(r"^(?:(?:assistant|deputy|under)\s+)?secretary of state\b", re.I)
 
 
+_DEMONYM_PHRASES = [p for p in sorted(DEMONYMS, key=len, reverse=True) if len(p) > 2]
+_DEMONYM_ORDER = {p: k for k, p in enumerate(_DEMONYM_PHRASES)}
+_DEMONYM_RE = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(p) for p in _DEMONYM_PHRASES) + r")(?![\w])")
+
+
 def people_index(article: Article, spans: list[Span]) -> NameIndex:
     from briefing.quotes import _excluded
 
@@ -50,12 +55,10 @@ def _title_country(title: str | None) -> str | None:
     for seat, c in GOVERNMENT_SEATS.items():
         if seat in low:
             return c
-    # longest demonym / country phrase first
-    for phrase in sorted(DEMONYMS, key=len, reverse=True):
-        if len(phrase) <= 2:
-            continue
-        if re.search(r"(?<![\w.])" + re.escape(phrase) + r"(?![\w])", low):
-            return DEMONYMS[phrase]
+    # longest demonym / country phrase first (one compiled pass, then the longest hit)
+    hits = [m.group() for m in _DEMONYM_RE.finditer(low)]
+    if hits:
+        return DEMONYMS[min(hits, key=_DEMONYM_ORDER.__getitem__)]
     for w in re.findall(r"[A-Z][\w.]+(?:\s[A-Z][\w]+)?", title):
         c = country_of(w)
         if c:

@@ -23,6 +23,7 @@ Rules, in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from briefing.model import Article, Quote, Span
@@ -54,6 +55,29 @@ _VERB_ALT = "|".join(sorted((SPEECH_VERBS - {"according", "believes", "believed"
                                               "shared", "charged", "points", "pointed"})
                             | {"pointed out", "points out", "according to"}, key=len, reverse=True))
 VERB_RE = re.compile(r"\b(?:" + _VERB_ALT + r")\b", re.I)
+_VERB_SET = frozenset(v for v in _VERB_ALT.split("|") if " " not in v)
+_VERB_WORD = re.compile(r"[A-Za-z]+")
+_VERB_TAIL = re.compile(r"\s+(out|to)\b", re.I)
+
+
+def _speech_verbs(frame: str):
+    """(start, end, verb) for each speech verb in `frame`, as VERB_RE finds them.
+
+    One pass over the words with a set lookup: a regex alternation of a hundred
+    verbs, case-insensitive, costs a backtracking try at every position.
+    """
+    for m in _VERB_WORD.finditer(frame):
+        a, b = m.span()
+        if (a and frame[a - 1].isalnum()) or (b < len(frame) and frame[b].isalnum()):
+            continue  # part of a longer word ("said2", "añadió")
+        w = m.group().lower()
+        if w in ("pointed", "points", "according"):
+            t = _VERB_TAIL.match(frame, b)
+            if t and (t.group(1).lower() == "to") == (w == "according"):
+                yield a, t.end(), w + " " + t.group(1).lower()
+            continue
+        if w in _VERB_SET:
+            yield a, b, w
 SCARE_BEFORE = re.compile(
     r"(?:so-called|so called|dubbed|called|termed|titled|entitled|named|nicknamed|"
     r"known as|the word|the words|the term|the phrase|the label|the slogan|the hashtag|"
@@ -139,16 +163,27 @@ def _seg(text, open_pos, close_pos, para, closed=True, continues=False) -> Segme
 def _sentences_for(spans: list[Span], start: int, end: int) -> tuple[int, int]:
     """Indices [i, j] of the sentences overlapping [start, end)."""
     i = j = None
-    for k, (s, e) in enumerate(spans):
-        if i is None and start < e:
-            i = k
-        if s < end:
-            j = k
-    if i is None:
+    ends, starts = _span_index(spans)
+    i = bisect_right(ends, start)
+    j = bisect_left(starts, end) - 1
+    if i >= len(spans):
         i = max(0, len(spans) - 1)
-    if j is None or j < i:
+    if j < i:
         j = i
     return i, j
+
+
+_SPAN_CACHE: dict[int, tuple[list[Span], list[int], list[int]]] = {}
+
+
+def _span_index(spans: list[Span]) -> tuple[list[int], list[int]]:
+    """Sorted sentence ends and starts for binary search (cached for the list in use)."""
+    hit = _SPAN_CACHE.get(id(spans))
+    if hit is None or hit[0] is not spans or len(hit[1]) != len(spans):
+        hit = (spans, [e for _s, e in spans], [s for s, _e in spans])
+        _SPAN_CACHE.clear()
+        _SPAN_CACHE[id(spans)] = hit
+    return hit[1], hit[2]
 
 
 def _mask(text: str, segs: list[Segment], lo: int, hi: int) -> str:
@@ -201,14 +236,18 @@ def _organisation_subjects(text: str, index: NameIndex) -> list[tuple[int, str]]
     pronoun or another sentence starter, and stands before a speech verb:
     what a later "it said" or "the company said" refers back to.
     """
-    people = [(m.title_start if m.title_start is not None else m.start, m.end) for m in index.mentions]
+    ends = [m.end for m in index.mentions]
+    lows = [m.title_start if m.title_start is not None else m.start for m in index.mentions]
     out = []
     for m in _ORG_SUBJECT.finditer(text):
         name = m.group(1)
         first = re.sub(r"^[Tt]he\s+", "", name).split()[0].lower()
         if first in COMMON_CAPS or first in MONTHS or first in DAYS or first in PRONOUNS:
             continue
-        if any(a < m.end() and m.start() < b for a, b in people):
+        # mentions are sorted and disjoint: only the first one ending after the match
+        # start can overlap it
+        k = bisect_right(ends, m.start())
+        if k < len(ends) and lows[k] < m.end():
             continue
         out.append((m.start(), name))
     return out
@@ -236,8 +275,8 @@ class _Attributor:
     def speaker_in(self, frame: str, lo: int, q_start: int, q_end: int):
         """(person or None, found_cue) from the masked frame text starting at offset lo."""
         best = None
-        for vm in VERB_RE.finditer(frame):
-            a, b = lo + vm.start(), lo + vm.end()
+        for vm in _speech_verbs(frame):
+            a, b = lo + vm[0], lo + vm[1]
             # a cue inside a quote is masked away; skip verbs far from the quote
             dist = q_start - b if b <= q_start else a - q_end if a >= q_end else 0
             if dist < 0:
@@ -249,12 +288,11 @@ class _Attributor:
             if sm:
                 return self._pronoun({"his": "he", "her": "she"}.get(sm.group(1).lower(), "they"), lo + sm.start()), True
             return None, False
-        vm = best[1]
-        verb = vm.group().lower()
-        va, vb = lo + vm.start(), lo + vm.end()
+        v_start, v_end, verb = best[1]
+        va, vb = lo + v_start, lo + v_end
         # after the verb: "said Russel", "said the minister", "according to X"
-        after = frame[vm.end():]
-        between = frame[:vm.start()].rstrip()
+        after = frame[v_end:]
+        between = frame[:v_start].rstrip()
         inverted = (verb == "according to" or not between or between.endswith("\x00")
                     or re.search(r"\x00[\s,.!?—–-]*$", between))
         if inverted and verb not in ("told", "tell", "tells", "asked", "asks", "telling", "asking"):
@@ -262,7 +300,7 @@ class _Attributor:
             if p is not None:
                 return p, True
         if verb != "according to":
-            p = self._subject_before(frame[:vm.start()], lo, va)
+            p = self._subject_before(frame[:v_start], lo, va)
             if p is not None:
                 return p, True
         return None, True
@@ -294,7 +332,7 @@ class _Attributor:
         Campbell"). "says Wise's dad, Darrin": a possessive relation names the
         person after the comma, not the owner.
         """
-        mm = next((m for m in self.index.mentions if off <= m.start < off + 80), None)
+        mm = next(iter(self.index.mentions_between(off, off + 80)), None)
         if mm is None:
             return None
         gap = self.text[off:mm.title_start if mm.title_start is not None else mm.start]
@@ -303,7 +341,8 @@ class _Attributor:
         relation = re.match(r"[’']s\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(RELATION_NOUNS)) + r"),\s+",
                             self.text[mm.end:mm.end + 40])
         if relation:
-            nxt = next((m for m in self.index.mentions if m.start == mm.end + relation.end()), None)
+            at = mm.end + relation.end()
+            nxt = next(iter(self.index.mentions_between(at, at + 1)), None)
             if nxt is not None:
                 return nxt.person
         return mm.person
@@ -314,7 +353,7 @@ class _Attributor:
         clause_lo = lo + cut + 1
         clause = self.text[clause_lo:va]
         # people mentioned in the clause: the first one is the subject
-        ms = [m for m in self.index.mentions if clause_lo <= m.start < va]
+        ms = self.index.mentions_between(clause_lo, va)
         # pronoun / description nearest to the verb
         pm = None
         for pm_ in re.finditer(r"\b(he|she|they)\b", clause, re.I):
@@ -384,7 +423,7 @@ class _Attributor:
                 return org
         if words[0].lower() in _NEW_REFERENT:
             return self._remember(Person(name=phrase, tokens=words), head)
-        for m in reversed([m for m in self.index.mentions if m.end <= pos]):
+        for m in reversed(self.index.mentions_ending_by(pos)):
             title = (m.person.title or "").lower()
             if head and head in title.split():
                 return m.person
@@ -441,11 +480,10 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
         seg_sents.update(range(a, b + 1))
     done_sent = -1
 
+    para_ends = [pe for _ps, pe in paras]
+
     def para_of(pos: int) -> int:
-        for k, (ps, pe) in enumerate(paras):
-            if pos <= pe:
-                return k
-        return len(paras) - 1
+        return min(bisect_left(para_ends, pos), len(paras) - 1)
 
     for sg in segs:
         content = text[sg.start:sg.end]
@@ -519,16 +557,14 @@ def _colon_subject(att: _Attributor, text: str, spans: list[Span], sg: Segment):
     before = text[max(0, sg.open_pos - 300):sg.open_pos].rstrip()
     if not before.endswith(":"):
         return None
-    # the sentence ending with the colon
-    for s, e in spans:
-        if s <= len(text) and e >= sg.open_pos - (sg.open_pos - len(text[:sg.open_pos].rstrip())) - 1 and s < sg.open_pos:
-            pass
-    i, _ = _sentences_for(spans, len(text[:sg.open_pos].rstrip()) - 1, len(text[:sg.open_pos].rstrip()))
+    # the sentence ending with the colon (`before` ends at the colon)
+    colon = sg.open_pos - (len(text[max(0, sg.open_pos - 300):sg.open_pos]) - len(before))
+    i, _ = _sentences_for(spans, colon - 1, colon)
     s, e = spans[i]
     frame = text[s:e]
     p, _cue = att.speaker_in(frame, s, e, e)
     if p is None:
-        ms = [m for m in att.index.mentions if s <= m.start < e]
+        ms = att.index.mentions_between(s, e)
         if ms:
             p = ms[0].person
     return p

@@ -313,3 +313,13 @@ def test_large_article_ingests_quickly(tmp_path):
     assert time.perf_counter() - t0 < 30
     assert art.title == "Huge Report"
     assert len(art.paragraphs) == 1  # exact duplicates removed
+
+
+def test_typewriter_dashes_become_real_dashes():
+    from briefing.ingest import clean_text
+
+    article = clean_text(
+        "Talks Resume\nThe envoys met in Tokyo _ all of them senior diplomats -- and agreed to meet again.\n"
+    )
+    assert "Tokyo \u2014 all of them senior diplomats \u2014 and agreed" in article.text
+    assert " _ " not in article.text and " -- " not in article.text
