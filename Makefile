@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SYSTEM := $(VENV)/.system
 
-.PHONY: brief test setup bench clean
+.PHONY: brief test gate setup bench clean
 
 brief: $(STAMP) $(SYSTEM)
 	$(VENV)/bin/briefing build seeds/ --out out/
@@ -13,8 +13,13 @@ brief: $(STAMP) $(SYSTEM)
 test: $(STAMP) $(SYSTEM)
 	$(PY) -m pytest -q
 
+# Accuracy targets from the issues, on ../shared/eval (run by .ci/run after the tests).
+gate: $(STAMP)
+	$(PY) benchmarks/quality_gate.py
+
 bench: $(STAMP)
 	$(PY) benchmarks/build_speed.py
+	$(PY) benchmarks/scale.py
 	$(PY) benchmarks/sentences.py
 	$(PY) benchmarks/summaries.py
 	$(PY) benchmarks/quotes.py

@@ -1,18 +1,37 @@
-"""Scale benchmark: ingest (and sentence splitting) of one ~5 MB article and of a folder of 500.
+"""Scale benchmark: a ~5 MB article and a folder of 500, through ingest and through the whole pipeline.
 
 Run from the repository root:  .venv/bin/python benchmarks/scale.py [--mb 5] [--files 500]
+                               [--part all|ingest|build] [--tracemalloc] [--profile CASE]
 
-Everything is generated in a temporary folder (no network, nothing from ../shared). Times and
+Everything is generated in a temporary folder (no network, nothing from ../shared).
+
+Part 1 (ingest): ingest and sentence splitting of the generated inputs, in this process. Times and
 peak memory are given as ratios against a baseline measured in the same run on the same bytes:
 reading the file(s) with plain ``Path.read_text`` (and, for memory, the size of the text).
 Peak memory is Python's allocation peak (tracemalloc), which is what our code controls.
 The same process also checks the bad-input handling on a folder of good and bad files.
+
+Part 2 (build): ``briefing.pipeline.build(paths, out_dir=tmp)``, the real function, on
+(a) one generated ~5 MB article and (b) a generated folder of 500 distinct 2-6 KB articles,
+both made of varied news sentences (quotes with attributions, names with titles, no line
+repeated), against two baselines: the two seed articles (``seeds/``) built the same way, and a
+process that imports the pipeline and WeasyPrint and only reads the same bytes. Each case runs in
+its own subprocess so that ``ru_maxrss`` (peak resident memory) is that case's alone. The stages
+are timed by wrapping the functions ``build`` calls (load_articles, analyze_article,
+assemble_brief, fit_to_page, write_outputs; inside fitting, WeasyPrint layouts and PDF writing).
+Each output is checked: the PDF has exactly one page (pypdf), the JSON says what was left out.
+``--tracemalloc`` adds a second pass per case for Python's allocation peak per stage (slower);
+``--profile CASE`` (big, folder or seeds) runs that case once more under cProfile.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -28,6 +47,9 @@ try:  # another engineer's module; the benchmark still runs without it
     from briefing.sentences import sentence_spans  # noqa: E402
 except Exception:  # pragma: no cover
     sentence_spans = None
+
+SLOW_SECONDS = 60.0
+"""A case slower than this (or a page that overflows) is reported and profiled with --profile."""
 
 NAMES = ["Daniel Russel", "Kim Kyou-hyun", "Lee Soo-hyuck", "James Kelly", "Yoon Young-kwan"]
 PLACES = ["Seoul", "Tokyo", "Beijing", "Washington", "Pyongyang", "Moscow"]
@@ -90,13 +112,164 @@ def ratio(a: float, b: float) -> str:
     return f"{a / b:.1f}x" if b else "n/a"
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--mb", type=float, default=5.0, help="size of the large article (MB)")
-    ap.add_argument("--files", type=int, default=500, help="articles in the folder")
-    ap.add_argument("--seed", type=int, default=7)
-    args = ap.parse_args(argv)
+# --- realistic generated news (for the whole-pipeline cases) ---------------------------------
+
+PEOPLE = [  # (name, title, affiliation)
+    ("Daniel Russel", "assistant secretary of state for East Asian and Pacific affairs", "United States"),
+    ("Glyn Davies", "special representative for North Korea policy", "United States"),
+    ("Sung Kim", "ambassador to South Korea", "United States"),
+    ("Wendy Sherman", "under secretary of state for political affairs", "United States"),
+    ("Yun Byung-se", "foreign minister", "South Korea"),
+    ("Ryoo Kihl-jae", "unification minister", "South Korea"),
+    ("Cho Tae-yong", "special representative for Korean Peninsula peace and security affairs", "South Korea"),
+    ("Kim Kyou-hyun", "first vice foreign minister", "South Korea"),
+    ("Han Min-koo", "defense minister", "South Korea"),
+    ("Park Geun-hye", "president", "South Korea"),
+    ("Wu Dawei", "special representative for Korean Peninsula affairs", "China"),
+    ("Wang Yi", "foreign minister", "China"),
+    ("Hong Lei", "foreign ministry spokesman", "China"),
+    ("Fumio Kishida", "foreign minister", "Japan"),
+    ("Junichi Ihara", "director-general of the Asian and Oceanian Affairs Bureau", "Japan"),
+    ("Igor Morgulov", "deputy foreign minister", "Russia"),
+    ("Kim Kye-gwan", "first vice foreign minister", "North Korea"),
+    ("Ri Yong-ho", "chief nuclear negotiator", "North Korea"),
+    ("Yoo Ho-yeol", "professor of North Korean studies at Korea University", "South Korea"),
+    ("Bonnie Glaser", "senior adviser at the Center for Strategic and International Studies", "United States"),
+    ("Victor Cha", "Korea chair at the Center for Strategic and International Studies", "United States"),
+    ("Nam Sung-wook", "president of the Institute for National Security Strategy", "South Korea"),
+    ("Kim Yong-hyun", "professor at Dongguk University", "South Korea"),
+    ("Scott Snyder", "senior fellow at the Council on Foreign Relations", "United States"),
+    ("Choi Jin-wook", "president of the Korea Institute for National Unification", "South Korea"),
+    ("Lee Jong-seok", "former unification minister", "South Korea"),
+    ("Chung Eui-yong", "national security adviser", "South Korea"),
+    ("Robert King", "special envoy for North Korean human rights", "United States"),
+    ("Shinzo Abe", "prime minister", "Japan"),
+    ("Sergei Lavrov", "foreign minister", "Russia"),
+]
+NEWS_PLACES = ["Seoul", "Tokyo", "Beijing", "Washington", "Pyongyang", "Moscow", "Geneva", "New York",
+          "Busan", "Kaesong", "Panmunjom", "Shenyang", "Vladivostok", "Ulan Bator", "Singapore"]
+DAYS = ["on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "on Saturday",
+        "on Sunday", "earlier this week", "last month", "late last year"]
+MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+SUBJECTS = ["North Korea", "the regime in Pyongyang", "Seoul", "Washington", "Beijing", "Tokyo",
+            "the six-party talks", "the inter-Korean working group", "the U.N. Security Council",
+            "the International Atomic Energy Agency", "the joint committee", "the delegation"]
+ACTIONS = ["proposed a fresh round of", "rejected calls for", "signaled support for", "postponed",
+           "demanded guarantees before", "pushed for an early resumption of", "cast doubt on",
+           "set conditions for", "welcomed the prospect of", "warned against rushing into"]
+TOPICS = ["talks on its nuclear weapons program", "family reunions for separated families",
+          "the reopening of the Kaesong industrial complex", "tighter sanctions on shipping",
+          "a freeze of uranium enrichment at Yongbyon", "energy aid in exchange for inspections",
+          "humanitarian food shipments", "a moratorium on missile tests", "military hotline talks",
+          "tourism at Mount Kumgang", "a peace treaty to replace the armistice",
+          "the return of inspectors", "joint military drills", "a cyber security dialogue",
+          "compensation for the sunken patrol ship", "rail links across the border"]
+REASONS = ["citing the lack of concrete steps toward denuclearization", "after weeks of back-channel contact",
+           "amid rising tension along the border", "as the allies fine-tune a joint proposal",
+           "following a missile launch off the east coast", "despite objections from conservative lawmakers",
+           "in a statement carried by the official news agency", "ahead of a regional security forum",
+           "while insisting that sanctions stay in place", "after a closed-door briefing for lawmakers"]
+FIGURES = ["tons of fertilizer", "million dollars in aid", "workers", "missiles", "officials",
+           "families", "kilometers of road", "megawatts of electricity", "containers", "inspectors"]
+QUOTE_OPEN = ["We will not accept", "There is no reason to delay", "It is crystal clear that we need",
+              "Nobody wants to see", "We are ready to discuss", "The ball is in their court on",
+              "History shows the danger of", "Our position has not changed on", "We strongly urge progress on",
+              "It would be premature to talk about", "The international community expects",
+              "There is still room for", "We cannot rule out", "The government remains committed to",
+              "I think it is too early to judge"]
+QUOTE_MID = ["a deal that rewards provocation", "the freeze we discussed", "dialogue for the sake of dialogue",
+             "another round of empty promises", "a verifiable halt to enrichment", "the humanitarian track",
+             "steps that build trust on both sides", "sanctions relief without inspections",
+             "a return to the negotiating table", "the joint statement of 2005", "a military response",
+             "the safety of our citizens", "direct contact between the two militaries"]
+QUOTE_END = ["and we have said so clearly", "whatever the other side claims", "at this stage",
+             "in the coming weeks", "before the end of the year", "and our allies agree",
+             "as long as the missile tests continue", "without preconditions", "in good faith",
+             "and that is the message we delivered", "if Pyongyang is serious"]
+SAY = ["said", "told reporters", "said in a briefing", "told lawmakers", "said in an interview",
+       "said at a news conference", "wrote in a statement", "told a forum"]
+OUTLETS = [("Yonhap", "yna.co.kr"), ("The Korea Herald", "heraldcorp.com"), ("AP", "ap.org"),
+           ("Reuters", "reuters.com"), ("Kyodo", "kyodonews.jp")]
+REPORTERS = ["Shin Hyon-hee", "Kim Yoon-mi", "Song Sang-ho", "Choi He-suk", "Lee Joo-hee", "Jeong Min-ho"]
+
+
+def _quote_words(rng: random.Random) -> str:
+    words = f"{rng.choice(QUOTE_OPEN)} {rng.choice(QUOTE_MID)} {rng.choice(QUOTE_END)}"
+    if rng.random() < 0.4:
+        words += f", {rng.choice(['even if', 'because', 'although', 'and'])} {rng.choice(SUBJECTS)} " \
+                 f"{rng.choice(ACTIONS)} {rng.choice(TOPICS)}"
+    return words
+
+
+def news_sentence(rng: random.Random, state: dict) -> str:
+    """One varied news sentence: reported action, quote with attribution, figures, background."""
+    name, title, aff = rng.choice(PEOPLE)
+    surname = name.split()[-1] if aff in ("United States", "Japan", "Russia") else name.split()[0]
+    known = state.setdefault("known", set())
+    first = name not in known
+    known.add(name)
+    k = rng.random()
+    who = f"{name}, {title}," if first else (surname if rng.random() < 0.6 else name)
+    if k < 0.18:
+        q = _quote_words(rng)
+        if first:
+            return f"\u201c{q},\u201d {name}, {title}, {rng.choice(SAY)} in {rng.choice(NEWS_PLACES)} {rng.choice(DAYS)}."
+        return f"\u201c{q},\u201d {who} {rng.choice(SAY)}."
+    if k < 0.26:
+        return f"{who} {rng.choice(SAY)} {rng.choice(DAYS)}, \u201c{_quote_words(rng)}.\u201d"
+    if k < 0.31:
+        return f"\u201c{_quote_words(rng)},\u201d {rng.choice(['he', 'she'])} added."
+    if k < 0.50:
+        subject = rng.choice(SUBJECTS)
+        return (f"{subject[0].upper()}{subject[1:]} {rng.choice(DAYS)} "
+                f"{rng.choice(ACTIONS)} {rng.choice(TOPICS)}, {rng.choice(REASONS)}.")
+    if k < 0.62:
+        return (f"{who} {rng.choice(['met', 'held talks with', 'spoke by phone with', 'had dinner with'])} "
+                f"{rng.choice(PEOPLE)[0]} in {rng.choice(NEWS_PLACES)} {rng.choice(DAYS)} to discuss "
+                f"{rng.choice(TOPICS)}.")
+    if k < 0.74:
+        return (f"About {rng.randint(2, 9) * 10 ** rng.randint(1, 4):,} {rng.choice(FIGURES)} were involved in "
+                f"{rng.choice(TOPICS)} as of {rng.choice(MONTHS)} {rng.randint(1, 28)}, "
+                f"according to {rng.choice(['the ministry', 'officials', 'a government report', 'the agency'])}.")
+    if k < 0.86:
+        return (f"The last round of {rng.choice(TOPICS)} was held in {rng.choice(NEWS_PLACES)} in "
+                f"{rng.randint(1994, 2013)}, and {rng.choice(SUBJECTS)} {rng.choice(ACTIONS)} it "
+                f"{rng.choice(DAYS)}.")
+    return (f"{rng.choice(['Analysts', 'Diplomats', 'Lawmakers', 'Officials', 'Experts'])} in "
+            f"{rng.choice(NEWS_PLACES)} said {rng.choice(SUBJECTS)} was unlikely to change course on "
+            f"{rng.choice(TOPICS)} {rng.choice(REASONS)}.")
+
+
+def news_article(rng: random.Random, size: int, seen: set[str] | None = None) -> str:
+    """A headline, paragraphs of 1-3 sentences (one paragraph a line), a byline; about `size`
+    characters. No line repeats (ingest drops exact duplicate lines); `seen` spans articles."""
+    seen = set() if seen is None else seen
+    state: dict = {}
+    name, _, aff = rng.choice(PEOPLE)
+    surname = name.split()[-1] if aff in ("United States", "Japan", "Russia") else name.split()[0]
+    topic = " ".join(w if w in ("a", "the", "on", "of", "for", "in", "at") else w[0].upper() + w[1:]
+                     for w in rng.choice(TOPICS).split())
+    headline = f"{surname} {rng.choice(['Urges', 'Rejects', 'Backs', 'Weighs', 'Doubts'])} {topic} " \
+               f"in {rng.choice(NEWS_PLACES)}"
+    lines = [headline]
+    n = len(headline)
+    while n < size:
+        para = " ".join(news_sentence(rng, state) for _ in range(rng.randint(1, 3)))
+        if para in seen:
+            continue
+        seen.add(para)
+        lines.append(para)
+        n += len(para) + 1
+    outlet, domain = rng.choice(OUTLETS)
+    reporter = rng.choice(REPORTERS)
+    lines.append(f"By {reporter} ({reporter.split()[0].lower()}@{domain})")
+    return "\n".join(lines) + "\n"
+
+
+def ingest_part(args) -> int:
+    """Part 1: ingest and sentence splitting alone, in this process, against plain reading."""
     rng = random.Random(args.seed)
+    print("== part 1: ingest and sentences (in process, tracemalloc) ==")
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -150,6 +323,249 @@ def main(argv=None) -> int:
         for e in errs:
             print(f"  {e.path.name}: {e.reason}")
     return 0
+
+
+# --- part 2: the whole pipeline, one subprocess per case ---------------------------------------
+
+
+def write_inputs(tmp: Path, mb: float, files: int, seed: int) -> dict[str, list[Path]]:
+    """The generated inputs: {'big': [one ~mb MB file], 'folder': [a folder of `files` articles]}."""
+    rng = random.Random(seed)
+    big = tmp / "big" / "big_article.txt"
+    big.parent.mkdir(parents=True)
+    big.write_text(news_article(rng, int(mb * 1_000_000)), encoding="utf-8")
+    folder = tmp / "folder"
+    folder.mkdir()
+    seen: set[str] = set()
+    for k in range(files):
+        (folder / f"{k:04d}.txt").write_text(news_article(rng, rng.randint(2000, 6000), seen), encoding="utf-8")
+    return {"big": [big], "folder": [folder]}
+
+
+def _hwm_mb() -> float:
+    """This process's peak resident memory so far (MB), from /proc (falls back to ru_maxrss)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child_read(paths: list[str]) -> dict:
+    """Baseline: import what build() imports, then read the same bytes with plain read_text."""
+    import briefing.pipeline  # noqa: F401
+    import briefing.render  # noqa: F401
+    import weasyprint  # noqa: F401
+
+    rss_imports = _hwm_mb()
+    files = [p for x in paths for p in (sorted(Path(x).iterdir()) if Path(x).is_dir() else [Path(x)])]
+    t0 = time.perf_counter()
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    seconds = time.perf_counter() - t0
+    return {"total": seconds, "files": len(files), "chars": sum(map(len, texts)),
+            "rss_imports_mb": rss_imports, "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
+    """Run the real build(), timing each stage through wrappers around the functions it calls."""
+    import briefing.pipeline as pipeline
+    import briefing.render as render
+    import weasyprint
+
+    stages = ["ingest", "analyze", "assemble", "fit", "write"]
+    seconds = dict.fromkeys(stages, 0.0)
+    hwm: dict[str, float] = {}
+    peak: dict[str, float] = {}
+    inner = {"layouts": 0, "layout_s": 0.0, "write_pdf_s": 0.0, "template_s": 0.0}
+
+    def timed(stage, fn):
+        def wrapper(*a, **kw):
+            if trace:
+                tracemalloc.reset_peak()
+            t0 = time.perf_counter()
+            try:
+                return fn(*a, **kw)
+            finally:
+                seconds[stage] += time.perf_counter() - t0
+                hwm[stage] = _hwm_mb()
+                if trace:
+                    peak[stage] = max(peak.get(stage, 0.0), tracemalloc.get_traced_memory()[1] / 1e6)
+        return wrapper
+
+    def counted(key, fn, count=None):
+        def wrapper(*a, **kw):
+            t0 = time.perf_counter()
+            try:
+                return fn(*a, **kw)
+            finally:
+                inner[key] += time.perf_counter() - t0
+                if count:
+                    inner[count] += 1
+        return wrapper
+
+    pipeline.load_articles = timed("ingest", pipeline.load_articles)
+    pipeline.analyze_article = timed("analyze", pipeline.analyze_article)
+    pipeline.assemble_brief = timed("assemble", pipeline.assemble_brief)
+    render.fit_to_page = timed("fit", render.fit_to_page)
+    render.write_outputs = timed("write", render.write_outputs)
+    render._document = counted("layout_s", render._document, "layouts")
+    render._render = counted("template_s", render._render)
+    weasyprint.Document.write_pdf = counted("write_pdf_s", weasyprint.Document.write_pdf)
+
+    rss_start = _hwm_mb()
+    if trace:
+        tracemalloc.start()
+    t0 = time.perf_counter()
+    result = pipeline.build(paths, out_dir=out_dir)
+    total = time.perf_counter() - t0
+    if trace:
+        peak["total"] = tracemalloc.get_traced_memory()[1] / 1e6
+        tracemalloc.stop()
+    return {
+        "total": total, "seconds": seconds, "inner": inner, "hwm_mb": hwm, "peak_mb": peak,
+        "rss_start_mb": rss_start, "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "articles": len(result.brief.articles), "skipped": [str(e) for e in result.skipped],
+        "pages": result.pages, "outputs": {k: str(v) for k, v in result.outputs.items()},
+        "chars": sum(len(a.article.text) for a in result.brief.articles),
+    }
+
+
+def verify(outputs: dict[str, str]) -> dict:
+    """What the written files say: PDF pages (pypdf), and the JSON's contents and omissions."""
+    from pypdf import PdfReader
+
+    pdf, js, html = (Path(outputs[k]) for k in ("pdf", "json", "html"))
+    data = json.loads(js.read_text(encoding="utf-8"))
+    return {
+        "pdf_pages": len(PdfReader(pdf).pages),
+        "pdf_kb": pdf.stat().st_size / 1024,
+        "html_kb": html.stat().st_size / 1024,
+        "key_points": len(data["key_points"]),
+        "quotes": len(data["quotes"]),
+        "participants": len(data["participants"]),
+        "articles_json": len(data["articles"]),
+        "omitted": data["omitted"],
+    }
+
+
+def run_child(mode: str, paths: list[Path], out_dir: Path | None = None, trace: bool = False,
+              profile: Path | None = None) -> dict:
+    cmd = [sys.executable]
+    if profile:
+        cmd += ["-m", "cProfile", "-o", str(profile)]
+    cmd += [__file__, "--child", mode, "--inputs", *map(str, paths)]
+    if out_dir:
+        cmd += ["--out", str(out_dir)]
+    if trace:
+        cmd.append("--tracemalloc")
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if proc.returncode:
+        raise SystemExit(f"{mode} {paths} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def print_profile(path: Path, limit: int = 25) -> None:
+    import pstats
+
+    for key in ("cumulative", "tottime"):
+        print(f"  -- top {limit} by {key} --")
+        pstats.Stats(str(path), stream=sys.stdout).strip_dirs().sort_stats(key).print_stats(limit)
+
+
+def build_part(args) -> int:
+    print("== part 2: whole pipeline, build(paths, out_dir=tmp), one subprocess per case ==")
+    problems: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        t0 = time.perf_counter()
+        inputs = write_inputs(tmp, args.mb, args.files, args.seed)
+        inputs = {"seeds": [ROOT / "seeds"], **inputs}
+        sizes = {k: sum(f.stat().st_size for p in v for f in ([p] if p.is_file() else p.iterdir()))
+                 for k, v in inputs.items()}
+        print(f"generated inputs in {time.perf_counter() - t0:.1f} s: big {sizes['big'] / 1e6:.2f} MB, "
+              f"folder {args.files} articles {sizes['folder'] / 1e6:.2f} MB")
+        rows = {}
+        for case, paths in inputs.items():
+            base = run_child("read", paths)
+            res = run_child("build", paths, tmp / f"out-{case}")
+            res["check"] = verify(res["outputs"])
+            if args.tracemalloc:
+                res["peak_mb"] = run_child("build", paths, tmp / f"out-{case}-t", trace=True)["peak_mb"]
+            rows[case] = (base, res)
+            s, inn, chk = res["seconds"], res["inner"], res["check"]
+            print(f"\n[{case}] {sizes[case] / 1e6:.2f} MB, {res['articles']} articles "
+                  f"({len(res['skipped'])} skipped), {res['chars'] / 1e6:.2f} M chars after cleaning")
+            print(f"  build total {res['total']:7.2f} s   (plain read of the same bytes {base['total'] * 1e3:.1f} ms)")
+            for st in ("ingest", "analyze", "assemble", "fit", "write"):
+                extra = f"   peak alloc {res['peak_mb'][st]:.0f} MB" if st in res["peak_mb"] else ""
+                print(f"    {st:9s} {s[st]:7.2f} s   RSS high-water after {res['hwm_mb'].get(st, 0):6.0f} MB{extra}")
+            print(f"    in fit: {inn['layouts']} WeasyPrint layouts {inn['layout_s']:.2f} s, "
+                  f"templates {inn['template_s']:.2f} s, write_pdf {inn['write_pdf_s']:.2f} s")
+            print(f"  ru_maxrss {res['maxrss_mb']:.0f} MB (imports alone {base['rss_imports_mb']:.0f} MB, "
+                  f"imports + read {base['maxrss_mb']:.0f} MB)")
+            print(f"  output: PDF {chk['pdf_pages']} page(s) {chk['pdf_kb']:.0f} KB, {chk['key_points']} key points, "
+                  f"{chk['quotes']} quotes, {chk['participants']} people, {chk['articles_json']} articles listed")
+            print(f"  omitted ({len(chk['omitted'])}): " + "; ".join(chk["omitted"])[:400])
+            if res["total"] > SLOW_SECONDS:
+                problems.append(f"{case}: build took {res['total']:.0f} s (> {SLOW_SECONDS:.0f} s)")
+            if chk["pdf_pages"] != 1 or res["pages"] != 1:
+                problems.append(f"{case}: PDF has {chk['pdf_pages']} pages (build says {res['pages']})")
+            if case != "seeds" and not chk["omitted"]:
+                problems.append(f"{case}: JSON 'omitted' is empty although content was dropped")
+
+        seeds = rows["seeds"][1]
+        print("\nratios against the seed build (same run):")
+        for case in ("big", "folder"):
+            r = rows[case][1]
+            print(f"  {case:7s} time {ratio(r['total'], seeds['total'])}, ru_maxrss {ratio(r['maxrss_mb'], seeds['maxrss_mb'])}, "
+                  f"input {ratio(sizes[case], sizes['seeds'])}; "
+                  f"per stage: " + ", ".join(f"{st} {ratio(r['seconds'][st], seeds['seconds'][st])}"
+                                             for st in ("ingest", "analyze", "assemble", "fit", "write")))
+        print("\nJSON summary: " + json.dumps({c: {"total_s": round(r[1]["total"], 2),
+                                                "stages_s": {k: round(v, 2) for k, v in r[1]["seconds"].items()},
+                                                "layouts": r[1]["inner"]["layouts"],
+                                                "maxrss_mb": round(r[1]["maxrss_mb"]),
+                                                "baseline_maxrss_mb": round(r[0]["maxrss_mb"]),
+                                                "pages": r[1]["check"]["pdf_pages"],
+                                                "omitted": len(r[1]["check"]["omitted"])} for c, r in rows.items()}))
+
+        if args.profile:
+            prof = tmp / "profile.out"
+            print(f"\n== cProfile of the {args.profile} case ==")
+            run_child("build", inputs[args.profile], tmp / "out-profile", profile=prof)
+            print_profile(prof)
+    print("\nproblems: " + ("; ".join(problems) if problems else "none"))
+    return 1 if problems else 0
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=float, default=5.0, help="size of the large article (MB)")
+    ap.add_argument("--files", type=int, default=500, help="articles in the folder")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--part", choices=["all", "ingest", "build"], default="all")
+    ap.add_argument("--tracemalloc", action="store_true", help="also measure Python allocation peaks per stage")
+    ap.add_argument("--profile", choices=["big", "folder", "seeds"], help="run this case again under cProfile")
+    ap.add_argument("--child", choices=["read", "build"], help=argparse.SUPPRESS)
+    ap.add_argument("--inputs", nargs="*", help=argparse.SUPPRESS)
+    ap.add_argument("--out", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child == "read":
+        print(json.dumps(child_read(args.inputs)))
+        return 0
+    if args.child == "build":
+        print(json.dumps(child_build(args.inputs, args.out, trace=args.tracemalloc)))
+        return 0
+    status = 0
+    if args.part in ("all", "ingest"):
+        status |= ingest_part(args)
+    if args.part in ("all", "build"):
+        if args.part == "all":
+            print()
+        status |= build_part(args)
+    return status
 
 
 if __name__ == "__main__":

@@ -518,6 +518,8 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
                       or not sg.closed or (cue and nwords >= 6))
         if not speech and nwords >= 1 and ends_punct and cue and re.search(r"[.?!,]$", content + text[sg.end:sg.end + 1]):
             speech = nwords >= 2 and not _is_title_like(content)
+        if speech and not (standalone or sg.continues) and _woven_in(content, before_txt, text[sg.end:sg.end + 40]):
+            speech = False
         if not speech:
             continue
         if speaker is None:
@@ -568,6 +570,26 @@ def _colon_subject(att: _Attributor, text: str, spans: list[Span], sg: Segment):
         if ms:
             p = ms[0].person
     return p
+
+
+_INTRODUCED = re.compile(r"(?:\b(?:" + _VERB_ALT + r")\b[^\w\x00]{0,3}|:)\s*$", re.I)
+_SPEECH_NEXT = re.compile(r"^[\s,]*(?:\S+\s+){0,4}?\b(?:" + _VERB_ALT + r")\b", re.I)
+
+
+def _woven_in(content: str, before: str, after: str) -> bool:
+    """Quoted words woven into the writer's own sentence, not a direct quote.
+
+    A partial quote that opens in lower case inside a sentence ("Payne said she has
+    “every confidence in ...”") is reported speech with some words quoted; a
+    capitalised run of title words ("a scene from “The Kid Who Would Be King.”") is
+    a title. Either counts as a quote only when introduced as speech: a speech verb
+    or a colon right before the marks ("said, “the motive ...”").
+    """
+    if _INTRODUCED.search(before):
+        return False
+    if content[:1].islower():
+        return True
+    return _is_title_like(content) and not _SPEECH_NEXT.match(after)
 
 
 def _scare(before: str, content: str, cue: bool, ends_punct: bool, standalone: bool,
