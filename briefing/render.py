@@ -207,19 +207,95 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
+FALLBACK_SENTENCES = 2
+"""Sentences an article block shows when its whole summary is already on the page elsewhere."""
+
+
+def _norm(text: str) -> str:
+    """Text compared as a reader would: marks straightened, spacing collapsed, case folded."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(text.split()).casefold()
+
+
+def _quote_core(text: str) -> str:
+    return _norm(text).strip(" \"'.,;:!?—–-")
+
+
+def _article_quotes(brief: Brief, i: int) -> list[Quote]:
+    """The brief's quotes that come from article `i` (or from no named article)."""
+    path = brief.articles[i].article.path
+    return [q for q in brief.quotes if q.text and q.text.strip() and (not q.article or q.article == path)]
+
+
+def _is_quote_sentence(a: AnalyzedArticle, s: int, quotes: list[Quote]) -> bool:
+    """True when sentence `s` prints words the quotes column shows: it overlaps a quote's span,
+    contains the quote, or lies inside a quote that runs over several sentences."""
+    span = a.spans[s] if s < len(a.spans) else (0, 0)
+    text = _quote_core(a.sentences[s])
+    for q in quotes:
+        qs = q.span or (0, 0)
+        if span[1] > span[0] and qs[1] > qs[0] and span[0] < qs[1] and qs[0] < span[1]:
+            return True
+        core = _quote_core(q.text)
+        if len(core) >= 12 and (core in text or (len(text) >= 12 and text in core)):
+            return True
+    return False
+
+
+def _mostly_quote(sentence: str, quotes: list[str]) -> bool:
+    """A sentence that is mostly one of `quotes` (the words inside the marks, and who said them)."""
+    flat = _norm(sentence)
+    for q in quotes:
+        q = _quote_core(q)
+        if q and len(q) >= 0.5 * len(flat) and q in flat:
+            return True
+    return False
+
+
+def _near(a: str, b: str) -> bool:
+    try:
+        from .summarize import near_duplicate
+    except ImportError:  # pragma: no cover - summarize needs numpy and nltk, both dependencies
+        return _norm(a) == _norm(b)
+    return near_duplicate(a, b)
+
+
 def _block_sentences(brief: Brief, i: int) -> list[int]:
-    """The summary sentences article `i`'s block shows. Nothing is printed twice: a sentence that
-    is already a key point is left out, and so is one that mostly repeats a quote the quotes
-    column shows. If that would leave nothing, quote sentences come back; if still nothing, the
-    whole summary (a headline alone says too little)."""
+    """The sentences article `i`'s block shows, in article order. Nothing is printed twice: a
+    sentence that is a key point (or says what one says) is left out, and so is one that prints
+    a quote the quotes column shows. If that leaves nothing of the summary, the article's next
+    best sentences (ranked over the whole article, junk never) take its place; if there are none,
+    the block shows its headline and credit alone rather than repeat anything."""
     a = brief.articles[i]
+    n = len(a.sentences)
     points = {kp.sentence for kp in brief.key_points if kp.article == i}
-    texts = {kp.text.strip() for kp in brief.key_points}
-    summary = [s for s in a.summary if 0 <= s < len(a.sentences)]
-    rest = [s for s in summary if s not in points and a.sentences[s].strip() not in texts]
-    quotes = [q.text.strip() for q in brief.quotes if not q.article or q.article == a.article.path]
-    fresh = [s for s in rest if not _mostly_quote(a.sentences[s], quotes)]
-    return fresh or rest or summary
+    kp_texts = [kp.text.strip() for kp in brief.key_points]
+    quotes = _article_quotes(brief, i)
+
+    def repeats(s: int) -> bool:
+        text = a.sentences[s].strip()
+        return (s in points or not text or _is_quote_sentence(a, s, quotes)
+                or any(_near(text, t) for t in kp_texts))
+
+    summary = [s for s in a.summary if 0 <= s < n]
+    fresh = [s for s in summary if not repeats(s)]
+    if fresh:
+        return fresh
+    try:
+        from .summarize import is_junk, rank_sentences
+        ranked = rank_sentences(a.sentences)
+    except ImportError:  # pragma: no cover
+        ranked, is_junk = list(range(n)), (lambda s: not s.strip())
+    picks: list[int] = []
+    for s in ranked:
+        if not 0 <= s < n or s in summary or repeats(s) or is_junk(a.sentences[s]):
+            continue
+        if any(_near(a.sentences[s], a.sentences[p]) for p in picks):
+            continue
+        picks.append(s)
+        if len(picks) >= FALLBACK_SENTENCES:
+            break
+    return sorted(picks)
 
 
 def _on_page(brief: Brief, plan: "_Plan", i: int) -> set[int]:
@@ -231,16 +307,6 @@ def _on_page(brief: Brief, plan: "_Plan", i: int) -> set[int]:
     kept_points = {kp.sentence for k, kp in enumerate(brief.key_points) if kp.article == i and k not in plan.points}
     return {s for s in a.summary if (i, s) not in plan.sentences
             and (s in block or s in kept_points or s not in dropped_points)}
-
-
-def _mostly_quote(sentence: str, quotes: list[str]) -> bool:
-    """A sentence that is mostly one of `quotes` (the words inside the marks, and who said them)."""
-    flat = " ".join(sentence.split())
-    for q in quotes:
-        q = " ".join(q.split()).rstrip(".,")
-        if q and len(q) >= 0.5 * len(flat) and q in flat:
-            return True
-    return False
 
 
 def _view(brief: Brief, plan: _Plan | None = None, *, for_pdf: bool, pages: int | None,
