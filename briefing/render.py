@@ -151,13 +151,8 @@ class _Plan:
     def omitted(self, brief: Brief) -> list[str]:
         shown = _shown_brief(brief, self, note=False)
         kept = {a.article.path: a for a in shown.articles}
-        sentences = sum(len(a.summary) - len(kept[a.article.path].summary)
-                        for a in brief.articles if a.article.path in kept)
-        # a left-out key point's sentence is counted as the key point, not again as a sentence
-        sentences -= sum(1 for k in self.points if k < len(brief.key_points)
-                         and brief.key_points[k].article not in self.articles
-                         and brief.key_points[k].sentence in brief.articles[brief.key_points[k].article].summary
-                         and brief.key_points[k].sentence not in _on_page(brief, self, brief.key_points[k].article))
+        # sentences a block would have shown; a left-out key point is counted as a key point
+        sentences = sum(1 for i, _ in self.sentences if i not in self.articles)
         titles = sum(1 for k in self.titles - self.people
                      if not self.articles or not brief.participants[k].articles
                      or any(x in kept for x in brief.participants[k].articles))
@@ -238,16 +233,6 @@ def _is_quote_sentence(a: AnalyzedArticle, s: int, quotes: list[Quote]) -> bool:
             return True
         core = _quote_core(q.text)
         if len(core) >= 12 and (core in text or (len(text) >= 12 and text in core)):
-            return True
-    return False
-
-
-def _mostly_quote(sentence: str, quotes: list[str]) -> bool:
-    """A sentence that is mostly one of `quotes` (the words inside the marks, and who said them)."""
-    flat = _norm(sentence)
-    for q in quotes:
-        q = _quote_core(q)
-        if q and len(q) >= 0.5 * len(flat) and q in flat:
             return True
     return False
 
@@ -698,8 +683,9 @@ def _shown_brief(brief: Brief, plan: _Plan, note: bool = True) -> Brief:
     for i in keep:
         a = brief.articles[i]
         on_page = _on_page(brief, plan, i)
-        summary = [s for s in a.summary if s in on_page]
-        rank = [s for s in (a.summary_rank or []) if s in on_page]
+        extra = [s for s in _block_sentences(brief, i) if s not in a.summary and (i, s) not in plan.sentences]
+        summary = sorted({s for s in a.summary if s in on_page} | set(extra))
+        rank = [s for s in (a.summary_rank or []) if s in on_page] + extra
         articles.append(dataclasses.replace(a, summary=summary, summary_rank=rank))
     paths = {brief.articles[i].article.path for i in keep}
     points = [dataclasses.replace(kp, article=new_index[kp.article])
