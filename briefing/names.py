@@ -930,6 +930,20 @@ class NameIndex:
         # prefer surname matches
         sur = [p for p in cands if p.tokens[-1].lower() == w or p.east_asian]
         cands = sur or cands
+        if len(cands) > 1:
+            # two people with one surname: the writer calls one by the surname and the
+            # other by the first name ("Greenspan ... her husband Michael"). The bare
+            # surname goes to whoever it already named, and not to one the text has
+            # called by first name alone.
+            def alone(p, word):
+                return any(len(m.tokens) == 1 and m.tokens[0].lower() == word and m.start < pos
+                           for m in p.mentions)
+            by_surname = [p for p in cands if alone(p, w)]
+            if by_surname:
+                cands = by_surname
+            else:
+                not_first = [p for p in cands if not alone(p, p.tokens[0].lower())]
+                cands = not_first or cands
         return max(cands, key=last_before)
 
     @staticmethod

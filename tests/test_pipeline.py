@@ -150,3 +150,27 @@ def test_summary_length_follows_the_sentence_count():
     for item in analyzed:
         assert len(item.summary) == 2
         assert item.summary == sorted(item.summary)
+
+
+def test_markup_in_an_article_stays_text_and_reads_no_file(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CANARY")
+    article = tmp_path / "inbox" / "hostile.txt"
+    article.parent.mkdir()
+    article.write_text(
+        "Markup Arrives In The Inbox\n"
+        f'Officials said on Monday that <script>alert("x")</script> was found in a pasted page.\n'
+        f'The page also carried <img src="file://{secret}"> and '
+        f'<link rel="attachment" href="file://{secret}"> tags, the ministry said.\n'
+        "“We treat every article as plain text,” said Maria Lopez, the ministry's security chief.\n",
+        encoding="utf-8",
+    )
+    result = build([article.parent], out_dir=tmp_path / "out")
+    html = result.outputs["html"].read_text(encoding="utf-8")
+    assert '<script>alert("x")</script>' not in html
+    assert "&lt;script&gt;" in html
+    pdf = result.outputs["pdf"].read_bytes()
+    assert b"TOP-SECRET-CANARY" not in pdf
+    reader = PdfReader(result.outputs["pdf"])
+    assert not reader.attachments
+    assert "<script>" in pdf_text(result.outputs["pdf"])
