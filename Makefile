@@ -3,11 +3,12 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+FONTS  := $(VENV)/.fonts
 SYSTEM := $(VENV)/.system
 
 .PHONY: brief test gate setup bench clean
 
-brief: $(STAMP) $(SYSTEM)
+brief: $(STAMP) $(FONTS)
 	$(VENV)/bin/briefing build seeds/ --out out/
 
 test: $(STAMP) $(SYSTEM)
@@ -32,8 +33,12 @@ $(STAMP): pyproject.toml
 	$(PY) -c "import briefing, weasyprint, sumy, nltk, playwright"
 	touch $@
 
+$(FONTS): scripts/setup-system.sh
+	scripts/setup-system.sh fonts
+	touch $@
+
 $(SYSTEM): scripts/setup-system.sh
-	scripts/setup-system.sh
+	scripts/setup-system.sh test
 	touch $@
 
 clean:

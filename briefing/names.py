@@ -554,6 +554,11 @@ def _surname_look_alikes(run: list[Token], classes: list[str]) -> None:
     """
     for idx in range(1, len(run)):
         b = _base(run[idx].text).rstrip(".")
+        if (classes[idx] == "title" and idx == len(run) - 1 and classes[idx - 1] == "name"
+                and _base(run[idx - 1].text) in FIRST_NAMES and (idx == 1 or classes[idx - 2] != "name")):
+            # a title word closing a first name is a surname: "Christopher House", "Tim Major"
+            classes[idx] = "name"
+            continue
         if classes[idx] not in ("common", "place") or not (b in MONTHS or classes[idx] == "place"):
             continue
         prev = classes[idx - 1]
@@ -638,6 +643,10 @@ class NameIndex:
                     classes[idx] = "title"
             _surname_look_alikes(run, classes)
             weak = False
+            if len(run) == 1 and classes[0] == "title" and not run[0].text.isupper():
+                # "says House": a title word alone may only be the surname of someone
+                # named in full elsewhere ("Christopher House"); see `weak`
+                classes[0], weak = "name", True
             if len(run) == 1 and classes[0] in ("place", "common") and _base(run[0].text) in FIRST_NAMES:
                 # "Jordan said": a first name that is also a place or a month; it may
                 # only join a person named in full elsewhere (see `weak` below)

@@ -140,6 +140,10 @@ class _Plan:
     people: set[int] = field(default_factory=set)
     points: set[int] = field(default_factory=set)
     articles: set[int] = field(default_factory=set)
+    calib: tuple[float, float] = (1.0, 1.0)
+    """Measured over estimated height of the articles and of the quotes (see `_balance`)."""
+    columns: "_Columns | None" = None
+    """The column widths the last render of this plan used."""
 
     def apply(self, op: tuple) -> None:
         kind, key = op
@@ -294,6 +298,104 @@ def _on_page(brief: Brief, plan: "_Plan", i: int) -> set[int]:
             and (s in block or s in kept_points or s not in dropped_points)}
 
 
+# --- the two columns: articles on the left, quotes on the right --------------------------------
+
+CONTENT_WIDTH_PX = {"a4": (210 - 30) / 25.4 * 96, "letter": (8.5 * 25.4 - 30) / 25.4 * 96}
+"""The page's text width (page less the 15mm side margins of brief.css), CSS px."""
+COLUMN_GAP_REM = 1.6
+LEFT_SHARE = (0.44, 0.64)
+"""The articles column takes this share of the width at least and at most (the sketch: ~58%)."""
+PREFERRED_LEFT = 0.57
+MIN_QUOTES_RIGHT = 3
+"""Quotes moved under the articles ("More quotes") leave at least this many, and at least half,
+in the quotes column."""
+
+
+@dataclass
+class _Columns:
+    left: float = PREFERRED_LEFT
+    """Share of the width the articles column takes."""
+    moved: int = 0
+    """How many of the lowest-ranked quotes shown continue under the articles."""
+    height_left: float = 0.0
+    height_right: float = 0.0
+
+
+def _lines(chars: float, width: float, size: float, em_per_char: float) -> int:
+    if chars <= 0:
+        return 0
+    per_line = max(1.0, width / (size * em_per_char))
+    return math.ceil(chars / per_line)
+
+
+def _article_height(title: str, credit: str, chars: int, width: float, fs: float) -> float:
+    inner = width - 1.25 * fs
+    h = _lines(len(title), inner, 0.95 * fs, 0.56) * 1.22 * 0.95 * fs
+    h += _lines(len(credit), inner, 0.7 * fs, 0.52) * 1.34 * 0.7 * fs
+    h += _lines(chars, inner, fs, 0.47) * 1.34 * fs
+    return h + 0.86 * fs
+
+
+def _quote_height(text: str, caption: int, width: float, fs: float) -> float:
+    inner = width - 0.7 * fs - 2.2
+    h = _lines(len(text) + 2, inner, 0.95 * fs, 0.45) * 1.3 * 0.95 * fs
+    h += _lines(caption, inner, 0.7 * fs, 0.5) * 1.3 * 0.7 * fs
+    return h + 0.83 * fs
+
+
+def _heading_height(fs: float) -> float:
+    return 0.7 * fs * 1.34 + 0.57 * fs + 1.2
+
+
+def _balance(brief: Brief, articles: list[dict], quotes: list[dict], font_pt: float,
+             calib: tuple[float, float] = (1.0, 1.0)) -> _Columns:
+    """Widths for the two columns from the estimated heights of what they hold: the column
+    with more to say gets more width, within `LEFT_SHARE`. When that is not enough (a long
+    list of quotes beside one short article), the lowest-ranked quotes continue under the
+    articles. `calib` scales the estimates by what the last render measured."""
+    if not quotes:
+        return _Columns(left=1.0)
+    fs = font_pt * 96 / 72
+    width = CONTENT_WIDTH_PX.get((brief.page_size or "a4").lower(), CONTENT_WIDTH_PX["a4"])
+    width -= COLUMN_GAP_REM * fs
+    head = _heading_height(fs)
+    arts = [(a["title"], a["credit"], sum(len(s["text"]) + 1 for s in a["sentences"])) for a in articles]
+    qts = [(q["text"], len(q["speaker"] or "speaker not named") + len(q["title"] or "") + 9) for q in quotes]
+    ca, cq = calib
+    max_moved = max(0, len(qts) - max(MIN_QUOTES_RIGHT, math.ceil(len(qts) / 2)))
+    best: _Columns | None = None
+    for moved in range(max_moved + 1):
+        right, more = qts[:len(qts) - moved], qts[len(qts) - moved:]
+        for step in range(round(LEFT_SHARE[0] * 100), round(LEFT_SHARE[1] * 100) + 1):
+            f = step / 100
+            wl, wr = f * width, (1 - f) * width
+            hl = head + ca * sum(_article_height(t, c, n, wl, fs) for t, c, n in arts)
+            if more:
+                hl += head + cq * sum(_quote_height(t, c, wl, fs) for t, c in more)
+            hr = head + cq * sum(_quote_height(t, c, wr, fs) for t, c in right)
+            cand = _Columns(left=f, moved=moved, height_left=hl, height_right=hr)
+            if best is None:
+                best = cand
+                continue
+            tall, best_tall = max(hl, hr), max(best.height_left, best.height_right)
+            # moving a quote must win at least a line and a half; among equals, nearer the sketch
+            gain = 1.5 * fs if moved > best.moved else 0.5
+            if tall < best_tall - gain or (moved == best.moved and abs(tall - best_tall) <= 0.5
+                                           and abs(f - PREFERRED_LEFT) < abs(best.left - PREFERRED_LEFT)):
+                best = cand
+    return best
+
+
+def _rebalanced_height(area_left: float, area_right: float) -> float:
+    """The taller column's height once the widths are rebalanced for the content areas given
+    (height times width share)."""
+    total = area_left + area_right
+    if total <= 0:
+        return 0.0
+    f = min(LEFT_SHARE[1], max(LEFT_SHARE[0], area_left / total))
+    return max(area_left / f, area_right / (1 - f))
+
+
 def _view(brief: Brief, plan: _Plan | None = None, *, for_pdf: bool, pages: int | None,
           overflow: bool, template_dir=None) -> dict:
     plan = plan or _Plan()
@@ -326,6 +428,9 @@ def _view(brief: Brief, plan: _Plan | None = None, *, for_pdf: bool, pages: int 
             continue
         quotes.append({"anchor": f"q-{k}", "text": q.text.strip(), "speaker": q.speaker,
                        "title": q.title, "number": paths.get(q.article, "")})
+    cols = plan.columns = _balance(brief, articles, quotes, plan.font_size, plan.calib)
+    more_quotes = quotes[len(quotes) - cols.moved:] if cols.moved else []
+    quotes = quotes[:len(quotes) - cols.moved]
     groups: dict[str, dict] = {}
     for k, p in enumerate(brief.participants):
         if k in plan.people:
@@ -356,6 +461,9 @@ def _view(brief: Brief, plan: _Plan | None = None, *, for_pdf: bool, pages: int 
         "articles": articles,
         "articles_all": articles,
         "quotes": quotes,
+        "more_quotes": more_quotes,
+        "cols_left": f"{cols.left * 100:.0f}",
+        "cols_right": f"{(1 - cols.left) * 100:.0f}",
         "groups": ordered_groups,
         "omitted_text": ("; ".join(omitted) + ".") if omitted else "",
         "page_css": PAGE_CSS.get((brief.page_size or "a4").lower(), "A4"),
