@@ -28,7 +28,7 @@ ENFORCED = {
     "golden rules pass rate", "GUM news boundary F1",
     "R-1 news - Lead-3", "R-2 news - Lead-3", "R-Lsum news - Lead-3",
     "R-2 news - best sumy", "direct quote F1",
-    "people recall",
+    "people precision", "people recall",
 }
 
 

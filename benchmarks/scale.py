@@ -16,7 +16,8 @@ Part 2 (build): ``briefing.pipeline.build(paths, out_dir=tmp)``, the real functi
 both made of varied news sentences (quotes with attributions, names with titles, no line
 repeated), against two baselines: the two seed articles (``seeds/``) built the same way, and a
 process that imports the pipeline and WeasyPrint and only reads the same bytes. Each case runs in
-its own subprocess so that ``ru_maxrss`` (peak resident memory) is that case's alone. The stages
+its own subprocess so that its peak resident memory (VmHWM, i.e. the
+process's own ru_maxrss) is that case's alone. The stages
 are timed by wrapping the functions ``build`` calls (load_articles, analyze_article,
 assemble_brief, fit_to_page, write_outputs; inside fitting, WeasyPrint layouts and PDF writing).
 Each output is checked: the PDF has exactly one page (pypdf), the JSON says what was left out.
@@ -343,7 +344,8 @@ def write_inputs(tmp: Path, mb: float, files: int, seed: int) -> dict[str, list[
 
 
 def _hwm_mb() -> float:
-    """This process's peak resident memory so far (MB), from /proc (falls back to ru_maxrss)."""
+    """This process's peak resident memory so far (MB): VmHWM from /proc, because on Linux
+    ``ru_maxrss`` of a child keeps the parent's peak from before the fork (exec does not reset it)."""
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
@@ -365,7 +367,7 @@ def child_read(paths: list[str]) -> dict:
     texts = [p.read_text(encoding="utf-8") for p in files]
     seconds = time.perf_counter() - t0
     return {"total": seconds, "files": len(files), "chars": sum(map(len, texts)),
-            "rss_imports_mb": rss_imports, "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "rss_imports_mb": rss_imports, "maxrss_mb": _hwm_mb()}
 
 
 def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
@@ -405,6 +407,15 @@ def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
                     inner[count] += 1
         return wrapper
 
+    assembled: dict[str, int] = {}
+    real_fit = render.fit_to_page
+
+    def fit_counting(brief, *a, **kw):  # what assemble chose, to compare with what the page shows
+        assembled.update(articles=len(brief.articles), key_points=len(brief.key_points),
+                         quotes=len(brief.quotes), participants=len(brief.participants))
+        return real_fit(brief, *a, **kw)
+
+    render.fit_to_page = fit_counting
     pipeline.load_articles = timed("ingest", pipeline.load_articles)
     pipeline.analyze_article = timed("analyze", pipeline.analyze_article)
     pipeline.assemble_brief = timed("assemble", pipeline.assemble_brief)
@@ -424,8 +435,8 @@ def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
         peak["total"] = tracemalloc.get_traced_memory()[1] / 1e6
         tracemalloc.stop()
     return {
-        "total": total, "seconds": seconds, "inner": inner, "hwm_mb": hwm, "peak_mb": peak,
-        "rss_start_mb": rss_start, "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "total": total, "seconds": seconds, "assembled": assembled, "inner": inner, "hwm_mb": hwm, "peak_mb": peak,
+        "rss_start_mb": rss_start, "maxrss_mb": _hwm_mb(),
         "articles": len(result.brief.articles), "skipped": [str(e) for e in result.skipped],
         "pages": result.pages, "outputs": {k: str(v) for k, v in result.outputs.items()},
         "chars": sum(len(a.article.text) for a in result.brief.articles),
@@ -442,6 +453,7 @@ def verify(outputs: dict[str, str]) -> dict:
         "pdf_pages": len(PdfReader(pdf).pages),
         "pdf_kb": pdf.stat().st_size / 1024,
         "html_kb": html.stat().st_size / 1024,
+        "json_kb": js.stat().st_size / 1024,
         "key_points": len(data["key_points"]),
         "quotes": len(data["quotes"]),
         "participants": len(data["participants"]),
@@ -503,23 +515,31 @@ def build_part(args) -> int:
                 print(f"    {st:9s} {s[st]:7.2f} s   RSS high-water after {res['hwm_mb'].get(st, 0):6.0f} MB{extra}")
             print(f"    in fit: {inn['layouts']} WeasyPrint layouts {inn['layout_s']:.2f} s, "
                   f"templates {inn['template_s']:.2f} s, write_pdf {inn['write_pdf_s']:.2f} s")
-            print(f"  ru_maxrss {res['maxrss_mb']:.0f} MB (imports alone {base['rss_imports_mb']:.0f} MB, "
+            print(f"  peak RSS {res['maxrss_mb']:.0f} MB (imports alone {base['rss_imports_mb']:.0f} MB, "
                   f"imports + read {base['maxrss_mb']:.0f} MB)")
-            print(f"  output: PDF {chk['pdf_pages']} page(s) {chk['pdf_kb']:.0f} KB, {chk['key_points']} key points, "
+            print(f"  output: PDF {chk['pdf_pages']} page(s) {chk['pdf_kb']:.0f} KB, JSON {chk['json_kb']:.0f} KB, {chk['key_points']} key points, "
                   f"{chk['quotes']} quotes, {chk['participants']} people, {chk['articles_json']} articles listed")
+            asm = res["assembled"]
+            print(f"  assembled before fitting: {asm['articles']} articles, {asm['key_points']} key points, "
+                  f"{asm['quotes']} quotes, {asm['participants']} people")
             print(f"  omitted ({len(chk['omitted'])}): " + "; ".join(chk["omitted"])[:400])
             if res["total"] > SLOW_SECONDS:
                 problems.append(f"{case}: build took {res['total']:.0f} s (> {SLOW_SECONDS:.0f} s)")
             if chk["pdf_pages"] != 1 or res["pages"] != 1:
                 problems.append(f"{case}: PDF has {chk['pdf_pages']} pages (build says {res['pages']})")
-            if case != "seeds" and not chk["omitted"]:
-                problems.append(f"{case}: JSON 'omitted' is empty although content was dropped")
+            shown = {"articles": chk["articles_json"], "key_points": chk["key_points"],
+                     "quotes": chk["quotes"], "participants": chk["participants"]}
+            if any(shown[k] < asm[k] for k in shown) and not chk["omitted"]:
+                problems.append(f"{case}: content was left out but the JSON's 'omitted' is empty")
+            if asm["key_points"] and not chk["key_points"]:
+                problems.append(f"{case}: the page shows none of the {asm['key_points']} key points "
+                                f"(and {chk['articles_json']} of {asm['articles']} articles)")
 
         seeds = rows["seeds"][1]
         print("\nratios against the seed build (same run):")
         for case in ("big", "folder"):
             r = rows[case][1]
-            print(f"  {case:7s} time {ratio(r['total'], seeds['total'])}, ru_maxrss {ratio(r['maxrss_mb'], seeds['maxrss_mb'])}, "
+            print(f"  {case:7s} time {ratio(r['total'], seeds['total'])}, peak RSS {ratio(r['maxrss_mb'], seeds['maxrss_mb'])}, "
                   f"input {ratio(sizes[case], sizes['seeds'])}; "
                   f"per stage: " + ", ".join(f"{st} {ratio(r['seconds'][st], seeds['seconds'][st])}"
                                              for st in ("ingest", "analyze", "assemble", "fit", "write")))

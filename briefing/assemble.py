@@ -68,7 +68,8 @@ def _key_points(analyzed: list[AnalyzedArticle], count: int, quotes: list[Quote]
             continue
         point = KeyPoint(text=text, article=d, sentence=i)
         (quoted if quotes and _mostly_quote(text, quotes) else chosen).append(point)
-    return (chosen + quoted)[:count]
+    # a sentence that repeats a quote shown beside it is a key point only when nothing else is
+    return (chosen or quoted)[:count]
 
 
 # --- quotes ----------------------------------------------------------------------------------

@@ -307,6 +307,18 @@ SPEECH_VERBS = {
 
 _SPEECH_AFTER = re.compile(r"(?:’s|'s)?,?\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(SPEECH_VERBS - {"according"})) + r")\b")
 
+# An inverted speech verb right before a name, perhaps with a particle of the name
+# between: "adds Al Basha", "insists Burton", "according to Van Dyk".
+_LAST_WORDS = re.compile(r"\b([A-Za-z]+)(\s+to)?\s+(?:(?:al|el|de|da|di|du|van|von|le|la|bin|ibn)\s+)?$", re.I)
+
+
+def _speech_before(before: str) -> bool:
+    m = _LAST_WORDS.search(before[-40:])
+    if not m:
+        return False
+    verb = m.group(1).lower()
+    return verb == "according" if m.group(2) else verb in SPEECH_VERBS and verb != "according"
+
 _WORD = r"[^\W\d_](?:[\w’'\-]*[^\W_])?"
 TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}"            # U.S., U.N.
@@ -762,9 +774,12 @@ class NameIndex:
         if re.match(r"^\d", phrase):
             m.evidence.add("age")
             return
-        # a list of names ("X, Deputy Minister Y and Z") is not an apposition
+        # a list of names ("X, Deputy Minister Y and Z") is not an apposition; a
+        # description with a determiner and a role noun first is one, whatever names
+        # follow ("Tareq Hadad, the co-founder with his father of Peace By Chocolate")
         ptoks = tokenize(phrase)
-        for a, b in _cap_runs(ptoks, phrase):
+        described = bool(am.group(1)) and (first in TITLE_WORDS or first in ROLE_NOUNS)
+        for a, b in ([] if described else _cap_runs(ptoks, phrase)):
             if sum(1 for t in ptoks[a:b] if _word_class(t.text) == "name") >= 2:
                 return
         has_role = any(w in TITLE_WORDS or w in ROLE_NOUNS for w in words)
@@ -791,7 +806,7 @@ class NameIndex:
             # "says Cambridge cartoonist X": a capitalised word followed by a lower-case
             # noun modifies that noun; it is not the speaker
             modifier = re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:of|who|from|at|in|on|to|and)\b", after)
-            if re.search(r"\b(?:said|says|according to|asked|added|told)\s+$", before) and not modifier:
+            if _speech_before(before) and not modifier:
                 m.evidence.add("speech")
             if len(m.tokens) == 1 and RELATION_BEFORE.search(before):
                 m.evidence.add("relation")  # "says Wise's dad, Darrin"
@@ -898,6 +913,68 @@ class NameIndex:
             m.sentence = self.sentence_of(m.start)
         self._subjects()
         self._pronoun_genders()
+        self._drop_unsupported_single_names()
+
+    def _person_evidence(self, m: Mention) -> bool:
+        """Whether a one-word mention says by itself that it names a person.
+
+        A kin relation ("Wise's dad, Darrin"), an honorific other than "St." (a
+        saint or a street: "St. Louis"), or a title whose last word is a person noun
+        ("Hereditary Chief Na'moks"; not a modifier like "Policy Options" or
+        "Junior High").
+        """
+        if "relation" in m.evidence:
+            return True
+        prev = re.search(r"([\w’'.-]+)\s+$", self.text[max(0, m.start - 40):m.start])
+        word = _base(prev.group(1)).rstrip(".") if prev else ""
+        if "honorific" in m.evidence and word in HONORIFICS and word != "st":
+            return True
+        if "title" in m.evidence and prev and prev.group(1)[:1].isupper() and word in PERSON_TITLES:
+            return True
+        if "speech" in m.evidence and self.spans:
+            # the speaker of quoted words in the first person singular: an organisation
+            # says "we" ("Burton said, “I love cats!”")
+            s, e = self.spans[m.sentence]
+            if _FIRST_PERSON_QUOTE.search(self.text[s:e]):
+                return True
+        return False
+
+    def _drop_unsupported_single_names(self) -> None:
+        """A one-word name that is no one's surname needs evidence of a person.
+
+        Organisations speak and take appositions too ("TransLink says", "the tech
+        giant Oracle"). A lone capitalised word stays a person only with person
+        evidence on one of its mentions (see `_person_evidence`), or when the text
+        refers to it with he/she and it is no internal-capital brand name
+        ("TechCrunch") or a name after a common noun ("the aid group Gatsby").
+        """
+        drop = set()
+        for p in self.people:
+            if len(p.tokens) != 1:
+                continue
+            if any(self._person_evidence(m) for m in p.mentions):
+                continue
+            word = p.tokens[0]
+            brand = bool(re.search(r"[a-z]{2,}[A-Z]", word)) and not re.match(r"(?:Mac|Mc|O['’]|D['’])", word)
+            after_noun = False
+            for m in p.mentions:
+                prev = re.search(r"\b([a-z]{3,})\s+$", self.text[max(0, m.start - 25):m.start])
+                if prev and prev.group(1) not in SPEECH_VERBS and prev.group(1) not in _FUNCTION_WORDS:
+                    after_noun = True
+            pronoun = p.gender is not None
+            if pronoun and not brand and not after_noun:
+                continue
+            drop.add(id(p))
+        if not drop:
+            return
+        for p in self.people:
+            if id(p) in drop:
+                for m in p.mentions:
+                    m.person = None
+        self.people = [p for p in self.people if id(p) not in drop]
+        self.mentions = [m for m in self.mentions if m.person is not None]
+        self._starts = [m.start for m in self.mentions]
+        self._ends = [m.end for m in self.mentions]
 
     def _credit(self, m: Mention) -> bool:
         """Photo and video credits: "(Adrian Wyld/The Canadian Press)", "Photo: X", "X/AP"."""
@@ -975,6 +1052,11 @@ class NameIndex:
                 m.subject = True
             if "speech" in m.evidence:
                 m.subject = True
+            if re.search(r"\b(?:that|which|whom|when|while|because|although|though|since|if|unless|until)\s+$",
+                         text[max(0, st - 12):st]) and re.match(r"\s+(?:\w+ly\s+)?(?!(?:and|or|of|in|to|for|on|at|with|from|by|is|was)\b)[a-z]+\b", after):
+                # the subject of a subordinate clause: "a comment that Scheer found
+                # concerning", "because Smith says"; a later he/she may refer to it
+                m.subject = True
             if re.search(r"\b(?:with|of|to|by|for|from|about|against|after|and|or|than|at|on|met|visited|"
                          r"joined|called|named|thank|thanked|like|including)\s+(?:the\s+)?$",
                          text[max(0, st - 25):st]):
@@ -1043,6 +1125,23 @@ class NameIndex:
 
 
 FIRST_NAMES_ONLY_STOP = COMMON_CAPS | MONTHS | DAYS
+
+_FUNCTION_WORDS = {"and", "but", "with", "for", "from", "that", "than", "because", "when", "while"}
+_FIRST_PERSON_QUOTE = re.compile(r"[“\"][^”\"]*\b(?:I|I’m|I'm|I’ve|I've|I’ll|I'll|I’d|I'd|me|my|myself)\b[^“\"]*[”\"]")
+
+# Title words that name a person (the head of a title), not a modifier of one.
+PERSON_TITLES = (TITLE_WORDS | ROLE_NOUNS | HONORIFICS) - {
+    "vice", "prime", "deputy", "assistant", "under", "foreign", "defense", "defence", "general",
+    "executive", "affairs", "trade", "state", "economy", "finance", "health", "education",
+    "environment", "interior", "immigration", "public", "safety", "security", "national",
+    "relations", "senior", "junior", "acting", "interim", "former", "late", "first",
+    "agriculture", "labour", "labor", "energy", "transport", "transportation", "heritage",
+    "culture", "industry", "commerce", "development", "infrastructure", "unification",
+    "strategy", "policy", "special", "president's", "crown-indigenous", "indigenous",
+    "federal", "provincial", "city", "opposition", "party", "house", "senate", "cabinet",
+    "intelligence", "staff", "joint", "army", "navy", "air", "force", "police", "fire",
+    "regional", "associate", "managing", "treasury", "st",
+}
 
 
 @lru_cache(maxsize=8)

@@ -29,6 +29,8 @@ MIN_FONT_PT = 9.0
 """Fitting shrinks type from 10pt to 9pt at most (8.5pt only as a last resort)."""
 LAST_RESORT_FONT_PT = 8.5
 MAX_RENDERS = 6
+FULL_ENOUGH = 0.92
+"""A fitting page this full is done; with more room to spare, fitting puts content back."""
 PAGE_CSS = {"a4": "A4", "letter": "letter"}
 
 
@@ -288,14 +290,12 @@ def _block_sentences(brief: Brief, i: int) -> list[int]:
 
 
 def _on_page(brief: Brief, plan: "_Plan", i: int) -> set[int]:
-    """Article `i`'s summary sentences the page shows (in its block, as a key point, or as the
-    quote it mostly is): all but those fitting dropped, and a left-out key point's sentence."""
+    """Article `i`'s summary sentences the page prints: in its block (unless fitting dropped
+    them) or as a key point that is kept."""
     a = brief.articles[i]
     block = set(_block_sentences(brief, i))
-    dropped_points = {kp.sentence for k, kp in enumerate(brief.key_points) if kp.article == i and k in plan.points}
     kept_points = {kp.sentence for k, kp in enumerate(brief.key_points) if kp.article == i and k not in plan.points}
-    return {s for s in a.summary if (i, s) not in plan.sentences
-            and (s in block or s in kept_points or s not in dropped_points)}
+    return {s for s in a.summary if (s in block and (i, s) not in plan.sentences) or s in kept_points}
 
 
 # --- the two columns: articles on the left, quotes on the right --------------------------------
@@ -303,7 +303,7 @@ def _on_page(brief: Brief, plan: "_Plan", i: int) -> set[int]:
 CONTENT_WIDTH_PX = {"a4": (210 - 30) / 25.4 * 96, "letter": (8.5 * 25.4 - 30) / 25.4 * 96}
 """The page's text width (page less the 15mm side margins of brief.css), CSS px."""
 COLUMN_GAP_REM = 1.6
-LEFT_SHARE = (0.44, 0.64)
+LEFT_SHARE = (0.44, 0.66)
 """The articles column takes this share of the width at least and at most (the sketch: ~58%)."""
 PREFERRED_LEFT = 0.57
 MIN_QUOTES_RIGHT = 3
@@ -675,9 +675,14 @@ def _drop_sequence(brief: Brief) -> list[tuple]:
         for i in range(n_articles - 1, floor - 1, -1):  # the last articles first, never the first
             yield ("articles", i)
 
+    # Key points are the page's most valuable lines: every article keeps its first sentence,
+    # and minor participants and the lowest-ranked quotes go, before any key point does.
+    # Fitting puts content back in the reverse of this order, so key points come back first.
     tiers = [
-        [(sentence_ops(2), 1), (quote_ops(4), 1), (people_ops(minor), 2)],
-        [(sentence_ops(1), 1), (quote_ops(3), 1), (people_ops(unquoted), 2), (point_ops(3), 1)],
+        [(sentence_ops(2), 1), (quote_ops(5), 1), (people_ops(minor), 2)],
+        [(sentence_ops(1), 1), (quote_ops(3), 1)],
+        [(people_ops(unquoted), 2)],
+        [(point_ops(3), 1)],
         [(article_ops(1), 1)],
         [(quote_ops(0), 1), (people_ops(lambda p: True), 2)],
     ]
@@ -757,30 +762,75 @@ def _op_height(op: tuple, brief: Brief, m: _Measure, state: dict) -> tuple[str, 
 
 
 def _plan_drops(brief: Brief, ops: list[tuple], start: int, m: _Measure, scale: float,
-                target: float = 0.97) -> int:
+                target: float = 0.97, cols: "_Columns | None" = None) -> int:
     """How many more operations (from `start`) the measured overflow calls for."""
-    # The articles and quotes share one balanced two-column flow: taking out an item of height
-    # h there shortens the flow by about h/2 (the columns rebalance); anything else by h.
-    flow_h = m.h.get("cols", 0.0)
-    content = m.h.get("sec-articles", 0.0) + m.h.get("sec-quotes", 0.0)
-    slack = max(0.0, flow_h - content / 2)  # what unbreakable items add over a perfect balance
+    # Articles (left) and quotes (right) sit side by side and the next render rebalances the
+    # widths: leaving out an item of height h in a column of width share f frees about h * f of
+    # area there, and the middle of the page is as tall as the taller rebalanced column.
+    f = cols.left if cols is not None and cols.left < 1 else None
+    h_left = m.h.get("sec-articles", 0.0) + m.h.get("sec-more", 0.0)
+    h_right = m.h.get("sec-quotes", 0.0)
+    area_left = h_left * (f or 1.0)
+    area_right = h_right * (1 - f) if f else 0.0
+    middle = max(h_left, h_right)
     total = m.total * scale
     state: dict = {}
     k = start
     while total > m.avail * target and k < len(ops):
         where, h = _op_height(ops[k], brief, m, state)
-        h *= scale
         if ops[k][0] == "titles":
             state.setdefault("titled", set()).add(ops[k][1])
-        if where == "F" and flow_h:
-            content -= h / scale
-            new_flow = content / 2 + slack
-            total -= (flow_h - new_flow) * scale
-            flow_h = new_flow
+        if where == "F" and middle:
+            if ops[k][0] == "quotes" and f:
+                area_right = max(0.0, area_right - h * (1 - f))
+            else:
+                area_left = max(0.0, area_left - h * (f or 1.0))
+            new_middle = _rebalanced_height(area_left, area_right) if f else area_left
+            total -= (middle - new_middle) * scale
+            middle = new_middle
         else:
-            total -= h
+            total -= h * scale
         k += 1
     return max(k, start + 1) if start < len(ops) else start
+
+
+def _taller_column_first(ops: list[tuple], brief: Brief, m: _Measure, cols: "_Columns | None") -> list[tuple]:
+    """The drop order with the shorter column's items held back while the other column is too
+    tall for any width split to balance: leaving out a quote beside a long list of articles (or
+    the other way round) would not shorten the page at all."""
+    if cols is None or cols.left >= 1:
+        return ops
+    f = cols.left
+    area = {"L": (m.h.get("sec-articles", 0.0) + m.h.get("sec-more", 0.0)) * f,
+            "R": m.h.get("sec-quotes", 0.0) * (1 - f)}
+    if area["L"] <= 0 or area["R"] <= 0:
+        return ops
+
+    def heavy() -> str | None:
+        share = area["L"] / (area["L"] + area["R"])
+        return "L" if share > LEFT_SHARE[1] else "R" if share < LEFT_SHARE[0] else None
+
+    side = heavy()
+    if side is None:
+        return ops
+    out: list[tuple] = []
+    held: list[tuple] = []
+    state: dict = {}
+    for op in ops:
+        if op[0] not in ("quotes", "sentences", "articles") or heavy() != side:
+            out.append(op)
+            continue
+        col = "R" if op[0] == "quotes" else "L"
+        if col != side:
+            held.append(op)
+            continue
+        _, h = _op_height(op, brief, m, state)
+        area[col] = max(1.0, area[col] - h * (f if col == "L" else 1 - f))
+        out.append(op)
+        if heavy() != side:
+            out.extend(held)
+            held = []
+    return out + held
 
 
 def _shown_brief(brief: Brief, plan: _Plan, note: bool = True) -> Brief:
@@ -824,26 +874,42 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
     ops = _drop_sequence(brief)
     renders = 0
     font = BASE_FONT_PT
+    calib = (1.0, 1.0)
 
     def layout(n: int, size: float):
         nonlocal renders
         renders += 1
-        plan = _Plan(font_size=size)
+        plan = _Plan(font_size=size, calib=calib)
         for op in ops[:n]:
             plan.apply(op)
         html = _render(brief, plan, template_dir, for_pdf=True)
         doc = _document(html, template_dir)
-        return plan, doc, _measure(doc)
+        measured = _measure(doc)
+        _calibrate(plan, measured)
+        return plan, doc, measured
+
+    def _calibrate(plan: _Plan, measured: _Measure) -> None:
+        # how far off the column estimates were: the next render's widths use what we saw
+        nonlocal calib
+        c = plan.columns
+        if c is None or c.left >= 1 or not c.height_left or not c.height_right:
+            return
+        left = measured.h.get("sec-articles", 0.0) + measured.h.get("sec-more", 0.0)
+        right = measured.h.get("sec-quotes", 0.0)
+        if left > 0 and right > 0:
+            calib = (min(2.0, max(0.5, plan.calib[0] * left / c.height_left)),
+                     min(2.0, max(0.5, plan.calib[1] * right / c.height_right)))
 
     done = 0
     plan, doc, m = layout(done, font)
+    ops = _taller_column_first(ops, brief, m, plan.columns)
     lo = -1          # most operations known to overflow (at the current type size)
     best = None      # (done, plan, doc, m) of the fullest page known to fit
     while renders < MAX_RENDERS + 2:
         if m.fits:
             if best is None or done < best[0]:
                 best = (done, plan, doc, m)
-            if m.fill >= 0.9 or done - lo <= 1 or renders >= MAX_RENDERS:
+            if m.fill >= FULL_ENOUGH or done - lo <= 1 or renders >= MAX_RENDERS:
                 break
             done = (lo + done + 1) // 2  # room to spare: put some content back
             plan, doc, m = layout(done, font)
@@ -876,7 +942,7 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
         if renders >= MAX_RENDERS:
             done = min(len(ops), done + max(1, (len(ops) - done) // 2))
         else:
-            done = _plan_drops(brief, ops, done, m, scale)
+            done = _plan_drops(brief, ops, done, m, scale, cols=plan.columns)
         plan, doc, m = layout(done, font)
     if best is not None and not m.fits or (best is not None and best[0] < done):
         done, plan, doc, m = best

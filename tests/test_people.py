@@ -153,3 +153,33 @@ def test_relation_appositive_names_a_person_and_month_surname_kept():
 def test_place_word_used_as_a_first_name_does_not_become_a_mention_when_not_speaking():
     ps = people_of("Jordan Pike spoke. Later he flew to Jordan for the talks.")
     assert ps["Jordan Pike"].mentions == 1
+
+
+def test_one_word_organisations_that_speak_are_not_people():
+    names = list(people_of(
+        "RailNorth says the line will open in May, and the aid group Kestrel said its staff are safe.",
+        "Transit chief Olga Brand said the budget holds.",
+    ))
+    assert names == ["Olga Brand"]
+
+
+def test_one_word_name_with_person_evidence_stays():
+    names = list(people_of(
+        "“I love this town,” insists Burton.",
+        "Hereditary Chief Na'moks said the talks would go on.",
+        "The team moved to St. Louis last year.",
+    ))
+    assert names == ["Burton", "Na'moks"]
+
+
+def test_title_word_closing_a_first_name_is_a_surname():
+    ps = people_of("Artistic director Christopher House chose the piece.",
+                   "“I always felt it deserved to be longer,” says House.")
+    assert list(ps) == ["Christopher House"]
+    assert ps["Christopher House"].quoted
+
+
+def test_determiner_and_role_apposition_holds_despite_names_after_it():
+    ps = people_of("Tareq Hadad, the co-founder with his father of Peace By Chocolate, says the topic comes up daily.")
+    assert list(ps) == ["Tareq Hadad"]
+    assert (ps["Tareq Hadad"].title or "").startswith("co-founder")

@@ -164,3 +164,56 @@ def test_first_name_that_is_also_a_place_joins_the_full_name():
         "“We wanted to do something for our coach,” Jordan said.",
     )
     assert qs[0].speaker == "Jordan Pike"
+
+
+# ---- rules of this round: partial quotes, titles, shared surnames, subordinate subjects
+
+
+def test_lower_case_partial_quote_woven_into_reported_speech_is_not_a_direct_quote():
+    qs = quotes_of(
+        "Minister Ada Brill said she has “every confidence in the fairness of the courts” and will wait.",
+        "Brill said, “the decision belongs to the judges and nobody else.”",
+    )
+    assert [q.text for q in qs] == ["the decision belongs to the judges and nobody else."]
+    assert qs[0].speaker == "Ada Brill"
+
+
+def test_a_title_in_quotes_with_its_full_stop_is_not_speech():
+    qs = quotes_of("Nora Pell appears in a scene from “The Boy Who Would Be Mayor.”",
+                   "“It was the best summer of my life,” Pell said.")
+    assert [q.text for q in qs] == ["It was the best summer of my life"]
+
+
+def test_shared_surname_goes_to_the_one_not_called_by_first_name():
+    qs = quotes_of(
+        "Cookbook author Dora Quill runs the shop with her husband Victor Quill.",
+        "Victor remembers the first day. “I walked in and never left,” he said.",
+        "“One day I changed the cake recipe and got fired for it,” says Quill.",
+    )
+    assert qs[-1].speaker == "Dora Quill"
+
+
+def test_subject_of_a_subordinate_clause_is_the_antecedent_of_he():
+    qs = quotes_of(
+        "Premier Tom Hale spoke about the plan on Twitter.",
+        "It is a remark that Walter Brisk found troubling.",
+        "“We would never accept that kind of pressure from anyone,” he said.",
+    )
+    assert qs[0].speaker == "Walter Brisk"
+
+
+def test_inverted_verb_with_a_name_particle_marks_the_speaker():
+    qs = quotes_of(
+        "Samir Al Dabbas, 43, and Rima Al Fakhoury, 39, came in 2016.",
+        "The family will find a way, adds Al Fakhoury. “We can borrow the money,” she says.",
+    )
+    assert qs[0].speaker == "Rima Al Fakhoury"
+
+
+def test_speech_verb_scan_matches_the_verb_regex():
+    from briefing.quotes import VERB_RE, _speech_verbs
+
+    frame = ("He said, pointing out the flaw, as she pointed out and according to Lee, "
+             "noted Smith; said2 Saidy SAYS, it was\x00\x00told")
+    want = [(m.start(), m.end(), m.group().lower()) for m in VERB_RE.finditer(frame)]
+    assert list(_speech_verbs(frame)) == want

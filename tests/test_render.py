@@ -329,11 +329,81 @@ def test_no_summary_sentence_is_printed_twice():
     assert squash(brief.articles[0].sentences[3]) in text  # what the key points do not say
 
 
-def test_an_article_block_falls_back_to_its_summary_only_when_nothing_else_is_left():
+def test_an_article_block_never_repeats_a_key_point_and_falls_back_to_its_next_best_sentences():
     brief = make_brief(articles=1, sentences=2, quotes=1, participants=1, key_points=2)
-    assert render._block_sentences(brief, 0) == [0, 1]  # both are key points: show the summary
+    shown = render._block_sentences(brief, 0)  # both summary sentences are key points
+    assert shown and not set(shown) & {0, 1}
+    assert shown == sorted(shown) and len(shown) <= render.FALLBACK_SENTENCES
     brief = make_brief(articles=1, sentences=3, quotes=1, participants=1, key_points=2)
     assert render._block_sentences(brief, 0) == [2]
+
+
+def test_an_article_block_never_prints_a_sentence_whose_quote_the_quotes_column_shows():
+    brief = make_brief(articles=1, sentences=3, quotes=2, participants=2, key_points=2)
+    a = brief.articles[0]
+    a.sentences[2] = f"“{QUOTES[0]},” Russel told reporters in Seoul."
+    a.sentences[4] = "Photo: AP"
+    brief.quotes[0].text = QUOTES[0]
+    shown = render._block_sentences(brief, 0)
+    assert 2 not in shown and 4 not in shown and shown  # neither the quote nor junk
+    assert shown == sorted(shown)
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seed_rendered():
+    from briefing.assemble import assemble_brief
+    from briefing.pipeline import analyze_paths
+
+    analyzed, _ = analyze_paths([SEEDS])
+    brief = assemble_brief(analyzed, date=dt.date(2026, 11, 22))
+    return brief, fit_to_page(brief)
+
+
+def _printed_sentences(rendered) -> list[str]:
+    """Every sentence the page prints: key points, article blocks and quotes."""
+    shown = rendered.brief
+    out = [kp.text for kp in shown.key_points] + [q.text for q in shown.quotes]
+    for i in range(len(shown.articles)):
+        out += [shown.articles[i].sentences[s] for s in render._block_sentences(shown, i)]
+    return out
+
+
+def test_the_seed_page_prints_no_sentence_twice_and_leaves_nothing_out(seed_rendered):
+    brief, rendered = seed_rendered
+    assert rendered.pages == 1 and rendered.omitted == [] and not rendered.overflow
+    assert len(rendered.brief.quotes) == len(brief.quotes) == 8
+    text = squash(pdf_text(rendered.pdf))
+    for a in brief.articles:  # no sentence of any article is printed twice
+        for s in a.sentences:
+            assert text.count(squash(s)) <= 1, s
+    for q in brief.quotes:  # each quote once: never again inside an article block
+        core = squash(q.text).rstrip(".,")
+        assert text.count(core) == 1, q.text
+    for a in rendered.brief.articles:  # every block says something the rest of the page does not
+        assert a.summary
+
+
+def test_the_quotes_heading_tops_the_right_column(seed_rendered):
+    _, rendered = seed_rendered
+    html = rendered.html
+    left = html.index('id="col-left"')
+    right = html.index('id="col-right"')
+    assert left < html.index("<h2>Articles</h2>") < right < html.index("<h2>Key quotes</h2>")
+    # the right column opens with its heading, the left with the articles
+    assert re.search(r'id="col-right">\s*<section class="quotes" id="sec-quotes">\s*<h2>Key quotes</h2>', html)
+    assert re.search(r'id="col-left">\s*<section class="articles" id="sec-articles">\s*<h2>Articles</h2>', html)
+    assert "column-count" not in html
+
+
+def test_the_pdf_is_printed_without_weasyprint_warnings(caplog):
+    import logging
+
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        render_pdf(render_html(make_brief(), for_pdf=True))
+    assert not [r for r in caplog.records if r.name.startswith("weasyprint")]
 
 
 def test_a_long_column_of_quotes_fills_the_page_before_anything_is_dropped():
