@@ -411,7 +411,8 @@ def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
     real_fit = render.fit_to_page
 
     def fit_counting(brief, *a, **kw):  # what assemble chose, to compare with what the page shows
-        assembled.update(articles=len(brief.articles), key_points=len(brief.key_points),
+        assembled.update(articles=len(brief.articles), chars=sum(len(a.article.text) for a in brief.articles),
+                         key_points=len(brief.key_points),
                          quotes=len(brief.quotes), participants=len(brief.participants))
         return real_fit(brief, *a, **kw)
 
@@ -437,9 +438,8 @@ def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
     return {
         "total": total, "seconds": seconds, "assembled": assembled, "inner": inner, "hwm_mb": hwm, "peak_mb": peak,
         "rss_start_mb": rss_start, "maxrss_mb": _hwm_mb(),
-        "articles": len(result.brief.articles), "skipped": [str(e) for e in result.skipped],
+        "skipped": [str(e) for e in result.skipped],
         "pages": result.pages, "outputs": {k: str(v) for k, v in result.outputs.items()},
-        "chars": sum(len(a.article.text) for a in result.brief.articles),
     }
 
 
@@ -507,8 +507,8 @@ def build_part(args) -> int:
                 res["peak_mb"] = run_child("build", paths, tmp / f"out-{case}-t", trace=True)["peak_mb"]
             rows[case] = (base, res)
             s, inn, chk = res["seconds"], res["inner"], res["check"]
-            print(f"\n[{case}] {sizes[case] / 1e6:.2f} MB, {res['articles']} articles "
-                  f"({len(res['skipped'])} skipped), {res['chars'] / 1e6:.2f} M chars after cleaning")
+            print(f"\n[{case}] {sizes[case] / 1e6:.2f} MB, {res['assembled']['articles']} articles "
+                  f"({len(res['skipped'])} skipped), {res['assembled']['chars'] / 1e6:.2f} M chars after cleaning")
             print(f"  build total {res['total']:7.2f} s   (plain read of the same bytes {base['total'] * 1e3:.1f} ms)")
             for st in ("ingest", "analyze", "assemble", "fit", "write"):
                 extra = f"   peak alloc {res['peak_mb'][st]:.0f} MB" if st in res["peak_mb"] else ""

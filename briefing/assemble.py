@@ -7,6 +7,7 @@ the people involved, each list ranked best first so that fitting the page can dr
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -26,18 +27,65 @@ PAGE_SIZES = ("a4", "letter")
 
 
 def key_point_count(n_articles: int) -> int:
-    """How many key points a day of `n_articles` gets: 3 for one or two articles, then one more
-    per article up to 5. More would only repeat the article blocks below them."""
-    return max(3, min(5, n_articles + 1)) if n_articles > 0 else 0
+    """How many key points a day of `n_articles` gets: 2 for one article (its block below must
+    keep something to say), 3 for two, then one more per article up to 5. More would only
+    repeat the article blocks below them."""
+    if n_articles <= 0:
+        return 0
+    if n_articles == 1:
+        return 2
+    return max(3, min(5, n_articles + 1))
+
+
+def _single_article_points(a: AnalyzedArticle, quotes: list[Quote]) -> int:
+    """Key points for a one-article day: at most half of what its summary has to say (the
+    sentences that are not mostly a quote shown beside them), at least one. Key points that
+    took the whole summary would leave the article block with its headline alone, and the
+    reader would get the same sentences under two headings or none at all."""
+    n = len(a.sentences)
+    usable = [s for s in a.summary if 0 <= s < n and not _mostly_quote(a.sentences[s], quotes)]
+    return max(1, min(2, len(usable) // 2))
+
+
+_SPEECH = frozenset("""said says say told tells added adds stated states declared declares noted notes
+    insisted insists warned warns according asked asks wrote writes reporters journalists briefing
+    conference news statement interview press""".split())
+_FUNCTION = frozenset("""a an the of in on at to for and or by with from as that this his her their its
+    it he she they we on during after before while""".split())
+
+
+def _content_words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text) if w.lower() not in _FUNCTION and not w.isdigit()]
 
 
 def _mostly_quote(text: str, quotes: list[Quote]) -> bool:
-    """True when most of a sentence is a quote the brief already shows in its quotes column."""
+    """True when most of a sentence is a quote the brief already shows in its quotes column.
+
+    The attribution around a quote ("..., Prime Minister Petteri Orpo told a news conference
+    in Helsinki") says nothing the quote's caption does not: what counts is what the sentence
+    says besides the quote and who said it, not its raw length.
+    """
+    norm_text = _plain(text)
     for q in quotes:
         words = q.text.strip()
+        if not words:
+            continue
         if len(words) >= 0.5 * len(text.strip()) and _quote_duplicate(words, text):
             return True
+        core = _plain(words)
+        if len(core) < 20 or core not in norm_text:
+            continue
+        rest = norm_text.replace(core, " ")
+        said_by = {w.lower() for w in _WORD.findall(" ".join(filter(None, (q.speaker, q.title))))}
+        left = [w for w in _content_words(rest) if w not in said_by and w not in _SPEECH]
+        if len(left) <= max(2, len(_content_words(core)) // 2):
+            return True
     return False
+
+
+def _plain(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(text.split()).casefold().strip(" \"'.,;:!?")
 
 
 def _key_points(analyzed: list[AnalyzedArticle], count: int, quotes: list[Quote] | None = None) -> list[KeyPoint]:
@@ -196,7 +244,52 @@ def _participants(analyzed: list[AnalyzedArticle]) -> list[Participant]:
         merged = _fallback_merge(lists)
     else:
         merged = merge_participants(lists)
+    by_path = {a.article.path: a for a in analyzed}
+    merged = [p if p.affiliation else dataclasses.replace(p, affiliation=_infer_affiliation(p, by_path))
+              for p in merged]
     return rank_participants(merged)
+
+
+_GOVERNMENT = re.compile(r"\b(?:minister|ministry|president|premier|prime|chancellor|spokes\w*|ambassador|"
+                         r"envoy|general|admiral|secretary|governor|king|emir|defen[cs]e|foreign)\b", re.I)
+
+
+def _infer_affiliation(p: Participant, by_path: dict) -> str | None:
+    """A country for a person the analysis gave none, from how the articles introduce them:
+    the place named just before the name ("his Iranian counterpart Abbas Araghchi", "EU foreign
+    policy chief Kaja Kallas") or in their title; failing that, a government title ("Defence
+    Minister") in an article whose headline names one place first is taken to be that place's.
+    None when nothing says (the participants table then files them under "Other")."""
+    regex, names = _place_table()
+    if p.title:
+        found = [names[m.group(0)] for m in regex.finditer(p.title)]
+        if found:
+            return found[0]
+    parts = [w for w in p.name.split() if len(w) > 1]
+    if not parts:
+        return None
+    name_re = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in parts) + r"(?!\w)")
+    for path in p.articles:
+        a = by_path.get(path)
+        if a is None:
+            continue
+        for sent in a.sentences or [a.article.text]:
+            for m in name_re.finditer(sent):
+                before = re.split(r"[,;:\"“”()]|\b(?:said|says|told|and|with|after|met|meeting)\b",
+                                  sent[:m.start()])[-1]
+                words = before.split()
+                window = " ".join(words[-6:])
+                hits = [names[h.group(0)] for h in regex.finditer(window)]
+                if hits:
+                    return hits[-1]
+    if p.title and _GOVERNMENT.search(p.title):
+        for path in p.articles:
+            a = by_path.get(path)
+            if a is not None and not a.article.title_derived:
+                hits = [names[h.group(0)] for h in regex.finditer(a.article.title)]
+                if hits:
+                    return hits[0]
+    return None
 
 
 # --- title -----------------------------------------------------------------------------------
@@ -332,12 +425,51 @@ def derive_title(analyzed: list[AnalyzedArticle], participants: list[Participant
     if not ranked:
         return "Daily Brief"
     (first, top), rest = ranked[0], ranked[1:]
+    spread = _coverage(analyzed)
+    if not _dominates(first, top, rest, spread, len(analyzed)):
+        return NEUTRAL_TITLE
     if rest and rest[0][1] >= _CLOSE * top and rest[0][1] > 1:
         second = rest[0][0]
         if len(rest) > 1 and rest[1][1] == rest[0][1]:  # a three-way tie says nothing: one place
             return f"Daily Brief: {first}"
+        if len(analyzed) >= 3 and spread.get(second, 0) < _MIN_COVERAGE * len(analyzed):
+            return f"Daily Brief: {first}"
         return f"Daily Brief: {first} and {second}"
     return f"Daily Brief: {first}"
+
+
+NEUTRAL_TITLE = "Daily Brief: International Affairs"
+"""The title of a day no one place dominates (a mixed day of unrelated stories)."""
+_MIN_COVERAGE = 0.4
+"""On a day of three or more articles, a place named in the title appears in at least this share
+of them."""
+_AHEAD = 1.25
+"""...and scores at least this much more than the next place, or is named with it."""
+
+
+def _coverage(analyzed: list[AnalyzedArticle]) -> Counter:
+    """In how many articles each place is named at all (text or headline)."""
+    seen: Counter[str] = Counter()
+    for a in analyzed:
+        places = set(topic_scores([a]))
+        seen.update(places)
+    return seen
+
+
+def _dominates(first: str, top: int, rest: list, spread: Counter, n: int) -> bool:
+    """Whether the day is about `first`: one or two articles always are about their top place;
+    more must name it in enough of them, with its score clearly ahead of the next place's (or
+    the next place, close behind, is named in enough of them too: "A and B")."""
+    if n < 3:
+        return True
+    if spread.get(first, 0) < _MIN_COVERAGE * n:
+        return False
+    if rest and rest[0][1] * _AHEAD > top:
+        second = rest[0][0]
+        close_pair = rest[0][1] >= _CLOSE * top and spread.get(second, 0) >= _MIN_COVERAGE * n
+        three_way = len(rest) > 1 and rest[1][1] * _AHEAD > top
+        return close_pair and not three_way
+    return True
 
 
 # --- the brief -------------------------------------------------------------------------------
@@ -366,6 +498,8 @@ def assemble_brief(
     quotes = rank_quotes(analyzed, max_quotes)
     if key_points is None:
         key_points = key_point_count(len(analyzed))
+        if len(analyzed) == 1:
+            key_points = min(key_points, _single_article_points(analyzed[0], quotes))
     return Brief(
         title=title,
         date=date or dt.date.today(),

@@ -306,6 +306,13 @@ SPEECH_VERBS = {
 }
 
 _SPEECH_AFTER = re.compile(r"(?:’s|'s)?,?\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(SPEECH_VERBS - {"according"})) + r")\b")
+# A name, a short prepositional phrase naming where the person works, then a speech
+# verb: "Jingyi Pan of IG said", "Ana Ruiz at the Fraser Institute says".
+_SPEECH_AFTER_PP = re.compile(r"\s+(?:of|at|with|from)\s+(?:the\s+)?(?:[A-Z][\w&.’'-]*\s+){1,4}(?:\w+ly\s+)?(?:"
+                              + "|".join(sorted(SPEECH_VERBS - {"according"})) + r")\b")
+# A kin noun in lower case right before a name: "and wife Fouzia Al Hashish", "his son Omid".
+_KIN_BEFORE = re.compile(r"(?<![\w-])(?:wife|husband|son|daughter|mother|father|brother|sister|"
+                         r"grandson|granddaughter|grandmother|grandfather|niece|nephew|widow|widower)\s+$")
 
 # An inverted speech verb right before a name, perhaps with a particle of the name
 # between: "adds Al Basha", "insists Burton", "according to Van Dyk".
@@ -801,8 +808,10 @@ class NameIndex:
         for m in cands:
             after = text[m.end:m.end + 40]
             before = text[max(0, m.start - 30):m.start]
-            if _SPEECH_AFTER.match(after):
+            if _SPEECH_AFTER.match(after) or (len(m.tokens) >= 2 and _SPEECH_AFTER_PP.match(text[m.end:m.end + 80])):
                 m.evidence.add("speech")
+            if len(m.tokens) >= 2 and _KIN_BEFORE.search(before):
+                m.evidence.add("relation")
             # "says Cambridge cartoonist X": a capitalised word followed by a lower-case
             # noun modifies that noun; it is not the speaker
             modifier = re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:of|who|from|at|in|on|to|and)\b", after)
@@ -817,6 +826,7 @@ class NameIndex:
         multi = [m for m in cands if len(m.tokens) >= 2]
         singles = [m for m in cands if len(m.tokens) == 1]
         accepted: list[Mention] = []
+        weak_multi: list[Mention] = []
         for m in multi:
             low = [t.lower() for t in m.tokens]
             name_l = " ".join(low)
@@ -845,11 +855,17 @@ class NameIndex:
             if len(low) > 4:
                 continue
             strong = ev & {"first_name", "honorific", "title", "speech", "east_asian",
-                           "surname_used", "appositive", "age", "initial"}
+                           "surname_used", "appositive", "age", "initial", "relation"}
             if not strong:
+                weak_multi.append(m)
                 continue
             m.evidence = ev
             accepted.append(m)
+        # a full name with evidence at one mention names a person at all of them
+        # ("For Fouzia Al Hashish and ..." ... "and wife Fouzia Al Hashish")
+        known = {tuple(t.lower() for t in m.tokens) for m in accepted}
+        accepted.extend(m for m in weak_multi if tuple(t.lower() for t in m.tokens) in known)
+        accepted.sort(key=lambda m: m.start)
         # group by full name; then attach shorter mentions
         for m in accepted:
             key = tuple(t.lower() for t in m.tokens)
@@ -1057,10 +1073,15 @@ class NameIndex:
                 # the subject of a subordinate clause: "a comment that Scheer found
                 # concerning", "because Smith says"; a later he/she may refer to it
                 m.subject = True
+            relative = bool(re.match(r",\s+who\s", after))
+            if relative:
+                # the antecedent of a relative "who" is the subject of that clause:
+                # "I met Ana Ruiz, who moved here in 2004"; a later he/she may refer to it
+                m.subject = True
             if re.search(r"\b(?:with|of|to|by|for|from|about|against|after|and|or|than|at|on|met|visited|"
                          r"joined|called|named|thank|thanked|like|including)\s+(?:the\s+)?$",
                          text[max(0, st - 25):st]):
-                if "speech" not in m.evidence:
+                if "speech" not in m.evidence and not relative:
                     m.subject = False
 
     def _pronoun_genders(self) -> None:

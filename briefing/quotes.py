@@ -118,9 +118,21 @@ def find_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
         open_at: int | None = None
         first = True
         starts_with_mark = para.lstrip()[:1] in OPENERS + STRAIGHT + CLOSERS
+        skip = -1
         for i, ch in enumerate(para):
+            if i == skip:
+                continue
             if ch in OPENERS:
                 open_at = i
+            elif (ch in "’'" and open_at is not None and para[open_at] in OPENERS
+                  and para[i + 1:i + 2] == ch and not para[i + 2:i + 3].isalnum()):
+                # two single closing marks typed for a double one: “... creators,’’ says
+                segs.append(_seg(text, ps + open_at, ps + i, pi,
+                                 continues=first and left_open and starts_with_mark and open_at == len(para) - len(para.lstrip())))
+                segs[-1].close_pos = ps + i + 1  # the mark is both characters
+                open_at = None
+                first = False
+                skip = i + 1
             elif ch in CLOSERS:
                 if open_at is not None:
                     segs.append(_seg(text, ps + open_at, ps + i, pi,
@@ -303,7 +315,29 @@ class _Attributor:
             p = self._subject_before(frame[:v_start], lo, va)
             if p is not None:
                 return p, True
+        if verb.endswith("ing"):
+            # a participle takes the subject of its main clause: "He voiced his
+            # “anger” on Twitter, writing “...”"
+            p = self._main_subject(frame[:v_start], lo)
+            if p is not None:
+                return p, True
         return None, True
+
+    def _main_subject(self, before: str, lo: int):
+        """The name or he/she that opens the sentence in `before` (masked frame text at `lo`)."""
+        start = max(before.rfind(";"), before.rfind("\n")) + 1
+        m = re.match(r"[\s“\"]*(?:(?:But|And|So|Then|Later|Still),?\s+)?", before[start:])
+        at = start + m.end()
+        pm = re.match(r"(he|she|they)\b", before[at:], re.I)
+        if pm:
+            return self._pronoun(pm.group(1), lo + at)
+        first = next(iter(self.index.mentions_between(lo + at, lo + at + 1)), None)
+        if first is not None and first.title_start in (None, lo + at):
+            return first.person
+        first = next(iter(self.index.mentions_between(lo + at, lo + len(before))), None)
+        if first is not None and first.title_start == lo + at:
+            return first.person
+        return None
 
     def _subject_after(self, after: str, pos: int, verb: str):
         stripped = after.lstrip(" ,")
@@ -474,10 +508,11 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
     prev_para = -10
     prev_sent = -10
     colon_speaker: tuple[int, Person | None] | None = None
-    seg_sents = set()
+    seg_sents: dict[int, int] = {}  # sentence -> quotes in it not (yet) judged no speech
     for sg in segs:
         a, b = _sentences_for(spans, sg.open_pos, sg.end)
-        seg_sents.update(range(a, b + 1))
+        for k in range(a, b + 1):
+            seg_sents[k] = seg_sents.get(k, 0) + 1
     done_sent = -1
 
     para_ends = [pe for _ps, pe in paras]
@@ -490,7 +525,7 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
         si, sj = _sentences_for(spans, sg.open_pos, sg.end)
         # reported speech since the last quote sets the running speaker ("X says ...")
         for k in range(done_sent + 1, si):
-            if k in seg_sents:
+            if seg_sents.get(k):
                 continue
             ks, ke = spans[k]
             p_, cue_ = att.speaker_in(text[ks:ke], ks, ke, ke)
@@ -498,6 +533,7 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
                 prev_speaker = p_
                 att.current = p_
                 prev_para = para_of(ks)
+        done_before = done_sent
         done_sent = max(done_sent, sj)
         lo, hi = spans[si][0], spans[sj][1]
         lo = min(lo, sg.open_pos)
@@ -521,7 +557,23 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
         if speech and not (standalone or sg.continues) and _woven_in(content, before_txt, text[sg.end:sg.end + 40]):
             speech = False
         if not speech:
+            # scare quotes and quoted words woven into reported speech leave the
+            # sentence to the reported-speech pass: "Y was “a defeat,” X told the House"
+            # makes X the running speaker
+            for k in range(si, sj + 1):
+                seg_sents[k] -= 1
+            done_sent = done_before
             continue
+        if speaker is None and not sg.closed:
+            speaker, cue = _broken_line_attribution(att, text, spans, paras, sg, speaker, cue)
+        if speaker is None and not cue and not sg.continues and si > 0 and not seg_sents.get(si - 1):
+            # a new subject in the sentence right before takes over: "House ... says
+            # House. Durning did not need much coaxing. “I'm thankful ...”"
+            ps_, pe_ = spans[si - 1]
+            first = next(iter(index.mentions_between(ps_, pe_)), None)
+            if (first is not None and first.person is not prev_speaker and para_of(ps_) >= sg.para - 1
+                    and not text[ps_:(first.title_start if first.title_start is not None else first.start)].strip(" “\"")):
+                speaker = first.person
         if speaker is None:
             # continue the previous speaker's run
             if sg.continues or (prev_speaker is not None and (standalone or not cue)
@@ -552,6 +604,29 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
         prev_sent = sj
     _ = (prev_sent, colon_speaker, TITLE_WORDS, FEMALE_NOUNS, MALE_NOUNS)
     return quotes
+
+
+def _broken_line_attribution(att, text, spans, paras, sg, speaker, cue):
+    """A quote left open where a scraped line break cut its sentence.
+
+    When the next paragraph opens in lower case and closes the mark before
+    opening another ("... at the discretion of the decision-maker" / "based on
+    ... the veterans," said Nicholson), the paragraph break is no break: the
+    attribution after that closing mark is the quote's.
+    """
+    if sg.para + 1 >= len(paras) or re.search(r"[.?!…]\W*$", text[sg.start:sg.end]):
+        return speaker, cue
+    ns, ne = paras[sg.para + 1]
+    nxt = text[ns:ne]
+    cm = re.search("[" + CLOSERS + STRAIGHT + "]", nxt)
+    if not nxt[:1].islower() or cm is None or re.search("[" + OPENERS + "]", nxt[:cm.start()]):
+        return speaker, cue
+    c = ns + cm.end()
+    e = spans[_sentences_for(spans, c - 1, c)[1]][1]
+    if e <= c:
+        return speaker, cue
+    p, found = att.speaker_in("\x00" + text[c:e], c - 1, sg.open_pos, c)
+    return (p, found) if p is not None else (speaker, cue)
 
 
 def _colon_subject(att: _Attributor, text: str, spans: list[Span], sg: Segment):

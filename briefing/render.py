@@ -208,6 +208,9 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
+OTHER_GROUP = "Other"
+"""The participants table's row for people whose affiliation is unknown (always the last row)."""
+
 FALLBACK_SENTENCES = 2
 """Sentences an article block shows when its whole summary is already on the page elsewhere."""
 
@@ -437,12 +440,18 @@ def _view(brief: Brief, plan: _Plan | None = None, *, for_pdf: bool, pages: int 
             continue
         if p.articles and shown != list(range(len(brief.articles))) and not any(x in paths for x in p.articles):
             continue
-        label = (p.affiliation or "").strip() or "Other"
-        g = groups.setdefault(label, {"label": label, "people": [], "anchor": f"g-{len(groups)}"})
+        known = (p.affiliation or "").strip()
+        label = known or OTHER_GROUP
+        g = groups.setdefault(label, {"label": label, "people": [], "known": bool(known), "weight": [0, 0, 0]})
         g["people"].append({"anchor": f"p-{k}", "name": p.name,
                             "title": None if k in plan.titles else p.title, "quoted": p.quoted})
-    ordered_groups = [g for lab, g in groups.items() if lab != "Other"] + (
-        [groups["Other"]] if "Other" in groups else [])
+        g["weight"][0] += 1 if p.quoted else 0
+        g["weight"][1] += p.mentions or 0
+        g["weight"][2] += 1
+    # the most quoted and mentioned affiliation first; people whose affiliation is unknown last
+    ordered_groups = sorted(groups.values(), key=lambda g: (not g["known"], [-w for w in g["weight"]]))
+    for n, g in enumerate(ordered_groups):
+        g["anchor"] = f"g-{n}"
     sources = {brief.articles[i].article.source for i in shown if brief.articles[i].article.source}
     meta = [_plural(len(shown), "article")]
     if sources:
@@ -904,16 +913,30 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
     plan, doc, m = layout(done, font)
     ops = _taller_column_first(ops, brief, m, plan.columns)
     lo = -1          # most operations known to overflow (at the current type size)
+    over = None      # (plan, measure) of that render
     best = None      # (done, plan, doc, m) of the fullest page known to fit
     while renders < MAX_RENDERS + 2:
         if m.fits:
             if best is None or done < best[0]:
                 best = (done, plan, doc, m)
-            if m.fill >= FULL_ENOUGH or done - lo <= 1 or renders >= MAX_RENDERS:
+            if done - lo <= 1 or renders >= MAX_RENDERS:
                 break
-            done = (lo + done + 1) // 2  # room to spare: put some content back
+            # Room to spare: put back the most valuable of what was left out. The render that
+            # overflowed with fewer drops measured those items; estimate from it how many of
+            # them the page can take back, and bisect when that says nothing new.
+            est = None
+            if over is not None:
+                est = _plan_drops(brief, ops, lo, over[1], 1.0, target=0.985, cols=over[0].columns)
+                est = est if lo < est < done else None
+            if est is None:
+                if m.fill >= FULL_ENOUGH:
+                    break
+                est = (lo + done + 1) // 2
+            done = est
             plan, doc, m = layout(done, font)
             continue
+        if done >= lo:
+            over = (plan, m)
         lo = max(lo, done)
         if best is not None:
             if best[0] - lo <= 1 or renders >= MAX_RENDERS:
@@ -939,6 +962,7 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
                 plan, doc, m = layout(done, font)  # shrinking alone should do
                 continue
             lo = -1  # what overflowed at the larger size says little at this one
+            over = None
         if renders >= MAX_RENDERS:
             done = min(len(ops), done + max(1, (len(ops) - done) // 2))
         else:

@@ -151,7 +151,7 @@ def test_the_seed_articles_are_about_north_korea():
 
 
 def test_the_number_of_key_points_follows_the_number_of_articles():
-    assert [key_point_count(n) for n in (0, 1, 2, 3, 4, 12)] == [0, 3, 3, 4, 5, 5]
+    assert [key_point_count(n) for n in (0, 1, 2, 3, 4, 12)] == [0, 2, 3, 4, 5, 5]
     brief = assemble_brief([article(0, SEOUL, [0, 2, 3]), article(1, TOKYO, [0, 2])])
     assert len(brief.key_points) == 3
 
@@ -176,3 +176,57 @@ def test_page_size_must_be_a4_or_letter():
     assert assemble_brief([article(0, SEOUL, [0])], page_size="Letter").page_size == "letter"
     with pytest.raises(BriefingError, match="a4, letter"):
         assemble_brief([article(0, SEOUL, [0])], page_size="a5")
+
+
+def test_a_mixed_day_gets_a_neutral_title():
+    stories = [
+        ["Ukraine and Turkey agreed to extend the grain corridor.", "Kyiv welcomed the deal."],
+        ["Russian officials said Moscow would respond.", "The Kremlin gave no details."],
+        ["Seoul and Washington began joint air drills.", "South Korean jets took part."],
+        ["The European Union suspended budget support to Niger.", "Brussels cited the delay."],
+        ["Saudi Arabia and Iran agreed to reopen consulates.", "Tehran welcomed the step."],
+        ["Japan and Australia signed a minerals pact.", "Canberra said supply would rise."],
+    ]
+    day = [article(n, s, [0, 1]) for n, s in enumerate(stories)]
+    assert derive_title(day) == "Daily Brief: International Affairs"
+
+
+def test_a_day_most_articles_share_keeps_its_place_in_the_title():
+    stories = [
+        ["North Korea fired two missiles on Monday.", "Pyongyang called it a routine test."],
+        ["Seoul said North Korean troops moved south.", "The North denied it."],
+        ["Japan protested the North Korean launch.", "Tokyo called it a threat."],
+        ["The European Union suspended support to Niger.", "Brussels cited the delay."],
+    ]
+    day = [article(n, s, [0, 1]) for n, s in enumerate(stories)]
+    assert derive_title(day) == "Daily Brief: North Korea"
+
+
+def test_a_key_point_sentence_with_a_long_attribution_still_repeats_the_quote():
+    words = "Our security environment has changed for a long time to come"
+    sentence = f"\"{words},\" Prime Minister Petteri Orpo told a news conference in Helsinki."
+    from briefing.assemble import _mostly_quote
+
+    assert _mostly_quote(sentence, [q(words, "Petteri Orpo", title="Prime Minister")])
+    longer = f"Finland will raise defence spending to 3 percent of GDP by 2029 and buy new jets, \"{words}\", Orpo said."
+    assert not _mostly_quote(longer, [q(words, "Petteri Orpo")])
+
+
+def test_a_one_article_day_leaves_its_block_something_to_say():
+    words = "Our security environment has changed for a long time to come"
+    sentences = [
+        "Finland's government said on Thursday it would raise defence spending to 3 percent of GDP by 2029.",
+        f"\"{words},\" Prime Minister Petteri Orpo told a news conference in Helsinki.",
+        "The increase will be financed partly by borrowing, the finance ministry said.",
+    ]
+    brief = assemble_brief([article(0, sentences, [0, 1, 2], quotes=[q(words, "Petteri Orpo", 2.0)])])
+    assert [k.sentence for k in brief.key_points] == [0]  # not the quote, not the whole summary
+
+
+def test_a_participant_gets_the_country_the_article_introduces_them_with():
+    people = [Participant("Abbas Araghchi", None, None, quoted=True), Participant("Jane Doe", None, None)]
+    a = article(0, ["Saudi Foreign Minister Faisal said after meeting his Iranian counterpart Abbas Araghchi "
+                    "in Riyadh that the two would set up a committee.", "Jane Doe watched."], [0],
+                participants=people)
+    got = {p.name: p.affiliation for p in assemble_brief([a]).participants}
+    assert got == {"Abbas Araghchi": "Iran", "Jane Doe": None}

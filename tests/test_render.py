@@ -413,3 +413,32 @@ def test_a_long_column_of_quotes_fills_the_page_before_anything_is_dropped():
     assert rendered.pages == 1 and not rendered.overflow
     assert len(rendered.brief.quotes) == 8 and rendered.omitted == []
     assert rendered.renders == 1
+
+
+def test_participant_groups_are_ordered_by_importance_and_unknown_affiliation_is_last():
+    brief = make_brief(participants=0)
+    brief.participants = [
+        Participant("Nobody Known", None, None, quoted=True, mentions=5),
+        Participant("Minor One", None, "Japan", mentions=1),
+        Participant("Quoted One", None, "China", quoted=True, mentions=2),
+        Participant("Quoted Two", None, "China", quoted=True, mentions=1),
+    ]
+    view = render._view(brief, None, for_pdf=True, pages=None, overflow=False)
+    assert [g["label"] for g in view["groups"]] == ["China", "Japan", "Other"]
+    assert [g["anchor"] for g in view["groups"]] == ["g-0", "g-1", "g-2"]
+
+
+def test_the_footer_leads_each_source_with_its_publication():
+    html = render_html(make_brief())
+    text = " ".join(re.sub(r"<[^>]+>", "", html.split('id="sec-sources"', 1)[1]).split())
+    assert "[1] The Korea Herald — 000_wire.txt" in text
+
+
+def test_key_points_are_left_out_only_after_sentences_minor_people_and_low_quotes():
+    ops = render._drop_sequence(make_brief(articles=3, sentences=3, quotes=8, participants=10, key_points=5))
+    first_point = next(k for k, op in enumerate(ops) if op[0] == "points")
+    before = ops[:first_point]
+    # every sentence fitting may leave out (all but each article's first) goes before a key point
+    assert sum(op[0] == "sentences" for op in before) == sum(op[0] == "sentences" for op in ops) > 0
+    assert sum(op[0] == "quotes" for op in before) >= 5
+    assert not any(op[0] == "articles" for op in before)
