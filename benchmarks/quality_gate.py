@@ -27,7 +27,7 @@ from briefing.sentences import split_sentences  # noqa: E402
 ENFORCED = {
     "golden rules pass rate", "GUM news boundary F1",
     "R-1 news - Lead-3", "R-2 news - Lead-3", "R-Lsum news - Lead-3",
-    "R-2 news - best sumy", "direct quote F1",
+    "R-2 news - best sumy", "direct quote F1", "speaker full name right",
     "people precision", "people recall",
 }
 

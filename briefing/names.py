@@ -7,8 +7,10 @@ name, with any title standing right before it ("Deputy Foreign Minister Lee
 Soo-hyuck") or after it in apposition ("Daniel Russel, assistant secretary of
 state for East Asian and Pacific affairs,"). A run counts as a person when
 some evidence says so: a known first name, an East Asian surname pattern, an
-honorific or title before it, a speech verb next to it, or its last word used
-alone elsewhere as the subject of a speech verb. Runs with organisation or
+honorific or title before it, a speech verb next to it (also after a short
+"of/at <Organisation>" phrase), a kin noun before it ("wife X Y"), or its last
+word used alone elsewhere as the subject of a speech verb. A full name with
+evidence at one mention is a person at all its mentions. Runs with organisation or
 place words are not people.
 
 First names and their usual sex come from the US Census 1990 lists that the

@@ -5,7 +5,8 @@ Rules, in order:
 1. Pair quotation marks paragraph by paragraph (curly “ ” and straight "). An
    opening mark left open at a paragraph's end continues in the next paragraph
    when that one opens with a mark (the newspaper convention); each paragraph's
-   piece is its own `Quote`, with the speaker of the whole run.
+   piece is its own `Quote`, with the speaker of the whole run. Two single closing
+   marks (’’) typed for a double one close a quote.
 2. Keep speech, drop scare quotes and titles: a quote counts when it has three
    or more words and either ends in punctuation inside the marks, stands alone
    as its sentence, or has a speech verb next to it outside the marks; quotes
@@ -14,8 +15,14 @@ Rules, in order:
 3. Find the attribution outside the marks in the quote's sentence(s): a speech
    verb (said, told, added, according to ...) and its subject before it ("Russel
    said", "he added") or after it ("said Russel", "said the minister").
-4. Without an attribution, a quote continues the previous speaker's run when it
-   follows in the same or next paragraph, or after "X said:".
+   A participle ("..., writing “...”") takes the subject of its main clause. When
+   a scraped line break cuts the quote's sentence (the next paragraph opens in
+   lower case and closes the mark), the attribution after that mark is the quote's.
+4. Without an attribution, a quote goes to a person who opens the sentence right
+   before it as its subject, else continues the previous speaker's run when it
+   follows in the same or next paragraph, or after "X said:". Sentences whose
+   quoted words are no speech (scare quotes, words woven in) count as reported
+   speech for the running speaker.
 5. Names resolve to the fullest name the article gives; he/she and descriptions
    ("the diplomat") to the most recent compatible person named as a subject.
 """
@@ -562,7 +569,7 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
             # makes X the running speaker
             for k in range(si, sj + 1):
                 seg_sents[k] -= 1
-            done_sent = done_before
+            done_sent = max(done_before, si - 1)  # its own sentences are still to read
             continue
         if speaker is None and not sg.closed:
             speaker, cue = _broken_line_attribution(att, text, spans, paras, sg, speaker, cue)

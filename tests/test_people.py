@@ -183,3 +183,22 @@ def test_determiner_and_role_apposition_holds_despite_names_after_it():
     ps = people_of("Tareq Hadad, the co-founder with his father of Peace By Chocolate, says the topic comes up daily.")
     assert list(ps) == ["Tareq Hadad"]
     assert (ps["Tareq Hadad"].title or "").startswith("co-founder")
+
+
+def test_kin_noun_before_a_name_and_every_mention_of_a_known_full_name():
+    ps = people_of(
+        "For Nadira Qasemi and many other newcomers, the wait is over.",
+        "“I am not a guest here any more,” she said at her home.",
+        "Karim Haidari and wife Nadira Qasemi arrived in 2016.",
+    )
+    assert "Nadira Qasemi" in ps
+    art = Article(path="ex.txt", title="", paragraphs=[
+        "For Nadira Qasemi and many other newcomers, the wait is over.",
+        "“I am not a guest here any more,” she said at her home.",
+        "Karim Haidari and wife Nadira Qasemi arrived in 2016."])
+    assert extract_quotes(art, sentence_spans(art.text))[0].speaker == "Nadira Qasemi"
+
+
+def test_name_before_of_organisation_and_speech_verb_is_a_person():
+    ps = people_of("Growth will slow, Wenjie Tao of Harbour Capital said on Friday.")
+    assert list(ps) == ["Wenjie Tao"]

@@ -217,3 +217,72 @@ def test_speech_verb_scan_matches_the_verb_regex():
              "noted Smith; said2 Saidy SAYS, it was\x00\x00told")
     want = [(m.start(), m.end(), m.group().lower()) for m in VERB_RE.finditer(frame)]
     assert list(_speech_verbs(frame)) == want
+
+
+def test_two_single_closing_marks_close_a_double_quote():
+    qs = quotes_of(
+        "Nadia Perez runs the only bakery in town.",
+        "“We bake every night before the sun comes up,’’ says Perez. “Nobody else wants the shift.”",
+    )
+    assert [q.text for q in qs] == ["We bake every night before the sun comes up",
+                                    "Nobody else wants the shift."]
+    assert [q.speaker for q in qs] == ["Nadia Perez", "Nadia Perez"]
+
+
+def test_antecedent_of_a_relative_who_is_a_subject_for_he():
+    qs = quotes_of(
+        "Mark Olsen opened the meeting on Monday.",
+        "Later the council heard from Tomas Berg, who moved to Halifax in 2004.",
+        "“I never once looked back at the old town,” he said.",
+    )
+    assert qs[0].speaker == "Tomas Berg"
+
+
+def test_attribution_after_a_line_break_inside_the_quote():
+    qs = quotes_of(
+        "“The rules have not changed at all,” said Omar Reid.",
+        "The file went to Lena Marsh, a policy analyst with the agency.",
+        "“Who may apply is left to the discretion of the board",
+        "after a full review of the file,” said Marsh in an email.",
+        "“Family members may also attend the sessions on their own.”",
+    )
+    assert qs[1].text.startswith("Who may apply")
+    assert [q.speaker for q in qs] == ["Omar Reid", "Lena Marsh", "Lena Marsh"]
+
+
+def test_name_of_organisation_then_speech_verb_is_a_speaker():
+    qs = quotes_of("“Markets will stay nervous until the deal is signed,” Wenjie Tao of Harbour Capital said in a note.")
+    assert qs[0].speaker == "Wenjie Tao"
+
+
+def test_words_woven_into_reported_speech_set_the_running_speaker():
+    qs = quotes_of(
+        "“We will keep working with every party,” said Prime Minister Helen Ward.",
+        "The vote was “a clear defeat for this government,” Ivan Marsh told the chamber.",
+        "“She is only trying to save her own plan now.”",
+    )
+    assert [q.speaker for q in qs] == ["Helen Ward", "Ivan Marsh"]
+
+
+def test_scare_quote_sentence_still_names_the_speaker_of_the_next_quote():
+    qs = quotes_of(
+        "Ola Berg said the officers moved in early because of the “unpredictable” nature of the camp.",
+        "“This is a remote area with many unknowns, so we plan for the worst.”",
+    )
+    assert [q.speaker for q in qs] == ["Ola Berg"]
+
+
+def test_a_new_subject_right_before_an_unattributed_quote_takes_it():
+    qs = quotes_of(
+        "“It always deserved to be longer,” says Paul Reyes. Mina Castell did not need much persuading. "
+        "“I am grateful for the invitation and the chance to return.”",
+    )
+    assert [q.speaker for q in qs] == ["Paul Reyes", "Mina Castell"]
+
+
+def test_a_participle_speech_verb_takes_the_main_clause_subject():
+    qs = quotes_of(
+        "Ruth Okafor joined a rescue crew last summer.",
+        "She posted her “anger and sadness” on Twitter, writing “It is shocking how many people are left at sea.”",
+    )
+    assert [q.speaker for q in qs] == ["Ruth Okafor"]
