@@ -72,10 +72,10 @@ def read_marker(out_dir: Path) -> dict | None:
 
 
 def _write_marker(out_dir: Path, record: dict) -> Path:
-    from .mail import _atomic_write
+    from .files import atomic_write
 
     path = Path(out_dir) / MARKER
-    _atomic_write(path, (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    atomic_write(path, (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     return path
 
 

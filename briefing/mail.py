@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import ipaddress
 import json
 import os
 import re
@@ -19,7 +18,6 @@ import smtplib
 import socket
 import ssl
 import sys
-import tempfile
 import textwrap
 import time
 from email.headerregistry import HeaderRegistry
@@ -28,6 +26,7 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .files import atomic_write, is_loopback
 from .model import BriefingError
 
 _REGISTRY = HeaderRegistry()
@@ -270,32 +269,6 @@ def compose_message(
 # -- sending ------------------------------------------------------------------------
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def _is_loopback(host: str) -> bool:
-    if host.lower() in ("localhost", "localhost.localdomain"):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
 def _reply(exc: smtplib.SMTPResponseException) -> str:
     text = exc.smtp_error
     if isinstance(text, bytes):
@@ -398,7 +371,7 @@ def send_message(
     _no_breaks(str(host), "SMTP host")
     if user is not None:
         _no_breaks(user, "SMTP user")
-    if user and security == "none" and not _is_loopback(host):
+    if user and security == "none" and not is_loopback(host):
         raise BriefingError(
             f"refusing to send the SMTP password unencrypted to {host}; use --starttls or --ssl"
         )
@@ -465,7 +438,7 @@ def send_brief(
     msg = compose_message(out_dir, sender=sender, recipients=recipients, subject=subject)
     if dry_run:
         path = Path(out_dir) / "brief.eml"
-        _atomic_write(path, msg.as_bytes())
+        atomic_write(path, msg.as_bytes())
         return path
     send_message(
         msg, host=host, port=port, security=security, user=user, password=password,

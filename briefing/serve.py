@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import html as html_lib
-import ipaddress
 import json
 import os
 import re
@@ -34,6 +33,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
+from .files import is_loopback
 from .model import BriefingError
 
 ASSET_TYPES = {
@@ -83,15 +83,6 @@ LIVE_JS = r"""(function () {
   setTimeout(poll, 1000);
 })();
 """
-
-
-def is_loopback(host: str) -> bool:
-    if host.lower() in ("localhost", "localhost.localdomain"):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def default_template_dirs() -> list[Path]:
