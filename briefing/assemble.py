@@ -14,6 +14,11 @@ from collections import Counter
 
 from .model import AnalyzedArticle, Brief, KeyPoint, Participant, Quote
 
+try:  # imported once: rank_quotes compares many quotes
+    from .summarize import near_duplicate as _summarize_near_duplicate
+except ImportError:  # pragma: no cover - summarize needs numpy and nltk, both dependencies
+    _summarize_near_duplicate = None
+
 MAX_PER_SPEAKER = 3
 """Quotes one speaker may have before every other speaker's quotes have been considered."""
 
@@ -104,8 +109,24 @@ def _key_points(analyzed: list[AnalyzedArticle], count: int, quotes: list[Quote]
                     picks.append((d, c[level]))
         near_duplicate = _near_duplicate
     else:
+        # The best picks come first whatever count is asked for, so ask for a few more than
+        # needed (some are skipped below) and for all of them only if that falls short: on a
+        # day of 500 articles, all is 1,500 sentences compared with each other.
         total = sum(len(c) for c in candidates)
+        want = min(total, 4 * count + 4)
+        picks = select_key_points(documents, count=max(count, want), candidates=candidates)
+        chosen, quoted = _choose_points(analyzed, picks, count, quotes, near_duplicate)
+        if len(chosen) >= count or want >= total:
+            return (chosen or quoted)[:count]
         picks = select_key_points(documents, count=max(count, total), candidates=candidates)
+    chosen, quoted = _choose_points(analyzed, picks, count, quotes, near_duplicate)
+    # a sentence that repeats a quote shown beside it is a key point only when nothing else is
+    return (chosen or quoted)[:count]
+
+
+def _choose_points(analyzed: list[AnalyzedArticle], picks: list[tuple[int, int]], count: int,
+                   quotes: list[Quote] | None, near_duplicate) -> tuple[list[KeyPoint], list[KeyPoint]]:
+    """Key points from `picks`, in order: (chosen, quoted), stopping once `count` are chosen."""
     chosen: list[KeyPoint] = []
     quoted: list[KeyPoint] = []  # sentences that mostly repeat a quote shown beside them: last resort
     for d, i in picks:
@@ -116,8 +137,9 @@ def _key_points(analyzed: list[AnalyzedArticle], count: int, quotes: list[Quote]
             continue
         point = KeyPoint(text=text, article=d, sentence=i)
         (quoted if quotes and _mostly_quote(text, quotes) else chosen).append(point)
-    # a sentence that repeats a quote shown beside it is a key point only when nothing else is
-    return (chosen or quoted)[:count]
+        if len(chosen) >= count:
+            break
+    return chosen, quoted
 
 
 # --- quotes ----------------------------------------------------------------------------------
@@ -138,11 +160,7 @@ def _near_duplicate(a: str, b: str) -> bool:
 
 
 def _quote_duplicate(a: str, b: str) -> bool:
-    try:
-        from .summarize import near_duplicate
-    except ImportError:
-        near_duplicate = _near_duplicate
-    return near_duplicate(a, b)
+    return (_summarize_near_duplicate or _near_duplicate)(a, b)
 
 
 def quote_rank_score(q: Quote) -> float:
@@ -181,17 +199,24 @@ def rank_quotes(analyzed: list[AnalyzedArticle], max_quotes: int | None = 8) -> 
             pool.append(q)
     # Stable: on equal scores, earlier articles and earlier quotes first.
     pool.sort(key=quote_rank_score, reverse=True)
+    # In rank order, each quote compared only with the quotes kept before it, and only until
+    # `max_quotes` have their turn: a 5 MB article has 11,000 quotes and the page shows 8.
+    limit = None if max_quotes is None else max(0, max_quotes)
     unique: list[Quote] = []
-    for q in pool:
-        if any(_quote_duplicate(q.text, u.text) for u in unique):
-            continue
-        unique.append(q)
     first: list[Quote] = []
     later: list[Quote] = []
     per_speaker: Counter[str] = Counter()
-    for q in unique:
+    for q in pool:
+        if limit is not None and len(first) >= limit:
+            break
         key = _speaker_key(q)
-        if key and per_speaker[key] >= MAX_PER_SPEAKER:
+        to_later = bool(key) and per_speaker[key] >= MAX_PER_SPEAKER
+        if to_later and limit is not None and len(later) >= limit:
+            continue  # could never be shown: not worth a comparison
+        if any(_quote_duplicate(q.text, u.text) for u in unique):
+            continue
+        unique.append(q)
+        if to_later:
             later.append(q)
         else:
             per_speaker[key] += 1
@@ -273,7 +298,10 @@ def _infer_affiliation(p: Participant, by_path: dict) -> str | None:
         a = by_path.get(path)
         if a is None:
             continue
+        last = parts[-1]
         for sent in a.sentences or [a.article.text]:
+            if last not in sent:  # a plain substring test first: a 5 MB article has 30,000 sentences
+                continue
             for m in name_re.finditer(sent):
                 before = re.split(r"[,;:\"“”()]|\b(?:said|says|told|and|with|after|met|meeting)\b",
                                   sent[:m.start()])[-1]
@@ -421,11 +449,12 @@ def derive_title(analyzed: list[AnalyzedArticle], participants: list[Participant
     Places are counted in the articles' own text (names, demonyms, capitals; see
     `topic_scores`); when the text names none, the brief is just "Daily Brief".
     """
-    ranked = topic_scores(analyzed).most_common()
+    per_article = [topic_scores([a]) for a in analyzed]  # each article's text is read once
+    ranked = sum(per_article, Counter()).most_common()
     if not ranked:
         return "Daily Brief"
     (first, top), rest = ranked[0], ranked[1:]
-    spread = _coverage(analyzed)
+    spread = _coverage(analyzed, per_article)
     if not _dominates(first, top, rest, spread, len(analyzed)):
         return NEUTRAL_TITLE
     if rest and rest[0][1] >= _CLOSE * top and rest[0][1] > 1:
@@ -447,11 +476,11 @@ _AHEAD = 1.25
 """...and scores at least this much more than the next place, or is named with it."""
 
 
-def _coverage(analyzed: list[AnalyzedArticle]) -> Counter:
+def _coverage(analyzed: list[AnalyzedArticle], per_article: list[Counter] | None = None) -> Counter:
     """In how many articles each place is named at all (text or headline)."""
     seen: Counter[str] = Counter()
-    for a in analyzed:
-        places = set(topic_scores([a]))
+    for k, a in enumerate(analyzed):
+        places = set(per_article[k] if per_article is not None else topic_scores([a]))
         seen.update(places)
     return seen
 

@@ -5,6 +5,8 @@
   inside the template folders and ``data:`` URIs; nothing else on the machine or the network.
 - `fit_to_page` renders, measures, and drops the lowest-ranked content (whole sentences, whole
   quotes, minor participants, key points) until the brief is one page, saying what it left out.
+  On a crowded day it first cuts the articles to what can plausibly fit (`_precut`, a height
+  model, no render); key points and quotes stay even when their article's block does not.
 - `write_outputs` writes brief.pdf, brief.html and brief.json atomically.
 """
 
@@ -142,6 +144,8 @@ class _Plan:
     people: set[int] = field(default_factory=set)
     points: set[int] = field(default_factory=set)
     articles: set[int] = field(default_factory=set)
+    hidden: frozenset = frozenset()
+    """Articles cut before the first render (`_precut`): never shown, always in `articles`."""
     calib: tuple[float, float] = (1.0, 1.0)
     """Measured over estimated height of the articles and of the quotes (see `_balance`)."""
     columns: "_Columns | None" = None
@@ -156,7 +160,7 @@ class _Plan:
 
     def omitted(self, brief: Brief) -> list[str]:
         shown = _shown_brief(brief, self, note=False)
-        kept = {a.article.path: a for a in shown.articles}
+        kept = _visible_paths(brief, self)
         # sentences a block would have shown; a left-out key point is counted as a key point
         sentences = sum(1 for i, _ in self.sentences if i not in self.articles)
         titles = sum(1 for k in self.titles - self.people
@@ -164,7 +168,6 @@ class _Plan:
                      or any(x in kept for x in brief.participants[k].articles))
         parts = []
         for n, one, many in (
-            (len(brief.articles) - len(shown.articles), "article", "articles"),
             (sentences, "summary sentence", "summary sentences"),
             (len(brief.quotes) - len(shown.quotes), "quote", "quotes"),
             (len(brief.participants) - len(shown.participants), "participant", "participants"),
@@ -173,10 +176,16 @@ class _Plan:
         ):
             if n:
                 parts.append(f"{n} {one if n == 1 else many}")
-        if not parts:
-            return []
-        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-        return [f"{listed} left out to fit one page"]
+        notes = []
+        if parts:
+            listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+            notes.append(f"{listed} left out to fit one page")
+        unshown = len(self.articles)
+        if unshown:
+            more = "more " if self.hidden else ""
+            notes.append(f"{unshown} {more}{'article' if unshown == 1 else 'articles'} not shown: "
+                         "listed in brief.json")
+        return notes
 
 
 def _long_date(d) -> str:
@@ -301,6 +310,111 @@ def _on_page(brief: Brief, plan: "_Plan", i: int) -> set[int]:
     return {s for s in a.summary if (s in block and (i, s) not in plan.sentences) or s in kept_points}
 
 
+def _referenced(brief: Brief, plan: "_Plan") -> list[int]:
+    """Articles the page does not show but cites: the source of a key point or a quote it
+    keeps. The sources list names them after the articles shown, numbered on from them."""
+    shown = set(range(len(brief.articles))) - plan.articles
+    path_index = {a.article.path: i for i, a in enumerate(brief.articles)}
+    out: list[int] = []
+    cited = [kp.article for k, kp in enumerate(brief.key_points) if k not in plan.points]
+    cited += [path_index.get(q.article, -1) for k, q in enumerate(brief.quotes) if k not in plan.quotes]
+    for i in cited:
+        if 0 <= i < len(brief.articles) and i not in shown and i not in out:
+            out.append(i)
+    return out
+
+
+def _visible_paths(brief: Brief, plan: "_Plan") -> set[str]:
+    """Paths of the articles the page shows or cites."""
+    idx = [i for i in range(len(brief.articles)) if i not in plan.articles] + _referenced(brief, plan)
+    return {brief.articles[i].article.path for i in idx}
+
+
+def _person_visible(p: Participant, plan: "_Plan", visible: set[str]) -> bool:
+    """A participant stays while an article they appear in is shown or cited."""
+    return not plan.articles or not p.articles or any(x in visible for x in p.articles)
+
+
+def article_order(brief: Brief) -> list[int]:
+    """Articles best first for the page: those holding key points (in key-point order), then
+    those holding the top quotes (in quote order), then by what the analysis found in them
+    (quotes, people, length), then input order. Fitting leaves out the last ones first."""
+    n = len(brief.articles)
+    path_index = {a.article.path: i for i, a in enumerate(brief.articles)}
+    first: list[int] = []
+    for kp in brief.key_points:
+        if 0 <= kp.article < n and kp.article not in first:
+            first.append(kp.article)
+    for q in brief.quotes:
+        i = path_index.get(q.article, -1)
+        if i >= 0 and i not in first:
+            first.append(i)
+
+    def weight(i: int) -> float:
+        a = brief.articles[i]
+        return len(a.quotes) + len(a.participants) + len(a.article.text) / 1000
+
+    rest = sorted((i for i in range(n) if i not in first), key=lambda i: (-weight(i), i))
+    return first + rest
+
+
+PAGE_HEIGHT_PX = {"a4": (297 - 28) / 25.4 * 96, "letter": (11 * 25.4 - 28) / 25.4 * 96}
+"""The page's text height (page less the 13mm top and 15mm bottom margins of brief.css), CSS px."""
+PRECUT_BUDGET = 1.2
+"""`_precut` keeps the articles whose estimated page, one sentence each, fills this much of it
+(the estimates run 10-25% over what WeasyPrint lays out; fitting then measures)."""
+PRECUT_KEEP = 8
+"""`_precut` always keeps this many articles: laying out a few is cheap, and fitting measures."""
+PRECUT_QUOTES = 3
+"""Quotes `_precut` counts on: fitting leaves out the others before any article."""
+
+
+def _precut(brief: Brief, order: list[int]) -> frozenset:
+    """The articles a first render need not lay out: with every article at its best sentence,
+    all key points, `PRECUT_QUOTES` quotes and the people, the estimated page (the per-element height
+    model of `_balance`) fills up after the first few of `order`; the rest are cut before
+    any render. A day of 500 articles is 93 pages of HTML to lay out otherwise. Nothing is
+    cut while everything plausibly fits."""
+    n = len(brief.articles)
+    if n <= PRECUT_KEEP:
+        return frozenset()
+    fs = BASE_FONT_PT * 96 / 72
+    size = (brief.page_size or "a4").lower()
+    width = CONTENT_WIDTH_PX.get(size, CONTENT_WIDTH_PX["a4"])
+    avail = PAGE_HEIGHT_PX.get(size, PAGE_HEIGHT_PX["a4"])
+    wl = PREFERRED_LEFT * (width - COLUMN_GAP_REM * fs)
+    wr = (width - COLUMN_GAP_REM * fs) - wl
+    head = _heading_height(fs)
+    fixed = 5.2 * fs  # the title band
+    if brief.key_points:
+        fixed += head + sum(_lines(len(kp.text) + 5, width - 1.2 * fs, fs, 0.47) * 1.34 * fs + 0.3 * fs
+                            for kp in brief.key_points)
+    quotes = sum(_quote_height(q.text, len(q.speaker or "speaker not named") + len(q.title or "") + 9, wr, fs)
+                 for q in brief.quotes[:PRECUT_QUOTES])
+    right = head + quotes if brief.quotes else 0.0
+    paths: set[str] = set()
+    left = head
+    kept: list[int] = []
+    for k, i in enumerate(order):
+        a = brief.articles[i]
+        best = next((s for s in (a.summary_rank or a.summary) if 0 <= s < len(a.sentences)), None)
+        chars = len(a.sentences[best]) + 1 if best is not None else 0
+        left += _article_height(a.article.title, _credit(a), chars, wl, fs)
+        paths.add(a.article.path)
+        names = sum(len(p.name) + len(p.title or "") // 2 + 4 for p in brief.participants
+                    if not p.articles or any(x in paths for x in p.articles))
+        people = head + _lines(names, width * 0.8, 0.85 * fs, 0.5) * 1.3 * 0.85 * fs + 4 * fs
+        sources = _lines(sum(len(Path(brief.articles[j].article.path).name) + len(brief.articles[j].article.source or "") + 8
+                             for j in order[:k + 1]), width, 0.7 * fs, 0.5) * 1.34 * 0.7 * fs + 3 * fs
+        total = fixed + max(left, right) + people + sources
+        if len(kept) >= PRECUT_KEEP and total > avail * PRECUT_BUDGET:
+            break
+        kept.append(i)
+    if len(kept) == n:
+        return frozenset()
+    return frozenset(range(n)) - set(kept)
+
+
 # --- the two columns: articles on the left, quotes on the right --------------------------------
 
 CONTENT_WIDTH_PX = {"a4": (210 - 30) / 25.4 * 96, "letter": (8.5 * 25.4 - 30) / 25.4 * 96}
@@ -418,7 +532,12 @@ def _view(brief: Brief, plan: _Plan | None = None, *, for_pdf: bool, pages: int 
             "source": a.article.source,
             "sentences": [{"anchor": f"s-{i}-{s}", "text": a.sentences[s].strip()} for s in order],
         })
-    paths = {brief.articles[i].article.path: number[i] for i in shown}
+    cited = _referenced(brief, plan)
+    for i in cited:  # cited but not shown: numbered after the articles shown
+        number[i] = len(number) + 1
+    paths = {brief.articles[i].article.path: number[i] for i in list(shown) + cited}
+    sources_all = list(articles) + [{"number": number[i], "source": brief.articles[i].article.source,
+                                     "file": Path(brief.articles[i].article.path).name} for i in cited]
     key_points = []
     for k, kp in enumerate(brief.key_points):
         if k in plan.points or kp.article not in number:
@@ -438,7 +557,7 @@ def _view(brief: Brief, plan: _Plan | None = None, *, for_pdf: bool, pages: int 
     for k, p in enumerate(brief.participants):
         if k in plan.people:
             continue
-        if p.articles and shown != list(range(len(brief.articles))) and not any(x in paths for x in p.articles):
+        if plan.articles and p.articles and not any(x in paths for x in p.articles):
             continue
         known = (p.affiliation or "").strip()
         label = known or OTHER_GROUP
@@ -453,7 +572,8 @@ def _view(brief: Brief, plan: _Plan | None = None, *, for_pdf: bool, pages: int 
     for n, g in enumerate(ordered_groups):
         g["anchor"] = f"g-{n}"
     sources = {brief.articles[i].article.source for i in shown if brief.articles[i].article.source}
-    meta = [_plural(len(shown), "article")]
+    meta = [_plural(len(shown), "article") if not plan.hidden
+            else f"{len(shown)} of {_plural(len(brief.articles), 'article')}"]
     if sources:
         meta.append(_plural(len(sources), "source"))
     if brief.skipped:
@@ -468,7 +588,7 @@ def _view(brief: Brief, plan: _Plan | None = None, *, for_pdf: bool, pages: int 
         "meta_line": " · ".join(meta),
         "key_points": key_points,
         "articles": articles,
-        "articles_all": articles,
+        "articles_all": sources_all,
         "quotes": quotes,
         "more_quotes": more_quotes,
         "cols_left": f"{cols.left * 100:.0f}",
@@ -630,17 +750,22 @@ def _box_heights(pages) -> dict[str, float]:
     return heights
 
 
-def _drop_sequence(brief: Brief) -> list[tuple]:
-    """Everything fitting may leave out, least important first, as (kind, key) operations."""
+def _drop_sequence(brief: Brief, hidden: frozenset = frozenset(), order: list[int] | None = None) -> list[tuple]:
+    """Everything fitting may leave out, least important first, as (kind, key) operations.
+    Articles in `hidden` (cut before the first render) have none; articles go in the reverse
+    of `order` (`article_order`), never the first of it."""
     n_articles = len(brief.articles)
-    remaining = {i: list(a.summary_rank or a.summary) for i, a in enumerate(brief.articles)}
-    for i, a in enumerate(brief.articles):
+    order = [i for i in (order if order is not None else range(n_articles)) if i not in hidden]
+    remaining = {i: [] for i in hidden}
+    for i in order:
+        a = brief.articles[i]
+        remaining[i] = list(a.summary_rank or a.summary)
         shown = _block_sentences(brief, i)  # a key point's sentence is not in the block to drop
         remaining[i] = [s for s in remaining[i] if s in shown] + [s for s in shown if s not in remaining[i]]
 
     def sentence_ops(floor: int):
         while True:
-            cands = [i for i in range(n_articles) if len(remaining[i]) > floor]
+            cands = [i for i in order if len(remaining[i]) > floor]
             if not cands:
                 return
             i = max(cands, key=lambda i: (sum(len(brief.articles[i].sentences[s]) for s in remaining[i]), i))
@@ -668,6 +793,12 @@ def _drop_sequence(brief: Brief) -> list[tuple]:
                 dropped_people.add(k)
                 yield ("people", k)
 
+    def title_ops(select):
+        for k in reversed(ranked):
+            if select(brief.participants[k]) and brief.participants[k].title and k not in dropped_titles:
+                dropped_titles.add(k)
+                yield ("titles", k)
+
     kept_points = list(range(len(brief.key_points)))
 
     def point_ops(floor: int):
@@ -680,17 +811,26 @@ def _drop_sequence(brief: Brief) -> list[tuple]:
     def unquoted(p: Participant) -> bool:
         return not p.quoted
 
+    kept_articles = list(order)
+
     def article_ops(floor: int):
-        for i in range(n_articles - 1, floor - 1, -1):  # the last articles first, never the first
-            yield ("articles", i)
+        while len(kept_articles) > max(1, floor):  # the lowest-ranked first, never the first
+            yield ("articles", kept_articles.pop())
 
     # Key points are the page's most valuable lines: every article keeps its first sentence,
     # and minor participants and the lowest-ranked quotes go, before any key point does.
     # Fitting puts content back in the reverse of this order, so key points come back first.
+    # On a crowded day (`hidden`: articles cut before the first render) the page already shows
+    # a selection, and participants' titles and one article fewer cost less than a key point of
+    # the day's summary.
+    crowded = bool(hidden)
     tiers = [
         [(sentence_ops(2), 1), (quote_ops(5), 1), (people_ops(minor), 2)],
         [(sentence_ops(1), 1), (quote_ops(3), 1)],
         [(people_ops(unquoted), 2)],
+        # a quote's caption still gives its speaker's title
+        [(title_ops(lambda p: True), 2)] if crowded else [],
+        [(article_ops(3), 1)] if crowded else [],
         [(point_ops(3), 1)],
         [(article_ops(1), 1)],
         [(quote_ops(0), 1), (people_ops(lambda p: True), 2)],
@@ -843,9 +983,15 @@ def _taller_column_first(ops: list[tuple], brief: Brief, m: _Measure, cols: "_Co
 
 
 def _shown_brief(brief: Brief, plan: _Plan, note: bool = True) -> Brief:
-    """A copy of `brief` holding only what the page shows."""
+    """A copy of `brief` holding what the page shows. Every article stays listed (brief.json
+    names them all): first the ones shown, in page order, then those the page cites without
+    showing, then the rest; an article not shown keeps as its summary only the sentences its key
+    points print (none for most). Key points and quotes
+    are kept whether or not their article's block is shown (they cite it by number)."""
     keep = [i for i in range(len(brief.articles)) if i not in plan.articles]
-    new_index = {old: new for new, old in enumerate(keep)}
+    cited = _referenced(brief, plan)
+    rest = [i for i in range(len(brief.articles)) if i in plan.articles and i not in cited]
+    new_index = {old: new for new, old in enumerate(keep + cited + rest)}
     articles = []
     for i in keep:
         a = brief.articles[i]
@@ -854,16 +1000,18 @@ def _shown_brief(brief: Brief, plan: _Plan, note: bool = True) -> Brief:
         summary = sorted({s for s in a.summary if s in on_page} | set(extra))
         rank = [s for s in (a.summary_rank or []) if s in on_page] + extra
         articles.append(dataclasses.replace(a, summary=summary, summary_rank=rank))
-    paths = {brief.articles[i].article.path for i in keep}
+    for i in cited + rest:
+        a = brief.articles[i]
+        on_page = {kp.sentence for k, kp in enumerate(brief.key_points) if kp.article == i and k not in plan.points}
+        articles.append(dataclasses.replace(a, summary=sorted(on_page),
+                                            summary_rank=[s for s in (a.summary_rank or []) if s in on_page]))
+    visible = _visible_paths(brief, plan)
     points = [dataclasses.replace(kp, article=new_index[kp.article])
               for k, kp in enumerate(brief.key_points) if k not in plan.points and kp.article in new_index]
-    quotes = [q for k, q in enumerate(brief.quotes)
-              if k not in plan.quotes and (not q.article or q.article in paths)]
+    quotes = [q for k, q in enumerate(brief.quotes) if k not in plan.quotes]
     people = []
     for k, p in enumerate(brief.participants):
-        if k in plan.people:
-            continue
-        if plan.articles and p.articles and not any(x in paths for x in p.articles):
+        if k in plan.people or not _person_visible(p, plan, visible):
             continue
         people.append(dataclasses.replace(p, title=None) if k in plan.titles else p)
     omitted = list(brief.omitted) + (plan.omitted(brief) if note else [])
@@ -878,9 +1026,13 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
     (10pt down to 9pt) when the overflow is small, otherwise estimates how much of the drop
     order to take and renders again; a fitting page with much room to spare is refined by
     bisection. A handful of renders, never one per dropped item. Only whole sentences, quotes,
-    titles, entries and key points are ever left out.
+    titles, entries and key points are ever left out. Before the first render, a day of more
+    articles than can plausibly fit is cut to the best of them (`article_order`, `_precut`), so
+    the first layout is a page or two, not one per article; the rest are named in brief.json.
     """
-    ops = _drop_sequence(brief)
+    order = article_order(brief)
+    hidden = _precut(brief, order)
+    ops = _drop_sequence(brief, hidden, order)
     renders = 0
     font = BASE_FONT_PT
     calib = (1.0, 1.0)
@@ -888,7 +1040,7 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
     def layout(n: int, size: float):
         nonlocal renders
         renders += 1
-        plan = _Plan(font_size=size, calib=calib)
+        plan = _Plan(font_size=size, calib=calib, hidden=hidden, articles=set(hidden))
         for op in ops[:n]:
             plan.apply(op)
         html = _render(brief, plan, template_dir, for_pdf=True)
