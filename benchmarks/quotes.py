@@ -12,6 +12,18 @@ or `--half=odd` scores only the articles with an even or odd index, to check
 that a rule helps both halves and is not fitted to a few articles.
 A regex-only baseline (pair the marks, keep 3+ word quotes, take the nearest
 capitalised word pair next to "said") runs in the same pass.
+
+`--gum` (or `--gum-only`) adds a people check on a second corpus the rules were not
+tuned on: the 58 GUM news/interview/speech documents (`../shared/eval/sentences/gum.jsonl`).
+Gold persons: each gold mention is cut at its first "of/from/at/to/who/that/which/and" or comma
+(a modifier or a second person follows), the last capitalised run left is its name, with a
+possessive, titles and honorifics stripped ("Civic Party's Jeremy Tam" -> "Jeremy Tam",
+"Biologist Nick Bos" -> "Nick Bos"); mentions that leave no name ("the President of the United
+States", "some Republicans") are dropped. Mentions group by their Wikipedia identity where given,
+else by the name (a one-word name joins the one multi-word name of the document it ends or starts).
+A predicted participant is right when its full name equals one of a gold person's names or its
+last token equals the last token of a multi-token gold name; P = right predictions / predictions,
+R = gold persons matched / gold persons.
 """
 
 from __future__ import annotations
@@ -158,6 +170,118 @@ def run_ggt(verbose: bool = False, half: str | None = None) -> dict:
     return stats
 
 
+_CUT = re.compile(r",|\s(?:of|from|at|to|who|whose|that|which|and|&|in|on|for|with)\s")
+_GUM_RUN = re.compile(r"(?:[A-Z][\w.’'-]*|(?:d|de|van|von|da|di|du|la|le|al|bin|el)[’']?(?=\s?[A-Z]))"
+                      r"(?:\s+(?:[A-Z][\w.’'-]*|(?:de|van|von|da|di|du|la|le|al|bin|el|der|den)(?=\s[A-Z])))*")
+_GUM_NOT_NAME = {"parties", "members", "congressmen", "people", "peacekeepers", "democrats",
+                 "republicans", "greeks", "americans", "i", "god", "wikinews", "image"}
+
+
+def gum_name(mention: str) -> str | None:
+    """The person's name inside a GUM gold mention (see the module docstring), or None."""
+    from briefing.names import COMMON_CAPS, HONORIFICS, TITLE_WORDS
+
+    stop = TITLE_WORDS | HONORIFICS | COMMON_CAPS | _GUM_NOT_NAME | {
+        "biologist", "professor", "prof", "dr", "spokesperson", "spokeswoman", "spokesman"}
+    head = _CUT.split(mention, maxsplit=1)[0]
+    runs = _GUM_RUN.findall(head)
+    if not runs:
+        return None
+    words = runs[-1].split()
+    owner = [k for k, w in enumerate(words[:-1]) if re.search(r"(?:’s|'s)$", w)]
+    if owner:  # "FTU's Kwok Wai-keung": the owner is an organisation, the name follows
+        words = words[owner[-1] + 1:]
+    words = [re.sub(r"(?:’s|'s|’|')$", "", w) for w in words]
+    while words and words[0].lower().rstrip(".") in stop:
+        words.pop(0)
+    while words and words[-1].lower().rstrip(".") in stop:
+        words.pop()
+    if not words or all(w.lower().rstrip(".") in stop for w in words):
+        return None
+    return " ".join(words)
+
+
+def gum_gold(persons: list[dict], text: str = "") -> list[set[str]]:
+    """Gold persons of one GUM document, each as the set of its (lower-case) names.
+
+    A one-word name without an identity is dropped when it is a plural (a group: "Muslims",
+    "Libertarians") or when the document also writes it in lower case (a capitalised common
+    noun at the start of a sentence: "Student", "Readers").
+    """
+    groups: dict[str, set[str]] = {}
+    lower = set(re.findall(r"\b[a-z][\w-]*", text))
+    for p in persons:
+        name = gum_name(p["text"])
+        if not name:
+            continue
+        if " " not in name and not p.get("identity") and (
+                name.lower() in lower or re.search(r"[^s]s$|ese$|ya$|ban$", name)
+                and name not in text.replace(name + "s", "")):
+            continue
+        key = "id:" + p["identity"] if p.get("identity") else "nm:" + name.lower()
+        groups.setdefault(key, set()).add(" ".join(name.lower().split()))
+    # a one-word name joins the single multi-word name (without identity) it ends or starts
+    multi = [k for k, v in groups.items() if any(" " in n for n in v)]
+    for k in [k for k, v in groups.items() if k.startswith("nm:") and all(" " not in n for n in v)]:
+        w = k[3:]
+        hosts = {h for h in multi for n in groups[h] if n.split()[-1] == w or n.split()[0] == w}
+        if len(hosts) == 1:
+            groups[hosts.pop()] |= groups.pop(k)
+    return list(groups.values())
+
+
+def gum_right(pred: str, gold: set[str]) -> bool:
+    pred = " ".join(pred.lower().split())
+    if pred in gold:
+        return True
+    last = pred.split()[-1]
+    return any(" " in g and g.split()[-1] == last for g in gold)
+
+
+def run_gum(verbose: bool = False, half: str | None = None) -> dict[str, Counter]:
+    path = EVAL / "sentences" / "gum.jsonl"
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    stats: dict[str, Counter] = {}
+    for i, row in enumerate(rows):
+        if half is not None and i % 2 != (half == "odd"):
+            continue
+        paras = [p.strip() for p in re.split(r"\n\s*\n|\n", row["text"]) if p.strip()]
+        art = Article(path=f"gum/{i}", title="", paragraphs=paras)
+        spans = sentence_spans(art.text)
+        index = people_index(art, spans)
+        qs = extract_quotes(art, spans, index=index)
+        parts = find_participants(art, spans, qs, index=index)
+        gold = gum_gold(row["persons"], row["text"])
+        pred = sorted({" ".join(p.name.split()) for p in parts})
+        good = [x for x in pred if any(gum_right(x, g) for g in gold)]
+        found = [g for g in gold if any(gum_right(x, g) for x in pred)]
+        for key in (row.get("genre") or "all", "all"):
+            c = stats.setdefault(key, Counter())
+            c["docs"] += 1
+            c["pred"] += len(pred)
+            c["gold"] += len(gold)
+            c["tp_p"] += len(good)
+            c["tp_g"] += len(found)
+        if verbose:
+            for x in pred:
+                if x not in good:
+                    print(f"  [gum {i} {row['id']}] person FP {x!r}")
+            for g in gold:
+                if g not in found:
+                    print(f"  [gum {i} {row['id']}] person FN {max(g, key=len)!r}")
+    return stats
+
+
+def print_gum(stats: dict[str, Counter]) -> None:
+    for key in sorted(stats, key=lambda k: (k == "all", k)):
+        c = stats[key]
+        p = c["tp_p"] / c["pred"] if c["pred"] else 0.0
+        r = c["tp_g"] / c["gold"] if c["gold"] else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"GUM people {key:<10} {c['docs']:>2} docs  P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
+              f"({c['tp_g']} of {c['gold']} gold, {c['tp_p']} of {c['pred']} predicted right)")
+
+
 def run_textacy() -> tuple[int, int]:
     path = EVAL / "quotes" / "textacy_cases.jsonl"
     ok = n = 0
@@ -192,6 +316,9 @@ def run_textacy() -> tuple[int, int]:
 def main() -> int:
     verbose = "-v" in sys.argv or "--verbose" in sys.argv
     half = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--half=")), None)
+    if "--gum-only" in sys.argv:
+        print_gum(run_gum(verbose, half))
+        return 0
     s = run_ggt(verbose, half)
     p, r, f = prf(s["q_tp"], s["q_pred"], s["q_gold"])
     bp, br, bf = prf(s["b_tp"], s["b_pred"], s["q_gold"])
@@ -205,6 +332,8 @@ def main() -> int:
     print(f"people named    briefing  P {pp:.3f}  R {pr:.3f}  F1 {pf:.3f}  ({s['p_tp']} of {s['p_gold']} gold, {s['p_pred']} predicted)")
     print(f"textacy cases   {ok}/{n} passed")
     print(f"time            {s['time']:.2f}s for the GGT half")
+    if "--gum" in sys.argv:
+        print_gum(run_gum(verbose, half))
     return 0
 
 

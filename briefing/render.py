@@ -19,11 +19,11 @@ import math
 import mimetypes
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .files import atomic_write
 from .model import AnalyzedArticle, Brief, BriefingError, KeyPoint, Participant, Quote
 
 BASE_FONT_PT = 10.0
@@ -1137,23 +1137,6 @@ def brief_json(brief: Brief) -> str:
     return json.dumps(brief.to_json(), ensure_ascii=False, indent=2) + "\n"
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def write_outputs(brief: Brief, out_dir: str | Path, template_dir: str | Path | None = None,
                   *, rendered: RenderedBrief | None = None) -> dict[str, Path]:
     """Fit the brief to one page and write brief.pdf, brief.html and brief.json to `out_dir`.
@@ -1177,7 +1160,7 @@ def write_outputs(brief: Brief, out_dir: str | Path, template_dir: str | Path | 
     paths = {kind: out / f"brief.{kind}" for kind in payloads}
     try:
         for kind in ("json", "html", "pdf"):
-            _atomic_write(paths[kind], payloads[kind])
+            atomic_write(paths[kind], payloads[kind])
     except OSError as exc:
         raise BriefingError(f"{out}: cannot write the brief there ({exc.strerror or exc})") from None
     return paths
