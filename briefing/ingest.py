@@ -882,9 +882,15 @@ def _is_caption(line: str) -> bool:
     return len(before.split()) <= 60 and len(sentences) <= 2 and bool(_CAPTION_VERB_RE.search(before))
 
 
+_AGENCY_LEAD_RE = re.compile(r"^\(\s*[A-Z][A-Za-z.&\- ]{1,20}\)\s*\S")
+_SENTENCE_CASE_HEADLINE_WORDS = 13
+
+
 def _is_headline(line: str, nxt: str | None, wrapped: bool) -> bool:
     words = line.split()
     if not 1 <= len(words) <= 20 or len(line) > 170:
+        return False
+    if _AGENCY_LEAD_RE.match(line):  # "(CNN) ...": a credit opens the lead, never a headline
         return False
     stripped = line.rstrip(_CLOSERS)
     if stripped and stripped[-1] in ".,;:":
@@ -902,9 +908,10 @@ def _is_headline(line: str, nxt: str | None, wrapped: bool) -> bool:
         if wrapped and nxt and ("," in line) and len(line) > 50:
             return False
         return True
-    # sentence-case headline: short, no final period, followed by a real paragraph or a blank
-    if not wrapped and len(words) <= 16 and not stripped.endswith(("!", "?")) or (
-        not wrapped and len(words) <= 16 and stripped.endswith("?")
+    # sentence-case headline: short, no final period, followed by a real paragraph or a blank.
+    # Longer sentence-case lines are lead sentences that lost their full stop.
+    if not wrapped and len(words) <= _SENTENCE_CASE_HEADLINE_WORDS and not stripped.endswith(("!", "?")) or (
+        not wrapped and len(words) <= _SENTENCE_CASE_HEADLINE_WORDS and stripped.endswith("?")
     ):
         return nxt is None or nxt == "" or len(nxt.split()) > len(words)
     return False

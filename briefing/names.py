@@ -905,6 +905,19 @@ class NameIndex:
         # ("For Fouzia Al Hashish and ..." ... "and wife Fouzia Al Hashish")
         known = {tuple(t.lower() for t in m.tokens) for m in accepted}
         accepted.extend(m for m in weak_multi if tuple(t.lower() for t in m.tokens) in known)
+        # conjuncts share a category: a full name coordinated with a person's full name
+        # ("Starry Lee and Holden Chow", "Holden Chow, Starry Lee and ...") is a person
+        firm = sorted(accepted, key=lambda m: m.start)
+        for m in weak_multi:
+            low = [t.lower() for t in m.tokens]
+            if m in accepted or (low[0] not in FIRST_NAMES
+                                 and (low[0] in city_names() or low[0].endswith("ing"))):
+                continue  # "Milwaukee Brewers", "Starring Patrick Stewart"
+            for o in firm:
+                lo, hi = (o.end, m.start) if o.end <= m.start else (m.end, o.start)
+                if 0 <= hi - lo <= 8 and _CONJ_GAP.fullmatch(text[lo:hi]):
+                    accepted.append(m)
+                    break
         accepted.sort(key=lambda m: m.start)
         # group by full name; then attach shorter mentions
         for m in accepted:
@@ -1222,6 +1235,7 @@ class NameIndex:
         return self.resolve_pronoun(pos, g)
 
 
+_CONJ_GAP = re.compile(r"(?:’s|'s)?(?:\s+(?:and|or|&)\s+|,\s+(?:and\s+)?)")
 FIRST_NAMES_ONLY_STOP = COMMON_CAPS | MONTHS | DAYS
 
 _FUNCTION_WORDS = {"and", "but", "with", "for", "from", "that", "than", "because", "when", "while"}

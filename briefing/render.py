@@ -33,6 +33,8 @@ LAST_RESORT_FONT_PT = 8.5
 MAX_RENDERS = 6
 FULL_ENOUGH = 0.92
 """A fitting page this full is done; with more room to spare, fitting puts content back."""
+PUT_BACK_TARGET = 0.97
+"""Putting content back aims at a page predicted this full (less after a put-back overflowed)."""
 PAGE_CSS = {"a4": "A4", "letter": "letter"}
 
 
@@ -603,6 +605,59 @@ def _view(brief: Brief, plan: _Plan | None = None, *, for_pdf: bool, pages: int 
     }
 
 
+def _section_estimates(brief: Brief, plan: _Plan) -> dict[str, float]:
+    """Estimated heights (CSS px) of the parts of the page fitting changes, for `plan`: the key
+    points, the two columns (the taller, from `_balance` with the plan's calibration), the
+    participants table and the sources footer. Only differences between two plans are used
+    (`_predict_total`), each scaled by what a render measured, so rough is good enough."""
+    view = _view(brief, plan, for_pdf=True, pages=None, overflow=False)
+    fs = plan.font_size * 96 / 72
+    width = CONTENT_WIDTH_PX.get((brief.page_size or "a4").lower(), CONTENT_WIDTH_PX["a4"])
+    head = _heading_height(fs)
+    est: dict[str, float] = {}
+    kps = view["key_points"]
+    est["sec-kp"] = head + sum(_lines(len(k["text"]) + 5, width - 1.1 * fs, 1.04 * fs, 0.47) * 1.32 * 1.04 * fs
+                               + 0.28 * fs for k in kps) if kps else 0.0
+    cols = plan.columns
+    est["cols"] = max(cols.height_left, cols.height_right) if cols is not None else 0.0
+    size = 0.84 * fs
+    rows = 0.0
+    for g in view["groups"]:
+        chars = sum(len(p["name"]) + 3 + (len(p["title"]) + 3 if p["title"] else 0) + (5 if p["quoted"] else 0)
+                    for p in g["people"])
+        lines = max(_lines(len(g["label"]), 6.8 * fs, 0.7 * fs, 0.6), _lines(chars, width - 8.5 * fs, size, 0.5))
+        rows += lines * 1.32 * size + 0.32 * fs + 0.5
+    est["sec-parts"] = head + rows if view["groups"] else 0.0
+    small = 0.64 * fs
+    chars = sum(len(str(a["number"])) + len(a["file"]) + len(a.get("source") or "") + 8 for a in view["articles_all"])
+    est["sec-sources"] = ((_lines(chars + 10, width, small, 0.5) + _lines(len(view["omitted_text"]), width, small, 0.5))
+                          * 1.4 * small + 0.3 * fs)
+    return est
+
+
+def _measured_sections(m: "_Measure") -> dict[str, float]:
+    left = m.h.get("sec-articles", 0.0) + m.h.get("sec-more", 0.0)
+    return {"sec-kp": m.h.get("sec-kp", 0.0), "cols": max(left, m.h.get("sec-quotes", 0.0)),
+            "sec-parts": m.h.get("sec-parts", 0.0), "sec-sources": m.h.get("sec-sources", 0.0)}
+
+
+def _predict_total(brief: Brief, plan: _Plan, ref: _Plan, ref_m: "_Measure",
+                   ref_est: dict[str, float] | None = None) -> float:
+    """The laid-out height `plan` would have, from a render of `ref` at the same type size: what
+    was measured there, plus the estimated change of each part of the page, scaled by how far
+    that part's estimate was off in the render (the columns are already calibrated)."""
+    ref_est = ref_est if ref_est is not None else _section_estimates(brief, ref)
+    est = _section_estimates(brief, plan)
+    got = _measured_sections(ref_m)
+    total = ref_m.total
+    for part, e in est.items():
+        r = 1.0
+        if part != "cols" and got[part] > 0 and ref_est[part] > 0:
+            r = min(2.0, max(0.5, got[part] / ref_est[part]))
+        total += r * (e - ref_est[part])
+    return total
+
+
 def _render(brief: Brief, plan: _Plan | None, template_dir=None, *, for_pdf: bool,
             pages: int | None = None, overflow: bool = False) -> str:
     if (brief.page_size or "a4").lower() not in PAGE_CSS:
@@ -1037,12 +1092,16 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
     font = BASE_FONT_PT
     calib = (1.0, 1.0)
 
-    def layout(n: int, size: float):
-        nonlocal renders
-        renders += 1
+    def plan_for(n: int, size: float) -> _Plan:
         plan = _Plan(font_size=size, calib=calib, hidden=hidden, articles=set(hidden))
         for op in ops[:n]:
             plan.apply(op)
+        return plan
+
+    def layout(n: int, size: float):
+        nonlocal renders
+        renders += 1
+        plan = plan_for(n, size)
         html = _render(brief, plan, template_dir, for_pdf=True)
         doc = _document(html, template_dir)
         measured = _measure(doc)
@@ -1061,39 +1120,55 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
             calib = (min(2.0, max(0.5, plan.calib[0] * left / c.height_left)),
                      min(2.0, max(0.5, plan.calib[1] * right / c.height_right)))
 
+    def put_back(lo: int, hi: int, n_ref: int, m_ref: _Measure, target: float) -> int | None:
+        """The fewest drops between `lo` and `hi` (both excluded) whose page is predicted, from
+        the render of `n_ref` drops, to fill at most `target` of it; None if none is."""
+        ref = plan_for(n_ref, font)
+        ref_est = _section_estimates(brief, ref)
+
+        def ok(n: int) -> bool:
+            return _predict_total(brief, plan_for(n, font), ref, m_ref, ref_est) <= m_ref.avail * target
+
+        a, b = lo + 1, hi - 1
+        if a > b or not ok(b):
+            return None
+        while a < b:  # the page shrinks as drops are added: the first n that passes
+            mid = (a + b) // 2
+            if ok(mid):
+                b = mid
+            else:
+                a = mid + 1
+        return b
+
     done = 0
     plan, doc, m = layout(done, font)
     ops = _taller_column_first(ops, brief, m, plan.columns)
     lo = -1          # most operations known to overflow (at the current type size)
-    over = None      # (plan, measure) of that render
     best = None      # (done, plan, doc, m) of the fullest page known to fit
     while renders < MAX_RENDERS + 2:
         if m.fits:
             if best is None or done < best[0]:
                 best = (done, plan, doc, m)
-            if done - lo <= 1 or renders >= MAX_RENDERS:
+            if done - lo <= 1 or renders >= MAX_RENDERS or m.fill >= FULL_ENOUGH:
                 break
-            # Room to spare: put back the most valuable of what was left out. The render that
-            # overflowed with fewer drops measured those items; estimate from it how many of
-            # them the page can take back, and bisect when that says nothing new.
-            est = None
-            if over is not None:
-                est = _plan_drops(brief, ops, lo, over[1], 1.0, target=0.985, cols=over[0].columns)
-                est = est if lo < est < done else None
+            # Room to spare: put back the most valuable of what was left out. From this render's
+            # measured heights (and the estimate of every item put back, calibrated by them),
+            # predict the fullest page that still fits; bisect when that says nothing new.
+            est = put_back(lo, done, done, m, PUT_BACK_TARGET)
             if est is None:
-                if m.fill >= FULL_ENOUGH:
-                    break
                 est = (lo + done + 1) // 2
             done = est
             plan, doc, m = layout(done, font)
             continue
-        if done >= lo:
-            over = (plan, m)
         lo = max(lo, done)
         if best is not None:
             if best[0] - lo <= 1 or renders >= MAX_RENDERS:
                 break
-            done = (lo + best[0] + 1) // 2
+            # put back too much: predict again from this render, with a wider margin
+            est = put_back(lo, best[0], done, m, PUT_BACK_TARGET - 0.03)
+            if est is None:
+                break
+            done = est
             plan, doc, m = layout(done, font)
             continue
         if done >= len(ops):  # nothing left to leave out: smallest type, then give up
@@ -1114,7 +1189,6 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
                 plan, doc, m = layout(done, font)  # shrinking alone should do
                 continue
             lo = -1  # what overflowed at the larger size says little at this one
-            over = None
         if renders >= MAX_RENDERS:
             done = min(len(ops), done + max(1, (len(ops) - done) // 2))
         else:

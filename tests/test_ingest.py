@@ -323,3 +323,20 @@ def test_typewriter_dashes_become_real_dashes():
     )
     assert "Tokyo \u2014 all of them senior diplomats \u2014 and agreed" in article.text
     assert " _ " not in article.text and " -- " not in article.text
+
+
+def test_a_long_lead_without_a_full_stop_is_body_not_headline():
+    from briefing.ingest import clean_text
+
+    lead = "People who have never been divorced can expect a retirement income far higher than a colleague"
+    article = clean_text(lead + "\nThe study looked at 10,000 pension records across the country.\n")
+    assert article.title_derived
+    assert article.paragraphs[0] == lead
+
+
+def test_an_agency_credit_opens_the_lead_not_a_headline():
+    from briefing.ingest import clean_text
+
+    article = clean_text('(CNN)"A long time ago" is how the song starts\nIt was released in 1971.\n')
+    assert article.title_derived
+    assert "A long time ago" in article.text
