@@ -745,6 +745,8 @@ class RenderedBrief:
     renders: int = 1
     overflow: bool = False
     """True only if even the barest brief could not fit (content runs past the bottom margin)."""
+    fill: float = 0.0
+    """How full the page is: the laid-out height over the page's text height (from `_measure`)."""
 
 
 @dataclass
@@ -1201,7 +1203,7 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
     pdf = doc.write_pdf()
     html = _render(brief, plan, template_dir, for_pdf=False, pages=m.pages, overflow=not m.fits)
     return RenderedBrief(html=html, pdf=pdf, pages=m.pages, brief=shown, omitted=list(shown.omitted),
-                         font_size=plan.font_size, renders=renders, overflow=not m.fits)
+                         font_size=plan.font_size, renders=renders, overflow=not m.fits, fill=m.fill)
 
 
 # --- outputs ---------------------------------------------------------------------------------

@@ -180,6 +180,15 @@ def test_an_overloaded_brief_fits_one_page_and_says_what_it_left_out(overloaded)
         assert squash(q.text) in text
 
 
+def test_an_overloaded_brief_ends_a_full_page_in_few_renders(overloaded):
+    """After the first fitting render, putting content back is predicted from measured heights:
+    the page ends at least 85% full (as `_measure` lays it out) in at most four renders."""
+    _, rendered = overloaded
+    assert not rendered.overflow and rendered.pages == 1
+    assert rendered.renders <= 4
+    assert 0.85 <= rendered.fill <= 1.0 + 1e-3
+
+
 def test_the_json_says_what_was_left_out(overloaded):
     import json
 
