@@ -66,9 +66,12 @@ KEY_POINT_SIMILARITY = 0.5
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    from sumy.utils import get_stop_words
+    # sumy's own English list, read from its package data: the same words as
+    # sumy.utils.get_stop_words("english") without importing sumy.utils (which pulls in requests).
+    from importlib.resources import files
 
-    return frozenset(get_stop_words("english"))
+    text = files("sumy").joinpath("data/stopwords/english.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip())
 
 
 _STEMMER = EnglishStemmer()  # Porter2 (Snowball), as sumy's Stemmer("english"); needs no data
