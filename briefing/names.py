@@ -681,6 +681,15 @@ def _word_class(word: str) -> str:
         return "common"
     if is_place(b) or b in DEMONYMS:
         return "place"
+    parts = word.split("-")
+    if len(parts) > 1 and all(part[:1].isupper() for part in parts):
+        # "Affairs-Trade", "Secretary-General": a compound of capitalised non-name words
+        # takes their class; a double-barrelled surname ("Smith-Jones") stays a name.
+        classes = {_word_class(part) for part in parts}
+        if "name" not in classes and "hon" not in classes:
+            for kind in ("title", "org", "place", "common"):
+                if kind in classes:
+                    return kind
     return "name"
 
 

@@ -248,3 +248,17 @@ def test_a_name_coordinated_with_a_person_is_a_person():
     # an organisation after a city word is not pulled in by the coordination
     ps = people_of("Coach Ruth Okafor and Milwaukee Brewers staff met on Friday.")
     assert "Milwaukee Brewers" not in ps
+
+
+def test_a_hyphenated_compound_of_title_words_stays_in_the_title():
+    from briefing.model import Article
+    from briefing.people import find_participants
+    from briefing.sentences import sentence_spans
+
+    article = Article(path="a.txt", title="T", paragraphs=[
+        "Foreign Affairs-Trade Minister Yoon Young-kwan said Sunday that he expects a new plan.",
+        "Ana Smith-Jones, a spokeswoman, declined to comment.",
+    ])
+    people = {p.name: p for p in find_participants(article, sentence_spans(article.text), [])}
+    assert people["Yoon Young-kwan"].title == "Foreign Affairs-Trade Minister"
+    assert "Ana Smith-Jones" in people  # a double-barrelled surname is still a name
