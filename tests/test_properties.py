@@ -20,7 +20,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.ingest import _EMAIL_RE, clean_text, decode, read_article
+from briefing.clean import _EMAIL_RE, clean_text
+from briefing.decode import decode
+from briefing.ingest import read_article
 from briefing.model import Article, InputError
 
 # BRIEFING_HYPOTHESIS_EXAMPLES=2000 for a longer hunt; the suite's default stays fast.
