@@ -357,6 +357,7 @@ def _hwm_mb() -> float:
 
 def child_read(paths: list[str]) -> dict:
     """Baseline: import what build() imports, then read the same bytes with plain read_text."""
+    import briefing.fit  # noqa: F401
     import briefing.pipeline  # noqa: F401
     import briefing.render  # noqa: F401
     import weasyprint  # noqa: F401
@@ -372,6 +373,7 @@ def child_read(paths: list[str]) -> dict:
 
 def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
     """Run the real build(), timing each stage through wrappers around the functions it calls."""
+    import briefing.fit as fit
     import briefing.pipeline as pipeline
     import briefing.render as render
     import weasyprint
@@ -408,7 +410,7 @@ def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
         return wrapper
 
     assembled: dict[str, int] = {}
-    real_fit = render.fit_to_page
+    real_fit = fit.fit_to_page
 
     def fit_counting(brief, *a, **kw):  # what assemble chose, to compare with what the page shows
         assembled.update(articles=len(brief.articles), chars=sum(len(a.article.text) for a in brief.articles),
@@ -416,14 +418,15 @@ def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
                          quotes=len(brief.quotes), participants=len(brief.participants))
         return real_fit(brief, *a, **kw)
 
-    render.fit_to_page = fit_counting
+    fit.fit_to_page = fit_counting  # build imports fit_to_page from fit when it runs
     pipeline.load_articles = timed("ingest", pipeline.load_articles)
     pipeline.analyze_article = timed("analyze", pipeline.analyze_article)
     pipeline.assemble_brief = timed("assemble", pipeline.assemble_brief)
-    render.fit_to_page = timed("fit", render.fit_to_page)
+    fit.fit_to_page = timed("fit", fit.fit_to_page)
     render.write_outputs = timed("write", render.write_outputs)
-    render._document = counted("layout_s", render._document, "layouts")
-    render._render = counted("template_s", render._render)
+    # fitting calls the names it imported from render: wrap them where fit looks them up
+    fit._document = counted("layout_s", fit._document, "layouts")
+    fit._render = counted("template_s", fit._render)
     weasyprint.Document.write_pdf = counted("write_pdf_s", weasyprint.Document.write_pdf)
 
     rss_start = _hwm_mb()

@@ -84,7 +84,8 @@ def build(
     progress: Progress | None = None,
 ) -> BuildResult:
     """Build the one-page brief from `paths` and write brief.pdf, .html and .json to `out_dir`."""
-    from .render import fit_to_page, write_outputs  # WeasyPrint is slow to import; analysis needs none
+    from .fit import fit_to_page  # WeasyPrint is slow to import; analysis needs none
+    from .render import write_outputs
 
     analyzed, errors = analyze_paths(
         paths, sentences=sentences, words=words, algorithm=algorithm, progress=progress

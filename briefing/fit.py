@@ -1,0 +1,690 @@
+"""Fit a `Brief` to exactly one page, saying what was left out.
+
+`fit_to_page` renders, measures, and drops the lowest-ranked content (whole sentences, whole
+quotes, minor participants, key points) until the brief is one page, saying what it left out.
+On a crowded day it first cuts the articles to what can plausibly fit (`_precut`, a height
+model, no render); key points and quotes stay even when their article's block does not.
+
+What a page shows for a given `_Plan` (and its HTML and layout) comes from `briefing/render.py`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Brief, Participant
+from .render import (
+    BASE_FONT_PT,
+    COLUMN_GAP_REM,
+    CONTENT_WIDTH_PX,
+    LEFT_SHARE,
+    PREFERRED_LEFT,
+    _article_height,
+    _block_sentences,
+    _Columns,
+    _credit,
+    _document,
+    _heading_height,
+    _kept_key_points,
+    _kept_participants,
+    _kept_quotes,
+    _lines,
+    _Plan,
+    _quote_height,
+    _referenced,
+    _render,
+    _view,
+)
+
+MIN_FONT_PT = 9.0
+"""Fitting shrinks type from 10pt to 9pt at most (8.5pt only as a last resort)."""
+LAST_RESORT_FONT_PT = 8.5
+MAX_RENDERS = 6
+FULL_ENOUGH = 0.92
+"""A fitting page this full is done; with more room to spare, fitting puts content back."""
+PUT_BACK_TARGET = 0.97
+"""Putting content back aims at a page predicted this full (less after a put-back overflowed)."""
+
+
+@dataclass
+class RenderedBrief:
+    """The brief as laid out: HTML (screen), PDF bytes, its page count, what it shows."""
+
+    html: str
+    pdf: bytes
+    pages: int
+    brief: Brief
+    """The brief as shown on the page (what fitting left out removed, `omitted` filled in)."""
+    omitted: list[str] = field(default_factory=list)
+    font_size: float = BASE_FONT_PT
+    renders: int = 1
+    overflow: bool = False
+    """True only if even the barest brief could not fit (content runs past the bottom margin)."""
+    fill: float = 0.0
+    """How full the page is: the laid-out height over the page's text height (from `_measure`)."""
+
+
+# --- which articles come first, and which a crowded day need not lay out ---------------------
+
+
+def article_order(brief: Brief) -> list[int]:
+    """Articles best first for the page: those holding key points (in key-point order), then
+    those holding the top quotes (in quote order), then by what the analysis found in them
+    (quotes, people, length), then input order. Fitting leaves out the last ones first."""
+    n = len(brief.articles)
+    path_index = {a.article.path: i for i, a in enumerate(brief.articles)}
+    first: list[int] = []
+    for kp in brief.key_points:
+        if 0 <= kp.article < n and kp.article not in first:
+            first.append(kp.article)
+    for q in brief.quotes:
+        i = path_index.get(q.article, -1)
+        if i >= 0 and i not in first:
+            first.append(i)
+
+    def weight(i: int) -> float:
+        a = brief.articles[i]
+        return len(a.quotes) + len(a.participants) + len(a.article.text) / 1000
+
+    rest = sorted((i for i in range(n) if i not in first), key=lambda i: (-weight(i), i))
+    return first + rest
+
+
+PAGE_HEIGHT_PX = {"a4": (297 - 28) / 25.4 * 96, "letter": (11 * 25.4 - 28) / 25.4 * 96}
+"""The page's text height (page less the 13mm top and 15mm bottom margins of brief.css), CSS px."""
+PRECUT_BUDGET = 1.2
+"""`_precut` keeps the articles whose estimated page, one sentence each, fills this much of it
+(the estimates run 10-25% over what WeasyPrint lays out; fitting then measures)."""
+PRECUT_KEEP = 8
+"""`_precut` always keeps this many articles: laying out a few is cheap, and fitting measures."""
+PRECUT_QUOTES = 3
+"""Quotes `_precut` counts on: fitting leaves out the others before any article."""
+
+
+def _precut(brief: Brief, order: list[int]) -> frozenset:
+    """The articles a first render need not lay out: with every article at its best sentence,
+    all key points, `PRECUT_QUOTES` quotes and the people, the estimated page (the per-element height
+    model of `_balance`) fills up after the first few of `order`; the rest are cut before
+    any render. A day of 500 articles is 93 pages of HTML to lay out otherwise. Nothing is
+    cut while everything plausibly fits."""
+    n = len(brief.articles)
+    if n <= PRECUT_KEEP:
+        return frozenset()
+    fs = BASE_FONT_PT * 96 / 72
+    size = (brief.page_size or "a4").lower()
+    width = CONTENT_WIDTH_PX.get(size, CONTENT_WIDTH_PX["a4"])
+    avail = PAGE_HEIGHT_PX.get(size, PAGE_HEIGHT_PX["a4"])
+    wl = PREFERRED_LEFT * (width - COLUMN_GAP_REM * fs)
+    wr = (width - COLUMN_GAP_REM * fs) - wl
+    head = _heading_height(fs)
+    fixed = 5.2 * fs  # the title band
+    if brief.key_points:
+        fixed += head + sum(_lines(len(kp.text) + 5, width - 1.2 * fs, fs, 0.47) * 1.34 * fs + 0.3 * fs
+                            for kp in brief.key_points)
+    quotes = sum(_quote_height(q.text, len(q.speaker or "speaker not named") + len(q.title or "") + 9, wr, fs)
+                 for q in brief.quotes[:PRECUT_QUOTES])
+    right = head + quotes if brief.quotes else 0.0
+    paths: set[str] = set()
+    left = head
+    kept: list[int] = []
+    for k, i in enumerate(order):
+        a = brief.articles[i]
+        best = next((s for s in (a.summary_rank or a.summary) if 0 <= s < len(a.sentences)), None)
+        chars = len(a.sentences[best]) + 1 if best is not None else 0
+        left += _article_height(a.article.title, _credit(a), chars, wl, fs)
+        paths.add(a.article.path)
+        names = sum(len(p.name) + len(p.title or "") // 2 + 4 for p in brief.participants
+                    if not p.articles or any(x in paths for x in p.articles))
+        people = head + _lines(names, width * 0.8, 0.85 * fs, 0.5) * 1.3 * 0.85 * fs + 4 * fs
+        sources = _lines(sum(len(Path(brief.articles[j].article.path).name) + len(brief.articles[j].article.source or "") + 8
+                             for j in order[:k + 1]), width, 0.7 * fs, 0.5) * 1.34 * 0.7 * fs + 3 * fs
+        total = fixed + max(left, right) + people + sources
+        if len(kept) >= PRECUT_KEEP and total > avail * PRECUT_BUDGET:
+            break
+        kept.append(i)
+    if len(kept) == n:
+        return frozenset()
+    return frozenset(range(n)) - set(kept)
+
+
+# --- measuring a render ----------------------------------------------------------------------
+
+
+@dataclass
+class _Measure:
+    pages: int
+    avail: float
+    total: float
+    y: dict[str, float]
+    h: dict[str, float] = field(default_factory=dict)
+    """Laid-out height (margins included) of every element with an id, fragments summed: an
+    item split over the two columns counts both parts."""
+
+    @property
+    def fits(self) -> bool:
+        return self.pages == 1 and self.total <= self.avail + 0.5
+
+    @property
+    def fill(self) -> float:
+        return self.total / self.avail if self.avail else float(self.pages)
+
+
+def _measure(doc) -> _Measure:
+    """Where every anchored element starts, as one continuous column across pages (CSS px)."""
+    pages = doc.pages
+    first = pages[0]
+    top = first.anchors.get("brief-start", (0, 0))[1]
+    try:
+        bottom_margin = first._page_box.margin_bottom
+    except AttributeError:  # pragma: no cover - internal API moved: assume symmetric margins
+        bottom_margin = top
+    avail = first.height - top - bottom_margin
+    y: dict[str, float] = {}
+    for n, page in enumerate(pages):
+        for name, box in page.anchors.items():
+            py = box[1]
+            if name not in y:
+                y[name] = n * avail + (py - top)
+    total = y.get("brief-end", len(pages) * avail)
+    return _Measure(pages=len(pages), avail=avail, total=total, y=y, h=_box_heights(pages))
+
+
+def _box_heights(pages) -> dict[str, float]:
+    heights: dict[str, float] = {}
+    for page in pages:
+        try:
+            root = page._page_box
+        except AttributeError:  # pragma: no cover - internal API moved: estimates use anchors only
+            return heights
+        stack = [(root, None)]
+        while stack:
+            box, parent_el = stack.pop()
+            el = getattr(box, "element", None)
+            if el is not None and el is not parent_el and type(box).__name__ == "BlockBox":
+                ident = el.get("id")
+                if ident:
+                    heights[ident] = heights.get(ident, 0.0) + box.margin_height()
+            stack.extend((c, el) for c in getattr(box, "children", ()) or ())
+    return heights
+
+
+# --- what to leave out, and how much ---------------------------------------------------------
+
+
+def _drop_sequence(brief: Brief, hidden: frozenset = frozenset(), order: list[int] | None = None) -> list[tuple]:
+    """Everything fitting may leave out, least important first, as (kind, key) operations.
+    Articles in `hidden` (cut before the first render) have none; articles go in the reverse
+    of `order` (`article_order`), never the first of it."""
+    n_articles = len(brief.articles)
+    order = [i for i in (order if order is not None else range(n_articles)) if i not in hidden]
+    remaining = {i: [] for i in hidden}
+    for i in order:
+        a = brief.articles[i]
+        remaining[i] = list(a.summary_rank or a.summary)
+        shown = _block_sentences(brief, i)  # a key point's sentence is not in the block to drop
+        remaining[i] = [s for s in remaining[i] if s in shown] + [s for s in shown if s not in remaining[i]]
+
+    def sentence_ops(floor: int):
+        while True:
+            cands = [i for i in order if len(remaining[i]) > floor]
+            if not cands:
+                return
+            i = max(cands, key=lambda i: (sum(len(brief.articles[i].sentences[s]) for s in remaining[i]), i))
+            s = remaining[i].pop()
+            yield ("sentences", (i, s))
+
+    kept_quotes = list(range(len(brief.quotes)))
+
+    def quote_ops(floor: int):
+        while len(kept_quotes) > floor:
+            yield ("quotes", kept_quotes.pop())
+
+    ranked = list(range(len(brief.participants)))
+    dropped_people: set[int] = set()
+    dropped_titles: set[int] = set()
+
+    def people_ops(select):
+        group = [k for k in reversed(ranked) if select(brief.participants[k]) and k not in dropped_people]
+        for k in group:
+            if brief.participants[k].title and k not in dropped_titles:
+                dropped_titles.add(k)
+                yield ("titles", k)
+        for k in group:
+            if k not in dropped_people:
+                dropped_people.add(k)
+                yield ("people", k)
+
+    def title_ops(select):
+        for k in reversed(ranked):
+            if select(brief.participants[k]) and brief.participants[k].title and k not in dropped_titles:
+                dropped_titles.add(k)
+                yield ("titles", k)
+
+    kept_points = list(range(len(brief.key_points)))
+
+    def point_ops(floor: int):
+        while len(kept_points) > floor:
+            yield ("points", kept_points.pop())
+
+    def minor(p: Participant) -> bool:
+        return not p.quoted and (p.mentions or 0) <= 1
+
+    def unquoted(p: Participant) -> bool:
+        return not p.quoted
+
+    kept_articles = list(order)
+
+    def article_ops(floor: int):
+        while len(kept_articles) > max(1, floor):  # the lowest-ranked first, never the first
+            yield ("articles", kept_articles.pop())
+
+    # Key points are the page's most valuable lines: every article keeps its first sentence,
+    # and minor participants and the lowest-ranked quotes go, before any key point does.
+    # Fitting puts content back in the reverse of this order, so key points come back first.
+    # On a crowded day (`hidden`: articles cut before the first render) the page already shows
+    # a selection, and participants' titles and one article fewer cost less than a key point of
+    # the day's summary.
+    crowded = bool(hidden)
+    tiers = [
+        [(sentence_ops(2), 1), (quote_ops(5), 1), (people_ops(minor), 2)],
+        [(sentence_ops(1), 1), (quote_ops(3), 1)],
+        [(people_ops(unquoted), 2)],
+        # a quote's caption still gives its speaker's title
+        [(title_ops(lambda p: True), 2)] if crowded else [],
+        [(article_ops(3), 1)] if crowded else [],
+        [(point_ops(3), 1)],
+        [(article_ops(1), 1)],
+        [(quote_ops(0), 1), (people_ops(lambda p: True), 2)],
+    ]
+    ops: list[tuple] = []
+    for tier in tiers:
+        live = list(tier)
+        while live:
+            for entry in list(live):
+                gen, per_round = entry
+                for _ in range(per_round):
+                    op = next(gen, None)
+                    if op is None:
+                        live.remove(entry)
+                        break
+                    ops.append(op)
+    return ops
+
+
+def _op_height(op: tuple, brief: Brief, m: _Measure, state: dict) -> tuple[str, float]:
+    """Which part of the page an operation shrinks ('top', 'A', 'Q', 'P') and by how much."""
+    y = m.y
+    kind, key = op
+
+    def block(anchor: str, nxt: list[str]) -> float:
+        if anchor not in y:
+            return 0.0
+        for n in nxt:
+            if n in y and y[n] > y[anchor]:
+                return y[n] - y[anchor]
+        return 0.0
+
+    if kind == "points":
+        later = [f"kp-{k}" for k in range(key + 1, len(brief.key_points))] + ["kp-end"]
+        return "top", block(f"kp-{key}", later)
+    if kind == "quotes":
+        return "F", m.h.get(f"q-{key}", 0.0)
+    if kind in ("sentences", "articles"):
+        i = key[0] if kind == "sentences" else key
+        h = m.h.get(f"a-{i}", 0.0)
+        a = brief.articles[i]
+        chars = state.setdefault(("achars", i), len(a.article.title) * 1.6 + len(_credit(a)) * 0.7 + 40 + sum(
+            len(a.sentences[s]) + 1 for s in a.summary if f"s-{i}-{s}" in y))
+        if kind == "articles":
+            return "F", h * state.get(("ashare", i), 1.0)
+        share = (len(a.sentences[key[1]]) + 1) / chars
+        state[("ashare", i)] = state.get(("ashare", i), 1.0) - share
+        return "F", h * share
+    if kind in ("titles", "people"):
+        anchor = f"p-{key}"
+        row = None
+        for g in range(len(brief.participants)):
+            name = f"g-{g}"
+            if name in y and y[name] <= y.get(anchor, -1):
+                row = g
+        if row is None:
+            return "P", 0.0
+        nxt = [f"g-{g}" for g in range(row + 1, len(brief.participants) + 1)] + ["parts-end"]
+        h = block(f"g-{row}", nxt)
+        members = state.setdefault(("members", row), [
+            k for k, p in enumerate(brief.participants) if f"p-{k}" in y
+            and max((gg for gg in range(len(brief.participants)) if f"g-{gg}" in y and y[f"g-{gg}"] <= y[f"p-{k}"]),
+                    default=None) == row])
+        p = brief.participants[key]
+        rowchars = state.setdefault(("rchars", row), sum(
+            len(brief.participants[k].name) + len(brief.participants[k].title or "") + 4 for k in members) or 1)
+        if kind == "titles":
+            return "P", h * len(p.title or "") / rowchars * 0.9
+        left = state.setdefault(("left", row), set(members))
+        left.discard(key)
+        if not left:
+            return "P", h * state.get(("rshare", row), 1.0)
+        share = (len(p.name) + 4 + (0 if key in state.get("titled", set()) else len(p.title or ""))) / rowchars
+        state[("rshare", row)] = state.get(("rshare", row), 1.0) - share
+        # a row keeps at least one line however little is left in it
+        return "P", h * share * 0.8
+    return "top", 0.0
+
+
+def _rebalanced_height(area_left: float, area_right: float) -> float:
+    """The taller column's height once the widths are rebalanced for the content areas given
+    (height times width share)."""
+    total = area_left + area_right
+    if total <= 0:
+        return 0.0
+    f = min(LEFT_SHARE[1], max(LEFT_SHARE[0], area_left / total))
+    return max(area_left / f, area_right / (1 - f))
+
+
+def _plan_drops(brief: Brief, ops: list[tuple], start: int, m: _Measure, scale: float,
+                target: float = 0.97, cols: "_Columns | None" = None) -> int:
+    """How many more operations (from `start`) the measured overflow calls for."""
+    # Articles (left) and quotes (right) sit side by side and the next render rebalances the
+    # widths: leaving out an item of height h in a column of width share f frees about h * f of
+    # area there, and the middle of the page is as tall as the taller rebalanced column.
+    f = cols.left if cols is not None and cols.left < 1 else None
+    h_left = m.h.get("sec-articles", 0.0) + m.h.get("sec-more", 0.0)
+    h_right = m.h.get("sec-quotes", 0.0)
+    area_left = h_left * (f or 1.0)
+    area_right = h_right * (1 - f) if f else 0.0
+    middle = max(h_left, h_right)
+    total = m.total * scale
+    state: dict = {}
+    k = start
+    while total > m.avail * target and k < len(ops):
+        where, h = _op_height(ops[k], brief, m, state)
+        if ops[k][0] == "titles":
+            state.setdefault("titled", set()).add(ops[k][1])
+        if where == "F" and middle:
+            if ops[k][0] == "quotes" and f:
+                area_right = max(0.0, area_right - h * (1 - f))
+            else:
+                area_left = max(0.0, area_left - h * (f or 1.0))
+            new_middle = _rebalanced_height(area_left, area_right) if f else area_left
+            total -= (middle - new_middle) * scale
+            middle = new_middle
+        else:
+            total -= h * scale
+        k += 1
+    return max(k, start + 1) if start < len(ops) else start
+
+
+def _taller_column_first(ops: list[tuple], brief: Brief, m: _Measure, cols: "_Columns | None") -> list[tuple]:
+    """The drop order with the shorter column's items held back while the other column is too
+    tall for any width split to balance: leaving out a quote beside a long list of articles (or
+    the other way round) would not shorten the page at all."""
+    if cols is None or cols.left >= 1:
+        return ops
+    f = cols.left
+    area = {"L": (m.h.get("sec-articles", 0.0) + m.h.get("sec-more", 0.0)) * f,
+            "R": m.h.get("sec-quotes", 0.0) * (1 - f)}
+    if area["L"] <= 0 or area["R"] <= 0:
+        return ops
+
+    def heavy() -> str | None:
+        share = area["L"] / (area["L"] + area["R"])
+        return "L" if share > LEFT_SHARE[1] else "R" if share < LEFT_SHARE[0] else None
+
+    side = heavy()
+    if side is None:
+        return ops
+    out: list[tuple] = []
+    held: list[tuple] = []
+    state: dict = {}
+    for op in ops:
+        if op[0] not in ("quotes", "sentences", "articles") or heavy() != side:
+            out.append(op)
+            continue
+        col = "R" if op[0] == "quotes" else "L"
+        if col != side:
+            held.append(op)
+            continue
+        _, h = _op_height(op, brief, m, state)
+        area[col] = max(1.0, area[col] - h * (f if col == "L" else 1 - f))
+        out.append(op)
+        if heavy() != side:
+            out.extend(held)
+            held = []
+    return out + held
+
+
+# --- predicting a page from a render of another ----------------------------------------------
+
+
+def _section_estimates(brief: Brief, plan: _Plan) -> dict[str, float]:
+    """Estimated heights (CSS px) of the parts of the page fitting changes, for `plan`: the key
+    points, the two columns (the taller, from `_balance` with the plan's calibration), the
+    participants table and the sources footer. Only differences between two plans are used
+    (`_predict_total`), each scaled by what a render measured, so rough is good enough."""
+    view = _view(brief, plan, for_pdf=True, pages=None, overflow=False)
+    fs = plan.font_size * 96 / 72
+    width = CONTENT_WIDTH_PX.get((brief.page_size or "a4").lower(), CONTENT_WIDTH_PX["a4"])
+    head = _heading_height(fs)
+    est: dict[str, float] = {}
+    kps = view["key_points"]
+    est["sec-kp"] = head + sum(_lines(len(k["text"]) + 5, width - 1.1 * fs, 1.04 * fs, 0.47) * 1.32 * 1.04 * fs
+                               + 0.28 * fs for k in kps) if kps else 0.0
+    cols = plan.columns
+    est["cols"] = max(cols.height_left, cols.height_right) if cols is not None else 0.0
+    size = 0.84 * fs
+    rows = 0.0
+    for g in view["groups"]:
+        chars = sum(len(p["name"]) + 3 + (len(p["title"]) + 3 if p["title"] else 0) + (5 if p["quoted"] else 0)
+                    for p in g["people"])
+        lines = max(_lines(len(g["label"]), 6.8 * fs, 0.7 * fs, 0.6), _lines(chars, width - 8.5 * fs, size, 0.5))
+        rows += lines * 1.32 * size + 0.32 * fs + 0.5
+    est["sec-parts"] = head + rows if view["groups"] else 0.0
+    small = 0.64 * fs
+    chars = sum(len(str(a["number"])) + len(a["file"]) + len(a.get("source") or "") + 8 for a in view["articles_all"])
+    est["sec-sources"] = ((_lines(chars + 10, width, small, 0.5) + _lines(len(view["omitted_text"]), width, small, 0.5))
+                          * 1.4 * small + 0.3 * fs)
+    return est
+
+
+def _measured_sections(m: "_Measure") -> dict[str, float]:
+    left = m.h.get("sec-articles", 0.0) + m.h.get("sec-more", 0.0)
+    return {"sec-kp": m.h.get("sec-kp", 0.0), "cols": max(left, m.h.get("sec-quotes", 0.0)),
+            "sec-parts": m.h.get("sec-parts", 0.0), "sec-sources": m.h.get("sec-sources", 0.0)}
+
+
+def _predict_total(brief: Brief, plan: _Plan, ref: _Plan, ref_m: "_Measure",
+                   ref_est: dict[str, float] | None = None) -> float:
+    """The laid-out height `plan` would have, from a render of `ref` at the same type size: what
+    was measured there, plus the estimated change of each part of the page, scaled by how far
+    that part's estimate was off in the render (the columns are already calibrated)."""
+    ref_est = ref_est if ref_est is not None else _section_estimates(brief, ref)
+    est = _section_estimates(brief, plan)
+    got = _measured_sections(ref_m)
+    total = ref_m.total
+    for part, e in est.items():
+        r = 1.0
+        if part != "cols" and got[part] > 0 and ref_est[part] > 0:
+            r = min(2.0, max(0.5, got[part] / ref_est[part]))
+        total += r * (e - ref_est[part])
+    return total
+
+
+# --- the brief as shown ----------------------------------------------------------------------
+
+
+def _on_page(brief: Brief, plan: _Plan, i: int) -> set[int]:
+    """Article `i`'s summary sentences the page prints: in its block (unless fitting dropped
+    them) or as a key point that is kept."""
+    a = brief.articles[i]
+    block = set(_block_sentences(brief, i))
+    kept_points = {kp.sentence for k, kp in enumerate(brief.key_points) if kp.article == i and k not in plan.points}
+    return {s for s in a.summary if (s in block and (i, s) not in plan.sentences) or s in kept_points}
+
+
+def _shown_brief(brief: Brief, plan: _Plan) -> Brief:
+    """A copy of `brief` holding what the page shows. Every article stays listed (brief.json
+    names them all): first the ones shown, in page order, then those the page cites without
+    showing, then the rest; an article not shown keeps as its summary only the sentences its key
+    points print (none for most). Key points and quotes
+    are kept whether or not their article's block is shown (they cite it by number)."""
+    keep = [i for i in range(len(brief.articles)) if i not in plan.articles]
+    cited = _referenced(brief, plan)
+    rest = [i for i in range(len(brief.articles)) if i in plan.articles and i not in cited]
+    new_index = {old: new for new, old in enumerate(keep + cited + rest)}
+    articles = []
+    for i in keep:
+        a = brief.articles[i]
+        on_page = _on_page(brief, plan, i)
+        extra = [s for s in _block_sentences(brief, i) if s not in a.summary and (i, s) not in plan.sentences]
+        summary = sorted({s for s in a.summary if s in on_page} | set(extra))
+        rank = [s for s in (a.summary_rank or []) if s in on_page] + extra
+        articles.append(dataclasses.replace(a, summary=summary, summary_rank=rank))
+    for i in cited + rest:
+        a = brief.articles[i]
+        on_page = {kp.sentence for k, kp in enumerate(brief.key_points) if kp.article == i and k not in plan.points}
+        articles.append(dataclasses.replace(a, summary=sorted(on_page),
+                                            summary_rank=[s for s in (a.summary_rank or []) if s in on_page]))
+    points = [dataclasses.replace(brief.key_points[k], article=new_index[brief.key_points[k].article])
+              for k in _kept_key_points(brief, plan)]
+    quotes = [brief.quotes[k] for k in _kept_quotes(brief, plan)]
+    people = [dataclasses.replace(brief.participants[k], title=None) if k in plan.titles else brief.participants[k]
+              for k in _kept_participants(brief, plan)]
+    omitted = list(brief.omitted) + plan.omitted(brief)
+    return dataclasses.replace(brief, articles=articles, key_points=points, quotes=quotes,
+                               participants=people, omitted=omitted)
+
+
+# --- fitting to one page ---------------------------------------------------------------------
+
+
+def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> RenderedBrief:
+    """Lay the brief out on exactly one page, leaving out the least important content.
+
+    Renders once; if that runs over, it measures where every item fell, shrinks the type
+    (10pt down to 9pt) when the overflow is small, otherwise estimates how much of the drop
+    order to take and renders again; a fitting page with much room to spare is refined by
+    bisection. A handful of renders, never one per dropped item. Only whole sentences, quotes,
+    titles, entries and key points are ever left out. Before the first render, a day of more
+    articles than can plausibly fit is cut to the best of them (`article_order`, `_precut`), so
+    the first layout is a page or two, not one per article; the rest are named in brief.json.
+    """
+    order = article_order(brief)
+    hidden = _precut(brief, order)
+    ops = _drop_sequence(brief, hidden, order)
+    renders = 0
+    font = BASE_FONT_PT
+    calib = (1.0, 1.0)
+
+    def plan_for(n: int, size: float) -> _Plan:
+        plan = _Plan(font_size=size, calib=calib, hidden=hidden, articles=set(hidden))
+        for op in ops[:n]:
+            plan.apply(op)
+        return plan
+
+    def layout(n: int, size: float):
+        nonlocal renders
+        renders += 1
+        plan = plan_for(n, size)
+        html = _render(brief, plan, template_dir, for_pdf=True)
+        doc = _document(html, template_dir)
+        measured = _measure(doc)
+        _calibrate(plan, measured)
+        return plan, doc, measured
+
+    def _calibrate(plan: _Plan, measured: _Measure) -> None:
+        # how far off the column estimates were: the next render's widths use what we saw
+        nonlocal calib
+        c = plan.columns
+        if c is None or c.left >= 1 or not c.height_left or not c.height_right:
+            return
+        left = measured.h.get("sec-articles", 0.0) + measured.h.get("sec-more", 0.0)
+        right = measured.h.get("sec-quotes", 0.0)
+        if left > 0 and right > 0:
+            calib = (min(2.0, max(0.5, plan.calib[0] * left / c.height_left)),
+                     min(2.0, max(0.5, plan.calib[1] * right / c.height_right)))
+
+    def put_back(lo: int, hi: int, n_ref: int, m_ref: _Measure, target: float) -> int | None:
+        """The fewest drops between `lo` and `hi` (both excluded) whose page is predicted, from
+        the render of `n_ref` drops, to fill at most `target` of it; None if none is."""
+        ref = plan_for(n_ref, font)
+        ref_est = _section_estimates(brief, ref)
+
+        def ok(n: int) -> bool:
+            return _predict_total(brief, plan_for(n, font), ref, m_ref, ref_est) <= m_ref.avail * target
+
+        a, b = lo + 1, hi - 1
+        if a > b or not ok(b):
+            return None
+        while a < b:  # the page shrinks as drops are added: the first n that passes
+            mid = (a + b) // 2
+            if ok(mid):
+                b = mid
+            else:
+                a = mid + 1
+        return b
+
+    done = 0
+    plan, doc, m = layout(done, font)
+    ops = _taller_column_first(ops, brief, m, plan.columns)
+    lo = -1          # most operations known to overflow (at the current type size)
+    best = None      # (done, plan, doc, m) of the fullest page known to fit
+    while renders < MAX_RENDERS + 2:
+        if m.fits:
+            if best is None or done < best[0]:
+                best = (done, plan, doc, m)
+            if done - lo <= 1 or renders >= MAX_RENDERS or m.fill >= FULL_ENOUGH:
+                break
+            # Room to spare: put back the most valuable of what was left out. From this render's
+            # measured heights (and the estimate of every item put back, calibrated by them),
+            # predict the fullest page that still fits; bisect when that says nothing new.
+            est = put_back(lo, done, done, m, PUT_BACK_TARGET)
+            if est is None:
+                est = (lo + done + 1) // 2
+            done = est
+            plan, doc, m = layout(done, font)
+            continue
+        lo = max(lo, done)
+        if best is not None:
+            if best[0] - lo <= 1 or renders >= MAX_RENDERS:
+                break
+            # put back too much: predict again from this render, with a wider margin
+            est = put_back(lo, best[0], done, m, PUT_BACK_TARGET - 0.03)
+            if est is None:
+                break
+            done = est
+            plan, doc, m = layout(done, font)
+            continue
+        if done >= len(ops):  # nothing left to leave out: smallest type, then give up
+            if font > LAST_RESORT_FONT_PT:
+                font = LAST_RESORT_FONT_PT
+                plan, doc, m = layout(done, font)
+                continue
+            break
+        scale = 1.0
+        if font > MIN_FONT_PT:
+            # Text height goes roughly with the square of the type size (taller lines, fewer
+            # words per line); headings and rules less so: 1.7 in between.
+            needed = BASE_FONT_PT * (0.975 / max(m.fill, 1e-6)) ** (1 / 1.7)
+            new_font = max(MIN_FONT_PT, math.floor(needed * 4) / 4)
+            scale = (new_font / font) ** 1.7
+            font = new_font
+            if done == 0 and (new_font > MIN_FONT_PT or m.fill * scale <= 0.975):
+                plan, doc, m = layout(done, font)  # shrinking alone should do
+                continue
+            lo = -1  # what overflowed at the larger size says little at this one
+        if renders >= MAX_RENDERS:
+            done = min(len(ops), done + max(1, (len(ops) - done) // 2))
+        else:
+            done = _plan_drops(brief, ops, done, m, scale, cols=plan.columns)
+        plan, doc, m = layout(done, font)
+    if best is not None and not m.fits or (best is not None and best[0] < done):
+        done, plan, doc, m = best
+
+    shown = _shown_brief(brief, plan)
+    pdf = doc.write_pdf()
+    html = _render(brief, plan, template_dir, for_pdf=False, pages=m.pages, overflow=not m.fits)
+    return RenderedBrief(html=html, pdf=pdf, pages=m.pages, brief=shown, omitted=list(shown.omitted),
+                         font_size=plan.font_size, renders=renders, overflow=not m.fits, fill=m.fill)

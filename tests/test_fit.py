@@ -1,0 +1,103 @@
+"""Fitting a Brief to exactly one page: what is left out, in what order, in how few renders.
+
+Briefs are built by hand with `test_render.make_brief` (realistic text, names in Hangul, Arabic
+and Cyrillic), so the tests need none of the analysis stages.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+pypdf = pytest.importorskip("pypdf")
+
+from briefing import fit
+from briefing.fit import fit_to_page
+from briefing.render import brief_json
+from test_render import make_brief, pdf_text, squash
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    return fit_to_page(make_brief(articles=2, sentences=2, quotes=2, participants=3))
+
+
+@pytest.fixture(scope="module")
+def overloaded():
+    brief = make_brief(articles=12, sentences=6, quotes=30, participants=60, key_points=5)
+    return brief, fit_to_page(brief)
+
+
+# --- one page --------------------------------------------------------------------------------
+
+
+def test_a_tiny_brief_is_one_page_with_nothing_left_out(tiny):
+    assert tiny.pages == 1 and not tiny.overflow
+    assert len(pypdf.PdfReader(io.BytesIO(tiny.pdf)).pages) == 1
+    assert tiny.omitted == [] and tiny.font_size == 10
+    assert tiny.renders == 1
+
+
+def test_an_overloaded_brief_fits_one_page_and_says_what_it_left_out(overloaded):
+    brief, rendered = overloaded
+    assert len(pypdf.PdfReader(io.BytesIO(rendered.pdf)).pages) == 1
+    assert not rendered.overflow
+    assert rendered.omitted and "left out to fit one page" in rendered.omitted[0]
+    assert rendered.renders <= fit.MAX_RENDERS
+    assert 8.5 <= rendered.font_size <= 10
+    shown = rendered.brief
+    assert len(shown.quotes) < 30 and len(shown.participants) < 60
+    text = squash(pdf_text(rendered.pdf))
+    assert squash("left out to fit one page") in text
+    # every article stays listed; those the page does not show have no summary and are counted
+    blocks = [a for a in shown.articles if a.summary]
+    assert len(shown.articles) == len(brief.articles) and blocks
+    unshown = [int(n.split()[0]) for n in rendered.omitted if "not shown" in n]
+    assert len(blocks) == len(brief.articles) or unshown
+    assert sum(unshown) >= len(brief.articles) - len(blocks)  # a cited article keeps its key point
+    for a in blocks:  # every summary sentence shown is complete
+        for i in a.summary:
+            assert squash(a.sentences[i]) in text
+    for q in shown.quotes:
+        assert squash(q.text) in text
+
+
+def test_an_overloaded_brief_ends_a_full_page_in_few_renders(overloaded):
+    """After the first fitting render, putting content back is predicted from measured heights:
+    the page ends at least 85% full (as `_measure` lays it out) in at most four renders."""
+    _, rendered = overloaded
+    assert not rendered.overflow and rendered.pages == 1
+    assert rendered.renders <= 4
+    assert 0.85 <= rendered.fill <= 1.0 + 1e-3
+
+
+def test_the_json_says_what_was_left_out(overloaded):
+    import json
+
+    _, rendered = overloaded
+    data = json.loads(brief_json(rendered.brief))
+    assert data["omitted"] == rendered.omitted
+    assert len(data["quotes"]) == len(rendered.brief.quotes)
+
+
+def test_a_long_column_of_quotes_fills_the_page_before_anything_is_dropped():
+    """Short articles, eight quotes: the columns balance, so all eight fit on one render."""
+    brief = make_brief(articles=2, sentences=2, quotes=8, participants=10, key_points=3)
+    rendered = fit_to_page(brief)
+    assert rendered.pages == 1 and not rendered.overflow
+    assert len(rendered.brief.quotes) == 8 and rendered.omitted == []
+    assert rendered.renders == 1
+
+
+# --- the drop order --------------------------------------------------------------------------
+
+
+def test_key_points_are_left_out_only_after_sentences_minor_people_and_low_quotes():
+    ops = fit._drop_sequence(make_brief(articles=3, sentences=3, quotes=8, participants=10, key_points=5))
+    first_point = next(k for k, op in enumerate(ops) if op[0] == "points")
+    before = ops[:first_point]
+    # every sentence fitting may leave out (all but each article's first) goes before a key point
+    assert sum(op[0] == "sentences" for op in before) == sum(op[0] == "sentences" for op in ops) > 0
+    assert sum(op[0] == "quotes" for op in before) >= 5
+    assert not any(op[0] == "articles" for op in before)
