@@ -182,16 +182,6 @@ def seed_inbox(tmp_path) -> Path:
     return inbox
 
 
-def pipeline_ready() -> bool:
-    """True when the real pipeline (ingest, analyze, render) can build a brief."""
-    try:
-        import briefing.pipeline  # noqa: F401
-        import briefing.render  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 # -- browser --------------------------------------------------------------------------
 
 
@@ -199,7 +189,7 @@ def pipeline_ready() -> bool:
 def chromium():
     """Debian's Chromium driven by Playwright (no browser downloads)."""
     if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed at /usr/bin/chromium")
+        pytest.fail("Chromium is not installed at /usr/bin/chromium: run `make test`, which installs Debian's chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

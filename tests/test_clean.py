@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from briefing.clean import clean_text, derive_title
 from briefing.ingest import read_article
@@ -31,7 +30,6 @@ def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
 # ----------------------------------------------------------------------------- cleaning
 
 
-@pytest.mark.skipif(SEED_002 is None, reason="seed 002 not present")
 def test_seed_headline_repeated_is_the_title_once_and_hard_wrap_is_joined():
     art = read_article(SEED_002)
     assert art.title == "Allies Fine-Tune NK Proposal in Tokyo"
@@ -45,7 +43,6 @@ def test_seed_headline_repeated_is_the_title_once_and_hard_wrap_is_joined():
     )
 
 
-@pytest.mark.skipif(SEED_000 is None, reason="seed 000 not present")
 def test_seed_caption_byline_and_email_footer():
     art = read_article(SEED_000)
     body = art.text
@@ -58,7 +55,6 @@ def test_seed_caption_byline_and_email_footer():
     assert any("answers questions" in r for r in art.removed)
 
 
-@pytest.mark.skipif(SEED_000 is None, reason="seed 000 not present")
 def test_derived_title_for_seed_without_headline_is_short_and_whole_words():
     art = read_article(SEED_000)
     assert art.title_derived
@@ -80,7 +76,6 @@ def test_derived_title_cuts_at_a_clause_boundary():
     assert title == "Japan's Prime Minister Announces a Package of Economic Measures Worth $50 Billion"
 
 
-@pytest.mark.skipif(SEED_000 is None or SEED_002 is None, reason="seeds not present")
 def test_headline_glued_after_email_footer_is_not_body_text():
     text = SEED_000.read_text(encoding="utf-8") + SEED_002.read_text(encoding="utf-8")
     assert "heraldcorp.com)Allies Fine-Tune" in text

@@ -10,7 +10,7 @@ import io
 
 import pytest
 
-pypdf = pytest.importorskip("pypdf")
+import pypdf
 
 from briefing import fit
 from briefing.fit import fit_to_page

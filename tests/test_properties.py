@@ -16,7 +16,6 @@ import re
 import tempfile
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -127,7 +126,7 @@ def test_read_article_raises_only_input_error(data):
 @SETTINGS
 @given(ANY_TEXT)
 def test_sentence_spans_never_raise_and_index_into_the_text(text):
-    sentences = pytest.importorskip("briefing.sentences")
+    from briefing import sentences as sentences
     spans = sentences.sentence_spans(text)
     last = 0
     for s, e in spans:
@@ -141,7 +140,7 @@ def test_sentence_spans_never_raise_and_index_into_the_text(text):
 @SETTINGS
 @given(ANY_TEXT)
 def test_sentence_spans_of_cleaned_articles(text):
-    sentences = pytest.importorskip("briefing.sentences")
+    from briefing import sentences as sentences
     art = clean_text(text)
     body = art.text
     for s, e in sentences.sentence_spans(body):
@@ -156,8 +155,8 @@ QUOTE_PARAS = st.lists(NEWSY.filter(lambda s: s.strip()), min_size=1, max_size=6
 @SETTINGS
 @given(QUOTE_PARAS)
 def test_extract_quotes_never_raises_and_quotes_are_in_the_text(paragraphs):
-    quotes = pytest.importorskip("briefing.quotes")
-    sentences = pytest.importorskip("briefing.sentences")
+    from briefing import quotes as quotes
+    from briefing import sentences as sentences
     art = clean_text("\n".join(paragraphs), "q.txt")
     if not art.paragraphs:
         return
@@ -172,8 +171,8 @@ def test_extract_quotes_never_raises_and_quotes_are_in_the_text(paragraphs):
 @SETTINGS
 @given(st.lists(NEWSY, min_size=1, max_size=5))
 def test_extract_quotes_on_raw_paragraphs(paragraphs):
-    quotes = pytest.importorskip("briefing.quotes")
-    sentences = pytest.importorskip("briefing.sentences")
+    from briefing import quotes as quotes
+    from briefing import sentences as sentences
     paras = [" ".join(p.split()) for p in paragraphs]
     paras = [p for p in paras if p]
     if not paras:
@@ -193,7 +192,7 @@ def test_extract_quotes_on_raw_paragraphs(paragraphs):
     st.one_of(st.none(), st.integers(min_value=0, max_value=120)),
 )
 def test_summarize_returns_indices_of_input_sentences(sentences, count, words):
-    summarize = pytest.importorskip("briefing.summarize")
+    from briefing import summarize as summarize
     chosen = summarize.summarize(sentences, count=count, words=words)
     assert chosen == sorted(set(chosen))
     assert all(isinstance(i, int) and 0 <= i < len(sentences) for i in chosen)
