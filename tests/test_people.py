@@ -6,7 +6,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 
 from briefing.model import Article, Participant
 from briefing.people import find_participants, merge_participants
