@@ -14,8 +14,10 @@ brief: $(STAMP) $(FONTS)
 test: $(STAMP) $(SYSTEM)
 	$(PY) -m pytest -q
 
-# Accuracy targets from the issues, on ../shared/eval (run by .ci/run after the tests).
+# Lint (errors and unused or undefined names) and the accuracy targets from the issues on
+# ../shared/eval; .ci/run runs it after the tests.
 gate: $(STAMP)
+	$(VENV)/bin/ruff check briefing tests benchmarks
 	$(PY) benchmarks/quality_gate.py
 
 bench: $(STAMP)
