@@ -262,6 +262,9 @@ def _near(a: str, b: str) -> bool:
     return near_duplicate(a, b)
 
 
+_DANGLING_OPENER = re.compile(r"[“\"‘']?(?:He|She|They|It|His|Her|Their|Its|This|These|Those|That)\b")
+
+
 def _block_sentences(brief: Brief, i: int) -> list[int]:
     """The sentences article `i`'s block shows, in article order. Nothing is printed twice: a
     sentence that is a key point (or says what one says) is left out, and so is one that prints
@@ -283,15 +286,15 @@ def _block_sentences(brief: Brief, i: int) -> list[int]:
     fresh = [s for s in summary if not repeats(s)]
     if fresh:
         return fresh
-    try:
-        from .summarize import is_junk, rank_sentences
-        ranked = rank_sentences(a.sentences)
-    except ImportError:  # pragma: no cover
-        ranked, is_junk = list(range(n)), (lambda s: not s.strip())
+    from .summarize import is_junk, rank_sentences
+
+    ranked = [s for s in rank_sentences(a.sentences)
+              if 0 <= s < n and s not in summary and not repeats(s) and not is_junk(a.sentences[s])]
+    # Out of context, "He arrived ..." leaves the reader asking who: prefer sentences that
+    # name their subject, and take a pronoun opener only when nothing else is left.
+    ranked.sort(key=lambda s: bool(_DANGLING_OPENER.match(a.sentences[s])))
     picks: list[int] = []
     for s in ranked:
-        if not 0 <= s < n or s in summary or repeats(s) or is_junk(a.sentences[s]):
-            continue
         if any(_near(a.sentences[s], a.sentences[p]) for p in picks):
             continue
         picks.append(s)

@@ -381,3 +381,22 @@ def test_the_footer_leads_each_source_with_its_publication():
     html = render_html(make_brief())
     text = " ".join(re.sub(r"<[^>]+>", "", html.split('id="sec-sources"', 1)[1]).split())
     assert "[1] The Korea Herald — 000_wire.txt" in text
+
+
+def test_a_fallback_sentence_names_its_subject_rather_than_open_with_a_pronoun():
+    import datetime
+
+    from briefing.model import AnalyzedArticle, Article, Brief, KeyPoint
+
+    sentences = [
+        "The finance minister announced a new budget for schools and hospitals on Monday.",
+        "He said the budget plan would cut the deficit by half within two years.",
+        "It also raises the tax on tobacco and alcohol by ten percent.",
+        "Opposition parties in parliament rejected the budget plan within hours.",
+        "Teachers' unions welcomed the extra money for schools across the country.",
+    ]
+    article = Article(path="a.txt", title="Budget", paragraphs=[" ".join(sentences)])
+    item = AnalyzedArticle(article=article, sentences=sentences, spans=[], summary=[0])
+    brief = Brief(title="T", date=datetime.date(2026, 11, 23), articles=[item],
+                  key_points=[KeyPoint(text=sentences[0], article=0, sentence=0)])
+    assert render._block_sentences(brief, 0) == [3, 4]
