@@ -64,6 +64,36 @@ _SMALL_WORDS = frozenset("of for and the on in to at a an".split())
 _TITLE_WORD = re.compile(r"[^\s/-]+|[\s/-]+")
 
 
+
+
+def balance_quotes(sentence: str) -> str:
+    """A sentence lifted out of a longer quotation, with its missing mark restored.
+
+    Splitting "“It was hard. We kept going,” she said." gives a second sentence that closes
+    a quote it never opened; printed alone it reads as a typo. Curly double marks are matched
+    by direction, straight double marks by count. Apostrophes are never touched."""
+    text = sentence.strip()
+    if not text:
+        return sentence
+    depth = low = 0
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth -= 1
+            low = min(low, depth)
+    if low < 0:
+        text = "“" * -low + text
+        depth -= low
+    if depth > 0:
+        text += "”" * depth
+    if text.count('"') % 2:
+        first = text.index('"')
+        closes_first = first > 0 and (first + 1 == len(text) or text[first + 1] in " ,.;:!?)")
+        text = '"' + text if closes_first else text + '"'
+    return text
+
+
 def titlecase(text: str | None) -> str | None:
     """A job title as a style guide writes it: "assistant secretary of state for East Asian and
     Pacific affairs" -> "Assistant Secretary of State for East Asian and Pacific Affairs".
@@ -126,6 +156,7 @@ def _make_environment(template_dir: str | Path | None):
         auto_reload=True,
     )
     env.filters["titlecase"] = titlecase
+    env.filters["balance_quotes"] = balance_quotes
     return env
 
 

@@ -400,3 +400,14 @@ def test_a_fallback_sentence_names_its_subject_rather_than_open_with_a_pronoun()
     brief = Brief(title="T", date=datetime.date(2026, 11, 23), articles=[item],
                   key_points=[KeyPoint(text=sentences[0], article=0, sentence=0)])
     assert render._block_sentences(brief, 0) == [3, 4]
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("We know there is a lot,” Scheer said.", "“We know there is a lot,” Scheer said."),
+    ('We know there is a lot," Scheer said.', '"We know there is a lot," Scheer said.'),
+    ("“It was hard. We kept going", "“It was hard. We kept going”"),
+    ("He said “yes” twice.", "He said “yes” twice."),
+    ("Don't go, it's late.", "Don't go, it's late."),
+])
+def test_a_sentence_cut_from_a_longer_quote_gets_its_missing_mark(given, expected):
+    assert render.balance_quotes(given) == expected
