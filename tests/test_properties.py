@@ -7,6 +7,8 @@
   and never cross a paragraph break.
 - quotes: `extract_quotes` never raises; every quote's text is in the article text, at its span.
 - summarize: `summarize` returns distinct, sorted indices of the input sentences.
+- analyze and assemble: never raise; summaries index sentences, quotes sit at their spans,
+  key points are sentences of the articles, each participant is listed once.
 """
 
 from __future__ import annotations
@@ -198,3 +200,28 @@ def test_summarize_returns_indices_of_input_sentences(sentences, count, words):
     assert all(isinstance(i, int) and 0 <= i < len(sentences) for i in chosen)
     if count is not None:
         assert len(chosen) <= count
+
+
+# ----------------------------------------------------------------------------- whole analysis
+
+
+@SETTINGS
+@given(st.lists(ANY_TEXT, min_size=1, max_size=3))
+def test_analysis_and_assembly_never_raise_and_keep_their_promises(texts):
+    from briefing.analyze import analyze_article
+    from briefing.assemble import assemble_brief
+
+    analyzed = []
+    for k, text in enumerate(texts):
+        article = clean_text(text, f"{k}.txt")
+        item = analyze_article(article)
+        assert item.summary == sorted(set(item.summary))
+        assert all(0 <= i < len(item.sentences) for i in item.summary)
+        for quote in item.quotes:
+            start, end = quote.span
+            assert article.text[start:end] == quote.text
+        analyzed.append(item)
+    brief = assemble_brief(analyzed)
+    every_sentence = {s for item in analyzed for s in item.sentences}
+    assert all(point.text in every_sentence for point in brief.key_points)
+    assert len({p.name for p in brief.participants}) == len(brief.participants)
