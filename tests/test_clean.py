@@ -14,17 +14,7 @@ SEED_000 = next(SEEDS.glob("000_*.txt"), None)
 SEED_002 = next(SEEDS.glob("002_*.txt"), None)
 
 
-LEAD = (
-    "The foreign ministers of South Korea and Japan agreed on Tuesday to resume regular talks "
-    "on trade, officials said."
-)
-BODY = "The two sides will meet again in Tokyo next month to review progress on the plan."
-
-
-def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
-    p = tmp_path / name
-    p.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-    return p
+from sample_text import BODY, LEAD, write  # noqa: E402
 
 
 # ----------------------------------------------------------------------------- cleaning

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from briefing.clean import clean_text
 from briefing.decode import decode
 from briefing.ingest import read_article
 
 
-LEAD = (
-    "The foreign ministers of South Korea and Japan agreed on Tuesday to resume regular talks "
-    "on trade, officials said."
-)
-BODY = "The two sides will meet again in Tokyo next month to review progress on the plan."
-
-
-def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
-    p = tmp_path / name
-    p.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-    return p
+from sample_text import BODY, LEAD, write  # noqa: E402
 
 
 # ----------------------------------------------------------------------------- encodings
