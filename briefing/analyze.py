@@ -82,7 +82,7 @@ def _blocks(article: Article, spans: list[Span]):
     offset = position = 0
     sentence = 0
     for paragraph in article.paragraphs:
-        if paragraphs and sum(len(p) + 2 for p in paragraphs) + len(paragraph) > BLOCK_CHARS:
+        if paragraphs and position - offset + len(paragraph) > BLOCK_CHARS:  # the block so far, separators included
             yield replace(article, paragraphs=paragraphs), offset, sentence
             while sentence < len(spans) and spans[sentence][0] < position:
                 sentence += 1

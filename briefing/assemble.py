@@ -12,12 +12,9 @@ import datetime as dt
 import re
 from collections import Counter
 
-from .model import AnalyzedArticle, Brief, KeyPoint, Participant, Quote
-
-try:  # imported once: rank_quotes compares many quotes
-    from .summarize import near_duplicate as _summarize_near_duplicate
-except ImportError:  # pragma: no cover - summarize needs numpy and nltk, both dependencies
-    _summarize_near_duplicate = None
+from .model import AnalyzedArticle, Brief, BriefingError, KeyPoint, Participant, Quote
+from .people import merge_participants
+from .summarize import near_duplicate, select_key_points
 
 MAX_PER_SPEAKER = 3
 """Quotes one speaker may have before every other speaker's quotes have been considered."""
@@ -75,7 +72,7 @@ def _mostly_quote(text: str, quotes: list[Quote]) -> bool:
         words = q.text.strip()
         if not words:
             continue
-        if len(words) >= 0.5 * len(text.strip()) and _quote_duplicate(words, text):
+        if len(words) >= 0.5 * len(text.strip()) and near_duplicate(words, text):
             return True
         core = _plain(words)
         if len(core) < 20 or core not in norm_text:
@@ -98,34 +95,22 @@ def _key_points(analyzed: list[AnalyzedArticle], count: int, quotes: list[Quote]
         return []
     documents = [a.sentences for a in analyzed]
     candidates = [list(a.summary_rank or a.summary) for a in analyzed]
-    try:
-        from .summarize import near_duplicate, select_key_points
-    except ImportError:  # summarize not available: each summary's best sentences in turn
-        picks: list[tuple[int, int]] = []
-        depth = max((len(c) for c in candidates), default=0)
-        for level in range(depth):
-            for d, c in enumerate(candidates):
-                if level < len(c):
-                    picks.append((d, c[level]))
-        near_duplicate = _near_duplicate
-    else:
-        # The best picks come first whatever count is asked for, so ask for a few more than
-        # needed (some are skipped below) and for all of them only if that falls short: on a
-        # day of 500 articles, all is 1,500 sentences compared with each other.
-        total = sum(len(c) for c in candidates)
-        want = min(total, 4 * count + 4)
-        picks = select_key_points(documents, count=max(count, want), candidates=candidates)
-        chosen, quoted = _choose_points(analyzed, picks, count, quotes, near_duplicate)
-        if len(chosen) >= count or want >= total:
-            return (chosen or quoted)[:count]
+    # The best picks come first whatever count is asked for, so ask for a few more than
+    # needed (some are skipped below) and for all of them only if that falls short: on a
+    # day of 500 articles, all is 1,500 sentences compared with each other.
+    total = sum(len(c) for c in candidates)
+    want = min(total, 4 * count + 4)
+    picks = select_key_points(documents, count=max(count, want), candidates=candidates)
+    chosen, quoted = _choose_points(analyzed, picks, count, quotes)
+    if len(chosen) < count and want < total:
         picks = select_key_points(documents, count=max(count, total), candidates=candidates)
-    chosen, quoted = _choose_points(analyzed, picks, count, quotes, near_duplicate)
+        chosen, quoted = _choose_points(analyzed, picks, count, quotes)
     # a sentence that repeats a quote shown beside it is a key point only when nothing else is
     return (chosen or quoted)[:count]
 
 
 def _choose_points(analyzed: list[AnalyzedArticle], picks: list[tuple[int, int]], count: int,
-                   quotes: list[Quote] | None, near_duplicate) -> tuple[list[KeyPoint], list[KeyPoint]]:
+                   quotes: list[Quote] | None) -> tuple[list[KeyPoint], list[KeyPoint]]:
     """Key points from `picks`, in order: (chosen, quoted), stopping once `count` are chosen."""
     chosen: list[KeyPoint] = []
     quoted: list[KeyPoint] = []  # sentences that mostly repeat a quote shown beside them: last resort
@@ -145,22 +130,6 @@ def _choose_points(analyzed: list[AnalyzedArticle], picks: list[tuple[int, int]]
 # --- quotes ----------------------------------------------------------------------------------
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text) if len(w) > 2}
-
-
-def _near_duplicate(a: str, b: str) -> bool:
-    """Fallback when summarize is not importable: most words of the shorter occur in the longer."""
-    wa, wb = _words(a), _words(b)
-    if not wa or not wb:
-        return a.strip().lower() == b.strip().lower()
-    return len(wa & wb) / min(len(wa), len(wb)) >= 0.8
-
-
-def _quote_duplicate(a: str, b: str) -> bool:
-    return (_summarize_near_duplicate or _near_duplicate)(a, b)
 
 
 def quote_rank_score(q: Quote) -> float:
@@ -213,7 +182,7 @@ def rank_quotes(analyzed: list[AnalyzedArticle], max_quotes: int | None = 8) -> 
         to_later = bool(key) and per_speaker[key] >= MAX_PER_SPEAKER
         if to_later and limit is not None and len(later) >= limit:
             continue  # could never be shown: not worth a comparison
-        if any(_quote_duplicate(q.text, u.text) for u in unique):
+        if any(near_duplicate(q.text, u.text) for u in unique):
             continue
         unique.append(q)
         if to_later:
@@ -226,26 +195,6 @@ def rank_quotes(analyzed: list[AnalyzedArticle], max_quotes: int | None = 8) -> 
 
 
 # --- participants ----------------------------------------------------------------------------
-
-
-def _fallback_merge(lists: list[list[Participant]]) -> list[Participant]:
-    merged: dict[str, Participant] = {}
-    for plist in lists:
-        for p in plist:
-            key = " ".join(p.name.split()).lower()
-            if key not in merged:
-                merged[key] = Participant(
-                    name=p.name, title=p.title, affiliation=p.affiliation, quoted=p.quoted,
-                    mentions=p.mentions, articles=list(p.articles),
-                )
-                continue
-            m = merged[key]
-            m.title = m.title or p.title
-            m.affiliation = m.affiliation or p.affiliation
-            m.quoted = m.quoted or p.quoted
-            m.mentions += p.mentions
-            m.articles += [a for a in p.articles if a not in m.articles]
-    return list(merged.values())
 
 
 def rank_participants(participants: list[Participant]) -> list[Participant]:
@@ -263,12 +212,7 @@ def _participants(analyzed: list[AnalyzedArticle]) -> list[Participant]:
             if not p.articles:
                 p.articles = [a.article.path]
         lists.append(a.participants)
-    try:
-        from .people import merge_participants
-    except ImportError:
-        merged = _fallback_merge(lists)
-    else:
-        merged = merge_participants(lists)
+    merged = merge_participants(lists)
     by_path = {a.article.path: a for a in analyzed}
     merged = [p if p.affiliation else dataclasses.replace(p, affiliation=_infer_affiliation(p, by_path))
               for p in merged]
@@ -385,18 +329,15 @@ def _place_table():
     global _place_pattern
     if _place_pattern is not None:
         return _place_pattern
+    import pycountry  # here: only the first call builds the table
+
     names: dict[str, str] = {}
-    try:
-        import pycountry
-    except ImportError:  # pragma: no cover - pycountry is a dependency; the aliases still work
-        pass
-    else:
-        for c in pycountry.countries:
-            shown = getattr(c, "common_name", None) or c.name
-            for n in {c.name, shown}:
-                if "," in n or n in _AMBIGUOUS or len(n) < 4:
-                    continue
-                names.setdefault(n, shown)
+    for c in pycountry.countries:
+        shown = getattr(c, "common_name", None) or c.name
+        for n in {c.name, shown}:
+            if "," in n or n in _AMBIGUOUS or len(n) < 4:
+                continue
+            names.setdefault(n, shown)
     for shown, aliases in _ALIASES.items():
         for n in aliases:
             names[n] = shown
@@ -518,8 +459,6 @@ def assemble_brief(
     """
     page_size = (page_size or "a4").lower()
     if page_size not in PAGE_SIZES:
-        from .model import BriefingError
-
         raise BriefingError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {page_size!r}")
     analyzed = list(analyzed)
     participants = _participants(analyzed)

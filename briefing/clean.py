@@ -249,8 +249,9 @@ def _parse_byline(line: str):
     tails = [p for p in parts[1:] if p]
     extra_names = []
     for t in tails:
-        if _agency(t):
-            src = src or _agency(t)
+        ag = _agency(t)
+        if ag:
+            src = src or ag
         elif _ROLE_RE.match(t) or re.fullmatch(r"(?:in|from)\s+[A-Z][\w .'-]{1,40}", t):
             continue
         elif has_by and _is_name(t) and not re.search(r"(?i)editing by|additional reporting", t):
@@ -473,9 +474,7 @@ def _is_headline(line: str, nxt: str | None, wrapped: bool) -> bool:
         return True
     # sentence-case headline: short, no final period, followed by a real paragraph or a blank.
     # Longer sentence-case lines are lead sentences that lost their full stop.
-    if not wrapped and len(words) <= _SENTENCE_CASE_HEADLINE_WORDS and not stripped.endswith(("!", "?")) or (
-        not wrapped and len(words) <= _SENTENCE_CASE_HEADLINE_WORDS and stripped.endswith("?")
-    ):
+    if not wrapped and len(words) <= _SENTENCE_CASE_HEADLINE_WORDS and not stripped.endswith("!"):
         return nxt is None or nxt == "" or len(nxt.split()) > len(words)
     return False
 
@@ -823,9 +822,9 @@ def _clean(text: str, path: str) -> Article:
     for idx, para in enumerate(paragraphs):
         if idx < 3 and len(out) < 2:
             m = _DATELINE_AGENCY_RE.match(para)
-            if m and (_agency(m.group("agency")) or m.group("city").isupper()) and len(para) > m.end():
+            ag = _agency(m.group("agency")) if m else None
+            if m and (ag or m.group("city").isupper()) and len(para) > m.end():
                 removed.append(para[: m.end()].strip())
-                ag = _agency(m.group("agency"))
                 source = source or ag
                 date = date or _parse_date(m.group("date"))
                 para = para[m.end() :]

@@ -48,6 +48,22 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def say(message: str) -> None:
+    """One ``briefing: ...`` line on stderr (progress and notes of the delivery commands)."""
+    print(f"briefing: {message}", file=sys.stderr, flush=True)
+
+
+def report_build(result, *, quiet: bool = False) -> None:
+    """A build's skipped inputs and left-out content on stderr, then (unless `quiet`) its files."""
+    for error in result.skipped:
+        print(f"briefing: warning: skipped {error}", file=sys.stderr)
+    for note in result.brief.omitted:
+        print(f"briefing: note: {note}", file=sys.stderr)
+    if not quiet:
+        for path in result.outputs.values():
+            print(path)
+
+
 def _progress_printer(enabled: bool):
     """A progress callback that rewrites one stderr line on a terminal, or None."""
     if not enabled:
@@ -116,13 +132,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         )
     finally:
         _end_progress(progress)
-    for error in result.skipped:
-        print(f"briefing: warning: skipped {error}", file=sys.stderr)
-    for note in result.brief.omitted:
-        print(f"briefing: note: {note}", file=sys.stderr)
-    if not args.quiet:
-        for path in result.outputs.values():
-            print(path)
+    report_build(result, quiet=args.quiet)
     return 0
 
 
@@ -189,15 +199,11 @@ def make_parser() -> argparse.ArgumentParser:
     add_analysis_options(analyze)
     analyze.set_defaults(func=cmd_analyze)
 
-    for module in _delivery_modules():
-        module.register(sub)
-    return parser
-
-
-def _delivery_modules():
     from . import daily, mail, serve
 
-    return [daily, mail, serve]
+    for module in (daily, mail, serve):
+        module.register(sub)
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:

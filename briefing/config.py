@@ -37,13 +37,12 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from .mail import DEFAULT_PORTS, SECURITY, check_address
 from .model import BriefingError
 
 DEFAULT_FILE = "briefing.toml"
 DEFAULT_PASSWORD_ENV = "BRIEFING_SMTP_PASSWORD"
 PAGE_SIZES = ("a4", "letter")
-SECURITY = ("starttls", "ssl", "none")
-DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
 # file key (dotted) -> Config field
 _KEYS: dict[str, str] = {
@@ -67,7 +66,8 @@ _KEYS: dict[str, str] = {
 }
 _FILE_KEY = {v: k for k, v in _KEYS.items()}
 _SECTIONS = ("mail", "smtp")
-_OPTION = {"recipients": "--to", "sender": "--from", "security": "--starttls/--ssl", "out": "--out"}
+# Config field -> its command-line option, where that is not "--" + the field with dashes
+_OPTION = {"recipients": "--to", "sender": "--from", "security": "--starttls/--ssl", "template_dir": "--templates"}
 
 # keyword aliases accepted by `Config.with_overrides` (the CLI's option names)
 _ALIASES = {
@@ -147,8 +147,8 @@ class Config:
         """A copy with the given settings replaced; None values are ignored.
 
         Accepts the field names and the CLI's option names (``to``,
-        ``smtp_user``, and the booleans ``starttls``/``ssl``), so
-        ``config.with_overrides(**vars(args))`` works for known options.
+        ``smtp_user``, and the booleans ``starttls``/``ssl``); anything else
+        is an error, so pass only settings (see `config_from_args`).
         """
         changes: dict[str, Any] = {}
         names = {f.name for f in fields(self)} - {"source", "base_dir"}
@@ -245,8 +245,6 @@ def _validate(cfg: Config, *, origin: str | None = None, changed: set[str] | Non
         raise bad("password_env", f"expected an environment variable name, got {cfg.password_env!r}")
 
     # addresses: same checks as sending, so mistakes show up at load time
-    from .mail import check_address  # local import: mail imports nothing from here
-
     if cfg.sender is not None:
         try:
             check_address(cfg.sender, what="sender")
@@ -259,26 +257,26 @@ def _validate(cfg: Config, *, origin: str | None = None, changed: set[str] | Non
             raise bad("recipients", str(exc)) from None
 
 
+def _password_refused(path: Path, key: str) -> BriefingError:
+    return BriefingError(
+        f"{path}: {key}: the SMTP password must not be stored in the config file; "
+        f"set it in the environment variable named by smtp.password_env "
+        f"(default {DEFAULT_PASSWORD_ENV})"
+    )
+
+
 def _flatten(data: dict, path: Path) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in data.items():
         if key == "password":
-            raise BriefingError(
-                f"{path}: password: the SMTP password must not be stored in the config file; "
-                f"set it in the environment variable named by smtp.password_env "
-                f"(default {DEFAULT_PASSWORD_ENV})"
-            )
+            raise _password_refused(path, key)
         if key in _SECTIONS:
             if not isinstance(value, dict):
                 raise BriefingError(f"{path}: {key}: expected a [{key}] table")
             for sub, v in value.items():
                 dotted = f"{key}.{sub}"
                 if sub == "password":
-                    raise BriefingError(
-                        f"{path}: {dotted}: the SMTP password must not be stored in the config file; "
-                        f"set it in the environment variable named by smtp.password_env "
-                        f"(default {DEFAULT_PASSWORD_ENV})"
-                    )
+                    raise _password_refused(path, dotted)
                 if isinstance(v, dict):
                     raise BriefingError(f"{path}: {dotted}: unknown table")
                 out[dotted] = v
@@ -326,3 +324,16 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
         raise BriefingError(f"{path}: {exc}") from None
     _validate(cfg, origin=str(path))
     return cfg
+
+
+# -- command line -------------------------------------------------------------------
+
+
+def add_config_option(parser) -> None:
+    """``--config FILE``, for every command that reads briefing.toml."""
+    parser.add_argument("--config", metavar="FILE", help="settings file (default: ./briefing.toml if present)")
+
+
+def config_from_args(args, *names: str) -> Config:
+    """The config from ``--config`` (or ./briefing.toml) with the options `names` of `args` laid over it."""
+    return load_config(args.config).with_overrides(**{name: getattr(args, name) for name in names})

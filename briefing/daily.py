@@ -15,13 +15,12 @@ import datetime as dt
 import fcntl
 import json
 import os
-import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .config import Config, load_config
+from .config import Config, add_config_option, config_from_args
 from .model import BriefingError
 
 MARKER = ".sent"
@@ -79,6 +78,10 @@ def _write_marker(out_dir: Path, record: dict) -> Path:
     return path
 
 
+def _now() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
 @contextmanager
 def _locked(out_dir: Path):
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -117,15 +120,9 @@ def run_daily(
         raise BriefingError(f"no inbox folder for {day.isoformat()}: {inbox} does not exist{where}")
     if send:
         # check addresses before building, so a bad config fails fast
-        from .mail import check_address
+        from .mail import check_envelope
 
-        if not config.sender:
-            raise BriefingError("no sender address: set mail.sender in the config")
-        if not config.recipients:
-            raise BriefingError("no recipients: set mail.recipients in the config")
-        check_address(config.sender, what="sender")
-        for r in config.recipients:
-            check_address(r, what="recipient")
+        check_envelope(config.sender, config.recipients)
 
     result = DailyResult(date=day, out_dir=out_dir)
     with _locked(out_dir):
@@ -184,11 +181,10 @@ def run_daily(
                 progress=progress,
             )
         except PartialDelivery as exc:
-            record.update(sent_at=dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-                          accepted=exc.accepted, refused=exc.refused)
+            record.update(sent_at=_now(), accepted=exc.accepted, refused=exc.refused)
             _write_marker(out_dir, record)
             raise
-        record["sent_at"] = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        record["sent_at"] = _now()
         result.marker = _write_marker(out_dir, record)
         result.sent = True
         result.message_id = record["message_id"]
@@ -200,24 +196,15 @@ def run_daily(
 
 def cli_daily(args: argparse.Namespace) -> int:
     """``briefing daily [--config FILE] [--date YYYY-MM-DD] [--send] [--force]``."""
-    config = load_config(args.config).with_overrides(**{
-        name: getattr(args, name, None)
-        for name in ("title", "inbox", "out", "page_size", "sentences", "template_dir", "sender",
-                     "smtp_host", "smtp_port", "starttls", "ssl", "user")
-    }, recipients=getattr(args, "to", None) or None)
+    from .cli import report_build, say
 
-    def progress(message: str) -> None:
-        print(f"briefing: {message}", file=sys.stderr, flush=True)
-
-    result = run_daily(config, date=args.date, send=args.send, force=args.force, progress=progress)
-    for error in result.skipped:
-        print(f"briefing: warning: skipped {error}", file=sys.stderr)
-    build = result.build
-    if build is not None:
-        for note in getattr(build.brief, "omitted", []) or []:
-            print(f"briefing: note: {note}", file=sys.stderr)
-        for path in result.outputs.values():
-            print(path)
+    config = config_from_args(
+        args, "title", "inbox", "out", "page_size", "sentences", "template_dir",
+        "to", "sender", "smtp_host", "smtp_port", "starttls", "ssl", "user",
+    )
+    result = run_daily(config, date=args.date, send=args.send, force=args.force, progress=say)
+    if result.build is not None:
+        report_build(result.build)
     if result.sent:
         print(f"sent to {', '.join(config.recipients)} ({result.message_id})")
     elif result.already_sent is not None:
@@ -231,6 +218,7 @@ def cli_daily(args: argparse.Namespace) -> int:
 def register(subparsers) -> argparse.ArgumentParser:
     """Add the ``daily`` command to the CLI's subparsers."""
     from .cli import _iso_date
+    from .mail import add_smtp_options
 
     p = subparsers.add_parser(
         "daily",
@@ -242,7 +230,7 @@ def register(subparsers) -> argparse.ArgumentParser:
             "Made for cron or a systemd timer."
         ),
     )
-    p.add_argument("--config", metavar="FILE", help="settings file (default: ./briefing.toml if present)")
+    add_config_option(p)
     p.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="the day to build (default: today)")
     p.add_argument("--send", action="store_true", help="e-mail the brief to the configured recipients")
     p.add_argument("--force", action="store_true", help="with --send: send again even if already sent that day")
@@ -253,13 +241,6 @@ def register(subparsers) -> argparse.ArgumentParser:
     s.add_argument("--page-size", dest="page_size", choices=["a4", "letter"], help="paper size")
     s.add_argument("--sentences", type=int, metavar="N", help="sentences per article summary")
     s.add_argument("--templates", dest="template_dir", metavar="DIR", help="template folder")
-    s.add_argument("--to", action="append", default=[], metavar="ADDR", help="recipient; repeat for several")
-    s.add_argument("--from", dest="sender", metavar="ADDR", help="sender address")
-    s.add_argument("--smtp-host", dest="smtp_host", metavar="HOST", help="SMTP server")
-    s.add_argument("--smtp-port", dest="smtp_port", type=int, metavar="PORT", help="SMTP port")
-    tls = s.add_mutually_exclusive_group()
-    tls.add_argument("--starttls", action="store_true", default=None, help="use STARTTLS")
-    tls.add_argument("--ssl", action="store_true", default=None, help="use TLS from the start (SMTPS)")
-    s.add_argument("--user", metavar="USER", help="SMTP login; the password comes from the environment")
+    add_smtp_options(s)
     p.set_defaults(func=cli_daily)
     return p

@@ -19,12 +19,13 @@ from .model import Brief, Participant
 from .render import (
     BASE_FONT_PT,
     COLUMN_GAP_REM,
-    CONTENT_WIDTH_PX,
     LEFT_SHARE,
     PREFERRED_LEFT,
     _article_height,
     _block_sentences,
     _Columns,
+    _content_width,
+    _caption_chars,
     _credit,
     _document,
     _heading_height,
@@ -114,9 +115,8 @@ def _precut(brief: Brief, order: list[int]) -> frozenset:
     if n <= PRECUT_KEEP:
         return frozenset()
     fs = BASE_FONT_PT * 96 / 72
-    size = (brief.page_size or "a4").lower()
-    width = CONTENT_WIDTH_PX.get(size, CONTENT_WIDTH_PX["a4"])
-    avail = PAGE_HEIGHT_PX.get(size, PAGE_HEIGHT_PX["a4"])
+    width = _content_width(brief)
+    avail = PAGE_HEIGHT_PX.get((brief.page_size or "a4").lower(), PAGE_HEIGHT_PX["a4"])
     wl = PREFERRED_LEFT * (width - COLUMN_GAP_REM * fs)
     wr = (width - COLUMN_GAP_REM * fs) - wl
     head = _heading_height(fs)
@@ -124,13 +124,14 @@ def _precut(brief: Brief, order: list[int]) -> frozenset:
     if brief.key_points:
         fixed += head + sum(_lines(len(kp.text) + 5, width - 1.2 * fs, fs, 0.47) * 1.34 * fs + 0.3 * fs
                             for kp in brief.key_points)
-    quotes = sum(_quote_height(q.text, len(q.speaker or "speaker not named") + len(q.title or "") + 9, wr, fs)
+    quotes = sum(_quote_height(q.text, _caption_chars(q.speaker, q.title), wr, fs)
                  for q in brief.quotes[:PRECUT_QUOTES])
     right = head + quotes if brief.quotes else 0.0
     paths: set[str] = set()
     left = head
+    source_chars = 0
     kept: list[int] = []
-    for k, i in enumerate(order):
+    for i in order:
         a = brief.articles[i]
         best = next((s for s in (a.summary_rank or a.summary) if 0 <= s < len(a.sentences)), None)
         chars = len(a.sentences[best]) + 1 if best is not None else 0
@@ -139,8 +140,8 @@ def _precut(brief: Brief, order: list[int]) -> frozenset:
         names = sum(len(p.name) + len(p.title or "") // 2 + 4 for p in brief.participants
                     if not p.articles or any(x in paths for x in p.articles))
         people = head + _lines(names, width * 0.8, 0.85 * fs, 0.5) * 1.3 * 0.85 * fs + 4 * fs
-        sources = _lines(sum(len(Path(brief.articles[j].article.path).name) + len(brief.articles[j].article.source or "") + 8
-                             for j in order[:k + 1]), width, 0.7 * fs, 0.5) * 1.34 * 0.7 * fs + 3 * fs
+        source_chars += len(Path(a.article.path).name) + len(a.article.source or "") + 8
+        sources = _lines(source_chars, width, 0.7 * fs, 0.5) * 1.34 * 0.7 * fs + 3 * fs
         total = fixed + max(left, right) + people + sources
         if len(kept) >= PRECUT_KEEP and total > avail * PRECUT_BUDGET:
             break
@@ -170,6 +171,16 @@ class _Measure:
     @property
     def fill(self) -> float:
         return self.total / self.avail if self.avail else float(self.pages)
+
+    @property
+    def left(self) -> float:
+        """Laid-out height of the articles column (with the quotes continued under it)."""
+        return self.h.get("sec-articles", 0.0) + self.h.get("sec-more", 0.0)
+
+    @property
+    def right(self) -> float:
+        """Laid-out height of the quotes column."""
+        return self.h.get("sec-quotes", 0.0)
 
 
 def _measure(doc) -> _Measure:
@@ -391,8 +402,7 @@ def _plan_drops(brief: Brief, ops: list[tuple], start: int, m: _Measure, scale: 
     # widths: leaving out an item of height h in a column of width share f frees about h * f of
     # area there, and the middle of the page is as tall as the taller rebalanced column.
     f = cols.left if cols is not None and cols.left < 1 else None
-    h_left = m.h.get("sec-articles", 0.0) + m.h.get("sec-more", 0.0)
-    h_right = m.h.get("sec-quotes", 0.0)
+    h_left, h_right = m.left, m.right
     area_left = h_left * (f or 1.0)
     area_right = h_right * (1 - f) if f else 0.0
     middle = max(h_left, h_right)
@@ -424,8 +434,7 @@ def _taller_column_first(ops: list[tuple], brief: Brief, m: _Measure, cols: "_Co
     if cols is None or cols.left >= 1:
         return ops
     f = cols.left
-    area = {"L": (m.h.get("sec-articles", 0.0) + m.h.get("sec-more", 0.0)) * f,
-            "R": m.h.get("sec-quotes", 0.0) * (1 - f)}
+    area = {"L": m.left * f, "R": m.right * (1 - f)}
     if area["L"] <= 0 or area["R"] <= 0:
         return ops
 
@@ -466,7 +475,7 @@ def _section_estimates(brief: Brief, plan: _Plan) -> dict[str, float]:
     (`_predict_total`), each scaled by what a render measured, so rough is good enough."""
     view = _view(brief, plan, for_pdf=True, pages=None, overflow=False)
     fs = plan.font_size * 96 / 72
-    width = CONTENT_WIDTH_PX.get((brief.page_size or "a4").lower(), CONTENT_WIDTH_PX["a4"])
+    width = _content_width(brief)
     head = _heading_height(fs)
     est: dict[str, float] = {}
     kps = view["key_points"]
@@ -490,8 +499,7 @@ def _section_estimates(brief: Brief, plan: _Plan) -> dict[str, float]:
 
 
 def _measured_sections(m: "_Measure") -> dict[str, float]:
-    left = m.h.get("sec-articles", 0.0) + m.h.get("sec-more", 0.0)
-    return {"sec-kp": m.h.get("sec-kp", 0.0), "cols": max(left, m.h.get("sec-quotes", 0.0)),
+    return {"sec-kp": m.h.get("sec-kp", 0.0), "cols": max(m.left, m.right),
             "sec-parts": m.h.get("sec-parts", 0.0), "sec-sources": m.h.get("sec-sources", 0.0)}
 
 
@@ -515,13 +523,9 @@ def _predict_total(brief: Brief, plan: _Plan, ref: _Plan, ref_m: "_Measure",
 # --- the brief as shown ----------------------------------------------------------------------
 
 
-def _on_page(brief: Brief, plan: _Plan, i: int) -> set[int]:
-    """Article `i`'s summary sentences the page prints: in its block (unless fitting dropped
-    them) or as a key point that is kept."""
-    a = brief.articles[i]
-    block = set(_block_sentences(brief, i))
-    kept_points = {kp.sentence for k, kp in enumerate(brief.key_points) if kp.article == i and k not in plan.points}
-    return {s for s in a.summary if (s in block and (i, s) not in plan.sentences) or s in kept_points}
+def _point_sentences(brief: Brief, plan: _Plan, i: int) -> set[int]:
+    """Article `i`'s sentences that a kept key point prints."""
+    return {kp.sentence for k, kp in enumerate(brief.key_points) if kp.article == i and k not in plan.points}
 
 
 def _shown_brief(brief: Brief, plan: _Plan) -> Brief:
@@ -537,14 +541,17 @@ def _shown_brief(brief: Brief, plan: _Plan) -> Brief:
     articles = []
     for i in keep:
         a = brief.articles[i]
-        on_page = _on_page(brief, plan, i)
-        extra = [s for s in _block_sentences(brief, i) if s not in a.summary and (i, s) not in plan.sentences]
-        summary = sorted({s for s in a.summary if s in on_page} | set(extra))
+        # printed: in its block (unless fitting dropped them) or as a key point that is kept
+        block = [s for s in _block_sentences(brief, i) if (i, s) not in plan.sentences]
+        pointed = _point_sentences(brief, plan, i)
+        on_page = {s for s in a.summary if s in block or s in pointed}
+        extra = [s for s in block if s not in a.summary]
+        summary = sorted(on_page | set(extra))
         rank = [s for s in (a.summary_rank or []) if s in on_page] + extra
         articles.append(dataclasses.replace(a, summary=summary, summary_rank=rank))
     for i in cited + rest:
         a = brief.articles[i]
-        on_page = {kp.sentence for k, kp in enumerate(brief.key_points) if kp.article == i and k not in plan.points}
+        on_page = _point_sentences(brief, plan, i)
         articles.append(dataclasses.replace(a, summary=sorted(on_page),
                                             summary_rank=[s for s in (a.summary_rank or []) if s in on_page]))
     points = [dataclasses.replace(brief.key_points[k], article=new_index[brief.key_points[k].article])
@@ -600,8 +607,7 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
         c = plan.columns
         if c is None or c.left >= 1 or not c.height_left or not c.height_right:
             return
-        left = measured.h.get("sec-articles", 0.0) + measured.h.get("sec-more", 0.0)
-        right = measured.h.get("sec-quotes", 0.0)
+        left, right = measured.left, measured.right
         if left > 0 and right > 0:
             calib = (min(2.0, max(0.5, plan.calib[0] * left / c.height_left)),
                      min(2.0, max(0.5, plan.calib[1] * right / c.height_right)))

@@ -17,7 +17,6 @@ import re
 import smtplib
 import socket
 import ssl
-import sys
 import textwrap
 import time
 from email.headerregistry import HeaderRegistry
@@ -33,6 +32,8 @@ _REGISTRY = HeaderRegistry()
 _LOCAL_RE = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$")
 _DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
 _BREAKS = ("\r", "\n", "\0", "\x0b", "\x0c", "\u2028", "\u2029", "\x85")
+SECURITY = ("starttls", "ssl", "none")
+DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
 
 class SendError(BriefingError):
@@ -88,6 +89,18 @@ def check_address(value: str, *, what: str = "address") -> str:
     if not (_DOMAIN_RE.match(addr.domain) or addr.domain.lower() == "localhost"):
         raise BriefingError(f"{what} {value!r} has an implausible domain {addr.domain!r}")
     return str(addr)
+
+
+def check_envelope(sender: str | None, recipients: Iterable[str] | str | None) -> tuple[str, list[str]]:
+    """Check the sender and the recipients; return them formatted for the headers."""
+    if sender is None:
+        raise BriefingError("no sender address: set mail.sender in briefing.toml or use --from")
+    if isinstance(recipients, str):
+        recipients = [recipients]
+    recipients = list(recipients or [])
+    if not recipients:
+        raise BriefingError("no recipients: set mail.recipients in briefing.toml or use --to")
+    return check_address(sender, what="sender"), [check_address(r, what="recipient") for r in recipients]
 
 
 def _addr_spec(formatted: str) -> str:
@@ -230,15 +243,7 @@ def compose_message(
     Raises `BriefingError` for a bad address or header (line breaks, not an
     address) or a missing/incomplete output folder.
     """
-    if sender is None:
-        raise BriefingError("no sender address: set mail.sender in briefing.toml or use --from")
-    if isinstance(recipients, str):
-        recipients = [recipients]
-    recipients = list(recipients or [])
-    if not recipients:
-        raise BriefingError("no recipients: set mail.recipients in briefing.toml or use --to")
-    from_ = check_address(sender, what="sender")
-    to = [check_address(r, what="recipient") for r in recipients]
+    from_, to = check_envelope(sender, recipients)
     if subject is not None:
         if not isinstance(subject, str):
             raise BriefingError(f"subject must be text, got {subject!r}")
@@ -276,6 +281,13 @@ def _reply(exc: smtplib.SMTPResponseException) -> str:
     return f"{exc.smtp_code} {' '.join(str(text).split())}".strip()
 
 
+def _refused_detail(refused: dict) -> str:
+    """``addr: code reply; ...`` for smtplib's ``{addr: (code, reply)}``."""
+    return "; ".join(
+        f"{r}: {c} {m.decode(errors='replace') if isinstance(m, bytes) else m}" for r, (c, m) in refused.items()
+    )
+
+
 def _attempt(msg: EmailMessage, *, host, port, security, user, password, timeout, ssl_context, from_addr, to_addrs):
     where = f"{host}:{port}"
     smtp: smtplib.SMTP | None = None
@@ -311,7 +323,7 @@ def _attempt(msg: EmailMessage, *, host, port, security, user, password, timeout
         raise SendError(f"SMTP login refused for user {user!r} at {where}: {_reply(exc)}") from None
     except smtplib.SMTPRecipientsRefused as exc:
         codes = {code for code, _ in exc.recipients.values()}
-        detail = "; ".join(f"{r}: {c} {m.decode(errors='replace') if isinstance(m, bytes) else m}" for r, (c, m) in exc.recipients.items())
+        detail = _refused_detail(exc.recipients)
         if codes and all(400 <= c < 500 for c in codes):
             raise _Transient(f"recipients temporarily refused by {where} ({detail})") from None
         raise SendError(f"SMTP server {where} refused the recipients: {detail}") from None
@@ -339,9 +351,7 @@ def _attempt(msg: EmailMessage, *, host, port, security, user, password, timeout
         raise _Transient(f"connection to SMTP server {where} lost ({exc.strerror or exc})") from None
     except OSError as exc:
         raise SendError(f"cannot connect to SMTP server {where}: {exc.strerror or exc}") from None
-    if refused:
-        return refused
-    return {}
+    return refused or {}
 
 
 def send_message(
@@ -364,10 +374,10 @@ def send_message(
     fails for good, `PartialDelivery` when some recipients were refused.
     """
     security = (security or "none").lower()
-    if security not in ("none", "starttls", "ssl"):
+    if security not in SECURITY:
         raise BriefingError(f"unknown SMTP security {security!r} (use starttls, ssl or none)")
     if port is None:
-        port = {"starttls": 587, "ssl": 465, "none": 25}[security]
+        port = DEFAULT_PORTS[security]
     _no_breaks(str(host), "SMTP host")
     if user is not None:
         _no_breaks(user, "SMTP user")
@@ -400,9 +410,7 @@ def send_message(
             continue
         break
     if refused:
-        detail = "; ".join(
-            f"{r}: {c} {m.decode(errors='replace') if isinstance(m, bytes) else m}" for r, (c, m) in refused.items()
-        )
+        detail = _refused_detail(refused)
         accepted = [a for a in to_addrs if a not in refused]
         raise PartialDelivery(
             f"sent to {', '.join(accepted)}, but {host}:{port} refused {detail}",
@@ -450,23 +458,12 @@ def send_brief(
 # -- command line -------------------------------------------------------------------
 
 
-def _stderr(message: str) -> None:
-    print(f"briefing: {message}", file=sys.stderr, flush=True)
-
-
 def cli_send(args: argparse.Namespace) -> int:
     """``briefing send OUTDIR --to ADDR ...``: settings from --config/briefing.toml, options win."""
-    from .config import load_config
+    from .cli import say
+    from .config import config_from_args
 
-    cfg = load_config(getattr(args, "config", None)).with_overrides(
-        recipients=args.to or None,
-        sender=args.sender,
-        smtp_host=args.smtp_host,
-        smtp_port=args.smtp_port,
-        starttls=args.starttls,
-        ssl=args.ssl,
-        user=args.user,
-    )
+    cfg = config_from_args(args, "to", "sender", "smtp_host", "smtp_port", "starttls", "ssl", "user")
     result = send_brief(
         args.outdir,
         recipients=cfg.recipients,
@@ -480,7 +477,7 @@ def cli_send(args: argparse.Namespace) -> int:
         retries=cfg.retries,
         timeout=cfg.timeout,
         subject=cfg.subject,
-        progress=_stderr,
+        progress=say,
     )
     if result is not None:
         print(f"wrote {result} (not sent)")
@@ -489,8 +486,24 @@ def cli_send(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_smtp_options(group) -> None:
+    """The delivery options `send` and `daily` share (each overrides the config file)."""
+    group.add_argument("--to", action="append", metavar="ADDR",
+                       help="recipient address; repeat for several (default: mail.recipients)")
+    group.add_argument("--from", dest="sender", metavar="ADDR", help="sender address (default: mail.sender)")
+    group.add_argument("--smtp-host", dest="smtp_host", metavar="HOST", help="SMTP server (default: 127.0.0.1)")
+    group.add_argument("--smtp-port", dest="smtp_port", type=int, metavar="PORT",
+                       help="SMTP port (default: 587 with --starttls, 465 with --ssl, else 25)")
+    tls = group.add_mutually_exclusive_group()
+    tls.add_argument("--starttls", action="store_true", default=None, help="upgrade the connection with STARTTLS")
+    tls.add_argument("--ssl", action="store_true", default=None, help="connect with TLS from the start (SMTPS)")
+    group.add_argument("--user", metavar="USER", help="SMTP login name; the password comes from the environment")
+
+
 def register(subparsers) -> argparse.ArgumentParser:
     """Add the ``send`` command to the CLI's subparsers."""
+    from .config import add_config_option
+
     p = subparsers.add_parser(
         "send",
         help="e-mail a built brief (text, HTML and the PDF attached)",
@@ -502,18 +515,9 @@ def register(subparsers) -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("outdir", metavar="OUTDIR", help="folder holding brief.json, brief.html and brief.pdf")
-    p.add_argument("--to", action="append", default=[], metavar="ADDR",
-                   help="recipient address; repeat for several (default: mail.recipients)")
-    p.add_argument("--from", dest="sender", metavar="ADDR", help="sender address (default: mail.sender)")
-    p.add_argument("--smtp-host", dest="smtp_host", metavar="HOST", help="SMTP server (default: 127.0.0.1)")
-    p.add_argument("--smtp-port", dest="smtp_port", type=int, metavar="PORT",
-                   help="SMTP port (default: 587 with --starttls, 465 with --ssl, else 25)")
-    tls = p.add_mutually_exclusive_group()
-    tls.add_argument("--starttls", action="store_true", default=None, help="upgrade the connection with STARTTLS")
-    tls.add_argument("--ssl", action="store_true", default=None, help="connect with TLS from the start (SMTPS)")
-    p.add_argument("--user", metavar="USER", help="SMTP login name; the password comes from the environment")
+    add_smtp_options(p)
     p.add_argument("--dry-run", dest="dry_run", action="store_true",
                    help="write OUTDIR/brief.eml instead of sending")
-    p.add_argument("--config", metavar="FILE", help="settings file (default: ./briefing.toml if present)")
+    add_config_option(p)
     p.set_defaults(func=cli_send)
     return p

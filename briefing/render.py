@@ -14,6 +14,7 @@ from here, never the other way round.
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import math
 import mimetypes
@@ -62,8 +63,6 @@ def template_dirs(template_dir: str | Path | None = None) -> list[Path]:
 
 _SMALL_WORDS = frozenset("of for and the on in to at a an".split())
 _TITLE_WORD = re.compile(r"[^\s/-]+|[\s/-]+")
-
-
 
 
 def balance_quotes(sentence: str) -> str:
@@ -193,9 +192,7 @@ class _Plan:
         kept = _visible_paths(brief, self)
         # sentences a block would have shown; a left-out key point is counted as a key point
         sentences = sum(1 for i, _ in self.sentences if i not in self.articles)
-        titles = sum(1 for k in self.titles - self.people
-                     if not self.articles or not brief.participants[k].articles
-                     or any(x in kept for x in brief.participants[k].articles))
+        titles = sum(1 for k in self.titles - self.people if _person_visible(brief.participants[k], self, kept))
         parts = []
         for n, one, many in (
             (sentences, "summary sentence", "summary sentences"),
@@ -285,14 +282,6 @@ def _is_quote_sentence(a: AnalyzedArticle, s: int, quotes: list[Quote]) -> bool:
     return False
 
 
-def _near(a: str, b: str) -> bool:
-    try:
-        from .summarize import near_duplicate
-    except ImportError:  # pragma: no cover - summarize needs numpy and nltk, both dependencies
-        return _norm(a) == _norm(b)
-    return near_duplicate(a, b)
-
-
 _DANGLING_OPENER = re.compile(r"[“\"‘']?(?:He|She|They|It|His|Her|Their|Its|This|These|Those|That)\b")
 
 
@@ -302,6 +291,8 @@ def _block_sentences(brief: Brief, i: int) -> list[int]:
     a quote the quotes column shows. If that leaves nothing of the summary, the article's next
     best sentences (ranked over the whole article, junk never) take its place; if there are none,
     the block shows its headline and credit alone rather than repeat anything."""
+    from .summarize import is_junk, near_duplicate, rank_sentences  # numpy: not at import time
+
     a = brief.articles[i]
     n = len(a.sentences)
     points = {kp.sentence for kp in brief.key_points if kp.article == i}
@@ -311,14 +302,12 @@ def _block_sentences(brief: Brief, i: int) -> list[int]:
     def repeats(s: int) -> bool:
         text = a.sentences[s].strip()
         return (s in points or not text or _is_quote_sentence(a, s, quotes)
-                or any(_near(text, t) for t in kp_texts))
+                or any(near_duplicate(text, t) for t in kp_texts))
 
     summary = [s for s in a.summary if 0 <= s < n]
     fresh = [s for s in summary if not repeats(s)]
     if fresh:
         return fresh
-    from .summarize import is_junk, rank_sentences
-
     ranked = [s for s in rank_sentences(a.sentences)
               if 0 <= s < n and s not in summary and not repeats(s) and not is_junk(a.sentences[s])]
     # Out of context, "He arrived ..." leaves the reader asking who: prefer sentences that
@@ -326,7 +315,7 @@ def _block_sentences(brief: Brief, i: int) -> list[int]:
     ranked.sort(key=lambda s: bool(_DANGLING_OPENER.match(a.sentences[s])))
     picks: list[int] = []
     for s in ranked:
-        if any(_near(a.sentences[s], a.sentences[p]) for p in picks):
+        if any(near_duplicate(a.sentences[s], a.sentences[p]) for p in picks):
             continue
         picks.append(s)
         if len(picks) >= FALLBACK_SENTENCES:
@@ -384,6 +373,12 @@ def _kept_participants(brief: Brief, plan: "_Plan") -> list[int]:
 
 CONTENT_WIDTH_PX = {"a4": (210 - 30) / 25.4 * 96, "letter": (8.5 * 25.4 - 30) / 25.4 * 96}
 """The page's text width (page less the 15mm side margins of brief.css), CSS px."""
+
+
+def _content_width(brief: Brief) -> float:
+    return CONTENT_WIDTH_PX.get((brief.page_size or "a4").lower(), CONTENT_WIDTH_PX["a4"])
+
+
 COLUMN_GAP_REM = 1.6
 LEFT_SHARE = (0.44, 0.66)
 """The articles column takes this share of the width at least and at most (the sketch: ~58%)."""
@@ -418,6 +413,11 @@ def _article_height(title: str, credit: str, chars: int, width: float, fs: float
     return h + 0.86 * fs
 
 
+def _caption_chars(speaker: str | None, title: str | None) -> int:
+    """Characters of a quote's caption (speaker and title), as the height estimates count them."""
+    return len(speaker or "speaker not named") + len(title or "") + 9
+
+
 def _quote_height(text: str, caption: int, width: float, fs: float) -> float:
     inner = width - 0.7 * fs - 2.2
     h = _lines(len(text) + 2, inner, 0.95 * fs, 0.45) * 1.3 * 0.95 * fs
@@ -438,11 +438,10 @@ def _balance(brief: Brief, articles: list[dict], quotes: list[dict], font_pt: fl
     if not quotes:
         return _Columns(left=1.0)
     fs = font_pt * 96 / 72
-    width = CONTENT_WIDTH_PX.get((brief.page_size or "a4").lower(), CONTENT_WIDTH_PX["a4"])
-    width -= COLUMN_GAP_REM * fs
+    width = _content_width(brief) - COLUMN_GAP_REM * fs
     head = _heading_height(fs)
     arts = [(a["title"], a["credit"], sum(len(s["text"]) + 1 for s in a["sentences"])) for a in articles]
-    qts = [(q["text"], len(q["speaker"] or "speaker not named") + len(q["title"] or "") + 9) for q in quotes]
+    qts = [(q["text"], _caption_chars(q["speaker"], q["title"])) for q in quotes]
     ca, cq = calib
     max_moved = max(0, len(qts) - max(MIN_QUOTES_RIGHT, math.ceil(len(qts) / 2)))
     best: _Columns | None = None
@@ -469,7 +468,7 @@ def _balance(brief: Brief, articles: list[dict], quotes: list[dict], font_pt: fl
 
 
 def _view(brief: Brief, plan: _Plan | None = None, *, for_pdf: bool, pages: int | None,
-          overflow: bool, template_dir=None) -> dict:
+          overflow: bool) -> dict:
     plan = plan or _Plan()
     shown = [i for i in range(len(brief.articles)) if i not in plan.articles]
     number = {i: n for n, i in enumerate(shown, 1)}
@@ -512,7 +511,7 @@ def _view(brief: Brief, plan: _Plan | None = None, *, for_pdf: bool, pages: int 
     for k, p in enumerate(brief.participants):
         if k in plan.people:
             continue
-        if plan.articles and p.articles and not any(x in paths for x in p.articles):
+        if not _person_visible(p, plan, paths):
             continue
         known = (p.affiliation or "").strip()
         label = known or OTHER_GROUP
@@ -564,8 +563,7 @@ def _render(brief: Brief, plan: _Plan | None, template_dir=None, *, for_pdf: boo
         raise BriefingError(f"page size must be a4 or letter, not {brief.page_size!r}")
     env = _environment(template_dir)
     template = env.get_template("brief.html")
-    return template.render(**_view(brief, plan, for_pdf=for_pdf, pages=pages, overflow=overflow,
-                                   template_dir=template_dir))
+    return template.render(**_view(brief, plan, for_pdf=for_pdf, pages=pages, overflow=overflow))
 
 
 def render_html(brief: Brief, template_dir: str | Path | None = None, *, for_pdf: bool = False,
@@ -577,7 +575,9 @@ def render_html(brief: Brief, template_dir: str | Path | None = None, *, for_pdf
 # --- PDF -------------------------------------------------------------------------------------
 
 
+@functools.cache
 def _fetcher_class():
+    """The fetcher class, defined once (fitting prints several times)."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class TemplateOnlyFetcher(URLFetcher):

@@ -21,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import sys
 import tempfile
@@ -107,7 +108,6 @@ class _State:
     html: bytes | None = None
     pdf: bytes | None = None
     json: bytes | None = None
-    title: str = ""
     pages: int = 0
     omitted: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
@@ -346,7 +346,6 @@ class PreviewServer:
             with self._changed:
                 s = self.state
                 s.html, s.pdf, s.json = files["html"], files["pdf"], files["json"]
-                s.title = str(getattr(brief, "title", "") or "")
                 s.pages = pages
                 s.omitted = [str(o) for o in omitted]
                 s.skipped = [str(e) for e in (getattr(result, "skipped", None) or [])]
@@ -557,7 +556,6 @@ def _make_handler(preview: PreviewServer):
             path = raw.split("?", 1)[0].split("#", 1)[0]
             if not self._host_ok():
                 return self._send(403, b"forbidden host\n", "text/plain; charset=utf-8", head=head)
-            s = preview.snapshot
             if path in ("/", "/index.html"):
                 return self._send(200, preview.page(), "text/html; charset=utf-8", head=head)
             if path == "/_version":
@@ -565,9 +563,8 @@ def _make_handler(preview: PreviewServer):
             if path == "/_live.js":
                 return self._send(200, LIVE_JS.encode(), "text/javascript; charset=utf-8", head=head)
             if path in ("/brief.pdf", "/brief.json", "/brief.html"):
-                state = s()
                 name = path.rsplit(".", 1)[1]
-                body = getattr(state, name)
+                body = getattr(preview.snapshot(), name)
                 if body is None:
                     return self._not_found(head)
                 ctype = {
@@ -598,36 +595,23 @@ def _make_handler(preview: PreviewServer):
 # -- entry points -----------------------------------------------------------------------
 
 
-def serve(
-    paths: Iterable[str | os.PathLike],
-    *,
-    host: str = "127.0.0.1",
-    port: int = 8000,
-    out_dir: str | os.PathLike | None = None,
-    template_dir: str | os.PathLike | None = None,
-    builder: Callable[..., Any] | None = None,
-    poll_interval: float = 0.5,
-    open_browser: bool = False,
-    **build_options: Any,
-) -> int:
-    """Serve the live preview until interrupted (Ctrl-C)."""
+def serve(paths: Iterable[str | os.PathLike], *, open_browser: bool = False, **options: Any) -> int:
+    """Serve the live preview until interrupted (Ctrl-C).
 
-    def progress(message: str) -> None:
-        print(f"briefing: {message}", file=sys.stderr, flush=True)
+    `options` are `PreviewServer`'s (host, port, out_dir, template_dir, title, ...);
+    progress and build errors go to stderr.
+    """
+    from .cli import say
 
-    server = PreviewServer(
-        paths, host=host, port=port, out_dir=out_dir, template_dir=template_dir, builder=builder,
-        poll_interval=poll_interval, progress=progress, **build_options,
-    )
+    server = PreviewServer(paths, progress=say, **options)
     server.start()
-    print(f"briefing: previewing at {server.url} (Ctrl-C to stop)", file=sys.stderr, flush=True)
+    say(f"previewing at {server.url} (Ctrl-C to stop)")
     if open_browser:
         import webbrowser
 
         webbrowser.open(server.url)
     previous = None
     if threading.current_thread() is threading.main_thread():
-        import signal
 
         def _terminate(signum, frame):  # systemd/kill: stop as cleanly as Ctrl-C
             raise KeyboardInterrupt
@@ -641,22 +625,15 @@ def serve(
     finally:
         server.stop()
         if previous is not None:
-            import signal
-
             signal.signal(signal.SIGTERM, previous)
     return 0
 
 
 def cli_serve(args: argparse.Namespace) -> int:
     """``briefing serve [INPUT...] [--host H] [--port P]``."""
-    from .config import load_config
+    from .config import config_from_args
 
-    cfg = load_config(getattr(args, "config", None)).with_overrides(
-        title=getattr(args, "title", None),
-        page_size=getattr(args, "page_size", None),
-        sentences=getattr(args, "sentences", None),
-        template_dir=getattr(args, "template_dir", None),
-    )
+    cfg = config_from_args(args, "title", "page_size", "sentences", "template_dir")
     inputs = list(args.inputs or [])
     if not inputs:
         today = cfg.inbox_for(dt.date.today())
@@ -667,9 +644,9 @@ def cli_serve(args: argparse.Namespace) -> int:
         inputs,
         host=args.host,
         port=args.port,
-        out_dir=getattr(args, "out", None),
+        out_dir=args.out,
         template_dir=cfg.template_path,
-        open_browser=getattr(args, "open", False),
+        open_browser=args.open,
         title=cfg.brief_title,
         page_size=cfg.page_size,
         sentences=cfg.sentences,
@@ -688,6 +665,8 @@ def _port(value: str) -> int:
 
 def register(subparsers) -> argparse.ArgumentParser:
     """Add the ``serve`` command to the CLI's subparsers."""
+    from .config import add_config_option
+
     p = subparsers.add_parser(
         "serve",
         help="live HTML preview that rebuilds when an article or template changes",
@@ -710,6 +689,6 @@ def register(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--templates", dest="template_dir", metavar="DIR",
                    help="a folder of templates that override the built-in ones (watched for changes)")
     p.add_argument("--open", action="store_true", help="open the preview in a web browser")
-    p.add_argument("--config", metavar="FILE", help="settings file (default: ./briefing.toml if present)")
+    add_config_option(p)
     p.set_defaults(func=cli_serve)
     return p

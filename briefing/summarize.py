@@ -313,6 +313,10 @@ def _duplicate_matrix(incidence: np.ndarray) -> np.ndarray:
     return ((small >= 3) & (share >= DUPLICATE_CONTAINMENT)) | tiny
 
 
+def _unknown_algorithm(algorithm: str) -> ValueError:
+    return ValueError(f"unknown summary algorithm {algorithm!r}; choose one of {', '.join(ALGORITHMS)}")
+
+
 def _sumy_document(sentences: list[str]):
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
@@ -337,7 +341,7 @@ def _sumy_summarizer(algorithm: str):
     elif algorithm == "kl":
         from sumy.summarizers.kl import KLSummarizer as cls
     else:
-        raise ValueError(f"unknown summary algorithm {algorithm!r}; choose one of {', '.join(ALGORITHMS)}")
+        raise _unknown_algorithm(algorithm)
     summarizer = cls(stemmer)
     summarizer.stop_words = _stop_words()
     return summarizer
@@ -375,7 +379,7 @@ def rank_sentences(sentences: list[str], algorithm: str = "news") -> list[int]:
     (`summarize` skips them either way).
     """
     if algorithm not in ALGORITHMS:
-        raise ValueError(f"unknown summary algorithm {algorithm!r}; choose one of {', '.join(ALGORITHMS)}")
+        raise _unknown_algorithm(algorithm)
     return list(_ranked(tuple(sentences), algorithm))
 
 
