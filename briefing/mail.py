@@ -426,7 +426,7 @@ def send_brief(
     recipients: Iterable[str],
     sender: str,
     host: str = "127.0.0.1",
-    port: int | None = 25,
+    port: int | None = None,
     security: str = "none",
     user: str | None = None,
     password: str | None = None,
@@ -439,6 +439,8 @@ def send_brief(
     progress: Callable[[str], None] | None = None,
 ) -> Path | None:
     """E-mail the brief in ``out_dir``. With ``dry_run`` write ``out_dir/brief.eml`` and return it.
+
+    ``port`` defaults by ``security``: 587 for STARTTLS, 465 for SSL, 25 for none.
 
     All checks happen before any connection. The brief on disk is left as it is,
     whatever happens.
