@@ -1,7 +1,8 @@
 """Fit a `Brief` to exactly one page, saying what was left out.
 
 `fit_to_page` renders, measures, and drops the lowest-ranked content (whole sentences, whole
-quotes, minor participants, key points) until the brief is one page, saying what it left out.
+quotes, minor participants, the lowest-ranked article blocks, key points) until the brief is one
+page, saying what it left out.
 On a crowded day it first cuts the articles to what can plausibly fit (`_precut`, a height
 model, no render); key points and quotes stay even when their article's block does not.
 
@@ -287,17 +288,26 @@ def _drop_sequence(brief: Brief, hidden: frozenset = frozenset(), order: list[in
         return not p.quoted
 
     kept_articles = list(order)
+    path_index = {a.article.path: i for i, a in enumerate(brief.articles)}
 
     def article_ops(floor: int):
-        while len(kept_articles) > max(1, floor):  # the lowest-ranked first, never the first
-            yield ("articles", kept_articles.pop())
+        # the lowest-ranked first, never the first; an article no kept key point or quote
+        # cites goes before a cited one (its block is the page's only trace of it)
+        while len(kept_articles) > max(1, floor):
+            cited = {brief.key_points[k].article for k in kept_points}
+            cited |= {path_index.get(brief.quotes[k].article, -1) for k in kept_quotes}
+            plain = [i for i in kept_articles[1:] if i not in cited]
+            i = plain[-1] if plain else kept_articles[-1]
+            kept_articles.remove(i)
+            yield ("articles", i)
 
-    # Key points are the page's most valuable lines: every article keeps its first sentence,
-    # and minor participants and the lowest-ranked quotes go, before any key point does.
-    # Fitting puts content back in the reverse of this order, so key points come back first.
-    # On a crowded day (`hidden`: articles cut before the first render) the page already shows
-    # a selection, and participants' titles and one article fewer cost less than a key point of
-    # the day's summary.
+    # Key points are the page's most valuable lines (the day's summary): every article keeps
+    # its first sentence, and minor participants and the lowest-ranked quotes go, then the
+    # lowest-ranked article blocks (those no key point or kept quote cites first; a cited one
+    # stays in the sources), before any key point does. Fitting puts content back in the
+    # reverse of this order, so key points come back first. On a crowded day (`hidden`:
+    # articles cut before the first render) the page already shows a selection, and
+    # participants' titles cost less than a key point too.
     crowded = bool(hidden)
     tiers = [
         [(sentence_ops(2), 1), (quote_ops(5), 1), (people_ops(minor), 2)],
@@ -305,7 +315,7 @@ def _drop_sequence(brief: Brief, hidden: frozenset = frozenset(), order: list[in
         [(people_ops(unquoted), 2)],
         # a quote's caption still gives its speaker's title
         [(title_ops(lambda p: True), 2)] if crowded else [],
-        [(article_ops(3), 1)] if crowded else [],
+        [(article_ops(3), 1)],
         [(point_ops(3), 1)],
         [(article_ops(1), 1)],
         [(quote_ops(0), 1), (people_ops(lambda p: True), 2)],
@@ -574,9 +584,10 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
     (10pt down to 9pt) when the overflow is small, otherwise estimates how much of the drop
     order to take and renders again; a fitting page with much room to spare is refined by
     bisection. A handful of renders, never one per dropped item. Only whole sentences, quotes,
-    titles, entries and key points are ever left out. Before the first render, a day of more
-    articles than can plausibly fit is cut to the best of them (`article_order`, `_precut`), so
-    the first layout is a page or two, not one per article; the rest are named in brief.json.
+    titles, entries, article blocks and key points are ever left out. Before the first render, a
+    day of more articles than can plausibly fit is cut to the best of them (`article_order`,
+    `_precut`), so the first layout is a page or two, not one per article; the rest are named in
+    brief.json.
     """
     order = article_order(brief)
     hidden = _precut(brief, order)

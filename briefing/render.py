@@ -526,7 +526,7 @@ def _view(brief: Brief, plan: _Plan | None = None, *, for_pdf: bool, pages: int 
     for n, g in enumerate(ordered_groups):
         g["anchor"] = f"g-{n}"
     sources = {brief.articles[i].article.source for i in shown if brief.articles[i].article.source}
-    meta = [_plural(len(shown), "article") if not plan.hidden
+    meta = [_plural(len(shown), "article") if len(shown) == len(brief.articles)
             else f"{len(shown)} of {_plural(len(brief.articles), 'article')}"]
     if sources:
         meta.append(_plural(len(sources), "source"))

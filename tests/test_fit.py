@@ -101,3 +101,36 @@ def test_key_points_are_left_out_only_after_sentences_minor_people_and_low_quote
     assert sum(op[0] == "sentences" for op in before) == sum(op[0] == "sentences" for op in ops) > 0
     assert sum(op[0] == "quotes" for op in before) >= 5
     assert not any(op[0] == "articles" for op in before)
+
+
+def test_article_blocks_no_key_point_or_quote_cites_go_before_any_key_point():
+    brief = make_brief(articles=8, sentences=3, quotes=3, participants=10, key_points=5)
+    ops = fit._drop_sequence(brief, order=fit.article_order(brief))
+    first_point = next(k for k, op in enumerate(ops) if op[0] == "points")
+    dropped = [op[1] for op in ops[:first_point] if op[0] == "articles"]
+    # key points cite articles 0-4, the three quotes articles 0-2: 7, 6 and 5 go first
+    assert dropped[:3] == [7, 6, 5]
+    assert len(dropped) == len(brief.articles) - 3
+
+
+def test_a_tall_article_column_leaves_out_an_article_block_not_a_key_point():
+    """Eight articles beside three quotes: dropping quotes does not shorten the page, and every
+    article is soon down to its first sentence. The lowest-ranked block no key point or quote
+    cites is left out; all five key points stay."""
+    brief = make_brief(articles=8, sentences=2, quotes=4, participants=10, key_points=5)
+    plan = fit._Plan()
+    m = fit._measure(fit._document(fit._render(brief, plan, None, for_pdf=True)))
+    assert not m.fits and m.left > m.right  # the articles column is the tall one
+    rendered = fit_to_page(brief)
+    assert rendered.pages == 1 and not rendered.overflow
+    assert rendered.renders <= 4 and rendered.fill >= 0.85
+    shown = rendered.brief
+    assert len(shown.key_points) == 5 and len(shown.quotes) == 4
+    blocks = {a.article.path for a in shown.articles if a.summary}
+    left_out = [i for i, a in enumerate(brief.articles) if a.article.path not in blocks]
+    assert left_out and set(left_out) <= {5, 6, 7}
+    assert any("not shown" in n for n in rendered.omitted)
+    assert not any("key point" in n for n in rendered.omitted)
+    # each key point still cites a shown article by number
+    for kp in shown.key_points:
+        assert shown.articles[kp.article].article.path in blocks
