@@ -39,6 +39,24 @@ def test_a_tiny_brief_is_one_page_with_nothing_left_out(tiny):
     assert tiny.renders == 1
 
 
+def test_the_seed_brief_fits_in_one_render_with_nothing_left_out():
+    """The seeds overflow slightly at 10pt: the height model picks a smaller type size (never
+    below 9pt) before the first render, so that render is the page."""
+    from pathlib import Path
+
+    from briefing.assemble import assemble_brief
+    from briefing.pipeline import analyze_paths
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    analyzed, _ = analyze_paths([str(seeds)])
+    rendered = fit_to_page(assemble_brief(analyzed))
+    assert rendered.renders == 1
+    assert rendered.pages == 1 and not rendered.overflow
+    assert rendered.omitted == []
+    assert fit.MIN_FONT_PT <= rendered.font_size < 10
+    assert 0.85 <= rendered.fill <= 1.0 + 1e-3
+
+
 def test_an_overloaded_brief_fits_one_page_and_says_what_it_left_out(overloaded):
     brief, rendered = overloaded
     assert len(pypdf.PdfReader(io.BytesIO(rendered.pdf)).pages) == 1
