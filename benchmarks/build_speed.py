@@ -34,12 +34,12 @@ try:
     from briefing.pipeline import build
     with tempfile.TemporaryDirectory() as tmp:
         result = build([%(seeds)r], out_dir=tmp)
-        from briefing.fit import fit_to_page  # noqa: F401  (already imported by build)
+        from briefing.render.fit import fit_to_page  # noqa: F401  (already imported by build)
     print("pipeline", result.brief.title, len(result.brief.articles), "articles", result.brief.omitted)
 except ImportError as exc:
     import datetime as dt
     from briefing.model import AnalyzedArticle, Article, Brief, KeyPoint, Quote, Participant
-    from briefing.fit import fit_to_page
+    from briefing.render.fit import fit_to_page
     s = ["Senior officials began consultations in Tokyo on the six-party talks.",
          "A joint proposal could offer a security guarantee in return for denuclearization.",
          "Officials said a fresh round of talks was still premature."]

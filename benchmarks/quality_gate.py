@@ -22,7 +22,7 @@ import quotes as quote_bench  # noqa: E402
 import sentences as sentence_bench  # noqa: E402
 import summaries as summary_bench  # noqa: E402
 
-from briefing.sentences import split_sentences  # noqa: E402
+from briefing.analyze.sentences import split_sentences  # noqa: E402
 
 ENFORCED = {
     "golden rules pass rate", "GUM news boundary F1",

@@ -39,9 +39,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from briefing.model import Article  # noqa: E402
-from briefing.people import find_participants, people_index  # noqa: E402
-from briefing.quotes import extract_quotes  # noqa: E402
-from briefing.sentences import sentence_spans  # noqa: E402
+from briefing.analyze.people import find_participants, people_index  # noqa: E402
+from briefing.analyze.quotes import extract_quotes  # noqa: E402
+from briefing.analyze.sentences import sentence_spans  # noqa: E402
 
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 _TOK = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -179,7 +179,7 @@ _GUM_NOT_NAME = {"parties", "members", "congressmen", "people", "peacekeepers", 
 
 def gum_name(mention: str) -> str | None:
     """The person's name inside a GUM gold mention (see the module docstring), or None."""
-    from briefing.names import COMMON_CAPS, HONORIFICS, TITLE_WORDS
+    from briefing.analyze.names import COMMON_CAPS, HONORIFICS, TITLE_WORDS
 
     stop = TITLE_WORDS | HONORIFICS | COMMON_CAPS | _GUM_NOT_NAME | {
         "biologist", "professor", "prof", "dr", "spokesperson", "spokeswoman", "spokesman"}

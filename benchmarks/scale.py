@@ -41,10 +41,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from briefing.ingest import load_articles, read_article  # noqa: E402
+from briefing.ingest.load import load_articles, read_article  # noqa: E402
 
 try:  # another engineer's module; the benchmark still runs without it
-    from briefing.sentences import sentence_spans  # noqa: E402
+    from briefing.analyze.sentences import sentence_spans  # noqa: E402
 except Exception:  # pragma: no cover
     sentence_spans = None
 
@@ -356,9 +356,9 @@ def _hwm_mb() -> float:
 
 def child_read(paths: list[str]) -> dict:
     """Baseline: import what build() imports, then read the same bytes with plain read_text."""
-    import briefing.fit  # noqa: F401
+    from briefing.render import fit  # noqa: F401
     import briefing.pipeline  # noqa: F401
-    import briefing.render  # noqa: F401
+    from briefing.render import outputs  # noqa: F401
     import weasyprint  # noqa: F401
 
     rss_imports = _hwm_mb()
@@ -372,9 +372,9 @@ def child_read(paths: list[str]) -> dict:
 
 def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
     """Run the real build(), timing each stage through wrappers around the functions it calls."""
-    import briefing.fit as fit
+    from briefing.render import fit
     import briefing.pipeline as pipeline
-    import briefing.render as render
+    from briefing.render import outputs
     import weasyprint
 
     stages = ["ingest", "analyze", "assemble", "fit", "write"]
@@ -422,10 +422,10 @@ def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
     pipeline.analyze_article = timed("analyze", pipeline.analyze_article)
     pipeline.assemble_brief = timed("assemble", pipeline.assemble_brief)
     fit.fit_to_page = timed("fit", fit.fit_to_page)
-    render.write_outputs = timed("write", render.write_outputs)
+    outputs.write_outputs = timed("write", outputs.write_outputs)
     # fitting calls the names it imported from render: wrap them where fit looks them up
-    fit._document = counted("layout_s", fit._document, "layouts")
-    fit._render = counted("template_s", fit._render)
+    fit.layout_document = counted("layout_s", fit.layout_document, "layouts")
+    fit.render_plan = counted("template_s", fit.render_plan)
     weasyprint.Document.write_pdf = counted("write_pdf_s", weasyprint.Document.write_pdf)
 
     rss_start = _hwm_mb()

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from briefing.sentences import split_sentences  # noqa: E402
+from briefing.analyze.sentences import split_sentences  # noqa: E402
 
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 _WS = re.compile(r"\s+")

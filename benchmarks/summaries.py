@@ -35,7 +35,7 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from briefing.summarize import _ranked, _stem, _terms_cached, summarize  # noqa: E402
+from briefing.analyze.summarize import _ranked, _stem, _terms_cached, summarize  # noqa: E402
 
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 DATA = EVAL / "summaries" / "cnndm_dev.jsonl"
@@ -115,8 +115,8 @@ def through_pipeline(rows: list[dict], algorithms: list[str], repeat: int = 1) -
     100 articles against sumy's LexRank alone on the same sentences."""
     import tempfile
 
-    from briefing.analyze import analyze_article
-    from briefing.ingest import read_article
+    from briefing.analyze.article import analyze_article
+    from briefing.ingest.load import read_article
 
     with tempfile.TemporaryDirectory() as tmp:
         articles = []

@@ -9,7 +9,7 @@ The stages are plain functions:
 
 __version__ = "0.1.0"
 
-from .model import (  # noqa: E402
+from briefing.model import (  # noqa: E402
     AnalyzedArticle,
     Article,
     Brief,

@@ -32,13 +32,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import string
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .mail import DEFAULT_PORTS, SECURITY, check_address
-from .model import BriefingError
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+from briefing.deliver.mail import DEFAULT_PORTS, SECURITY, check_address
+from briefing.model import BriefingError
 
 DEFAULT_FILE = "briefing.toml"
 DEFAULT_PASSWORD_ENV = "BRIEFING_SMTP_PASSWORD"
@@ -148,7 +152,7 @@ class Config:
 
         Accepts the field names and the CLI's option names (``to``,
         ``smtp_user``, and the booleans ``starttls``/``ssl``); anything else
-        is an error, so pass only settings (see `config_from_args`).
+        is an error, so pass only settings (see `briefing.commands.options.config_from_args`).
         """
         changes: dict[str, Any] = {}
         names = {f.name for f in fields(self)} - {"source", "base_dir"}
@@ -324,16 +328,3 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
         raise BriefingError(f"{path}: {exc}") from None
     _validate(cfg, origin=str(path))
     return cfg
-
-
-# -- command line -------------------------------------------------------------------
-
-
-def add_config_option(parser) -> None:
-    """``--config FILE``, for every command that reads briefing.toml."""
-    parser.add_argument("--config", metavar="FILE", help="settings file (default: ./briefing.toml if present)")
-
-
-def config_from_args(args, *names: str) -> Config:
-    """The config from ``--config`` (or ./briefing.toml) with the options `names` of `args` laid over it."""
-    return load_config(args.config).with_overrides(**{name: getattr(args, name) for name in names})

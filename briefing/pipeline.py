@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analyze import analyze_article
-from .assemble import assemble_brief
-from .ingest import load_articles
-from .model import AnalyzedArticle, Brief, BriefingError, InputError
+from briefing.analyze.article import analyze_article
+from briefing.brief.assemble import assemble_brief
+from briefing.ingest.load import load_articles
+from briefing.model import AnalyzedArticle, Brief, BriefingError, InputError
 
 Progress = Callable[[str], None]
 
@@ -84,8 +84,8 @@ def build(
     progress: Progress | None = None,
 ) -> BuildResult:
     """Build the one-page brief from `paths` and write brief.pdf, .html and .json to `out_dir`."""
-    from .fit import fit_to_page  # WeasyPrint is slow to import; analysis needs none
-    from .render import write_outputs
+    from briefing.render.fit import fit_to_page  # WeasyPrint is slow to import; analysis needs none
+    from briefing.render.outputs import write_outputs
 
     analyzed, errors = analyze_paths(
         paths, sentences=sentences, words=words, algorithm=algorithm, progress=progress

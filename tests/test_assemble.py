@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from briefing.assemble import assemble_brief, derive_title, key_point_count, rank_quotes
+from briefing.brief.assemble import assemble_brief, derive_title, key_point_count, rank_quotes
 from briefing.model import AnalyzedArticle, Article, BriefingError, Participant, Quote
 
 
@@ -205,7 +205,7 @@ def test_a_day_most_articles_share_keeps_its_place_in_the_title():
 def test_a_key_point_sentence_with_a_long_attribution_still_repeats_the_quote():
     words = "Our security environment has changed for a long time to come"
     sentence = f"\"{words},\" Prime Minister Petteri Orpo told a news conference in Helsinki."
-    from briefing.assemble import _mostly_quote
+    from briefing.brief.assemble import _mostly_quote
 
     assert _mostly_quote(sentence, [q(words, "Petteri Orpo", title="Prime Minister")])
     longer = f"Finland will raise defence spending to 3 percent of GDP by 2029 and buy new jets, \"{words}\", Orpo said."

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 
-from briefing.clean import clean_text, derive_title
-from briefing.ingest import read_article
+from briefing.ingest.clean import clean_text, derive_title
+from briefing.ingest.load import read_article
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

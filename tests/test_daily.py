@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from briefing.cli import main
 from briefing.config import load_config
-from briefing.daily import run_daily
+from briefing.deliver.daily import run_daily
 from briefing.model import BriefingError
 
 from conftest import ROOT

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 
-from briefing.clean import clean_text
-from briefing.decode import decode
-from briefing.ingest import read_article
+from briefing.ingest.clean import clean_text
+from briefing.ingest.decode import decode
+from briefing.ingest.load import read_article
 
 
 from sample_text import BODY, LEAD, write  # noqa: E402

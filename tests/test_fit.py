@@ -12,9 +12,9 @@ import pytest
 
 import pypdf
 
-from briefing import fit
-from briefing.fit import fit_to_page
-from briefing.render import brief_json
+from briefing.render import fit
+from briefing.render.fit import fit_to_page
+from briefing.render.page import brief_json
 from test_render import make_brief, pdf_text, squash
 
 
@@ -44,7 +44,7 @@ def test_the_seed_brief_fits_in_one_render_with_nothing_left_out():
     below 9pt) before the first render, so that render is the page."""
     from pathlib import Path
 
-    from briefing.assemble import assemble_brief
+    from briefing.brief.assemble import assemble_brief
     from briefing.pipeline import analyze_paths
 
     seeds = Path(__file__).resolve().parent.parent / "seeds"
@@ -136,8 +136,8 @@ def test_a_tall_article_column_leaves_out_an_article_block_not_a_key_point():
     article is soon down to its first sentence. The lowest-ranked block no key point or quote
     cites is left out; all five key points stay."""
     brief = make_brief(articles=8, sentences=2, quotes=4, participants=10, key_points=5)
-    plan = fit._Plan()
-    m = fit._measure(fit._document(fit._render(brief, plan, None, for_pdf=True)))
+    plan = fit.Plan()
+    m = fit._measure(fit.layout_document(fit.render_plan(brief, plan, None, for_pdf=True)))
     assert not m.fits and m.left > m.right  # the articles column is the tall one
     rendered = fit_to_page(brief)
     assert rendered.pages == 1 and not rendered.overflow

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.ingest import collect_inputs, load_articles, read_article
+from briefing.ingest.load import collect_inputs, load_articles, read_article
 from briefing.model import InputError
 
 

@@ -14,7 +14,8 @@ from email import policy
 import pytest
 from pypdf import PdfReader
 
-from briefing.mail import check_address, cli_send, compose_message, send_brief
+from briefing.commands.send import run as cli_send
+from briefing.deliver.mail import check_address, compose_message, send_brief
 from briefing.model import BriefingError
 
 from conftest import ROOT
@@ -126,7 +127,7 @@ def test_refused_recipient_is_a_clear_error(brief_dir, smtp_server):
 
 
 def test_partly_refused_recipients_name_both(brief_dir, smtp_server):
-    from briefing.mail import PartialDelivery
+    from briefing.deliver.mail import PartialDelivery
 
     smtp_server.behaviour.refuse_rcpt = {"analyst@example.net"}
     with pytest.raises(PartialDelivery) as err:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 
 from briefing.model import Article, Participant
-from briefing.people import find_participants, merge_participants
-from briefing.quotes import extract_quotes
-from briefing.sentences import sentence_spans
+from briefing.analyze.people import find_participants, merge_participants
+from briefing.analyze.quotes import extract_quotes
+from briefing.analyze.sentences import sentence_spans
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -250,8 +250,8 @@ def test_a_name_coordinated_with_a_person_is_a_person():
 
 def test_a_hyphenated_compound_of_title_words_stays_in_the_title():
     from briefing.model import Article
-    from briefing.people import find_participants
-    from briefing.sentences import sentence_spans
+    from briefing.analyze.people import find_participants
+    from briefing.analyze.sentences import sentence_spans
 
     article = Article(path="a.txt", title="T", paragraphs=[
         "Foreign Affairs-Trade Minister Yoon Young-kwan said Sunday that he expects a new plan.",

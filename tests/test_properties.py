@@ -21,9 +21,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.clean import _EMAIL_RE, clean_text
-from briefing.decode import decode
-from briefing.ingest import read_article
+from briefing.ingest.clean import _EMAIL_RE, clean_text
+from briefing.ingest.decode import decode
+from briefing.ingest.load import read_article
 from briefing.model import Article, InputError
 
 # BRIEFING_HYPOTHESIS_EXAMPLES=2000 for a longer hunt; the suite's default stays fast.
@@ -128,7 +128,7 @@ def test_read_article_raises_only_input_error(data):
 @SETTINGS
 @given(ANY_TEXT)
 def test_sentence_spans_never_raise_and_index_into_the_text(text):
-    from briefing import sentences as sentences
+    from briefing.analyze import sentences
     spans = sentences.sentence_spans(text)
     last = 0
     for s, e in spans:
@@ -142,7 +142,7 @@ def test_sentence_spans_never_raise_and_index_into_the_text(text):
 @SETTINGS
 @given(ANY_TEXT)
 def test_sentence_spans_of_cleaned_articles(text):
-    from briefing import sentences as sentences
+    from briefing.analyze import sentences
     art = clean_text(text)
     body = art.text
     for s, e in sentences.sentence_spans(body):
@@ -157,8 +157,8 @@ QUOTE_PARAS = st.lists(NEWSY.filter(lambda s: s.strip()), min_size=1, max_size=6
 @SETTINGS
 @given(QUOTE_PARAS)
 def test_extract_quotes_never_raises_and_quotes_are_in_the_text(paragraphs):
-    from briefing import quotes as quotes
-    from briefing import sentences as sentences
+    from briefing.analyze import quotes
+    from briefing.analyze import sentences
     art = clean_text("\n".join(paragraphs), "q.txt")
     if not art.paragraphs:
         return
@@ -173,8 +173,8 @@ def test_extract_quotes_never_raises_and_quotes_are_in_the_text(paragraphs):
 @SETTINGS
 @given(st.lists(NEWSY, min_size=1, max_size=5))
 def test_extract_quotes_on_raw_paragraphs(paragraphs):
-    from briefing import quotes as quotes
-    from briefing import sentences as sentences
+    from briefing.analyze import quotes
+    from briefing.analyze import sentences
     paras = [" ".join(p.split()) for p in paragraphs]
     paras = [p for p in paras if p]
     if not paras:
@@ -194,7 +194,7 @@ def test_extract_quotes_on_raw_paragraphs(paragraphs):
     st.one_of(st.none(), st.integers(min_value=0, max_value=120)),
 )
 def test_summarize_returns_indices_of_input_sentences(sentences, count, words):
-    from briefing import summarize as summarize
+    from briefing.analyze import summarize
     chosen = summarize.summarize(sentences, count=count, words=words)
     assert chosen == sorted(set(chosen))
     assert all(isinstance(i, int) and 0 <= i < len(sentences) for i in chosen)
@@ -208,8 +208,8 @@ def test_summarize_returns_indices_of_input_sentences(sentences, count, words):
 @SETTINGS
 @given(st.lists(ANY_TEXT, min_size=1, max_size=3))
 def test_analysis_and_assembly_never_raise_and_keep_their_promises(texts):
-    from briefing.analyze import analyze_article
-    from briefing.assemble import assemble_brief
+    from briefing.analyze.article import analyze_article
+    from briefing.brief.assemble import assemble_brief
 
     analyzed = []
     for k, text in enumerate(texts):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from briefing.model import Article
-from briefing.quotes import extract_quotes
-from briefing.sentences import sentence_spans
+from briefing.analyze.quotes import extract_quotes
+from briefing.analyze.sentences import sentence_spans
 
 
 def quotes_of(*paragraphs: str, byline: str | None = None):
@@ -211,7 +211,7 @@ def test_inverted_verb_with_a_name_particle_marks_the_speaker():
 
 
 def test_speech_verb_scan_matches_the_verb_regex():
-    from briefing.quotes import VERB_RE, _speech_verbs
+    from briefing.analyze.quotes import VERB_RE, _speech_verbs
 
     frame = ("He said, pointing out the flaw, as she pointed out and according to Lee, "
              "noted Smith; said2 Saidy SAYS, it was\x00\x00told")

@@ -17,10 +17,13 @@ import pytest
 
 import pypdf
 
-from briefing import fit, render
-from briefing.fit import fit_to_page
+from briefing.render import fit
+from briefing.render import page as render
+from briefing.render.fit import fit_to_page
 from briefing.model import AnalyzedArticle, Article, Brief, BriefingError, KeyPoint, Participant, Quote
-from briefing.render import brief_json, make_url_fetcher, render_html, render_pdf, write_outputs
+from briefing.render import layout
+from briefing.render.outputs import write_outputs
+from briefing.render.page import brief_json, make_url_fetcher, render_html, render_pdf
 
 PEOPLE = [
     ("Daniel Russel", "assistant secretary of state for East Asian and Pacific affairs", "United States"),
@@ -212,7 +215,7 @@ def _key_point_lines(html: str) -> list[str]:
         for c in getattr(box, "children", []):
             walk(c, inside)
 
-    walk(fit._document(html).pages[0]._page_box)
+    walk(render.layout_document(html).pages[0]._page_box)
     return lines
 
 
@@ -255,7 +258,7 @@ def test_a_failed_render_leaves_the_previous_brief_intact(tmp_path, tiny, monkey
     def broken(*args, **kwargs):
         raise RuntimeError("layout failed")
 
-    monkeypatch.setattr(fit, "_document", broken)  # write_outputs fits the brief: fit lays it out
+    monkeypatch.setattr(fit, "layout_document", broken)  # write_outputs fits the brief: fit lays it out
     with pytest.raises(RuntimeError):
         write_outputs(make_brief(), out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
@@ -332,11 +335,11 @@ def test_no_summary_sentence_is_printed_twice():
 
 def test_an_article_block_never_repeats_a_key_point_and_falls_back_to_its_next_best_sentences():
     brief = make_brief(articles=1, sentences=2, quotes=1, participants=1, key_points=2)
-    shown = render._block_sentences(brief, 0)  # both summary sentences are key points
+    shown = layout.block_sentences(brief, 0)  # both summary sentences are key points
     assert shown and not set(shown) & {0, 1}
-    assert shown == sorted(shown) and len(shown) <= render.FALLBACK_SENTENCES
+    assert shown == sorted(shown) and len(shown) <= layout.FALLBACK_SENTENCES
     brief = make_brief(articles=1, sentences=3, quotes=1, participants=1, key_points=2)
-    assert render._block_sentences(brief, 0) == [2]
+    assert layout.block_sentences(brief, 0) == [2]
 
 
 def test_an_article_block_never_prints_a_sentence_whose_quote_the_quotes_column_shows():
@@ -345,7 +348,7 @@ def test_an_article_block_never_prints_a_sentence_whose_quote_the_quotes_column_
     a.sentences[2] = f"“{QUOTES[0]},” Russel told reporters in Seoul."
     a.sentences[4] = "Photo: AP"
     brief.quotes[0].text = QUOTES[0]
-    shown = render._block_sentences(brief, 0)
+    shown = layout.block_sentences(brief, 0)
     assert 2 not in shown and 4 not in shown and shown  # neither the quote nor junk
     assert shown == sorted(shown)
 
@@ -355,7 +358,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 @pytest.fixture(scope="module")
 def seed_rendered():
-    from briefing.assemble import assemble_brief
+    from briefing.brief.assemble import assemble_brief
     from briefing.pipeline import analyze_paths
 
     analyzed, _ = analyze_paths([SEEDS])
@@ -368,7 +371,7 @@ def _printed_sentences(rendered) -> list[str]:
     shown = rendered.brief
     out = [kp.text for kp in shown.key_points] + [q.text for q in shown.quotes]
     for i in range(len(shown.articles)):
-        out += [shown.articles[i].sentences[s] for s in render._block_sentences(shown, i)]
+        out += [shown.articles[i].sentences[s] for s in layout.block_sentences(shown, i)]
     return out
 
 
@@ -415,7 +418,7 @@ def test_participant_groups_are_ordered_by_importance_and_unknown_affiliation_is
         Participant("Quoted One", None, "China", quoted=True, mentions=2),
         Participant("Quoted Two", None, "China", quoted=True, mentions=1),
     ]
-    view = render._view(brief, None, for_pdf=True, pages=None, overflow=False)
+    view = layout.page_view(brief, None, for_pdf=True, pages=None, overflow=False)
     assert [g["label"] for g in view["groups"]] == ["China", "Japan", "Other"]
     assert [g["anchor"] for g in view["groups"]] == ["g-0", "g-1", "g-2"]
 
@@ -442,7 +445,7 @@ def test_a_fallback_sentence_names_its_subject_rather_than_open_with_a_pronoun()
     item = AnalyzedArticle(article=article, sentences=sentences, spans=[], summary=[0])
     brief = Brief(title="T", date=datetime.date(2026, 11, 23), articles=[item],
                   key_points=[KeyPoint(text=sentences[0], article=0, sentence=0)])
-    assert render._block_sentences(brief, 0) == [3, 4]
+    assert layout.block_sentences(brief, 0) == [3, 4]
 
 
 @pytest.mark.parametrize("given, expected", [

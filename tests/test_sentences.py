@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.sentences import SumyTokenizer, sentence_spans, split_sentences, word_tokens
+from briefing.analyze.sentences import SumyTokenizer, sentence_spans, split_sentences, word_tokens
 
 
 def test_simple_sentences():

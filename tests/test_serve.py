@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from briefing.model import BriefingError
-from briefing.serve import PreviewServer
+from briefing.deliver.serve import PreviewServer
 
 from conftest import ROOT
 

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from briefing.summarize import (
+from briefing.analyze.summarize import (
     ALGORITHMS,
     is_junk,
     near_duplicate,

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.clean import clean_text, derive_title, has_words
-from briefing.decode import decode, decoded_ok, sniff_binary
+from briefing.ingest.clean import clean_text, derive_title, has_words
+from briefing.ingest.decode import decode, decoded_ok, sniff_binary
 from briefing.model import Article, InputError
 
 __all__ = [

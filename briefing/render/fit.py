@@ -6,7 +6,7 @@ page, saying what it left out.
 On a crowded day it first cuts the articles to what can plausibly fit (`_precut`, a height
 model, no render); key points and quotes stay even when their article's block does not.
 
-What a page shows for a given `_Plan` (and its HTML and layout) comes from `briefing/render.py`.
+What a page shows for a given `Plan` (and its HTML and layout) comes from `briefing/render.py`.
 """
 
 from __future__ import annotations
@@ -16,30 +16,29 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Brief, Participant
-from .render import (
+from briefing.model import Brief, Participant
+from briefing.render.layout import (
     BASE_FONT_PT,
     COLUMN_GAP_REM,
     LEFT_SHARE,
     PREFERRED_LEFT,
-    _article_height,
-    _block_sentences,
-    _Columns,
-    _content_width,
-    _caption_chars,
-    _credit,
-    _document,
-    _heading_height,
-    _kept_key_points,
-    _kept_participants,
-    _kept_quotes,
-    _lines,
-    _Plan,
-    _quote_height,
-    _referenced,
-    _render,
-    _view,
+    Columns,
+    Plan,
+    article_height,
+    block_sentences,
+    caption_chars,
+    content_width,
+    credit,
+    heading_height,
+    kept_key_points,
+    kept_participants,
+    kept_quotes,
+    line_count,
+    page_view,
+    quote_height,
+    referenced,
 )
+from briefing.render.page import layout_document, render_plan
 
 MIN_FONT_PT = 9.0
 """Fitting shrinks type from 10pt to 9pt at most (8.5pt only as a last resort)."""
@@ -109,23 +108,23 @@ PRECUT_QUOTES = 3
 def _precut(brief: Brief, order: list[int]) -> frozenset:
     """The articles a first render need not lay out: with every article at its best sentence,
     all key points, `PRECUT_QUOTES` quotes and the people, the estimated page (the per-element height
-    model of `_balance`) fills up after the first few of `order`; the rest are cut before
+    model of `balance_columns`) fills up after the first few of `order`; the rest are cut before
     any render. A day of 500 articles is 93 pages of HTML to lay out otherwise. Nothing is
     cut while everything plausibly fits."""
     n = len(brief.articles)
     if n <= PRECUT_KEEP:
         return frozenset()
     fs = BASE_FONT_PT * 96 / 72
-    width = _content_width(brief)
+    width = content_width(brief)
     avail = PAGE_HEIGHT_PX.get((brief.page_size or "a4").lower(), PAGE_HEIGHT_PX["a4"])
     wl = PREFERRED_LEFT * (width - COLUMN_GAP_REM * fs)
     wr = (width - COLUMN_GAP_REM * fs) - wl
-    head = _heading_height(fs)
+    head = heading_height(fs)
     fixed = 5.2 * fs  # the title band
     if brief.key_points:
-        fixed += head + sum(_lines(len(kp.text) + 5, width - 1.2 * fs, fs, 0.47) * 1.34 * fs + 0.3 * fs
+        fixed += head + sum(line_count(len(kp.text) + 5, width - 1.2 * fs, fs, 0.47) * 1.34 * fs + 0.3 * fs
                             for kp in brief.key_points)
-    quotes = sum(_quote_height(q.text, _caption_chars(q.speaker, q.title), wr, fs)
+    quotes = sum(quote_height(q.text, caption_chars(q.speaker, q.title), wr, fs)
                  for q in brief.quotes[:PRECUT_QUOTES])
     right = head + quotes if brief.quotes else 0.0
     paths: set[str] = set()
@@ -136,13 +135,13 @@ def _precut(brief: Brief, order: list[int]) -> frozenset:
         a = brief.articles[i]
         best = next((s for s in (a.summary_rank or a.summary) if 0 <= s < len(a.sentences)), None)
         chars = len(a.sentences[best]) + 1 if best is not None else 0
-        left += _article_height(a.article.title, _credit(a), chars, wl, fs)
+        left += article_height(a.article.title, credit(a), chars, wl, fs)
         paths.add(a.article.path)
         names = sum(len(p.name) + len(p.title or "") // 2 + 4 for p in brief.participants
                     if not p.articles or any(x in paths for x in p.articles))
-        people = head + _lines(names, width * 0.8, 0.85 * fs, 0.5) * 1.3 * 0.85 * fs + 4 * fs
+        people = head + line_count(names, width * 0.8, 0.85 * fs, 0.5) * 1.3 * 0.85 * fs + 4 * fs
         source_chars += len(Path(a.article.path).name) + len(a.article.source or "") + 8
-        sources = _lines(source_chars, width, 0.7 * fs, 0.5) * 1.34 * 0.7 * fs + 3 * fs
+        sources = line_count(source_chars, width, 0.7 * fs, 0.5) * 1.34 * 0.7 * fs + 3 * fs
         total = fixed + max(left, right) + people + sources
         if len(kept) >= PRECUT_KEEP and total > avail * PRECUT_BUDGET:
             break
@@ -236,7 +235,7 @@ def _drop_sequence(brief: Brief, hidden: frozenset = frozenset(), order: list[in
     for i in order:
         a = brief.articles[i]
         remaining[i] = list(a.summary_rank or a.summary)
-        shown = _block_sentences(brief, i)  # a key point's sentence is not in the block to drop
+        shown = block_sentences(brief, i)  # a key point's sentence is not in the block to drop
         remaining[i] = [s for s in remaining[i] if s in shown] + [s for s in shown if s not in remaining[i]]
 
     def sentence_ops(floor: int):
@@ -357,7 +356,7 @@ def _op_height(op: tuple, brief: Brief, m: _Measure, state: dict) -> tuple[str, 
         i = key[0] if kind == "sentences" else key
         h = m.h.get(f"a-{i}", 0.0)
         a = brief.articles[i]
-        chars = state.setdefault(("achars", i), len(a.article.title) * 1.6 + len(_credit(a)) * 0.7 + 40 + sum(
+        chars = state.setdefault(("achars", i), len(a.article.title) * 1.6 + len(credit(a)) * 0.7 + 40 + sum(
             len(a.sentences[s]) + 1 for s in a.summary if f"s-{i}-{s}" in y))
         if kind == "articles":
             return "F", h * state.get(("ashare", i), 1.0)
@@ -406,7 +405,7 @@ def _rebalanced_height(area_left: float, area_right: float) -> float:
 
 
 def _plan_drops(brief: Brief, ops: list[tuple], start: int, m: _Measure, scale: float,
-                target: float = 0.97, cols: "_Columns | None" = None) -> int:
+                target: float = 0.97, cols: "Columns | None" = None) -> int:
     """How many more operations (from `start`) the measured overflow calls for."""
     # Articles (left) and quotes (right) sit side by side and the next render rebalances the
     # widths: leaving out an item of height h in a column of width share f frees about h * f of
@@ -437,7 +436,7 @@ def _plan_drops(brief: Brief, ops: list[tuple], start: int, m: _Measure, scale: 
     return max(k, start + 1) if start < len(ops) else start
 
 
-def _taller_column_first(ops: list[tuple], brief: Brief, m: _Measure, cols: "_Columns | None") -> list[tuple]:
+def _taller_column_first(ops: list[tuple], brief: Brief, m: _Measure, cols: "Columns | None") -> list[tuple]:
     """The drop order with the shorter column's items held back while the other column is too
     tall for any width split to balance: leaving out a quote beside a long list of articles (or
     the other way round) would not shorten the page at all."""
@@ -478,18 +477,18 @@ def _taller_column_first(ops: list[tuple], brief: Brief, m: _Measure, cols: "_Co
 # --- predicting a page from a render of another ----------------------------------------------
 
 
-def _section_estimates(brief: Brief, plan: _Plan) -> dict[str, float]:
+def _section_estimates(brief: Brief, plan: Plan) -> dict[str, float]:
     """Estimated heights (CSS px) of the parts of the page fitting changes, for `plan`: the key
-    points, the two columns (the taller, from `_balance` with the plan's calibration), the
+    points, the two columns (the taller, from `balance_columns` with the plan's calibration), the
     participants table and the sources footer. Only differences between two plans are used
     (`_predict_total`), each scaled by what a render measured, so rough is good enough."""
-    view = _view(brief, plan, for_pdf=True, pages=None, overflow=False)
+    view = page_view(brief, plan, for_pdf=True, pages=None, overflow=False)
     fs = plan.font_size * 96 / 72
-    width = _content_width(brief)
-    head = _heading_height(fs)
+    width = content_width(brief)
+    head = heading_height(fs)
     est: dict[str, float] = {}
     kps = view["key_points"]
-    est["sec-kp"] = head + sum(_lines(len(k["text"]) + 5, width - 1.1 * fs, 1.04 * fs, 0.47) * 1.32 * 1.04 * fs
+    est["sec-kp"] = head + sum(line_count(len(k["text"]) + 5, width - 1.1 * fs, 1.04 * fs, 0.47) * 1.32 * 1.04 * fs
                                + 0.28 * fs for k in kps) if kps else 0.0
     cols = plan.columns
     est["cols"] = max(cols.height_left, cols.height_right) if cols is not None else 0.0
@@ -498,12 +497,12 @@ def _section_estimates(brief: Brief, plan: _Plan) -> dict[str, float]:
     for g in view["groups"]:
         chars = sum(len(p["name"]) + 3 + (len(p["title"]) + 3 if p["title"] else 0) + (5 if p["quoted"] else 0)
                     for p in g["people"])
-        lines = max(_lines(len(g["label"]), 6.8 * fs, 0.7 * fs, 0.6), _lines(chars, width - 8.5 * fs, size, 0.5))
+        lines = max(line_count(len(g["label"]), 6.8 * fs, 0.7 * fs, 0.6), line_count(chars, width - 8.5 * fs, size, 0.5))
         rows += lines * 1.32 * size + 0.32 * fs + 0.5
     est["sec-parts"] = head + rows if view["groups"] else 0.0
     small = 0.64 * fs
     chars = sum(len(str(a["number"])) + len(a["file"]) + len(a.get("source") or "") + 8 for a in view["articles_all"])
-    est["sec-sources"] = ((_lines(chars + 10, width, small, 0.5) + _lines(len(view["omitted_text"]), width, small, 0.5))
+    est["sec-sources"] = ((line_count(chars + 10, width, small, 0.5) + line_count(len(view["omitted_text"]), width, small, 0.5))
                           * 1.4 * small + 0.3 * fs)
     return est
 
@@ -513,7 +512,7 @@ def _measured_sections(m: "_Measure") -> dict[str, float]:
             "sec-parts": m.h.get("sec-parts", 0.0), "sec-sources": m.h.get("sec-sources", 0.0)}
 
 
-def _predict_total(brief: Brief, plan: _Plan, ref: _Plan, ref_m: "_Measure",
+def _predict_total(brief: Brief, plan: Plan, ref: Plan, ref_m: "_Measure",
                    ref_est: dict[str, float] | None = None) -> float:
     """The laid-out height `plan` would have, from a render of `ref` at the same type size: what
     was measured there, plus the estimated change of each part of the page, scaled by how far
@@ -543,7 +542,7 @@ erring short costs a render (the fitting loop shrinks the type as before)."""
 def _predicted_fill(brief: Brief, hidden: frozenset, size: float) -> float:
     """How full the first layout at `size` pt is predicted to be, with nothing left out (the
     height model of `_section_estimates`, before any render)."""
-    plan = _Plan(font_size=size, hidden=hidden, articles=set(hidden))
+    plan = Plan(font_size=size, hidden=hidden, articles=set(hidden))
     est = _section_estimates(brief, plan)
     fs = size * 96 / 72
     avail = PAGE_HEIGHT_PX.get((brief.page_size or "a4").lower(), PAGE_HEIGHT_PX["a4"])
@@ -569,26 +568,26 @@ def _start_font(brief: Brief, hidden: frozenset) -> float:
 # --- the brief as shown ----------------------------------------------------------------------
 
 
-def _point_sentences(brief: Brief, plan: _Plan, i: int) -> set[int]:
+def _point_sentences(brief: Brief, plan: Plan, i: int) -> set[int]:
     """Article `i`'s sentences that a kept key point prints."""
     return {kp.sentence for k, kp in enumerate(brief.key_points) if kp.article == i and k not in plan.points}
 
 
-def _shown_brief(brief: Brief, plan: _Plan) -> Brief:
+def _shown_brief(brief: Brief, plan: Plan) -> Brief:
     """A copy of `brief` holding what the page shows. Every article stays listed (brief.json
     names them all): first the ones shown, in page order, then those the page cites without
     showing, then the rest; an article not shown keeps as its summary only the sentences its key
     points print (none for most). Key points and quotes
     are kept whether or not their article's block is shown (they cite it by number)."""
     keep = [i for i in range(len(brief.articles)) if i not in plan.articles]
-    cited = _referenced(brief, plan)
+    cited = referenced(brief, plan)
     rest = [i for i in range(len(brief.articles)) if i in plan.articles and i not in cited]
     new_index = {old: new for new, old in enumerate(keep + cited + rest)}
     articles = []
     for i in keep:
         a = brief.articles[i]
         # printed: in its block (unless fitting dropped them) or as a key point that is kept
-        block = [s for s in _block_sentences(brief, i) if (i, s) not in plan.sentences]
+        block = [s for s in block_sentences(brief, i) if (i, s) not in plan.sentences]
         pointed = _point_sentences(brief, plan, i)
         on_page = {s for s in a.summary if s in block or s in pointed}
         extra = [s for s in block if s not in a.summary]
@@ -601,10 +600,10 @@ def _shown_brief(brief: Brief, plan: _Plan) -> Brief:
         articles.append(dataclasses.replace(a, summary=sorted(on_page),
                                             summary_rank=[s for s in (a.summary_rank or []) if s in on_page]))
     points = [dataclasses.replace(brief.key_points[k], article=new_index[brief.key_points[k].article])
-              for k in _kept_key_points(brief, plan)]
-    quotes = [brief.quotes[k] for k in _kept_quotes(brief, plan)]
+              for k in kept_key_points(brief, plan)]
+    quotes = [brief.quotes[k] for k in kept_quotes(brief, plan)]
     people = [dataclasses.replace(brief.participants[k], title=None) if k in plan.titles else brief.participants[k]
-              for k in _kept_participants(brief, plan)]
+              for k in kept_participants(brief, plan)]
     omitted = list(brief.omitted) + plan.omitted(brief)
     return dataclasses.replace(brief, articles=articles, key_points=points, quotes=quotes,
                                participants=people, omitted=omitted)
@@ -635,8 +634,8 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
     font = _start_font(brief, hidden) if not hidden else BASE_FONT_PT
     calib = (1.0, 1.0)
 
-    def plan_for(n: int, size: float) -> _Plan:
-        plan = _Plan(font_size=size, calib=calib, hidden=hidden, articles=set(hidden))
+    def plan_for(n: int, size: float) -> Plan:
+        plan = Plan(font_size=size, calib=calib, hidden=hidden, articles=set(hidden))
         for op in ops[:n]:
             plan.apply(op)
         return plan
@@ -645,13 +644,13 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
         nonlocal renders
         renders += 1
         plan = plan_for(n, size)
-        html = _render(brief, plan, template_dir, for_pdf=True)
-        doc = _document(html, template_dir)
+        html = render_plan(brief, plan, template_dir, for_pdf=True)
+        doc = layout_document(html, template_dir)
         measured = _measure(doc)
         _calibrate(plan, measured)
         return plan, doc, measured
 
-    def _calibrate(plan: _Plan, measured: _Measure) -> None:
+    def _calibrate(plan: Plan, measured: _Measure) -> None:
         # how far off the column estimates were: the next render's widths use what we saw
         nonlocal calib
         c = plan.columns
@@ -741,6 +740,6 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
 
     shown = _shown_brief(brief, plan)
     pdf = doc.write_pdf()
-    html = _render(brief, plan, template_dir, for_pdf=False, pages=m.pages, overflow=not m.fits)
+    html = render_plan(brief, plan, template_dir, for_pdf=False, pages=m.pages, overflow=not m.fits)
     return RenderedBrief(html=html, pdf=pdf, pages=m.pages, brief=shown, omitted=list(shown.omitted),
                          font_size=plan.font_size, renders=renders, overflow=not m.fits, fill=m.fill)

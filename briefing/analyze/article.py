@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .model import AnalyzedArticle, Article, Participant, Quote, Span
-from .people import find_participants, merge_participants, people_index
-from .quotes import extract_quotes
-from .sentences import sentence_spans
-from .summarize import rank_sentences, summarize
+from briefing.model import AnalyzedArticle, Article, Participant, Quote, Span
+from briefing.analyze.people import find_participants, merge_participants, people_index
+from briefing.analyze.quotes import extract_quotes
+from briefing.analyze.sentences import sentence_spans
+from briefing.analyze.summarize import rank_sentences, summarize
 
 BLOCK_CHARS = 60_000
 """Quotes and people are found block by block in longer texts (whole paragraphs, about this

@@ -10,7 +10,6 @@ a second copy unless ``force=True``. A lock file keeps two overlapping runs
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import fcntl
 import json
@@ -20,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .config import Config, add_config_option, config_from_args
-from .model import BriefingError
+from briefing.config import Config
+from briefing.model import BriefingError
 
 MARKER = ".sent"
 LOCK = ".lock"
@@ -71,7 +70,7 @@ def read_marker(out_dir: Path) -> dict | None:
 
 
 def _write_marker(out_dir: Path, record: dict) -> Path:
-    from .files import atomic_write
+    from briefing.files import atomic_write
 
     path = Path(out_dir) / MARKER
     atomic_write(path, (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
@@ -120,7 +119,7 @@ def run_daily(
         raise BriefingError(f"no inbox folder for {day.isoformat()}: {inbox} does not exist{where}")
     if send:
         # check addresses before building, so a bad config fails fast
-        from .mail import check_envelope
+        from briefing.deliver.mail import check_envelope
 
         check_envelope(config.sender, config.recipients)
 
@@ -138,7 +137,7 @@ def run_daily(
             return result
 
         if builder is None:
-            from .pipeline import build as builder
+            from briefing.pipeline import build as builder
         built = builder(
             [inbox],
             out_dir,
@@ -156,7 +155,7 @@ def run_daily(
         if not send:
             return result
 
-        from .mail import PartialDelivery, compose_message, send_message
+        from briefing.deliver.mail import PartialDelivery, compose_message, send_message
 
         msg = compose_message(out_dir, sender=config.sender, recipients=config.recipients, subject=config.subject)
         if progress:
@@ -189,58 +188,3 @@ def run_daily(
         result.sent = True
         result.message_id = record["message_id"]
         return result
-
-
-# -- command line -------------------------------------------------------------------
-
-
-def cli_daily(args: argparse.Namespace) -> int:
-    """``briefing daily [--config FILE] [--date YYYY-MM-DD] [--send] [--force]``."""
-    from .cli import report_build, say
-
-    config = config_from_args(
-        args, "title", "inbox", "out", "page_size", "sentences", "template_dir",
-        "to", "sender", "smtp_host", "smtp_port", "starttls", "ssl", "user",
-    )
-    result = run_daily(config, date=args.date, send=args.send, force=args.force, progress=say)
-    if result.build is not None:
-        report_build(result.build)
-    if result.sent:
-        print(f"sent to {', '.join(config.recipients)} ({result.message_id})")
-    elif result.already_sent is not None:
-        print(
-            f"already sent {result.already_sent.get('sent_at') or ''} "
-            f"({result.already_sent.get('message_id') or 'no Message-ID recorded'}); use --force to send again"
-        )
-    return 0
-
-
-def register(subparsers) -> argparse.ArgumentParser:
-    """Add the ``daily`` command to the CLI's subparsers."""
-    from .cli import _iso_date
-    from .mail import add_smtp_options
-
-    p = subparsers.add_parser(
-        "daily",
-        help="build today's brief from the inbox folder and optionally e-mail it once",
-        description=(
-            "Build the brief for one day from the inbox folder named in the config "
-            "(inbox = \"inbox/{date}/\") into <out>/YYYY-MM-DD/brief.{pdf,html,json}. With --send, "
-            "e-mail it and write <out>/YYYY-MM-DD/.sent so later runs the same day do not send again. "
-            "Made for cron or a systemd timer."
-        ),
-    )
-    add_config_option(p)
-    p.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="the day to build (default: today)")
-    p.add_argument("--send", action="store_true", help="e-mail the brief to the configured recipients")
-    p.add_argument("--force", action="store_true", help="with --send: send again even if already sent that day")
-    s = p.add_argument_group("settings (override the config file)")
-    s.add_argument("--title", help="the brief's title")
-    s.add_argument("--inbox", metavar="PATTERN", help="input folder pattern, e.g. 'inbox/{date}/'")
-    s.add_argument("--out", metavar="DIR", help="output root; the day's files go to DIR/YYYY-MM-DD/")
-    s.add_argument("--page-size", dest="page_size", choices=["a4", "letter"], help="paper size")
-    s.add_argument("--sentences", type=int, metavar="N", help="sentences per article summary")
-    s.add_argument("--templates", dest="template_dir", metavar="DIR", help="template folder")
-    add_smtp_options(s)
-    p.set_defaults(func=cli_daily)
-    return p

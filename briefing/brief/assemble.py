@@ -12,9 +12,9 @@ import datetime as dt
 import re
 from collections import Counter
 
-from .model import AnalyzedArticle, Brief, BriefingError, KeyPoint, Participant, Quote
-from .people import merge_participants
-from .summarize import near_duplicate, select_key_points
+from briefing.model import AnalyzedArticle, Brief, BriefingError, KeyPoint, Participant, Quote
+from briefing.analyze.people import merge_participants
+from briefing.analyze.summarize import near_duplicate, select_key_points
 
 MAX_PER_SPEAKER = 3
 """Quotes one speaker may have before every other speaker's quotes have been considered."""

@@ -14,7 +14,6 @@ those is ever read from disk. It binds 127.0.0.1 unless told otherwise.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import html as html_lib
 import json
@@ -34,8 +33,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
-from .files import is_loopback
-from .model import BriefingError
+from briefing.files import is_loopback
+from briefing.model import BriefingError
 
 ASSET_TYPES = {
     ".css": "text/css; charset=utf-8",
@@ -87,19 +86,10 @@ LIVE_JS = r"""(function () {
 
 
 def default_template_dirs() -> list[Path]:
-    """The built-in template folders (render's, else the repository's templates/)."""
-    dirs: list[Path] = []
-    try:
-        from .render import package_template_dir
+    """The built-in template folder (the package's, else the repository's templates/)."""
+    from briefing.render.page import package_template_dir
 
-        dirs.append(Path(package_template_dir()))
-    except Exception:
-        pass
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "templates", here.parent / "templates"):
-        if candidate.is_dir() and candidate not in dirs:
-            dirs.append(candidate)
-    return dirs
+    return [package_template_dir()]
 
 
 @dataclass
@@ -296,7 +286,7 @@ class PreviewServer:
     def _builder(self) -> Callable[..., Any]:
         if self.builder is not None:
             return self.builder
-        from .pipeline import build
+        from briefing.pipeline import build
 
         return build
 
@@ -595,17 +585,22 @@ def _make_handler(preview: PreviewServer):
 # -- entry points -----------------------------------------------------------------------
 
 
-def serve(paths: Iterable[str | os.PathLike], *, open_browser: bool = False, **options: Any) -> int:
+def serve(
+    paths: Iterable[str | os.PathLike],
+    *,
+    open_browser: bool = False,
+    progress: Callable[[str], None] | None = None,
+    **options: Any,
+) -> int:
     """Serve the live preview until interrupted (Ctrl-C).
 
     `options` are `PreviewServer`'s (host, port, out_dir, template_dir, title, ...);
-    progress and build errors go to stderr.
+    `progress` gets the address, rebuilds and build errors.
     """
-    from .cli import say
-
-    server = PreviewServer(paths, progress=say, **options)
+    server = PreviewServer(paths, progress=progress, **options)
     server.start()
-    say(f"previewing at {server.url} (Ctrl-C to stop)")
+    if progress:
+        progress(f"previewing at {server.url} (Ctrl-C to stop)")
     if open_browser:
         import webbrowser
 
@@ -627,68 +622,3 @@ def serve(paths: Iterable[str | os.PathLike], *, open_browser: bool = False, **o
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     return 0
-
-
-def cli_serve(args: argparse.Namespace) -> int:
-    """``briefing serve [INPUT...] [--host H] [--port P]``."""
-    from .config import config_from_args
-
-    cfg = config_from_args(args, "title", "page_size", "sentences", "template_dir")
-    inputs = list(args.inputs or [])
-    if not inputs:
-        today = cfg.inbox_for(dt.date.today())
-        if not today.is_dir():
-            raise BriefingError(f"no INPUT given and today's inbox folder {today} does not exist")
-        inputs = [today]
-    return serve(
-        inputs,
-        host=args.host,
-        port=args.port,
-        out_dir=args.out,
-        template_dir=cfg.template_path,
-        open_browser=args.open,
-        title=cfg.brief_title,
-        page_size=cfg.page_size,
-        sentences=cfg.sentences,
-    )
-
-
-def _port(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = -1
-    if not 0 <= number < 65536:
-        raise argparse.ArgumentTypeError(f"not a port number: {value!r}")
-    return number
-
-
-def register(subparsers) -> argparse.ArgumentParser:
-    """Add the ``serve`` command to the CLI's subparsers."""
-    from .config import add_config_option
-
-    p = subparsers.add_parser(
-        "serve",
-        help="live HTML preview that rebuilds when an article or template changes",
-        description=(
-            "Build the brief and serve it at http://HOST:PORT/ with a status bar (PDF link, "
-            "one-page fit warning, build errors). The page reloads itself after each rebuild; "
-            "a failed build keeps the last good brief on show. Only the brief and the template's "
-            "assets are served. Binds 127.0.0.1 unless --host says otherwise."
-        ),
-    )
-    p.add_argument("inputs", nargs="*", metavar="INPUT",
-                   help="article files or folders (default: today's inbox folder from the config)")
-    p.add_argument("--host", default="127.0.0.1",
-                   help="address to listen on (default: 127.0.0.1; anything else is reachable from the network)")
-    p.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000; 0 picks a free one)")
-    p.add_argument("--out", metavar="DIR", help="also write each good build's files to DIR")
-    p.add_argument("--title", help="the brief's title")
-    p.add_argument("--page-size", dest="page_size", choices=["a4", "letter"], help="paper size")
-    p.add_argument("--sentences", type=int, metavar="N", help="sentences per article summary")
-    p.add_argument("--templates", dest="template_dir", metavar="DIR",
-                   help="a folder of templates that override the built-in ones (watched for changes)")
-    p.add_argument("--open", action="store_true", help="open the preview in a web browser")
-    add_config_option(p)
-    p.set_defaults(func=cli_serve)
-    return p

@@ -18,8 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from briefing.decode import normalize_text
-from briefing.htmltext import html_to_text, looks_like_html
+from briefing.ingest.decode import normalize_text
+from briefing.ingest.html import html_to_text, looks_like_html
 from briefing.model import Article
 
 __all__ = ["clean_text", "derive_title", "source_from_domain", "has_words", "AGENCIES", "NEWS_DOMAINS"]

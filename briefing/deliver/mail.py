@@ -9,7 +9,6 @@ disk is never touched by sending.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import os
@@ -25,8 +24,8 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .files import atomic_write, is_loopback
-from .model import BriefingError
+from briefing.files import atomic_write, is_loopback
+from briefing.model import BriefingError
 
 _REGISTRY = HeaderRegistry()
 _LOCAL_RE = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$")
@@ -455,71 +454,3 @@ def send_brief(
         retries=retries, backoff=backoff, timeout=timeout, ssl_context=ssl_context, progress=progress,
     )
     return None
-
-
-# -- command line -------------------------------------------------------------------
-
-
-def cli_send(args: argparse.Namespace) -> int:
-    """``briefing send OUTDIR --to ADDR ...``: settings from --config/briefing.toml, options win."""
-    from .cli import say
-    from .config import config_from_args
-
-    cfg = config_from_args(args, "to", "sender", "smtp_host", "smtp_port", "starttls", "ssl", "user")
-    result = send_brief(
-        args.outdir,
-        recipients=cfg.recipients,
-        sender=cfg.sender,
-        host=cfg.smtp_host,
-        port=cfg.port,
-        security=cfg.security,
-        user=cfg.user,
-        password=cfg.password,
-        dry_run=args.dry_run,
-        retries=cfg.retries,
-        timeout=cfg.timeout,
-        subject=cfg.subject,
-        progress=say,
-    )
-    if result is not None:
-        print(f"wrote {result} (not sent)")
-    else:
-        print(f"sent {Path(args.outdir) / 'brief.pdf'} to {', '.join(cfg.recipients)} via {cfg.smtp_host}:{cfg.port}")
-    return 0
-
-
-def add_smtp_options(group) -> None:
-    """The delivery options `send` and `daily` share (each overrides the config file)."""
-    group.add_argument("--to", action="append", metavar="ADDR",
-                       help="recipient address; repeat for several (default: mail.recipients)")
-    group.add_argument("--from", dest="sender", metavar="ADDR", help="sender address (default: mail.sender)")
-    group.add_argument("--smtp-host", dest="smtp_host", metavar="HOST", help="SMTP server (default: 127.0.0.1)")
-    group.add_argument("--smtp-port", dest="smtp_port", type=int, metavar="PORT",
-                       help="SMTP port (default: 587 with --starttls, 465 with --ssl, else 25)")
-    tls = group.add_mutually_exclusive_group()
-    tls.add_argument("--starttls", action="store_true", default=None, help="upgrade the connection with STARTTLS")
-    tls.add_argument("--ssl", action="store_true", default=None, help="connect with TLS from the start (SMTPS)")
-    group.add_argument("--user", metavar="USER", help="SMTP login name; the password comes from the environment")
-
-
-def register(subparsers) -> argparse.ArgumentParser:
-    """Add the ``send`` command to the CLI's subparsers."""
-    from .config import add_config_option
-
-    p = subparsers.add_parser(
-        "send",
-        help="e-mail a built brief (text, HTML and the PDF attached)",
-        description=(
-            "E-mail the brief in OUTDIR (brief.json, brief.html, brief.pdf) as one message: a "
-            "plain-text body, an HTML body and the PDF attached. Settings not given as options come "
-            "from --config or ./briefing.toml. The SMTP password is read only from the environment "
-            "variable BRIEFING_SMTP_PASSWORD (or the one named by smtp.password_env)."
-        ),
-    )
-    p.add_argument("outdir", metavar="OUTDIR", help="folder holding brief.json, brief.html and brief.pdf")
-    add_smtp_options(p)
-    p.add_argument("--dry-run", dest="dry_run", action="store_true",
-                   help="write OUTDIR/brief.eml instead of sending")
-    add_config_option(p)
-    p.set_defaults(func=cli_send)
-    return p

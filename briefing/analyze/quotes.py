@@ -34,7 +34,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from briefing.model import Article, Quote, Span
-from briefing.names import (
+from briefing.analyze.names import (
     COMMON_CAPS,
     DAYS,
     MONTHS,
@@ -45,7 +45,7 @@ from briefing.names import (
     NameIndex,
     Person,
 )
-from briefing.people import people_index
+from briefing.analyze.people import people_index
 
 __all__ = ["extract_quotes", "find_segments"]
 

@@ -95,9 +95,10 @@ _CLOSE = "\"'”’»)]}“"  # “ also closes: scraped text often has it the w
 _BULLETS = "•⁃◦▪‣●"
 
 # A run of sentence-final punctuation (dots may be spaced: ". . ."), then closing quotes or
-# brackets, then whitespace or the end of the paragraph.
+# brackets, then whitespace or the end of the paragraph. Each run is taken whole, never given
+# back to make the match succeed: `(?=(X*))\1` is an atomic X* on Pythons before 3.11.
 _CANDIDATE = re.compile(
-    r"(?<![{e}])(?<![{e}] )[{e}](?:[{e}]| \.(?=[ {e}{c}]|$))*+[{c}]*+(?=\s|$)".format(
+    r"(?<![{e}])(?<![{e}] )[{e}](?=((?:[{e}]| \.(?=[ {e}{c}]|$))*))\1(?=([{c}]*))\2(?=\s|$)".format(
         e=re.escape(_END), c=re.escape(_CLOSE)
     )
 )

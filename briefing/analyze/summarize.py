@@ -34,7 +34,8 @@ from functools import lru_cache
 import numpy as np
 from nltk.stem.snowball import EnglishStemmer
 
-from .sentences import SumyTokenizer, word_tokens
+from briefing.analyze.algorithms import ALGORITHMS
+from briefing.analyze.sentences import SumyTokenizer, word_tokens
 
 __all__ = [
     "ALGORITHMS",
@@ -45,7 +46,6 @@ __all__ = [
     "summarize",
 ]
 
-ALGORITHMS: tuple[str, ...] = ("news", "lead", "lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl")
 
 # --- parameters of the "news" summarizer (few, each with a reason) --------------------------
 LEAD_SIZE = 5.0

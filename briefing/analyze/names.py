@@ -494,7 +494,7 @@ def _city_cache_path(version: str):
 
 
 def _write_city_cache(path, lines: list[str]) -> None:
-    from .files import atomic_write
+    from briefing.files import atomic_write
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

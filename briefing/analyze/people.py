@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from briefing.model import Article, Participant, Quote, Span
-from briefing.names import (
+from briefing.analyze.names import (
     CITY_COUNTRY,
     DEMONYMS,
     GOVERNMENT_SEATS,

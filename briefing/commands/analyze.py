@@ -1,0 +1,55 @@
+"""``briefing analyze``: each article's sentences, summary, quotes and participants, no page."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from briefing.commands.console import warn_skipped
+from briefing.commands.options import add_analysis_options, add_inputs
+
+
+def register(subparsers) -> argparse.ArgumentParser:
+    p = subparsers.add_parser(
+        "analyze", help="print each article's summary, quotes and participants",
+        description="Analyze articles without laying out a page. Prints each article's title, "
+        "byline, summary sentences, quotes with their speakers and the people named; with --json, "
+        "every sentence too.",
+    )
+    add_inputs(p)
+    p.add_argument("--json", action="store_true", help='print {"articles": [...]} as JSON')
+    add_analysis_options(p)
+    p.set_defaults(func=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    from briefing.pipeline import analyze_paths
+
+    analyzed, errors = analyze_paths(
+        args.inputs,
+        sentences=None if args.words else args.sentences,
+        words=args.words,
+        algorithm=args.algorithm,
+    )
+    warn_skipped(errors)
+    if args.json:
+        record = {"articles": [a.to_json() for a in analyzed]}
+        json.dump(record, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for item in analyzed:
+        print(f"# {item.article.title}")
+        if item.article.byline:
+            print(f"by {item.article.byline}")
+        for index in item.summary:
+            print(f"- {item.sentences[index]}")
+        for quote in item.quotes:
+            speaker = quote.speaker or "unattributed"
+            print(f"  “{quote.text}” — {speaker}" + (f", {quote.title}" if quote.title else ""))
+        if item.participants:
+            people = [p.name + (f" ({p.title})" if p.title else "") for p in item.participants]
+            print("  people: " + "; ".join(people))
+        print()
+    return 0

@@ -1,0 +1,49 @@
+"""``briefing build``: the one-page brief from articles, written as PDF, HTML and JSON."""
+
+from __future__ import annotations
+
+import argparse
+
+from briefing.commands.console import ProgressLine, report_build
+from briefing.commands.options import PAGE_SIZES, add_analysis_options, add_inputs, iso_date
+
+
+def register(subparsers) -> argparse.ArgumentParser:
+    p = subparsers.add_parser(
+        "build", help="write the one-page brief (PDF, HTML, JSON)",
+        description="Build the one-page brief from articles and write brief.pdf, brief.html "
+        "and brief.json. Files that cannot be used are skipped with a warning.",
+    )
+    add_inputs(p)
+    p.add_argument("--out", default="out", metavar="DIR", help="output folder (default: out/)")
+    p.add_argument("--title", help="the brief's title (default: derived from the articles)")
+    p.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="the brief's date (default: today)")
+    p.add_argument("--page-size", choices=PAGE_SIZES, default="a4", help="paper size (default: a4)")
+    p.add_argument("--templates", metavar="DIR", help="a folder of templates that override the built-in ones")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but warnings and errors")
+    add_analysis_options(p)
+    p.set_defaults(func=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    from briefing.pipeline import build
+
+    progress = ProgressLine(enabled=not args.quiet)
+    try:
+        result = build(
+            args.inputs,
+            args.out,
+            title=args.title,
+            date=args.date,
+            page_size=args.page_size,
+            sentences=None if args.words else args.sentences,
+            words=args.words,
+            algorithm=args.algorithm,
+            template_dir=args.templates,
+            progress=progress,
+        )
+    finally:
+        progress.close()
+    report_build(result, quiet=args.quiet)
+    return 0

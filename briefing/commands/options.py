@@ -1,0 +1,88 @@
+"""Options and value parsers that several commands share."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from briefing.analyze.algorithms import ALGORITHMS
+
+PAGE_SIZES = ("a4", "letter")
+
+
+def iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+
+
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more: {value!r}")
+    return number
+
+
+def port_number(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if not 0 <= number < 65536:
+        raise argparse.ArgumentTypeError(f"not a port number: {value!r}")
+    return number
+
+
+def add_inputs(parser: argparse.ArgumentParser, *, default=("seeds/",), help: str | None = None) -> None:
+    parser.add_argument(
+        "inputs", nargs="*", metavar="INPUT", default=list(default) if default else None,
+        help=help or "article files or folders of .txt articles (default: seeds/)",
+    )
+
+
+def add_analysis_options(parser: argparse.ArgumentParser) -> None:
+    """Summary length and algorithm, for every command that analyzes articles."""
+    length = parser.add_mutually_exclusive_group()
+    length.add_argument(
+        "--sentences", type=positive_int, default=3, metavar="N",
+        help="sentences per article summary (default: 3)",
+    )
+    length.add_argument(
+        "--words", type=positive_int, metavar="N",
+        help="a word budget per article summary instead of a sentence count",
+    )
+    parser.add_argument(
+        "--algorithm", choices=sorted(ALGORITHMS), default="news",
+        help="summarizer: 'news' (default: sumy ranking with a lead prior, junk filter and "
+        "redundancy control) or one of sumy's algorithms",
+    )
+
+
+def add_config_option(parser) -> None:
+    """``--config FILE``, for every command that reads briefing.toml."""
+    parser.add_argument("--config", metavar="FILE", help="settings file (default: ./briefing.toml if present)")
+
+
+def config_from_args(args, *names: str):
+    """The config from ``--config`` (or ./briefing.toml) with the options `names` of `args` laid over it."""
+    from briefing.config import load_config
+
+    return load_config(args.config).with_overrides(**{name: getattr(args, name) for name in names})
+
+
+def add_smtp_options(group) -> None:
+    """The delivery options `send` and `daily` share (each overrides the config file)."""
+    group.add_argument("--to", action="append", metavar="ADDR",
+                       help="recipient address; repeat for several (default: mail.recipients)")
+    group.add_argument("--from", dest="sender", metavar="ADDR", help="sender address (default: mail.sender)")
+    group.add_argument("--smtp-host", dest="smtp_host", metavar="HOST", help="SMTP server (default: 127.0.0.1)")
+    group.add_argument("--smtp-port", dest="smtp_port", type=int, metavar="PORT",
+                       help="SMTP port (default: 587 with --starttls, 465 with --ssl, else 25)")
+    tls = group.add_mutually_exclusive_group()
+    tls.add_argument("--starttls", action="store_true", default=None, help="upgrade the connection with STARTTLS")
+    tls.add_argument("--ssl", action="store_true", default=None, help="connect with TLS from the start (SMTPS)")
+    group.add_argument("--user", metavar="USER", help="SMTP login name; the password comes from the environment")

@@ -1,0 +1,12 @@
+"""Deliver: e-mail a built brief (`mail`), serve a live preview (`serve`), run the day (`daily`)."""
+
+from briefing.lazy import lazy_exports
+
+__getattr__, __all__ = lazy_exports(__name__, {
+    "send_brief": "mail",
+    "compose_message": "mail",
+    "send_message": "mail",
+    "serve": "serve",
+    "PreviewServer": "serve",
+    "run_daily": "daily",
+})
