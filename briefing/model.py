@@ -44,6 +44,8 @@ class Article:
     """True when the article had no headline and `title` was made from its lead."""
     removed: list[str] = field(default_factory=list)
     """Lines cleaning took out (captions, credits, duplicate headline), for the record."""
+    url: str | None = None
+    """Where the article was read from on the web (canonical, else final URL); None for files."""
 
     @property
     def text(self) -> str:
@@ -68,14 +70,20 @@ class Quote:
     """`Article.path` of the article it comes from."""
     score: float = 0.0
     """How strongly the brief should prefer it; higher is better."""
+    speaker_kind: str = "person"
+    """What the speaker is: "person", "organisation" or "group"."""
+    sources: list[str] = field(default_factory=list)
+    """`Article.path` of every article that carries this quote (the brief merges copies)."""
 
     def to_json(self) -> dict:
         return {
             "text": self.text,
             "speaker": self.speaker,
+            "speaker_kind": self.speaker_kind,
             "title": self.title,
             "sentence": self.sentence,
             "article": self.article,
+            "sources": self.sources or [self.article],
         }
 
 
@@ -115,6 +123,7 @@ class AnalyzedArticle:
         a = self.article
         return {
             "path": a.path,
+            "url": a.url,
             "title": a.title,
             "title_derived": a.title_derived,
             "byline": a.byline,
@@ -135,6 +144,41 @@ class KeyPoint:
     article: int
     """Index into `Brief.articles`."""
     sentence: int
+    story: str | None = None
+    """`Story.id` of the story this point reports."""
+
+
+@dataclass
+class Story:
+    """Articles that report the same real-world event, ranked within the day."""
+
+    id: str
+    title: str
+    articles: list[int]
+    """Indices into the day's articles (`Brief.articles`), the story's lead article first."""
+    outlets: list[str] = field(default_factory=list)
+    """Distinct publications that carried it, most prominent first."""
+    summary: list[tuple[int, int]] = field(default_factory=list)
+    """(article index, sentence index) pairs: a short summary drawn from several articles."""
+    duplicates: dict[int, list[int]] = field(default_factory=dict)
+    """Article index -> indices of near-duplicate copies of it (same wire story, updates)."""
+    score: float = 0.0
+    """Rank score: coverage, outlets, prominence, recency and the brief's focus."""
+    focus: bool = False
+    """True when the story matches the brief's focus."""
+    shown: bool = True
+    """False when the page leaves the story out (fitting, or --only-focus)."""
+
+    def to_json(self, articles: list[AnalyzedArticle]) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "articles": [articles[i].article.path for i in self.articles],
+            "outlets": self.outlets,
+            "summary": [articles[a].sentences[s] for a, s in self.summary],
+            "focus": self.focus,
+            "shown": self.shown,
+        }
 
 
 @dataclass
@@ -147,6 +191,10 @@ class Brief:
     key_points: list[KeyPoint] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    """The day's stories, best first; each groups articles by the event they report."""
+    focus: list[str] = field(default_factory=list)
+    """The analyst's focus terms (stories about them rank first)."""
     page_size: str = "a4"
     omitted: list[str] = field(default_factory=list)
     """What fitting to one page left out, said in words (shown in the JSON and on the page)."""
@@ -159,6 +207,8 @@ class Brief:
             "date": self.date.isoformat(),
             "page_size": self.page_size,
             "key_points": [asdict(k) for k in self.key_points],
+            "stories": [s.to_json(self.articles) for s in self.stories],
+            "focus": self.focus,
             "articles": [a.to_json() for a in self.articles],
             "quotes": [q.to_json() for q in self.quotes],
             "participants": [p.to_json() for p in self.participants],

@@ -5,4 +5,5 @@ from briefing.lazy import lazy_exports
 
 __getattr__, __all__ = lazy_exports(__name__, {
     "assemble_brief": "assemble",
+    "build_stories": "stories",
 })
