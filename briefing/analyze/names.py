@@ -27,6 +27,8 @@ from functools import lru_cache
 
 import pycountry
 
+from briefing.vocabulary.places import CITY_COUNTRY, DEMONYMS, GOVERNMENT_SEATS
+
 # ---------------------------------------------------------------- lexicons
 
 HONORIFICS = {
@@ -175,72 +177,6 @@ COMMON_CAPS = {
     "recently", "finally", "initially", "originally", "eventually", "mps", "dems", "protestors",
     "protesters", "officials", "police", "staff", "experts", "residents", "canadians",
     "americans", "albertans", "ontarians", "quebecers", "british", "hon", "mp",
-}
-
-# Capitals and large cities a news text names as places (lower case).
-CITY_COUNTRY = {
-    "seoul": "South Korea", "pyongyang": "North Korea", "tokyo": "Japan",
-    "beijing": "China", "shanghai": "China", "moscow": "Russia", "washington": "United States",
-    "new york": "United States", "london": "United Kingdom", "paris": "France",
-    "berlin": "Germany", "rome": "Italy", "madrid": "Spain", "ottawa": "Canada",
-    "toronto": "Canada", "montreal": "Canada", "vancouver": "Canada", "calgary": "Canada",
-    "edmonton": "Canada", "winnipeg": "Canada", "halifax": "Canada", "regina": "Canada",
-    "saskatoon": "Canada", "quebec": "Canada", "victoria": "Canada", "delhi": "India",
-    "new delhi": "India", "mumbai": "India", "islamabad": "Pakistan", "kabul": "Afghanistan",
-    "tehran": "Iran", "baghdad": "Iraq", "damascus": "Syria", "beirut": "Lebanon",
-    "jerusalem": "Israel", "tel aviv": "Israel", "cairo": "Egypt", "riyadh": "Saudi Arabia",
-    "ankara": "Turkey", "istanbul": "Turkey", "kyiv": "Ukraine", "kiev": "Ukraine",
-    "brussels": "Belgium", "geneva": "Switzerland", "vienna": "Austria", "hanoi": "Vietnam",
-    "bangkok": "Thailand", "manila": "Philippines", "jakarta": "Indonesia",
-    "canberra": "Australia", "sydney": "Australia", "mexico city": "Mexico",
-    "havana": "Cuba", "caracas": "Venezuela", "brasilia": "Brazil", "taipei": "Taiwan",
-    "hong kong": "China", "singapore": "Singapore", "nairobi": "Kenya", "lagos": "Nigeria",
-    "dublin": "Ireland", "athens": "Greece", "warsaw": "Poland", "stockholm": "Sweden",
-    "oslo": "Norway", "helsinki": "Finland", "copenhagen": "Denmark", "lisbon": "Portugal",
-    "amsterdam": "Netherlands", "the hague": "Netherlands", "minsk": "Belarus",
-    "kuala lumpur": "Malaysia", "doha": "Qatar", "dubai": "United Arab Emirates",
-    "abu dhabi": "United Arab Emirates", "los angeles": "United States",
-    "chicago": "United States", "boston": "United States",
-}
-
-# Seats of government used as metonyms for a government.
-GOVERNMENT_SEATS = {
-    "cheong wa dae": "South Korea", "blue house": "South Korea",
-    "white house": "United States", "pentagon": "United States",
-    "capitol hill": "United States", "kremlin": "Russia", "downing street": "United Kingdom",
-    "whitehall": "United Kingdom", "elysee": "France", "élysée": "France",
-    "zhongnanhai": "China", "parliament hill": "Canada", "queen's park": "Canada",
-}
-
-# Demonyms, adjectives and abbreviations for countries (lower case).
-DEMONYMS = {
-    "u.s.": "United States", "us": "United States", "american": "United States",
-    "u.s": "United States", "america": "United States", "united states": "United States",
-    "u.k.": "United Kingdom", "uk": "United Kingdom", "british": "United Kingdom",
-    "britain": "United Kingdom", "english": "United Kingdom", "scottish": "United Kingdom",
-    "south korean": "South Korea", "south korea": "South Korea", "korean": "South Korea",
-    "korea": "South Korea", "rok": "South Korea",
-    "north korean": "North Korea", "north korea": "North Korea", "dprk": "North Korea",
-    "japanese": "Japan", "chinese": "China", "russian": "Russia", "russia": "Russia",
-    "canadian": "Canada", "french": "France", "german": "Germany", "italian": "Italy",
-    "spanish": "Spain", "mexican": "Mexico", "indian": "India", "pakistani": "Pakistan",
-    "afghan": "Afghanistan", "iranian": "Iran", "iraqi": "Iraq", "syrian": "Syria",
-    "lebanese": "Lebanon", "israeli": "Israel", "palestinian": "Palestine",
-    "egyptian": "Egypt", "saudi": "Saudi Arabia", "turkish": "Turkey",
-    "ukrainian": "Ukraine", "polish": "Poland", "swedish": "Sweden", "norwegian": "Norway",
-    "danish": "Denmark", "finnish": "Finland", "dutch": "Netherlands", "belgian": "Belgium",
-    "swiss": "Switzerland", "austrian": "Austria", "greek": "Greece", "irish": "Ireland",
-    "portuguese": "Portugal", "brazilian": "Brazil", "argentine": "Argentina",
-    "argentinian": "Argentina", "chilean": "Chile", "colombian": "Colombia",
-    "venezuelan": "Venezuela", "cuban": "Cuba", "australian": "Australia",
-    "vietnamese": "Vietnam", "thai": "Thailand", "filipino": "Philippines",
-    "philippine": "Philippines", "indonesian": "Indonesia", "malaysian": "Malaysia",
-    "singaporean": "Singapore", "taiwanese": "Taiwan", "mongolian": "Mongolia",
-    "nigerian": "Nigeria", "kenyan": "Kenya", "ethiopian": "Ethiopia",
-    "south african": "South Africa", "new zealand": "New Zealand", "qatari": "Qatar",
-    "emirati": "United Arab Emirates", "belarusian": "Belarus", "hungarian": "Hungary",
-    "czech": "Czechia", "romanian": "Romania", "serbian": "Serbia", "croatian": "Croatia",
-    "scot": "United Kingdom", "welsh": "United Kingdom", "quebecois": "Canada",
 }
 
 # East Asian surnames (romanised) that start a surname-first name like "Kim Kyou-hyun".

@@ -19,14 +19,8 @@ from __future__ import annotations
 import re
 
 from briefing.model import Article, Participant, Quote, Span
-from briefing.analyze.names import (
-    CITY_COUNTRY,
-    DEMONYMS,
-    GOVERNMENT_SEATS,
-    NameIndex,
-    Person,
-    country_of,
-)
+from briefing.analyze.names import NameIndex, Person, country_of
+from briefing.vocabulary.places import CITY_COUNTRY, DEMONYMS, GOVERNMENT_SEATS
 
 __all__ = ["find_participants", "merge_participants", "people_index"]
 

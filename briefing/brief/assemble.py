@@ -15,6 +15,7 @@ from collections import Counter
 from briefing.model import AnalyzedArticle, Brief, BriefingError, KeyPoint, Participant, Quote
 from briefing.analyze.people import merge_participants
 from briefing.analyze.summarize import near_duplicate, select_key_points
+from briefing.vocabulary.places import place_forms
 
 MAX_PER_SPEAKER = 3
 """Quotes one speaker may have before every other speaker's quotes have been considered."""
@@ -266,55 +267,6 @@ def _infer_affiliation(p: Participant, by_path: dict) -> str | None:
 
 # --- title -----------------------------------------------------------------------------------
 
-# Names a text uses for a country besides the one pycountry gives: short forms, demonyms and
-# adjectives, capitals (as news uses them: "Pyongyang said" -> North Korea). Keys are the names
-# the title shows. Deliberately small: the countries and regions the news names most.
-_ALIASES: dict[str, tuple[str, ...]] = {
-    "United States": ("United States", "U.S.", "US", "USA", "U.S.A.", "America", "American", "Americans",
-                      "Washington"),
-    "North Korea": ("North Korea", "North Korean", "North Koreans", "NK", "N. Korea", "DPRK", "Pyongyang"),
-    "South Korea": ("South Korea", "South Korean", "South Koreans", "S. Korea", "Republic of Korea", "Seoul"),
-    "Korean Peninsula": ("Korean Peninsula", "Korean peninsula", "inter-Korean"),
-    "Japan": ("Japan", "Japanese", "Tokyo"),
-    "China": ("China", "Chinese", "Beijing", "PRC"),
-    "Taiwan": ("Taiwan", "Taiwanese", "Taipei"),
-    "Russia": ("Russia", "Russian", "Russians", "Russian Federation", "Moscow", "Kremlin"),
-    "Ukraine": ("Ukraine", "Ukrainian", "Ukrainians", "Kyiv", "Kiev"),
-    "United Kingdom": ("United Kingdom", "Britain", "British", "U.K.", "UK", "London"),
-    "France": ("France", "French", "Paris"),
-    "Germany": ("Germany", "German", "Berlin"),
-    "European Union": ("European Union", "EU", "E.U.", "Brussels"),
-    "Iran": ("Iran", "Iranian", "Iranians", "Tehran"),
-    "Iraq": ("Iraq", "Iraqi", "Iraqis", "Baghdad"),
-    "Syria": ("Syria", "Syrian", "Syrians", "Damascus"),
-    "Israel": ("Israel", "Israeli", "Israelis", "Jerusalem"),
-    "Palestine": ("Palestine", "Palestinian", "Palestinians", "Gaza", "West Bank"),
-    "Turkey": ("Türkiye", "Turkish", "Ankara"),
-    "Saudi Arabia": ("Saudi Arabia", "Saudi", "Saudis", "Riyadh"),
-    "Egypt": ("Egypt", "Egyptian", "Cairo"),
-    "India": ("India", "Indian", "New Delhi"),
-    "Pakistan": ("Pakistan", "Pakistani", "Islamabad"),
-    "Afghanistan": ("Afghanistan", "Afghan", "Kabul"),
-    "Vietnam": ("Vietnam", "Vietnamese", "Hanoi"),
-    "Mexico": ("Mexico", "Mexican", "Mexico City"),
-    "Canada": ("Canada", "Canadian", "Ottawa"),
-    "Brazil": ("Brazil", "Brazilian", "Brasilia"),
-    "Venezuela": ("Venezuela", "Venezuelan", "Caracas"),
-    "Cuba": ("Cuba", "Cuban", "Havana"),
-    "Libya": ("Libya", "Libyan", "Tripoli"),
-    "Lebanon": ("Lebanon", "Lebanese", "Beirut"),
-    "Poland": ("Poland", "Polish", "Warsaw"),
-    "Italy": ("Italy", "Italian", "Rome"),
-    "Spain": ("Spain", "Spanish", "Madrid"),
-    "Philippines": ("Philippines", "Philippine", "Filipino", "Manila"),
-    "Indonesia": ("Indonesia", "Indonesian", "Jakarta"),
-    "Myanmar": ("Myanmar", "Burma", "Burmese"),
-    "Australia": ("Australia", "Australian", "Canberra"),
-    "Middle East": ("Middle East",),
-}
-_AMBIGUOUS = {"Georgia", "Jordan", "Chad", "Guinea", "Niger", "Turkey", "Korea", "Congo", "Dominica"}
-"""pycountry names that are also common words or names, or ambiguous: only counted via `_ALIASES`."""
-
 _HEADLINE_WEIGHT = 3
 _SUMMARY_WEIGHT = 2
 _CLOSE = 0.8
@@ -324,23 +276,12 @@ _place_pattern = None
 
 
 def _place_table():
-    """(compiled regex of every name, name -> place shown). Longest names first, so "North
+    """(compiled regex of every place form, form -> place shown). Longest forms first, so "North
     Korean" is one mention of North Korea, never also one of "Korea"."""
     global _place_pattern
     if _place_pattern is not None:
         return _place_pattern
-    import pycountry  # here: only the first call builds the table
-
-    names: dict[str, str] = {}
-    for c in pycountry.countries:
-        shown = getattr(c, "common_name", None) or c.name
-        for n in {c.name, shown}:
-            if "," in n or n in _AMBIGUOUS or len(n) < 4:
-                continue
-            names.setdefault(n, shown)
-    for shown, aliases in _ALIASES.items():
-        for n in aliases:
-            names[n] = shown
+    names = place_forms()
     ordered = sorted(names, key=len, reverse=True)
     # Abbreviations with dots ("U.S.") end in a non-word character: no trailing \b for them.
     alts = [re.escape(n) + (r"(?!\w)" if not n[-1].isalnum() else r"\b") for n in ordered]

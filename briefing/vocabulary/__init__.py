@@ -1,0 +1,1 @@
+"""One home for each vocabulary the stages share: speech verbs, places, boilerplate."""
