@@ -36,6 +36,7 @@ from nltk.stem.snowball import EnglishStemmer
 
 from briefing.analyze.algorithms import ALGORITHMS
 from briefing.analyze.sentences import SumyTokenizer, word_tokens
+from briefing.vocabulary.boilerplate import FURNITURE_LINE, WIRE_CREDITS
 
 __all__ = [
     "ALGORITHMS",
@@ -111,8 +112,6 @@ _JUNK_PATTERNS = [
     r"^\W*(video|watch|gallery|pictured|pictures?|photos?|images?)\s*:?\s*$",
     r"^\W*follow\s+(@\w+|us|him|her|them|me)\b.{0,60}$",
     r"^\W*(published|last updated|updated|posted)\s*(:|\bat\b|\bon\b)\s*((at|on)\s*)?\d",
-    r"^\W*(©|\(c\)|copyright\s+(©|\(c\)|\d{4}))",
-    r"\ball rights reserved\W*$",
     # photo and agency credits
     r"^\W*(photo|picture|image|photograph|credit|source|illustration|graphic)s?\s*(credit)?\s*[:/|].{0,80}$",
     r"(?:^|[(|:/]\s*)(getty images|afp/getty|ap photo|rex features|rex/shutterstock|shutterstock|pa wire|alamy)\b[^.]{0,30}$",
@@ -121,7 +120,7 @@ _JUNK_PATTERNS = [
     r"^\W*\S+@\S+\.\w+\W*$",
     r"^\W*(https?://|www\.)\S+\W*$",
     # bare datelines and dates
-    r"^\W*[a-z][a-z .,'-]{1,40}\((AP|AFP|Reuters|CNN|UPI|Yonhap|Xinhua)\)\W*$",
+    r"^\W*[a-z][a-z .,'-]{1,40}\((" + "|".join(WIRE_CREDITS) + r")\)\W*$",
     r"^\W*(mon|tues|wednes|thurs|fri|satur|sun)day\b[\w ,.]{0,30}\d{4}\W*$",
     r"^\W*\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\W*$",
     r"^\W*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\W*$",
@@ -137,7 +136,7 @@ _JUNK_CASED_PATTERNS = [
     r"^\W*\((?:[Pp]hoto|[Pp]icture|[Ii]mage)?\s*:?\s*[A-Z][\w .&/'-]{0,40}\)\W*$",
     # a caption that ends in its picture credit: "... in Seoul on Friday. (Yonhap News)"
     r"\((?:[A-Z][\w.&'-]*\s){0,3}(?:News|Photos?|Pictures?|Images|Press|Agency|Wire|Handout)\)\W*$",
-    r"\((?:AP|AFP|Reuters|Yonhap|Xinhua|EPA|Getty|UPI|PA|Kyodo|Bloomberg)"
+    r"\((?:" + "|".join(WIRE_CREDITS) + ")"
     r"(?:\s?(?:Photo|Images|News|/[^)]{1,30}))?\)\W*$",
 ]
 
@@ -183,6 +182,8 @@ def is_junk(sentence: str) -> bool:
     if not any(ch.isalpha() for ch in s):
         return True
     if any(p.match(s) for p in _JUNK_AT_START) or any(p.search(s) for p in _JUNK_ANYWHERE):
+        return True
+    if FURNITURE_LINE.match(s.rstrip(" .:")):
         return True
     # mostly links / addresses
     if _URL_OR_MAIL.search(s):

@@ -21,8 +21,17 @@ import re
 from briefing.ingest.decode import normalize_text
 from briefing.ingest.html import html_to_text, looks_like_html
 from briefing.model import Article
+from briefing.vocabulary.boilerplate import (
+    CAPTION_START,
+    CAPTION_VERBS,
+    FURNITURE_LINE,
+    GLUED_FURNITURE,
+    NEWS_AGENCIES,
+    PHOTO_SERVICES,
+    PHOTO_WORDS,
+)
 
-__all__ = ["clean_text", "derive_title", "source_from_domain", "has_words", "AGENCIES", "NEWS_DOMAINS"]
+__all__ = ["clean_text", "derive_title", "source_from_domain", "has_words", "NEWS_DOMAINS"]
 
 _MULTISPACE = re.compile(r" {2,}")
 
@@ -38,43 +47,6 @@ _MONTH_RE = (
 )
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
-AGENCIES = {
-    "reuters": "Reuters",
-    "ap": "The Associated Press",
-    "associated press": "The Associated Press",
-    "the associated press": "The Associated Press",
-    "afp": "AFP",
-    "agence france-presse": "AFP",
-    "yonhap": "Yonhap News Agency",
-    "yonhap news": "Yonhap News Agency",
-    "yonhap news agency": "Yonhap News Agency",
-    "xinhua": "Xinhua",
-    "kyodo": "Kyodo News",
-    "kyodo news": "Kyodo News",
-    "bloomberg": "Bloomberg",
-    "dpa": "dpa",
-    "upi": "UPI",
-    "efe": "EFE",
-    "ansa": "ANSA",
-    "tass": "TASS",
-    "itar-tass": "TASS",
-    "interfax": "Interfax",
-    "kcna": "KCNA",
-    "nhk": "NHK",
-    "jiji": "Jiji Press",
-    "jiji press": "Jiji Press",
-    "cna": "CNA",
-    "pti": "PTI",
-    "anadolu": "Anadolu Agency",
-    "epa": "EPA",
-    "the canadian press": "The Canadian Press",
-    "canadian press": "The Canadian Press",
-    "press association": "PA Media",
-    "pa": "PA Media",
-    "aap": "AAP",
-    "afp photo": "AFP",
-    "ap photo": "The Associated Press",
-}
 
 NEWS_DOMAINS = {
     "heraldcorp.com": "The Korea Herald",
@@ -209,10 +181,10 @@ _MINOR_WORDS_NOT_NAMES = {
 def _agency(s: str) -> str | None:
     key = s.strip().strip(".").lower()
     key = re.sub(r"\s+", " ", key)
-    if key in AGENCIES:
-        return AGENCIES[key]
+    if key in NEWS_AGENCIES:
+        return NEWS_AGENCIES[key]
     key2 = re.sub(r"\s*(?:photo|photos|news agency|/.*)$", "", key)
-    return AGENCIES.get(key2)
+    return NEWS_AGENCIES.get(key2)
 
 
 def source_from_domain(domain: str) -> str | None:
@@ -279,25 +251,7 @@ def _parse_byline(line: str):
 
 
 _CREDIT_TAIL_RE = re.compile(r"\s*[(\[]\s*([^()\[\]]{1,60}?)\s*[)\]]\s*\.?\s*$")
-_PHOTO_WORD_RE = re.compile(r"(?i)\b(?:photo|photos|photograph|image|images|getty|pool|file|courtesy|epa|shutterstock|afp|ap photo)\b")
-_CAPTION_START_RE = re.compile(
-    r"^(?:photo|photos|photograph|picture|pictured|image|caption|file photo|top photo|main photo|"
-    r"above|below|video)\s*(?:by\b|:|\u2014|-)|open this (?:photo|image) in gallery",
-    re.I,
-)
 _LEADING_CREDIT_RE = re.compile(r"^((?:The )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}) (?=[A-Z][a-z])")
-_CAPTION_VERB_RE = re.compile(
-    r"\b(?:answers|speaks|poses|pose|looks on|look on|listens|listen|shakes|shake hands|arrives|arrive|"
-    r"attends|walks|walk|waves|wave|gestures|holds|talks|talk|delivers|addresses|greets|smiles|sits|"
-    r"stands|leaves|enters|inspects|reviews|presides|salutes|bows|signs|rides|watches|chats|"
-    r"applauds|hugs|boards|is seen|are seen|is pictured|are pictured|participate|participates|"
-    r"take part|takes part|gather|gathers|march|marches|stage|stages|hold|react|reacts|"
-    r"\((?:left|right|center|centre|second from (?:left|right)|L|R|C)\)|from left|"
-    r"this photo|file photo|in this|undated)\b",
-    re.I,
-)
-_PHOTO_SERVICES = {"getty images", "getty", "pool", "file", "file photo", "shutterstock", "epa-efe",
-                   "ap photo", "afp photo", "yonhap photo", "reuters photo", "newsis", "news1", "courtesy"}
 
 
 def _credit_line(line: str) -> str | None:
@@ -318,7 +272,7 @@ def _credit_line(line: str) -> str | None:
         ag = _agency(part)
         if ag:
             found = found or ag
-        elif part.lower() in _PHOTO_SERVICES:
+        elif part.lower() in PHOTO_SERVICES:
             photo = True
         elif (photo or len(parts) > 1) and _is_name(part):
             continue
@@ -331,23 +285,7 @@ def _credit_line(line: str) -> str | None:
     return found
 
 
-_BOILERPLATE_RE = re.compile(
-    r"^(?:advertisement|advertising|story continues below(?: advertisement)?|continue reading(?: the main story)?|"
-    r"read more|related|related articles?|share(?: this(?: article| story)?)?|tweet|print|e-?mail|comments?|"
-    r"click here.*|sign up.*newsletter.*|subscribe(?: now)?|follow us on .{1,40}|"
-    r"(?:copyright|\u00a9).{0,120}|all rights reserved.{0,60}|"
-    r"(?:read more|related|see also|also read)\s*:.{0,160}|"
-    r"scroll (?:down|to continue)(?: for (?:video|more))?|skip to (?:main )?content|article continued below|"
-    r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|google\+|kakaotalk|"
-    r"(?:facebook|twitter|linkedin|whatsapp|email|print)(?:\s*[|/,]\s*(?:facebook|twitter|linkedin|whatsapp|email|e-mail|print|share))+)$",
-    re.I,
-)
 
-_GLUED_BOILER_RE = re.compile(
-    r"^(?:scroll down for (?:video|more)|story continues below(?: advertisement)?|advertisement|"
-    r"article continued below)\s+(?-i:(?=[A-Z\u201c\u2018\"']))",
-    re.I,
-)
 _DATE_LINE_RE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|date|modified)\s*:?\s*(?:on\s*)?)?(?:" + _DAYS + r",?\s+)?"
     r"(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|" + _MONTH_RE + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH_RE + r",?\s+\d{4})"
@@ -415,19 +353,19 @@ def _is_caption(line: str) -> bool:
     s = line.strip()
     if len(s) > 600:
         return False
-    if _CAPTION_START_RE.match(s):
+    if CAPTION_START.match(s):
         return True
     lead = _LEADING_CREDIT_RE.match(s)
     if lead and _agency(lead.group(1)):
         rest = s[lead.end():]
-        if len(rest.split()) <= 60 and _CAPTION_VERB_RE.search(rest):
+        if len(rest.split()) <= 60 and CAPTION_VERBS.search(rest):
             return True
     m = _CREDIT_TAIL_RE.search(s)
     tail_photo = False
     if m:
         inner = m.group(1)
         is_agency = bool(_agency(inner))
-        is_photo = bool(_PHOTO_WORD_RE.search(inner))
+        is_photo = bool(PHOTO_WORDS.search(inner))
         if not (is_agency or is_photo):
             return False
         before = s[: m.start()].strip()
@@ -443,7 +381,7 @@ def _is_caption(line: str) -> bool:
         return False
     # an agency credit after one short sentence that describes a picture
     sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", before)
-    return len(before.split()) <= 60 and len(sentences) <= 2 and bool(_CAPTION_VERB_RE.search(before))
+    return len(before.split()) <= 60 and len(sentences) <= 2 and bool(CAPTION_VERBS.search(before))
 
 
 _AGENCY_LEAD_RE = re.compile(r"^\(\s*[A-Z][A-Za-z.&\- ]{1,20}\)\s*\S")
@@ -678,7 +616,7 @@ def _clean(text: str, path: str) -> Article:
             and len(lines[-1]) < 80
         ):
             ln = lines.pop() + " " + ln
-        m = _GLUED_BOILER_RE.match(ln)
+        m = GLUED_FURNITURE.match(ln)
         if m and len(ln) > m.end():
             removed.append(m.group(0).strip())
             ln = ln[m.end():]
@@ -715,7 +653,7 @@ def _clean(text: str, path: str) -> Article:
         if not ln:
             i += 1
             continue
-        if _BOILERPLATE_RE.match(ln):
+        if FURNITURE_LINE.match(ln):
             drop(i, "boilerplate")
             i += 1
             continue
@@ -756,7 +694,7 @@ def _clean(text: str, path: str) -> Article:
             drop(i, "glued headline")
             seen.add(ln.lower())  # its repeats are the same foreign headline
             continue
-        if _BOILERPLATE_RE.match(ln):
+        if FURNITURE_LINE.match(ln):
             drop(i, "boilerplate")
             continue
         bl = _parse_byline(ln)

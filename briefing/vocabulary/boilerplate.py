@@ -1,0 +1,102 @@
+"""Boilerplate: the page furniture, credits and captions that news pages and feeds wrap around
+an article, so that ingest can take such lines out and summaries never pick them.
+
+One home for the words: `briefing.ingest.clean` removes these lines from the text it reads, and
+`briefing.analyze.summarize` (which also sees text that never went through ingest) skips such
+sentences. The lists are closed classes of page furniture and the news agencies' own names.
+"""
+
+from __future__ import annotations
+
+import re
+
+NEWS_AGENCIES = {
+    "reuters": "Reuters",
+    "ap": "The Associated Press",
+    "associated press": "The Associated Press",
+    "the associated press": "The Associated Press",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "yonhap": "Yonhap News Agency",
+    "yonhap news": "Yonhap News Agency",
+    "yonhap news agency": "Yonhap News Agency",
+    "xinhua": "Xinhua",
+    "kyodo": "Kyodo News",
+    "kyodo news": "Kyodo News",
+    "bloomberg": "Bloomberg",
+    "dpa": "dpa",
+    "upi": "UPI",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "tass": "TASS",
+    "itar-tass": "TASS",
+    "interfax": "Interfax",
+    "kcna": "KCNA",
+    "nhk": "NHK",
+    "jiji": "Jiji Press",
+    "jiji press": "Jiji Press",
+    "cna": "CNA",
+    "pti": "PTI",
+    "anadolu": "Anadolu Agency",
+    "epa": "EPA",
+    "the canadian press": "The Canadian Press",
+    "canadian press": "The Canadian Press",
+    "press association": "PA Media",
+    "pa": "PA Media",
+    "aap": "AAP",
+    "afp photo": "AFP",
+    "ap photo": "The Associated Press",
+}
+"""News agencies and wire services, as credits write them (lower case) -> the name a brief shows."""
+
+WIRE_CREDITS = ("AP", "AFP", "Reuters", "Yonhap", "Xinhua", "EPA", "Getty", "UPI", "PA", "Kyodo", "Bloomberg", "CNN")
+"""The credits a dateline or a caption puts in brackets: "(AP)", "(Reuters/Getty)"."""
+
+PHOTO_SERVICES = {"getty images", "getty", "pool", "file", "file photo", "shutterstock", "epa-efe",
+                   "ap photo", "afp photo", "yonhap photo", "reuters photo", "newsis", "news1", "courtesy"}
+"""Picture agencies and credit words that make a line a photo credit."""
+
+SOCIAL_NETWORKS = ("facebook", "twitter", "linkedin", "whatsapp", "pinterest", "reddit", "google\\+", "kakaotalk")
+"""Share-button labels that stand alone on a line of a saved page (regex-escaped)."""
+
+PHOTO_WORDS = re.compile(r"(?i)\b(?:photo|photos|photograph|image|images|getty|pool|file|courtesy|epa|shutterstock|afp|ap photo)\b")
+"""Words that make a bracketed credit a photo credit: "(Photo: AFP)"."""
+
+CAPTION_START = re.compile(
+    r"^(?:photo|photos|photograph|picture|pictured|image|caption|file photo|top photo|main photo|"
+    r"above|below|video)\s*(?:by\b|:|\u2014|-)|open this (?:photo|image) in gallery",
+    re.I,
+)
+"""How a caption opens: "Photo: ...", "Pictured above - ..."."""
+
+CAPTION_VERBS = re.compile(
+    r"\b(?:answers|speaks|poses|pose|looks on|look on|listens|listen|shakes|shake hands|arrives|arrive|"
+    r"attends|walks|walk|waves|wave|gestures|holds|talks|talk|delivers|addresses|greets|smiles|sits|"
+    r"stands|leaves|enters|inspects|reviews|presides|salutes|bows|signs|rides|watches|chats|"
+    r"applauds|hugs|boards|is seen|are seen|is pictured|are pictured|participate|participates|"
+    r"take part|takes part|gather|gathers|march|marches|stage|stages|hold|react|reacts|"
+    r"\((?:left|right|center|centre|second from (?:left|right)|L|R|C)\)|from left|"
+    r"this photo|file photo|in this|undated)\b",
+    re.I,
+)
+"""The present-tense verbs and stage directions of a photo caption ("... speaks to reporters")."""
+
+FURNITURE_LINE = re.compile(
+    r"^(?:advertisement|advertising|story continues below(?: advertisement)?|continue reading(?: the main story)?|"
+    r"read more|related|related articles?|share(?: this(?: article| story)?)?|tweet|print|e-?mail|comments?|"
+    r"click here.*|sign up.*newsletter.*|subscribe(?: now)?|follow us on .{1,40}|"
+    r"(?:copyright\s*(?:\u00a9|\(c\)|\d{4})|\u00a9|\(c\)\s*\d{4}).{0,120}|.{0,80}\ball rights reserved.{0,60}|"
+    r"(?:read more|related|see also|also read)\s*:.{0,160}|"
+    r"scroll (?:down|to continue)(?: for (?:video|more))?|skip to (?:main )?content|article continued below|"
+    r"" + "|".join(SOCIAL_NETWORKS) + "|"
+    r"(?:facebook|twitter|linkedin|whatsapp|email|print)(?:\s*[|/,]\s*(?:facebook|twitter|linkedin|whatsapp|email|e-mail|print|share))+)$",
+    re.I,
+)
+"""A line that is nothing but page furniture: share buttons, "Read more", copyright lines."""
+
+GLUED_FURNITURE = re.compile(
+    r"^(?:scroll down for (?:video|more)|story continues below(?: advertisement)?|advertisement|"
+    r"article continued below)\s+(?-i:(?=[A-Z\u201c\u2018\"']))",
+    re.I,
+)
+"""Page furniture glued to the start of the article's first sentence."""
