@@ -21,6 +21,7 @@ gate: $(STAMP)
 	$(PY) benchmarks/quality_gate.py
 
 bench: $(STAMP)
+	$(PY) benchmarks/cli_startup.py
 	$(PY) benchmarks/build_speed.py
 	$(PY) benchmarks/scale.py
 	$(PY) benchmarks/sentences.py
