@@ -211,3 +211,15 @@ def page(chromium):
 
 
 TODAY = dt.date(2024, 5, 1)
+
+
+# -- web ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def web_server():
+    """A real threaded HTTP server on 127.0.0.1 (port picked when it binds); see tests/web_server.py."""
+    from web_server import WebServer
+
+    with WebServer() as server:
+        yield server
