@@ -85,8 +85,13 @@ def build(
 ) -> BuildResult:
     """Build the one-page brief from `paths` and write brief.pdf, .html and .json to `out_dir`."""
     from briefing.render.fit import fit_to_page  # WeasyPrint is slow to import; analysis needs none
-    from briefing.render.outputs import write_outputs
+    from briefing.render.outputs import prepare_output_folder, write_outputs
+    from briefing.render.page import check_page_size, template_dirs
 
+    # what can fail without reading an article fails first
+    prepare_output_folder(out_dir)
+    template_dirs(template_dir)
+    check_page_size(page_size)
     analyzed, errors = analyze_paths(
         paths, sentences=sentences, words=words, algorithm=algorithm, progress=progress
     )

@@ -174,3 +174,21 @@ def test_markup_in_an_article_stays_text_and_reads_no_file(tmp_path):
     reader = PdfReader(result.outputs["pdf"])
     assert not reader.attachments
     assert "<script>" in pdf_text(result.outputs["pdf"])
+
+
+def test_an_unusable_output_folder_or_template_folder_fails_before_any_article_is_read(tmp_path, monkeypatch):
+    import briefing.pipeline as pipeline
+    from briefing.model import BriefingError
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("articles were analyzed before the outputs were checked")
+
+    monkeypatch.setattr(pipeline, "analyze_paths", must_not_run)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(BriefingError, match="cannot create the output folder"):
+        pipeline.build([tmp_path], blocker / "out")
+    with pytest.raises(BriefingError, match="template folder not found"):
+        pipeline.build([tmp_path], tmp_path / "out", template_dir=tmp_path / "no-such-templates")
+    with pytest.raises(BriefingError, match="page size must be a4 or letter"):
+        pipeline.build([tmp_path], tmp_path / "out", page_size="a5")

@@ -120,7 +120,7 @@ def test_fetcher_refuses_files_outside_the_templates_and_the_network():
     for url in ("file:///etc/passwd", "http://example.com/x.css", "https://example.com/font.woff",
                 (render.package_template_dir() / ".." / "pyproject.toml").as_uri(),
                 render.package_template_dir().as_uri() + "/../pyproject.toml"):
-        with pytest.raises(Exception):
+        with pytest.raises(BriefingError, match="refused to fetch"):
             fetcher.fetch(url)
 
 

@@ -34,7 +34,7 @@ from typing import Any, Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
 from briefing.files import is_loopback
-from briefing.model import BriefingError
+from briefing.model import BriefingError, InputError
 
 ASSET_TYPES = {
     ".css": "text/css; charset=utf-8",
@@ -169,7 +169,7 @@ class PreviewServer:
         """Bind, build once, and start serving and watching in background threads."""
         for p in self.paths:
             if not p.exists():
-                raise BriefingError(f"{p}: no such file or folder")
+                raise InputError(p, "no such file or directory")
         if not is_loopback(self.host):
             self.warn(
                 f"serving on {self.host}, not loopback: anyone who can reach this machine "

@@ -11,6 +11,18 @@ from briefing.render.fit import RenderedBrief, fit_to_page
 from briefing.render.page import brief_json
 
 
+def prepare_output_folder(out_dir: str | Path) -> Path:
+    """The output folder, created if need be; `BriefingError` naming it when it cannot be written.
+    A build checks this before it reads a single article."""
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BriefingError(f"{out}: cannot create the output folder ({exc.strerror or exc})") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise BriefingError(f"{out}: output folder is not writable")
+    return out
+
 
 def write_outputs(brief: Brief, out_dir: str | Path, template_dir: str | Path | None = None,
                   *, rendered: RenderedBrief | None = None) -> dict[str, Path]:
@@ -20,13 +32,7 @@ def write_outputs(brief: Brief, out_dir: str | Path, template_dir: str | Path | 
     Everything is rendered before anything is written, and each file replaces the old one in
     a single step, so a failure leaves the previous brief whole.
     """
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BriefingError(f"{out}: cannot create the output folder ({exc.strerror or exc})") from None
-    if not os.access(out, os.W_OK | os.X_OK):
-        raise BriefingError(f"{out}: output folder is not writable")
+    out = prepare_output_folder(out_dir)
     if rendered is None:
         rendered = fit_to_page(brief, template_dir)
     payloads = {

@@ -143,10 +143,14 @@ def _make_environment(template_dir: str | Path | None):
     return env
 
 
+def check_page_size(page_size: str | None) -> None:
+    if (page_size or "a4").lower() not in PAGE_CSS:
+        raise BriefingError(f"page size must be a4 or letter, not {page_size!r}")
+
+
 def render_plan(brief: Brief, plan: Plan | None, template_dir=None, *, for_pdf: bool,
             pages: int | None = None, overflow: bool = False) -> str:
-    if (brief.page_size or "a4").lower() not in PAGE_CSS:
-        raise BriefingError(f"page size must be a4 or letter, not {brief.page_size!r}")
+    check_page_size(brief.page_size)
     env = _environment(template_dir)
     template = env.get_template("brief.html")
     return template.render(**page_view(brief, plan, for_pdf=for_pdf, pages=pages, overflow=overflow))
