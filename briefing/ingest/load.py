@@ -1,14 +1,17 @@
-"""The ingest stage: find input files and read each into a cleaned `Article`.
+"""The ingest stage: find the inputs and read each into a cleaned `Article`.
 
 Public API:
 
-- `collect_inputs(paths)` -> the article files named or inside the folders named.
-- `read_article(path)` -> one cleaned `Article` (raises `InputError` with a one-line reason).
-- `load_articles(paths)` -> (good articles, one `InputError` per bad file); never raises for input.
+- `collect_inputs(paths)` -> the inputs named, with folders opened: files (`Path`) and URLs (`str`).
+- `read_article(path)` -> one cleaned `Article` from a file (raises `InputError` with a one-line reason).
+- `load_articles(paths, fetch=None, progress=None)` -> (good articles, one `InputError` per bad input);
+  never raises for input.
 
-The work is done by focused modules, re-exported here for callers of the stage:
-`briefing.decode` (bytes -> text: `decode`, `sniff_binary`), `briefing.htmltext`
-(HTML pages -> text) and `briefing.clean` (text -> `Article`: `clean_text`, `derive_title`).
+An input is any mix of: `.txt` articles; saved web pages (`.html`, `.htm`); `.eml` newsletters;
+folders of those; `http(s)://` article or feed URLs; feed files (RSS, Atom, JSON Feed: `.xml`,
+`.rss`, `.atom`, `.rdf`, `.json`); OPML lists of feeds (`.opml`). The web inputs are read by
+`briefing.ingest.web` (fetching with `briefing.ingest.fetch`); files here, with `decode`,
+`webpage` (trafilatura), `newsletter` and `clean`.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pathlib import Path
 
 from briefing.ingest.clean import clean_text, derive_title, has_words
 from briefing.ingest.decode import decode, decoded_ok, sniff_binary
+from briefing.ingest.fetch import FetchSettings, is_web_url
 from briefing.model import Article, InputError
 
 __all__ = [
@@ -33,29 +37,37 @@ __all__ = [
 MAX_BYTES = 32 * 1024 * 1024
 """Files larger than this are refused (keeps memory bounded); articles are far smaller."""
 
-ARTICLE_SUFFIXES = (".txt",)
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".eml")
+"""What a folder is searched for; any file named directly is read, whatever its name."""
+PAGE_SUFFIXES = (".html", ".htm")
+NEWSLETTER_SUFFIXES = (".eml",)
 
 # --------------------------------------------------------------------------- inputs
 
 
-def collect_inputs(paths) -> list[Path]:
-    """Files given directly, plus the ``*.txt`` files directly inside folders given.
+def collect_inputs(paths) -> list[Path | str]:
+    """Files and URLs given directly, plus the articles (`ARTICLE_SUFFIXES`) directly inside
+    folders given.
 
-    Sorted within each folder, hidden files skipped, duplicates dropped, order kept.
-    A path that does not exist raises `InputError(path, "no such file or directory")`.
+    Sorted within each folder, hidden files skipped, duplicates dropped, order kept. URLs are
+    kept as given (``str``). A path that does not exist raises
+    `InputError(path, "no such file or directory")`.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    out: list[Path] = []
-    seen: set[Path] = set()
+    out: list[Path | str] = []
+    seen: set = set()
 
-    def add(p: Path) -> None:
-        key = p.absolute()
+    def add(p: Path | str) -> None:
+        key = p if isinstance(p, str) else p.absolute()
         if key not in seen:
             seen.add(key)
             out.append(p)
 
     for raw in paths:
+        if isinstance(raw, str) and is_web_url(raw):
+            add(raw)
+            continue
         p = Path(raw)
         if not p.exists():
             raise InputError(p, "no such file or directory")
@@ -103,6 +115,18 @@ def read_article(path) -> Article:
     reason = sniff_binary(data)
     if reason:
         raise InputError(p, reason)
+    suffix = p.suffix.lower()
+    if suffix in NEWSLETTER_SUFFIXES:
+        from briefing.ingest.newsletter import read_newsletter
+
+        return read_newsletter(data, str(p))
+    if suffix in PAGE_SUFFIXES:
+        from briefing.ingest.webpage import decode_page, extract_page
+
+        try:
+            return extract_page(decode_page(data), str(p))
+        except InputError:
+            pass  # not an article page trafilatura recognises: read its visible text as before
     text = decode(data)
     if not decoded_ok(text):
         raise InputError(p, "not valid text in any supported encoding")
@@ -114,28 +138,72 @@ def read_article(path) -> Article:
     return article
 
 
-def load_articles(paths) -> tuple[list[Article], list[InputError]]:
-    """Good articles plus one `InputError` per bad file or missing path; never raises for input."""
+def _is_web_source(item: Path | str) -> bool:
+    """URLs, OPML files and feed files go to `briefing.ingest.web`; the rest is read here."""
+    if isinstance(item, str):
+        return True
+    from briefing.ingest.web import FEED_FILE_SUFFIXES, OPML_SUFFIXES
+
+    suffix = item.suffix.lower()
+    if suffix in OPML_SUFFIXES:
+        return True
+    if suffix not in FEED_FILE_SUFFIXES:
+        return False
+    from briefing.ingest.feeds import looks_like_feed
+
+    try:
+        with item.open("rb") as fh:
+            head = fh.read(65536)
+    except OSError:
+        return False  # read_article names the problem
+    return looks_like_feed(head)
+
+
+def load_articles(paths, fetch: FetchSettings | None = None, progress=None) -> tuple[list[Article], list[InputError]]:
+    """Good articles plus one `InputError` per bad file, URL or missing path; never raises for input.
+
+    `fetch` sets the rules for web inputs (timeouts, cache, robots, offline; default: no cache);
+    `progress(message)` hears "fetching 3/12 · 1 failed" while they are fetched. Articles come in
+    the order of the inputs.
+    """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    articles: list[Article] = []
-    errors: list[InputError] = []
+    slots: list[list[Article]] = []
+    errors_by_slot: list[list[InputError]] = []
+    web: list[tuple[int, Path | str]] = []
     for raw in paths:
+        slot: list[Article] = []
+        slot_errors: list[InputError] = []
+        slots.append(slot)
+        errors_by_slot.append(slot_errors)
         try:
-            files = collect_inputs([raw])
+            items = collect_inputs([raw])
         except InputError as exc:
-            errors.append(exc)
+            slot_errors.append(exc)
             continue
-        if not files and Path(raw).is_dir():
-            errors.append(InputError(raw, "folder has no .txt article files"))
+        if not items and Path(raw).is_dir():
+            slot_errors.append(InputError(raw, "folder has no article files (.txt, .html, .htm, .eml)"))
             continue
-        for f in files:
+        for item in items:
+            if _is_web_source(item):
+                web.append((len(slots) - 1, item))
+                continue
             try:
-                articles.append(read_article(f))
+                slot.append(read_article(item))
             except InputError as exc:
-                errors.append(exc)
+                slot_errors.append(exc)
             except Exception as exc:  # a bug in cleaning must not sink the whole run
-                errors.append(InputError(f, f"could not be read: {_one_line(repr(exc))}"))
+                slot_errors.append(InputError(item, f"could not be read: {_one_line(repr(exc))}"))
+    if web:
+        from briefing.ingest.web import Source, read_sources
+
+        read = read_sources([Source(str(item)) for _, item in web], fetch or FetchSettings(), progress=progress)
+        for item in read.items:
+            slots[web[item.source_index][0]].append(item.article)
+        for source_index, error in read.errors:
+            errors_by_slot[web[source_index][0]].append(error)
+    articles = [a for slot in slots for a in slot]
+    errors = [e for slot in errors_by_slot for e in slot]
     return articles, errors
 
 

@@ -1,0 +1,256 @@
+"""Articles from the web: article URLs, feeds (URL or file) and OPML lists, fetched in parallel.
+
+Public API:
+
+- `Source(location, name=None, include=(), exclude=())` -> one input: a URL, a feed file or an OPML file.
+- `read_sources(sources, settings, since=None, seen=None, progress=None)` -> `WebRead`:
+  the articles (each a `WebItem` with the source it came from and the ids de-duplication uses) and
+  one `InputError` per URL or file that could not be used.
+
+Two rounds: first every URL the user gave and every feed an OPML file lists (a page becomes an
+article, a feed gives entries), then every entry's page. Within a round hosts are fetched in
+parallel, at most 2 connections each (see `briefing.ingest.fetch`). When an entry's page cannot be
+fetched or holds no article, the entry's own text stands in if it is a real article, and the
+error says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.ingest.clean import clean_text, has_words
+from briefing.ingest.feeds import Feed, FeedEntry, entry_text, looks_like_feed, parse_feed, parse_opml
+from briefing.ingest.fetch import FetchError, Fetcher, FetchRequest, FetchSettings, Response, is_web_url
+from briefing.ingest.webpage import decode_page, extract_page, source_from_url
+from briefing.model import Article, InputError
+
+__all__ = ["Source", "WebItem", "WebRead", "read_sources", "FEED_FILE_SUFFIXES", "OPML_SUFFIXES", "MIN_ENTRY_WORDS"]
+
+FEED_FILE_SUFFIXES = (".xml", ".rss", ".atom", ".rdf", ".json")
+OPML_SUFFIXES = (".opml",)
+PAGE_TYPES = ("text/html", "application/xhtml+xml")
+MIN_ENTRY_WORDS = 80
+"""An entry's own text stands in for its page only when it is at least this long: a summary is not
+an article."""
+
+
+@dataclass
+class Source:
+    location: str
+    name: str | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass
+class WebItem:
+    article: Article
+    source_index: int
+    ids: list[str] = field(default_factory=list)
+    """The entry's GUID and the article's URLs: what de-duplication across feeds and days uses."""
+
+
+@dataclass
+class WebRead:
+    items: list[WebItem] = field(default_factory=list)
+    errors: list[tuple[int, InputError]] = field(default_factory=list)
+    downloads: int = 0
+
+
+@dataclass
+class _Pending:
+    """An entry whose page is to be fetched."""
+
+    source_index: int
+    feed: Feed
+    entry: FeedEntry
+    source: Source
+
+
+def _keyword_re(words) -> re.Pattern | None:
+    words = [w.strip() for w in words if w and w.strip()]
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
+
+
+def _wanted(source: Source, text: str) -> bool:
+    exclude, include = _keyword_re(source.exclude), _keyword_re(source.include)
+    if exclude and exclude.search(text):
+        return False
+    return not include or bool(include.search(text))
+
+
+def _parse_when(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+
+
+def _page_article(response: Response, where: str, feed_source: str | None = None) -> Article:
+    kind = response.content_type
+    if kind and kind not in PAGE_TYPES and not kind.endswith("+xml"):
+        raise InputError(where, f"not a web page (content type {kind})")
+    html = decode_page(response.body, response.charset)
+    article = extract_page(html, where, url=response.final_url, source=feed_source)
+    return article
+
+
+def _entry_fallback(pending: _Pending, where: str, problem: str) -> Article:
+    """The entry's own text as the article, when it is long enough to be one."""
+    text = entry_text(pending.entry)
+    if len(text.split()) < MIN_ENTRY_WORDS:
+        raise InputError(where, problem)
+    article = clean_text(text, where)
+    if not article.paragraphs or not any(has_words(p) for p in article.paragraphs):
+        raise InputError(where, problem)
+    entry = pending.entry
+    if entry.title:
+        article.title, article.title_derived = entry.title, False
+    article.url = entry.link
+    article.byline = entry.author or article.byline
+    article.source = pending.source.name or pending.feed.title or source_from_url(entry.link)
+    article.date = entry.published or article.date
+    return article
+
+
+def read_sources(
+    sources: list[Source],
+    settings: FetchSettings,
+    *,
+    since: dt.datetime | None = None,
+    seen=None,
+    progress=None,
+) -> WebRead:
+    """Read every source. `since` drops feed entries published before it; `seen(ids)` -> True
+    drops entries already used (de-duplication across feeds and days)."""
+    result = WebRead()
+    counts = {"done": 0, "total": 0, "failed": 0}
+
+    def report(round_done: int, round_total: int, round_failed: int, base: dict) -> None:
+        if progress:
+            done = base["done"] + round_done
+            failed = base["failed"] + round_failed
+            progress(f"fetching {done}/{base['total']} · {failed} failed")
+
+    named = {s.location for s in sources if is_web_url(s.location)}
+    from briefing.ingest.fetch import host_key
+
+    settings.named_hosts = set(settings.named_hosts) | {host_key(u) for u in named}
+    with Fetcher(settings) as fetcher:
+        # round 1: the URLs given, and the feeds that OPML files list; feed files are parsed here
+        first: list[tuple[int, str, bool, str | None]] = []  # source index, URL, trusted, title
+        feeds: list[tuple[int, Feed]] = []
+        for index, source in enumerate(sources):
+            location = source.location
+            if is_web_url(location):
+                first.append((index, location, True, None))
+                continue
+            path = Path(location)
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                result.errors.append((index, InputError(path, f"unreadable: {exc.strerror or exc}")))
+                continue
+            try:
+                if path.suffix.lower() in OPML_SUFFIXES:
+                    for link in parse_opml(data, str(path)):
+                        first.append((index, link.url, False, link.title))
+                else:
+                    feeds.append((index, parse_feed(data, str(path))))
+            except InputError as exc:
+                result.errors.append((index, exc))
+        counts["total"] += len(first)
+        base = dict(counts)
+        responses = fetcher.fetch_many(
+            [FetchRequest(url, trusted) for _, url, trusted, _ in first],
+            progress=lambda d, t, f: report(d, t, f, base),
+        )
+        counts["done"] += len(first)
+        counts["failed"] += sum(isinstance(r, FetchError) for r in responses)
+        for (index, url, _, title), response in zip(first, responses):
+            source = sources[index]
+            if isinstance(response, FetchError):
+                result.errors.append((index, response))
+                continue
+            if looks_like_feed(response.body, response.content_type):
+                try:
+                    feed = parse_feed(response.body, url, base_url=response.final_url)
+                except InputError as exc:
+                    result.errors.append((index, exc))
+                    continue
+                if title and not feed.title:
+                    feed.title = title
+                feeds.append((index, feed))
+                continue
+            try:
+                article = _page_article(response, url, source.name)
+            except InputError as exc:
+                result.errors.append((index, exc))
+                continue
+            if _wanted(source, article.title + "\n" + article.text):
+                result.items.append(WebItem(article, index, [i for i in (article.url, response.final_url, url) if i]))
+
+        # round 2: every wanted entry's page
+        pending: list[_Pending] = []
+        for index, feed in sorted(feeds, key=lambda pair: pair[0]):
+            source = sources[index]
+            for entry in feed.entries:
+                when = _parse_when(entry.published)
+                if since is not None and when is not None and when < since:
+                    continue
+                ids = [i for i in (entry.guid, entry.link) if i]
+                if seen is not None and ids and seen(ids):
+                    continue
+                if source.exclude and not _wanted(Source("", exclude=source.exclude), entry.title):
+                    continue
+                if entry.link is None and len(entry_text(entry).split()) < MIN_ENTRY_WORDS:
+                    continue  # no page and no article of its own: a link post or a podcast
+                pending.append(_Pending(index, feed, entry, source))
+        to_fetch = [p for p in pending if p.entry.link]
+        counts["total"] += len(to_fetch)
+        base = dict(counts)
+        pages = fetcher.fetch_many(
+            [FetchRequest(p.entry.link, False) for p in to_fetch],
+            progress=lambda d, t, f: report(d, t, f, base),
+        )
+        counts["done"] += len(to_fetch)
+        by_entry = {id(p): r for p, r in zip(to_fetch, pages)}
+        for p in pending:
+            where = p.entry.link or f"{sources[p.source_index].location} (entry {p.entry.title or p.entry.guid})"
+            response = by_entry.get(id(p))
+            feed_source = p.source.name or p.feed.title
+            try:
+                if response is None:
+                    article = _entry_fallback(p, where, "entry has no page and too little text")
+                elif isinstance(response, FetchError):
+                    article = _entry_fallback(p, where, response.reason)
+                    result.errors.append((p.source_index, InputError(
+                        where, f"{response.reason}; used the feed entry's own text instead")))
+                else:
+                    try:
+                        article = _page_article(response, where, feed_source)
+                    except InputError as exc:
+                        article = _entry_fallback(p, where, exc.reason)
+                        result.errors.append((p.source_index, InputError(
+                            where, f"{exc.reason}; used the feed entry's own text instead")))
+            except InputError as exc:
+                result.errors.append((p.source_index, exc))
+                continue
+            if not article.date and p.entry.published:
+                article.date = p.entry.published[:10]
+            if p.source.name:
+                article.source = article.source or p.source.name
+            if not _wanted(p.source, article.title + "\n" + article.text):
+                continue
+            ids = [i for i in (p.entry.guid, article.url, p.entry.link) if i]
+            result.items.append(WebItem(article, p.source_index, ids))
+        result.downloads = fetcher.downloads
+    return result

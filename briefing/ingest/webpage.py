@@ -1,0 +1,108 @@
+"""A web page (fetched or saved) to an `Article`: trafilatura finds the body and its metadata,
+then our news cleaning runs on top.
+
+Public API:
+
+- `decode_page(body, charset)` -> the page as text, whatever its charset claims.
+- `extract_page(html, path, url=None, source=None)` -> `Article` (raises `InputError`).
+
+trafilatura (Apache-2.0) gives the main text and the title, author (-> byline), sitename
+(-> source), publication date and canonical URL. Our cleaning (`clean_text`) then takes out what a
+news extractor keeps but a brief does not want: photo captions, agency credits, "READ MORE" and
+related-link lines, bylines and datelines.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from urllib.parse import urlsplit
+
+from briefing.ingest.clean import clean_text, has_words
+from briefing.ingest.decode import decode
+from briefing.model import Article, InputError
+
+__all__ = ["decode_page", "extract_page", "source_from_url"]
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+def _known_codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_page(body: bytes, charset: str | None = None) -> str:
+    """Text of a page. Bytes that are valid UTF-8 are read as UTF-8 whatever the page declares
+    (legacy text is almost never valid UTF-8 by accident); otherwise the declared charset (HTTP
+    header, then ``<meta charset>``) is used, and failing that our own detection."""
+    if body.startswith(_BOMS):
+        return decode(body)
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = [charset]
+    found = _META_CHARSET.search(body[:8192])
+    if found:
+        declared.append(found.group(1).decode("ascii", "ignore"))
+    for name in declared:
+        codec = _known_codec(name)
+        if codec and codec not in ("utf-8", "utf-16", "utf-32") and not codec.startswith(("utf-16", "utf-32")):
+            return body.decode(codec, errors="replace")
+    return decode(body)
+
+
+def source_from_url(url: str | None) -> str | None:
+    """The domain without ``www.`` — the publication when nothing better names it."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    if host.startswith("www."):
+        host = host[4:]
+    return host or None
+
+
+def _iso_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    m = re.match(r"\d{4}-\d{2}-\d{2}", value)
+    return m.group(0) if m else None
+
+
+def extract_page(html: str, path: str, url: str | None = None, source: str | None = None) -> Article:
+    """The article in `html`. `path` names it in messages and JSON; `url` is where it came from
+    (it resolves relative links and is the fallback for the canonical URL); `source` is the
+    publication to use when the page names none (e.g. the feed's title)."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            favor_precision=True, deduplicate=False,
+        )
+    except Exception as exc:  # a parser bug on one page must not sink the run
+        raise InputError(path, f"could not extract the article ({type(exc).__name__})") from None
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not text or not has_words(text):
+        raise InputError(path, "no article text found on the page")
+    title = " ".join((doc.title or "").split()) or None
+    body = text if not title else title + "\n\n" + text
+    article = clean_text(body, path)
+    if not article.paragraphs:
+        raise InputError(path, "no article text found on the page")
+    if title:
+        article.title, article.title_derived = title, False
+        article.paragraphs = [p for p in article.paragraphs if p.lower() != title.lower()] or article.paragraphs
+    canonical = doc.url if doc.url and doc.url.lower().startswith(("http://", "https://")) else None
+    article.url = canonical or url
+    article.byline = " ".join((doc.author or "").split()) or article.byline
+    article.source = (" ".join((doc.sitename or "").split()) or None) or source or article.source \
+        or source_from_url(article.url)
+    article.date = _iso_date(doc.date) or article.date
+    return article
