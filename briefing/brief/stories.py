@@ -1,14 +1,257 @@
 """Stories: the day's articles grouped by the real-world event they report, and ranked.
 
-Placeholder grouping (each article its own story) until clustering lands; the signature is
-the interface the rest of the brief stage uses.
+1. Near-duplicates (`duplicates.py`: one wire story carried by several outlets, an updated
+   version) are kept once; the copies join the story of the article kept, and their outlets
+   count as the story's outlets.
+2. The kept articles are clustered by event (`clusters.py`): content words, names, years and
+   numbers, average linkage cut at a distance. Two events of the same kind (two shootings, two
+   celebrities' rehab stays) stay two stories because their names, places and dates differ.
+3. Each story gets a lead article (the one closest to the story's centre, a real headline
+   preferred), the lead's headline as its title, its outlets, and a short summary drawn from
+   several of its articles with no sentence repeated.
+4. Stories rank by coverage (distinct reports and distinct outlets), prominence (a full report
+   under a real headline), recency (the newest article's date) and the brief's focus: stories
+   about the focus come first, and with ``only_focus`` the others are not shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlparse
 
+import numpy as np
+
+from briefing.analyze.summarize import near_duplicate
+from briefing.brief.clusters import EVENT_DISTANCE, agglomerate, event_vectors
+from briefing.brief.duplicates import find_duplicates
+from briefing.brief.points import stands_alone
 from briefing.model import AnalyzedArticle, Story
+
+SUMMARY_SENTENCES = 3
+"""Sentences in a story's summary (a one-article story keeps its article's summary)."""
+
+COVERAGE_WEIGHT = 1.0
+"""Rank points per doubling of the distinct reports that carry a story."""
+OUTLET_WEIGHT = 1.0
+"""Rank points per doubling of the distinct outlets that carry a story."""
+PROMINENCE_WEIGHT = 0.5
+"""Rank points for a full report under a real headline (scaled down for a derived headline or a
+short item)."""
+RECENCY_WEIGHT = 1.0
+"""Rank points for a story whose newest article is from the day's newest date; halved per day
+older. Undated articles count as the day's."""
+FOCUS_WEIGHT = 2.0
+"""Rank points, among the focus stories, for the share of articles whose headline or lead
+names the focus."""
+FULL_REPORT_SENTENCES = 12
+"""A report this long or longer counts as a full report for prominence."""
+FOCUS_LEAD = 3
+"""A focus term in the first sentences of an article makes the article about the focus."""
+
+
+# --- focus -------------------------------------------------------------------------------------
+
+
+def parse_focus(value: str | Sequence[str] | None) -> list[str]:
+    """Focus terms from ``"North Korea, six-party talks"`` or a list; blanks and repeats dropped."""
+    if value is None:
+        return []
+    parts = [value] if isinstance(value, str) else list(value)
+    terms: list[str] = []
+    for part in parts:
+        for term in re.split(r"[,;\n]", str(part)):
+            term = " ".join(term.split())
+            if term and term.casefold() not in {t.casefold() for t in terms}:
+                terms.append(term)
+    return terms
+
+
+def _place_names_for(term: str) -> list[str]:
+    """Every form a text uses for the place `term` names ("North Korea" -> "Pyongyang", "DPRK",
+    "North Korean", ...), or [] when it is not a place."""
+    from briefing.vocabulary.places import place_forms
+
+    forms = place_forms()
+    place = forms.get(term) or next((p for f, p in forms.items() if f.casefold() == term.casefold()), None)
+    if place is None:
+        return []
+    return [f for f, p in forms.items() if p == place]
+
+
+def _term_pattern(term: str, case_sensitive: bool) -> str:
+    words = re.findall(r"[\w.&'’]+", term)
+    if not words:
+        return ""
+    body = r"[\s\-‐–]+".join(re.escape(w) for w in words)
+    plural = r"(?:s|es)?" if words[-1][-1:].isalpha() and not case_sensitive else ""
+    return r"(?<![\w])" + body + plural + r"(?![\w])"
+
+
+def focus_matcher(focus: Sequence[str]) -> Callable[[str], bool]:
+    """A test for whether a text names any focus term, or, for a place, any name of that place.
+
+    Case does not matter ("Six-Party talks"), nor a hyphen for a space, nor a plural ending;
+    short capitals (DPRK, US) must match as written, so "us" is not the United States.
+    """
+    exact: list[str] = []
+    loose: list[str] = []
+    for term in focus:
+        forms = [term] + _place_names_for(term)
+        for form in forms:
+            short_caps = len(form) <= 5 and form.upper() == form
+            pattern = _term_pattern(form, short_caps)
+            if pattern:
+                (exact if short_caps else loose).append(pattern)
+    regexes = [re.compile("|".join(exact))] if exact else []
+    if loose:
+        regexes.append(re.compile("|".join(loose), re.IGNORECASE))
+    if not regexes:
+        return lambda text: False
+    return lambda text: any(r.search(text) for r in regexes)
+
+
+@dataclass
+class _FocusHits:
+    headline_or_lead: int = 0
+    anywhere: int = 0
+
+
+def _focus_hits(analyzed: Sequence[AnalyzedArticle], members: list[int], names: Callable[[str], bool]) -> _FocusHits:
+    hits = _FocusHits()
+    for i in members:
+        a = analyzed[i]
+        lead = [a.article.title] + a.sentences[:FOCUS_LEAD]
+        if any(names(t) for t in lead):
+            hits.headline_or_lead += 1
+            hits.anywhere += 1
+        elif any(names(s) for s in a.sentences[FOCUS_LEAD:]):
+            hits.anywhere += 1
+    return hits
+
+
+def _about_focus(hits: _FocusHits, n: int) -> bool:
+    """A story is about the focus when a headline or lead names it, or half its articles do."""
+    return hits.headline_or_lead > 0 or (hits.anywhere > 0 and hits.anywhere * 2 >= n)
+
+
+# --- outlets -----------------------------------------------------------------------------------
+
+
+def outlet_of(a: AnalyzedArticle) -> str | None:
+    """The publication that carried the article: its source, else its web address's site."""
+    if a.article.source:
+        return a.article.source.strip() or None
+    if a.article.url:
+        host = (urlparse(a.article.url).hostname or "").lower()
+        if host.startswith("www."):
+            host = host[4:]
+        if host:
+            from briefing.ingest.clean import source_from_domain
+
+            return source_from_domain(host) or host
+    return None
+
+
+def _outlets(analyzed: Sequence[AnalyzedArticle], ordered: list[int]) -> list[str]:
+    """Distinct outlets, the lead's first, then by how many of the story's articles they carried."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for rank, i in enumerate(ordered):
+        name = outlet_of(analyzed[i])
+        if not name:
+            continue
+        key = name.casefold()
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, rank)
+    shown: dict[str, str] = {}
+    for i in ordered:
+        name = outlet_of(analyzed[i])
+        if name:
+            shown.setdefault(name.casefold(), name)
+    keys = sorted(counts, key=lambda k: (first[k] != 0, -counts[k], first[k]))
+    return [shown[k] for k in keys]
+
+
+# --- summary -----------------------------------------------------------------------------------
+
+
+def _story_summary(analyzed: Sequence[AnalyzedArticle], kept: list[int]) -> list[tuple[int, int]]:
+    """The lead's best summary sentence, then the next articles' best ones in turn: sentences
+    that stand alone (`points.stands_alone`: read out of their article, they must), none
+    repeating one already chosen. A one-article story keeps its article's summary."""
+    if len(kept) == 1:
+        a = analyzed[kept[0]]
+        return [(kept[0], s) for s in a.summary if 0 <= s < len(a.sentences)]
+    queues = []
+    for i in kept:
+        a = analyzed[i]
+        order = list(a.summary_rank or a.summary)
+        if i == kept[0] and a.summary:  # the lead's first summary sentence: usually its lede
+            order = [a.summary[0]] + [s for s in order if s != a.summary[0]]
+        queues.append([(i, s) for s in order if 0 <= s < len(a.sentences)])
+    chosen: list[tuple[int, int]] = []
+    texts: list[str] = []
+    while len(chosen) < SUMMARY_SENTENCES and any(queues):
+        for queue in queues:
+            while queue:
+                i, s = queue.pop(0)
+                text = analyzed[i].sentences[s].strip()
+                if not stands_alone(text) or any(near_duplicate(text, t) for t in texts):
+                    continue
+                chosen.append((i, s))
+                texts.append(text)
+                break
+            if len(chosen) >= SUMMARY_SENTENCES:
+                break
+    if not chosen:  # nothing stands alone: the lead's own summary says what there is
+        lead = analyzed[kept[0]]
+        chosen = [(kept[0], s) for s in lead.summary[:SUMMARY_SENTENCES] if 0 <= s < len(lead.sentences)]
+    return chosen
+
+
+# --- ranking -----------------------------------------------------------------------------------
+
+
+def _prominence(a: AnalyzedArticle) -> float:
+    headline = 0.5 if a.article.title_derived else 1.0
+    return headline * min(1.0, len(a.sentences) / FULL_REPORT_SENTENCES)
+
+
+def _day(date: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(date[:10]) if date else None
+    except ValueError:
+        return None
+
+
+def _days_before(newest: dt.date | None, date: str | None) -> int:
+    day = _day(date)
+    return max(0, (newest - day).days) if newest and day else 0
+
+
+def rank_score(reports: int, outlets: int, prominence: float, days_old: int) -> float:
+    """A story's rank before focus: coverage, outlets, prominence and recency (see the weights)."""
+    return (COVERAGE_WEIGHT * math.log2(1 + reports) + OUTLET_WEIGHT * math.log2(1 + outlets)
+            + PROMINENCE_WEIGHT * prominence + RECENCY_WEIGHT * 0.5 ** days_old)
+
+
+# --- stories -----------------------------------------------------------------------------------
+
+
+def _lead_order(vectors, members: list[int], analyzed: Sequence[AnalyzedArticle], kept: list[int]) -> list[int]:
+    """The story's kept articles, the one closest to the story's centre first (a real headline
+    preferred, then the fuller report), then the others by closeness."""
+    rows = vectors[members]
+    centre = np.asarray(rows.mean(axis=0)).ravel()
+    closeness = np.asarray(rows @ centre).ravel()
+    order = sorted(range(len(members)), key=lambda k: (
+        analyzed[kept[members[k]]].article.title_derived, -round(float(closeness[k]), 6),
+        -len(analyzed[kept[members[k]]].sentences), members[k]))
+    return [kept[members[k]] for k in order]
 
 
 def build_stories(
@@ -16,12 +259,75 @@ def build_stories(
     *,
     focus: Sequence[str] = (),
     only_focus: bool = False,
+    distance: float = EVENT_DISTANCE,
 ) -> list[Story]:
-    """The day's stories, best first. Every article belongs to exactly one story."""
-    stories = []
-    for i, a in enumerate(analyzed):
-        outlets = [a.article.source] if a.article.source else []
-        summary = [(i, s) for s in a.summary]
-        stories.append(Story(id=f"s{i + 1}", title=a.article.title, articles=[i], outlets=outlets,
-                             summary=summary, score=float(len(analyzed) - i)))
-    return stories
+    """The day's stories, best first. Every article belongs to exactly one story.
+
+    Story ids are ``s1``, ``s2``, ... in rank order. With `only_focus`, stories not about the
+    focus get ``shown=False``, unless no story is about it (then every story stays shown; see
+    `focus_note`).
+    """
+    analyzed = list(analyzed)
+    if not analyzed:
+        return []
+    focus = parse_focus(focus)
+    copies = find_duplicates(analyzed)
+    copied = {c for cs in copies.values() for c in cs}
+    kept = [i for i in range(len(analyzed)) if i not in copied]
+    vectors = event_vectors([analyzed[i] for i in kept])
+    groups = agglomerate(vectors, distance)
+    names = focus_matcher(focus) if focus else None
+    newest = max((d for d in (_day(a.article.date) for a in analyzed) if d), default=None)
+
+    drafts = []
+    for members in groups:
+        lead_first = _lead_order(vectors, members, analyzed, kept)
+        ordered = [k for i in lead_first for k in [i] + copies.get(i, [])]
+        outlets = _outlets(analyzed, ordered)
+        days_old = min(_days_before(newest, analyzed[i].article.date) for i in ordered)
+        prominence = max(_prominence(analyzed[i]) for i in lead_first)
+        score = rank_score(len(lead_first), len(outlets), prominence, days_old)
+        about = False
+        if names is not None:
+            hits = _focus_hits(analyzed, ordered, names)
+            about = _about_focus(hits, len(ordered))
+            if about:
+                score += FOCUS_WEIGHT * hits.headline_or_lead / len(ordered)
+        story = Story(
+            id="",
+            title=analyzed[lead_first[0]].article.title,
+            articles=ordered,
+            outlets=outlets,
+            summary=_story_summary(analyzed, lead_first),
+            duplicates={i: list(copies[i]) for i in lead_first if i in copies},
+            score=round(score, 4),
+            focus=about,
+        )
+        drafts.append(story)
+
+    drafts.sort(key=lambda s: (not s.focus, -s.score, s.articles[0]))
+    if only_focus and any(s.focus for s in drafts):
+        for s in drafts:
+            s.shown = s.focus
+    for rank, s in enumerate(drafts, 1):
+        s.id = f"s{rank}"
+    return drafts
+
+
+def focus_note(stories: Sequence[Story], focus: Sequence[str], only_focus: bool) -> str | None:
+    """What the page says about the focus: the stories ``only_focus`` left out, or that no story
+    is about the focus. None when there is nothing to say."""
+    terms = parse_focus(focus)
+    if not terms:
+        return None
+    label = ", ".join(terms)
+    if not any(s.focus for s in stories):
+        return f"no story is about the focus ({label})" + ("; every story is shown" if only_focus else "")
+    if not only_focus:
+        return None
+    hidden = [s for s in stories if not s.shown]
+    if not hidden:
+        return None
+    articles = sum(len(s.articles) for s in hidden)
+    return (f"{len(hidden)} other stor{'y' if len(hidden) == 1 else 'ies'} ({articles} article"
+            f"{'' if articles == 1 else 's'}) not about the focus ({label})")
