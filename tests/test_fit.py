@@ -40,8 +40,8 @@ def test_a_tiny_brief_is_one_page_with_nothing_left_out(tiny):
 
 
 def test_the_seed_brief_fits_in_one_render_with_nothing_left_out():
-    """The seeds overflow slightly at 10pt: the height model picks a smaller type size (never
-    below 9pt) before the first render, so that render is the page."""
+    """The height model picks the type size (10pt, or smaller but never below 9pt, when the seeds
+    would overflow slightly at 10pt) before the first render, so that render is the page."""
     from pathlib import Path
 
     from briefing.brief.assemble import assemble_brief
@@ -53,8 +53,8 @@ def test_the_seed_brief_fits_in_one_render_with_nothing_left_out():
     assert rendered.renders == 1
     assert rendered.pages == 1 and not rendered.overflow
     assert rendered.omitted == []
-    assert fit.MIN_FONT_PT <= rendered.font_size < 10
-    assert 0.85 <= rendered.fill <= 1.0 + 1e-3
+    assert fit.MIN_FONT_PT <= rendered.font_size <= 10
+    assert 0.6 <= rendered.fill <= 1.0 + 1e-3
 
 
 def test_an_overloaded_brief_fits_one_page_and_says_what_it_left_out(overloaded):
@@ -118,32 +118,31 @@ def test_key_points_are_left_out_only_after_sentences_minor_people_and_low_quote
     # every sentence fitting may leave out (all but each article's first) goes before a key point
     assert sum(op[0] == "sentences" for op in before) == sum(op[0] == "sentences" for op in ops) > 0
     assert sum(op[0] == "quotes" for op in before) >= 5
-    assert not any(op[0] == "articles" for op in before)
+    assert not any(op[0] == "stories" for op in before)
 
 
-def test_article_blocks_no_key_point_or_quote_cites_go_before_any_key_point():
+def test_story_blocks_no_key_point_or_quote_cites_go_before_any_key_point():
     brief = make_brief(articles=8, sentences=3, quotes=3, participants=10, key_points=5)
-    ops = fit._drop_sequence(brief, order=fit.article_order(brief))
+    ops = fit._drop_sequence(brief, order=fit.story_order(brief))
     first_point = next(k for k, op in enumerate(ops) if op[0] == "points")
-    dropped = [op[1] for op in ops[:first_point] if op[0] == "articles"]
-    # key points cite articles 0-4, the three quotes articles 0-2: 7, 6 and 5 go first
+    dropped = [op[1] for op in ops[:first_point] if op[0] == "stories"]
+    # one story per article here: key points cite stories 0-4, the three quotes 0-2: 7, 6 and 5 go first
     assert dropped[:3] == [7, 6, 5]
     assert len(dropped) == len(brief.articles) - 3
 
 
-def test_a_tall_article_column_leaves_out_an_article_block_not_a_key_point():
-    """Eight articles beside three quotes: dropping quotes does not shorten the page, and every
-    article is soon down to its first sentence. The lowest-ranked block no key point or quote
-    cites is left out; all five key points stay."""
+def test_a_tall_story_column_leaves_out_a_story_block_not_a_key_point():
+    """Eight stories, each block with its key quote: every story is soon down to its first
+    sentence. The lowest-ranked block no key point cites is left out; all five key points stay."""
     brief = make_brief(articles=8, sentences=2, quotes=4, participants=10, key_points=5)
     plan = fit.Plan()
     m = fit._measure(fit.layout_document(fit.render_plan(brief, plan, None, for_pdf=True)))
-    assert not m.fits and m.left > m.right  # the articles column is the tall one
+    assert not m.fits and m.left > m.right  # the stories column is the tall one
     rendered = fit_to_page(brief)
     assert rendered.pages == 1 and not rendered.overflow
     assert rendered.renders <= 4 and rendered.fill >= 0.85
     shown = rendered.brief
-    assert len(shown.key_points) == 5 and len(shown.quotes) == 4
+    assert len(shown.key_points) == 5 and len(shown.quotes) >= 3
     blocks = {a.article.path for a in shown.articles if a.summary}
     left_out = [i for i, a in enumerate(brief.articles) if a.article.path not in blocks]
     assert left_out and set(left_out) <= {5, 6, 7}

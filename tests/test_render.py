@@ -393,10 +393,10 @@ def test_the_quotes_heading_tops_the_right_column(seed_rendered):
     html = rendered.html
     left = html.index('id="col-left"')
     right = html.index('id="col-right"')
-    assert left < html.index("<h2>Articles</h2>") < right < html.index("<h2>Key quotes</h2>")
+    assert left < html.index("<h2>Stories</h2>") < right < html.index("<h2>Key quotes</h2>")
     # the right column opens with its heading, the left with the articles
     assert re.search(r'id="col-right">\s*<section class="quotes" id="sec-quotes">\s*<h2>Key quotes</h2>', html)
-    assert re.search(r'id="col-left">\s*<section class="articles" id="sec-articles">\s*<h2>Articles</h2>', html)
+    assert re.search(r'id="col-left">\s*<section class="stories" id="sec-articles">\s*<h2>Stories</h2>', html)
     assert "column-count" not in html
 
 

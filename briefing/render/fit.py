@@ -1,12 +1,12 @@
 """Fit a `Brief` to exactly one page, saying what was left out.
 
 `fit_to_page` renders, measures, and drops the lowest-ranked content (whole sentences, whole
-quotes, minor participants, the lowest-ranked article blocks, key points) until the brief is one
-page, saying what it left out.
-On a crowded day it first cuts the articles to what can plausibly fit (`_precut`, a height
-model, no render); key points and quotes stay even when their article's block does not.
+quotes, minor participants, the lowest-ranked story blocks, key points, titles last) until the
+brief is one page, saying what it left out.
+On a crowded day it first cuts the stories to what can plausibly fit (`_precut`, a height
+model, no render); key points and quotes stay even when their story's block does not.
 
-What a page shows for a given `Plan` (and its HTML and layout) comes from `briefing/render.py`.
+What a page shows for a given `Plan` (and its HTML and layout) comes from `briefing.render.layout`.
 """
 
 from __future__ import annotations
@@ -25,18 +25,24 @@ from briefing.render.layout import (
     Columns,
     Plan,
     article_height,
-    block_sentences,
+    block_quotes,
     caption_chars,
     content_width,
-    credit,
     heading_height,
     kept_key_points,
     kept_participants,
     kept_quotes,
     line_count,
+    page_stories,
     page_view,
+    point_story,
     quote_height,
-    referenced,
+    quote_story,
+    shown_stories,
+    story_credit,
+    story_of_articles,
+    story_sentences,
+    unlisted_stories,
 )
 from briefing.render.page import layout_document, render_plan
 
@@ -68,52 +74,58 @@ class RenderedBrief:
     """How full the page is: the laid-out height over the page's text height (from `_measure`)."""
 
 
-# --- which articles come first, and which a crowded day need not lay out ---------------------
+# --- which stories come first, and which a crowded day need not lay out ----------------------
 
 
-def article_order(brief: Brief) -> list[int]:
-    """Articles best first for the page: those holding key points (in key-point order), then
-    those holding the top quotes (in quote order), then by what the analysis found in them
-    (quotes, people, length), then input order. Fitting leaves out the last ones first."""
-    n = len(brief.articles)
-    path_index = {a.article.path: i for i, a in enumerate(brief.articles)}
+def story_order(brief: Brief) -> list[int]:
+    """Stories best first for the page (indices into `page_stories`): those holding key points
+    (in key-point order), then those holding the top quotes (in quote order), then the rest in
+    the brief's story ranking (for a brief without stories, one per article: by what the
+    analysis found in them, quotes, people, length). Fitting leaves out the last ones first.
+    Stories the brief does not list (`Story.shown` False) are not in it."""
+    stories = page_stories(brief)
+    owner = story_of_articles(brief)
+    listed = set(range(len(stories))) - set(unlisted_stories(brief))
     first: list[int] = []
-    for kp in brief.key_points:
-        if 0 <= kp.article < n and kp.article not in first:
-            first.append(kp.article)
-    for q in brief.quotes:
-        i = path_index.get(q.article, -1)
-        if i >= 0 and i not in first:
-            first.append(i)
+    for k in range(len(brief.key_points)):
+        st = point_story(brief, k, owner)
+        if st in listed and st not in first:
+            first.append(st)
+    for k in range(len(brief.quotes)):
+        st = quote_story(brief, k, owner)
+        if st in listed and st not in first:
+            first.append(st)
+    rest = [k for k in range(len(stories)) if k in listed and k not in first]
+    if not brief.stories:
+        def weight(k: int) -> float:
+            a = brief.articles[stories[k].articles[0]]
+            return len(a.quotes) + len(a.participants) + len(a.article.text) / 1000
 
-    def weight(i: int) -> float:
-        a = brief.articles[i]
-        return len(a.quotes) + len(a.participants) + len(a.article.text) / 1000
-
-    rest = sorted((i for i in range(n) if i not in first), key=lambda i: (-weight(i), i))
+        rest.sort(key=lambda k: (-weight(k), k))
     return first + rest
 
 
 PAGE_HEIGHT_PX = {"a4": (297 - 28) / 25.4 * 96, "letter": (11 * 25.4 - 28) / 25.4 * 96}
 """The page's text height (page less the 13mm top and 15mm bottom margins of brief.css), CSS px."""
 PRECUT_BUDGET = 1.2
-"""`_precut` keeps the articles whose estimated page, one sentence each, fills this much of it
+"""`_precut` keeps the stories whose estimated page, one sentence each, fills this much of it
 (the estimates run 10-25% over what WeasyPrint lays out; fitting then measures)."""
 PRECUT_KEEP = 8
-"""`_precut` always keeps this many articles: laying out a few is cheap, and fitting measures."""
+"""`_precut` always keeps this many stories: laying out a few is cheap, and fitting measures."""
 PRECUT_QUOTES = 3
-"""Quotes `_precut` counts on: fitting leaves out the others before any article."""
+"""Quotes `_precut` counts on: fitting leaves out the others before any story."""
 
 
 def _precut(brief: Brief, order: list[int]) -> frozenset:
-    """The articles a first render need not lay out: with every article at its best sentence,
-    all key points, `PRECUT_QUOTES` quotes and the people, the estimated page (the per-element height
-    model of `balance_columns`) fills up after the first few of `order`; the rest are cut before
-    any render. A day of 500 articles is 93 pages of HTML to lay out otherwise. Nothing is
-    cut while everything plausibly fits."""
-    n = len(brief.articles)
-    if n <= PRECUT_KEEP:
-        return frozenset()
+    """The stories a first render need not lay out: with every story at its best sentence,
+    all key points, `PRECUT_QUOTES` quotes and the people, the estimated page (the per-element
+    height model of `balance_columns`) fills up after the first few of `order`; the rest are cut
+    before any render. A day of 500 articles is 93 pages of HTML to lay out otherwise. Nothing is
+    cut while everything plausibly fits. Stories the brief does not list are always cut."""
+    stories = page_stories(brief)
+    unlisted = frozenset(unlisted_stories(brief))
+    if len(order) <= PRECUT_KEEP:
+        return unlisted
     fs = BASE_FONT_PT * 96 / 72
     width = content_width(brief)
     avail = PAGE_HEIGHT_PX.get((brief.page_size or "a4").lower(), PAGE_HEIGHT_PX["a4"])
@@ -131,24 +143,25 @@ def _precut(brief: Brief, order: list[int]) -> frozenset:
     left = head
     source_chars = 0
     kept: list[int] = []
-    for i in order:
-        a = brief.articles[i]
-        best = next((s for s in (a.summary_rank or a.summary) if 0 <= s < len(a.sentences)), None)
-        chars = len(a.sentences[best]) + 1 if best is not None else 0
-        left += article_height(a.article.title, credit(a), chars, wl, fs)
-        paths.add(a.article.path)
+    for k in order:
+        st = stories[k]
+        lead = brief.articles[st.articles[0]]
+        pairs = list(st.summary) or [(st.articles[0], s) for s in (lead.summary_rank or lead.summary)]
+        best = next(((i, s) for i, s in pairs if 0 <= i < len(brief.articles)
+                     and 0 <= s < len(brief.articles[i].sentences)), None)
+        chars = len(brief.articles[best[0]].sentences[best[1]]) + 1 if best is not None else 0
+        left += article_height(st.title, story_credit(brief, st), chars, wl, fs)
+        paths.update(brief.articles[i].article.path for i in st.articles)
         names = sum(len(p.name) + len(p.title or "") // 2 + 4 for p in brief.participants
                     if not p.articles or any(x in paths for x in p.articles))
         people = head + line_count(names, width * 0.8, 0.85 * fs, 0.5) * 1.3 * 0.85 * fs + 4 * fs
-        source_chars += len(Path(a.article.path).name) + len(a.article.source or "") + 8
+        source_chars += len(Path(lead.article.path).name) + len(lead.article.source or "") + 8
         sources = line_count(source_chars, width, 0.7 * fs, 0.5) * 1.34 * 0.7 * fs + 3 * fs
         total = fixed + max(left, right) + people + sources
         if len(kept) >= PRECUT_KEEP and total > avail * PRECUT_BUDGET:
             break
-        kept.append(i)
-    if len(kept) == n:
-        return frozenset()
-    return frozenset(range(n)) - set(kept)
+        kept.append(k)
+    return frozenset(range(len(stories))) - set(kept)
 
 
 # --- measuring a render ----------------------------------------------------------------------
@@ -227,25 +240,31 @@ def _box_heights(pages) -> dict[str, float]:
 
 def _drop_sequence(brief: Brief, hidden: frozenset = frozenset(), order: list[int] | None = None) -> list[tuple]:
     """Everything fitting may leave out, least important first, as (kind, key) operations.
-    Articles in `hidden` (cut before the first render) have none; articles go in the reverse
-    of `order` (`article_order`), never the first of it."""
-    n_articles = len(brief.articles)
-    order = [i for i in (order if order is not None else range(n_articles)) if i not in hidden]
-    remaining = {i: [] for i in hidden}
-    for i in order:
-        a = brief.articles[i]
-        remaining[i] = list(a.summary_rank or a.summary)
-        shown = block_sentences(brief, i)  # a key point's sentence is not in the block to drop
-        remaining[i] = [s for s in remaining[i] if s in shown] + [s for s in shown if s not in remaining[i]]
+    Stories in `hidden` (cut before the first render) have none; stories go in the reverse of
+    `order` (`story_order`), never the first of it."""
+    stories = page_stories(brief)
+    order = [k for k in (order if order is not None else story_order(brief)) if k not in hidden]
+    remaining: dict[int, list[tuple[int, int]]] = {k: [] for k in hidden}
+    for k in order:
+        shown = story_sentences(brief, k)  # a key point's sentence is not in the block to drop
+        st = stories[k]
+        if len(st.articles) == 1:
+            a = brief.articles[st.articles[0]]
+            rank = [(st.articles[0], s) for s in (a.summary_rank or a.summary)]
+        else:
+            rank = list(st.summary)
+        remaining[k] = [p for p in rank if p in shown] + [p for p in shown if p not in rank]
+
+    def chars(k: int) -> int:
+        return sum(len(brief.articles[i].sentences[s]) for i, s in remaining[k])
 
     def sentence_ops(floor: int):
         while True:
-            cands = [i for i in order if len(remaining[i]) > floor]
+            cands = [k for k in order if len(remaining[k]) > floor]
             if not cands:
                 return
-            i = max(cands, key=lambda i: (sum(len(brief.articles[i].sentences[s]) for s in remaining[i]), i))
-            s = remaining[i].pop()
-            yield ("sentences", (i, s))
+            k = max(cands, key=lambda k: (chars(k), k))
+            yield ("sentences", remaining[k].pop())
 
     kept_quotes = list(range(len(brief.quotes)))
 
@@ -258,19 +277,15 @@ def _drop_sequence(brief: Brief, hidden: frozenset = frozenset(), order: list[in
     dropped_titles: set[int] = set()
 
     def people_ops(select):
-        group = [k for k in reversed(ranked) if select(brief.participants[k]) and k not in dropped_people]
-        for k in group:
-            if brief.participants[k].title and k not in dropped_titles:
-                dropped_titles.add(k)
-                yield ("titles", k)
-        for k in group:
-            if k not in dropped_people:
+        for k in reversed(ranked):
+            if select(brief.participants[k]) and k not in dropped_people:
                 dropped_people.add(k)
                 yield ("people", k)
 
     def title_ops(select):
         for k in reversed(ranked):
-            if select(brief.participants[k]) and brief.participants[k].title and k not in dropped_titles:
+            p = brief.participants[k]
+            if select(p) and p.title and k not in dropped_titles and k not in dropped_people:
                 dropped_titles.add(k)
                 yield ("titles", k)
 
@@ -286,37 +301,35 @@ def _drop_sequence(brief: Brief, hidden: frozenset = frozenset(), order: list[in
     def unquoted(p: Participant) -> bool:
         return not p.quoted
 
-    kept_articles = list(order)
-    path_index = {a.article.path: i for i, a in enumerate(brief.articles)}
+    kept_stories = list(order)
+    owner = story_of_articles(brief)
 
-    def article_ops(floor: int):
-        # the lowest-ranked first, never the first; an article no kept key point or quote
-        # cites goes before a cited one (its block is the page's only trace of it)
-        while len(kept_articles) > max(1, floor):
-            cited = {brief.key_points[k].article for k in kept_points}
-            cited |= {path_index.get(brief.quotes[k].article, -1) for k in kept_quotes}
-            plain = [i for i in kept_articles[1:] if i not in cited]
-            i = plain[-1] if plain else kept_articles[-1]
-            kept_articles.remove(i)
-            yield ("articles", i)
+    def story_ops(floor: int):
+        # the lowest-ranked first, never the first; a story no kept key point or quote cites
+        # goes before a cited one (its block is the page's only trace of it)
+        while len(kept_stories) > max(1, floor):
+            cited = {point_story(brief, k, owner) for k in kept_points}
+            cited |= {quote_story(brief, k, owner) for k in kept_quotes}
+            plain = [k for k in kept_stories[1:] if k not in cited]
+            k = plain[-1] if plain else kept_stories[-1]
+            kept_stories.remove(k)
+            yield ("stories", k)
 
-    # Key points are the page's most valuable lines (the day's summary): every article keeps
-    # its first sentence, and minor participants and the lowest-ranked quotes go, then the
-    # lowest-ranked article blocks (those no key point or kept quote cites first; a cited one
-    # stays in the sources), before any key point does. Fitting puts content back in the
-    # reverse of this order, so key points come back first. On a crowded day (`hidden`:
-    # articles cut before the first render) the page already shows a selection, and
-    # participants' titles cost less than a key point too.
-    crowded = bool(hidden)
+    # Key points are the page's most valuable lines (the day's summary): every story keeps its
+    # first sentence, and minor participants and the lowest-ranked quotes go, then the people
+    # nobody quotes, then the lowest-ranked story blocks (those no key point or kept quote cites
+    # first; a cited one stays in the sources), before any key point does. Titles stay until
+    # everything else of a person's kind is gone: a name without its title tells the reader
+    # little ("Donald Trump", not "President Donald Trump"). Fitting puts content back in the
+    # reverse of this order, so key points come back first.
     tiers = [
         [(sentence_ops(2), 1), (quote_ops(5), 1), (people_ops(minor), 2)],
         [(sentence_ops(1), 1), (quote_ops(3), 1)],
         [(people_ops(unquoted), 2)],
-        # a quote's caption still gives its speaker's title
-        [(title_ops(lambda p: True), 2)] if crowded else [],
-        [(article_ops(3), 1)],
+        [(story_ops(3), 1)],
         [(point_ops(3), 1)],
-        [(article_ops(1), 1)],
+        [(story_ops(1), 1)],
+        [(title_ops(lambda p: True), 2)],
         [(quote_ops(0), 1), (people_ops(lambda p: True), 2)],
     ]
     ops: list[tuple] = []
@@ -352,16 +365,24 @@ def _op_height(op: tuple, brief: Brief, m: _Measure, state: dict) -> tuple[str, 
         return "top", block(f"kp-{key}", later)
     if kind == "quotes":
         return "F", m.h.get(f"q-{key}", 0.0)
-    if kind in ("sentences", "articles"):
-        i = key[0] if kind == "sentences" else key
-        h = m.h.get(f"a-{i}", 0.0)
-        a = brief.articles[i]
-        chars = state.setdefault(("achars", i), len(a.article.title) * 1.6 + len(credit(a)) * 0.7 + 40 + sum(
-            len(a.sentences[s]) + 1 for s in a.summary if f"s-{i}-{s}" in y))
-        if kind == "articles":
-            return "F", h * state.get(("ashare", i), 1.0)
-        share = (len(a.sentences[key[1]]) + 1) / chars
-        state[("ashare", i)] = state.get(("ashare", i), 1.0) - share
+    if kind in ("sentences", "stories"):
+        owner = state.get("owner")
+        if owner is None:
+            owner = state["owner"] = story_of_articles(brief)
+        k = owner.get(key[0]) if kind == "sentences" else key
+        if k is None:
+            return "F", 0.0
+        st = page_stories(brief)[k]
+        h = m.h.get(f"st-{k}", 0.0)
+        chars = state.get(("schars", k))
+        if chars is None:
+            printed = sum(len(brief.articles[i].sentences[s]) + 1 for i in st.articles
+                          for s in range(len(brief.articles[i].sentences)) if f"s-{i}-{s}" in y)
+            chars = state[("schars", k)] = len(st.title) * 1.6 + len(story_credit(brief, st)) * 0.7 + 40 + printed
+        if kind == "stories":
+            return "F", h * state.get(("sshare", k), 1.0)
+        share = (len(brief.articles[key[0]].sentences[key[1]]) + 1) / chars
+        state[("sshare", k)] = state.get(("sshare", k), 1.0) - share
         return "F", h * share
     if kind in ("titles", "people"):
         anchor = f"p-{key}"
@@ -405,7 +426,7 @@ def _rebalanced_height(area_left: float, area_right: float) -> float:
 
 
 def _plan_drops(brief: Brief, ops: list[tuple], start: int, m: _Measure, scale: float,
-                target: float = 0.97, cols: "Columns | None" = None) -> int:
+                target: float = 0.97, cols: "Columns | None" = None, in_blocks: frozenset = frozenset()) -> int:
     """How many more operations (from `start`) the measured overflow calls for."""
     # Articles (left) and quotes (right) sit side by side and the next render rebalances the
     # widths: leaving out an item of height h in a column of width share f frees about h * f of
@@ -423,7 +444,7 @@ def _plan_drops(brief: Brief, ops: list[tuple], start: int, m: _Measure, scale: 
         if ops[k][0] == "titles":
             state.setdefault("titled", set()).add(ops[k][1])
         if where == "F" and middle:
-            if ops[k][0] == "quotes" and f:
+            if ops[k][0] == "quotes" and f and ops[k][1] not in in_blocks:
                 area_right = max(0.0, area_right - h * (1 - f))
             else:
                 area_left = max(0.0, area_left - h * (f or 1.0))
@@ -436,7 +457,8 @@ def _plan_drops(brief: Brief, ops: list[tuple], start: int, m: _Measure, scale: 
     return max(k, start + 1) if start < len(ops) else start
 
 
-def _taller_column_first(ops: list[tuple], brief: Brief, m: _Measure, cols: "Columns | None") -> list[tuple]:
+def _taller_column_first(ops: list[tuple], brief: Brief, m: _Measure, cols: "Columns | None",
+                         in_blocks: frozenset = frozenset()) -> list[tuple]:
     """The drop order with the shorter column's items held back while the other column is too
     tall for any width split to balance: leaving out a quote beside a long list of articles (or
     the other way round) would not shorten the page at all."""
@@ -458,10 +480,10 @@ def _taller_column_first(ops: list[tuple], brief: Brief, m: _Measure, cols: "Col
     held: list[tuple] = []
     state: dict = {}
     for op in ops:
-        if op[0] not in ("quotes", "sentences", "articles") or heavy() != side:
+        if op[0] not in ("quotes", "sentences", "stories") or heavy() != side:
             out.append(op)
             continue
-        col = "R" if op[0] == "quotes" else "L"
+        col = "R" if op[0] == "quotes" and op[1] not in in_blocks else "L"
         if col != side:
             held.append(op)
             continue
@@ -542,7 +564,7 @@ erring short costs a render (the fitting loop shrinks the type as before)."""
 def _predicted_fill(brief: Brief, hidden: frozenset, size: float) -> float:
     """How full the first layout at `size` pt is predicted to be, with nothing left out (the
     height model of `_section_estimates`, before any render)."""
-    plan = Plan(font_size=size, hidden=hidden, articles=set(hidden))
+    plan = Plan(font_size=size, hidden=hidden, stories=set(hidden))
     est = _section_estimates(brief, plan)
     fs = size * 96 / 72
     avail = PAGE_HEIGHT_PX.get((brief.page_size or "a4").lower(), PAGE_HEIGHT_PX["a4"])
@@ -568,45 +590,39 @@ def _start_font(brief: Brief, hidden: frozenset) -> float:
 # --- the brief as shown ----------------------------------------------------------------------
 
 
-def _point_sentences(brief: Brief, plan: Plan, i: int) -> set[int]:
-    """Article `i`'s sentences that a kept key point prints."""
-    return {kp.sentence for k, kp in enumerate(brief.key_points) if kp.article == i and k not in plan.points}
-
-
 def _shown_brief(brief: Brief, plan: Plan) -> Brief:
-    """A copy of `brief` holding what the page shows. Every article stays listed (brief.json
-    names them all): first the ones shown, in page order, then those the page cites without
-    showing, then the rest; an article not shown keeps as its summary only the sentences its key
-    points print (none for most). Key points and quotes
-    are kept whether or not their article's block is shown (they cite it by number)."""
-    keep = [i for i in range(len(brief.articles)) if i not in plan.articles]
-    cited = referenced(brief, plan)
-    rest = [i for i in range(len(brief.articles)) if i in plan.articles and i not in cited]
-    new_index = {old: new for new, old in enumerate(keep + cited + rest)}
+    """A copy of `brief` holding what the page shows. Every article and story stays listed
+    (brief.json names them all, in their own order): an article's summary is the sentences the
+    page prints from it (in its story's block, unless fitting dropped them, or as a kept key
+    point; none for most articles of a story not shown); a story's `shown` says whether its block
+    is on the page and its `summary` what the block prints. Key points and quotes are kept
+    whether or not their story's block is shown (they cite it by number)."""
+    stories = page_stories(brief)
+    shown = shown_stories(brief, plan)
+    printed: dict[int, list[tuple[int, int]]] = {
+        k: [p for p in story_sentences(brief, k) if p not in plan.sentences] for k in shown}
+    on_page: dict[int, set[int]] = {}
+    for pairs in printed.values():
+        for i, s in pairs:
+            on_page.setdefault(i, set()).add(s)
+    for k in kept_key_points(brief, plan):
+        kp = brief.key_points[k]
+        on_page.setdefault(kp.article, set()).add(kp.sentence)
     articles = []
-    for i in keep:
-        a = brief.articles[i]
-        # printed: in its block (unless fitting dropped them) or as a key point that is kept
-        block = [s for s in block_sentences(brief, i) if (i, s) not in plan.sentences]
-        pointed = _point_sentences(brief, plan, i)
-        on_page = {s for s in a.summary if s in block or s in pointed}
-        extra = [s for s in block if s not in a.summary]
-        summary = sorted(on_page | set(extra))
-        rank = [s for s in (a.summary_rank or []) if s in on_page] + extra
-        articles.append(dataclasses.replace(a, summary=summary, summary_rank=rank))
-    for i in cited + rest:
-        a = brief.articles[i]
-        on_page = _point_sentences(brief, plan, i)
-        articles.append(dataclasses.replace(a, summary=sorted(on_page),
-                                            summary_rank=[s for s in (a.summary_rank or []) if s in on_page]))
-    points = [dataclasses.replace(brief.key_points[k], article=new_index[brief.key_points[k].article])
-              for k in kept_key_points(brief, plan)]
+    for i, a in enumerate(brief.articles):
+        keep = on_page.get(i, set())
+        rank = [s for s in (a.summary_rank or []) if s in keep]
+        rank += sorted(s for s in keep if s not in rank)
+        articles.append(dataclasses.replace(a, summary=sorted(keep), summary_rank=rank))
+    new_stories = [dataclasses.replace(st, shown=k in printed, summary=printed.get(k, []))
+                   for k, st in enumerate(stories)] if brief.stories else []
+    points = [brief.key_points[k] for k in kept_key_points(brief, plan)]
     quotes = [brief.quotes[k] for k in kept_quotes(brief, plan)]
     people = [dataclasses.replace(brief.participants[k], title=None) if k in plan.titles else brief.participants[k]
               for k in kept_participants(brief, plan)]
     omitted = list(brief.omitted) + plan.omitted(brief)
     return dataclasses.replace(brief, articles=articles, key_points=points, quotes=quotes,
-                               participants=people, omitted=omitted)
+                               participants=people, stories=new_stories, omitted=omitted)
 
 
 # --- fitting to one page ---------------------------------------------------------------------
@@ -619,23 +635,24 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
     (10pt down to 9pt) when the overflow is small, otherwise estimates how much of the drop
     order to take and renders again; a fitting page with much room to spare is refined by
     bisection. A handful of renders, never one per dropped item. Only whole sentences, quotes,
-    titles, entries, article blocks and key points are ever left out. Before the first render, a
-    day of more articles than can plausibly fit is cut to the best of them (`article_order`,
-    `_precut`), so the first layout is a page or two, not one per article; the rest are named in
+    titles, entries, story blocks and key points are ever left out. Before the first render, a
+    day of more stories than can plausibly fit is cut to the best of them (`story_order`,
+    `_precut`), so the first layout is a page or two, not one per story; the rest are named in
     brief.json. A brief the height model predicts to overflow only slightly at 10pt is first laid
     out at the size it predicts to fit (`_start_font`; type only, nothing left out on a prediction).
     """
-    order = article_order(brief)
+    order = story_order(brief)
     hidden = _precut(brief, order)
     ops = _drop_sequence(brief, hidden, order)
     renders = 0
     # a brief the height model predicts to overflow slightly at 10pt starts at the size it
     # predicts to fit (one render, not two); the loop below corrects a wrong prediction
-    font = _start_font(brief, hidden) if not hidden else BASE_FONT_PT
+    crowded = hidden - set(unlisted_stories(brief))
+    font = _start_font(brief, hidden) if not crowded else BASE_FONT_PT
     calib = (1.0, 1.0)
 
     def plan_for(n: int, size: float) -> Plan:
-        plan = Plan(font_size=size, calib=calib, hidden=hidden, articles=set(hidden))
+        plan = Plan(font_size=size, calib=calib, hidden=hidden, stories=set(hidden))
         for op in ops[:n]:
             plan.apply(op)
         return plan
@@ -683,7 +700,7 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
 
     done = 0
     plan, doc, m = layout(done, font)
-    ops = _taller_column_first(ops, brief, m, plan.columns)
+    ops = _taller_column_first(ops, brief, m, plan.columns, frozenset(block_quotes(brief, plan).values()))
     lo = -1          # most operations known to overflow (at the current type size)
     best = None      # (done, plan, doc, m) of the fullest page known to fit
     while renders < MAX_RENDERS + 2:
@@ -733,7 +750,8 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
         if renders >= MAX_RENDERS:
             done = min(len(ops), done + max(1, (len(ops) - done) // 2))
         else:
-            done = _plan_drops(brief, ops, done, m, scale, cols=plan.columns)
+            done = _plan_drops(brief, ops, done, m, scale, cols=plan.columns,
+                               in_blocks=frozenset(block_quotes(brief, plan).values()))
         plan, doc, m = layout(done, font)
     if best is not None and not m.fits or (best is not None and best[0] < done):
         done, plan, doc, m = best

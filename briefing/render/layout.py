@@ -1,5 +1,7 @@
-"""What the page shows: the brief less what a fitting `Plan` leaves out, with the two columns'
-widths balanced and a note of what was left out, and the height model fitting plans with.
+"""What the page shows: the brief less what a fitting `Plan` leaves out, organised by story (one
+block per story: headline, "N articles · outlets", a summary drawn from its articles, its key
+quote), with the two columns' widths balanced, a note of what was left out, and the height model
+fitting plans with.
 
 `page_view` is the template's context; `briefing.render.fit` chooses the `Plan`.
 """
@@ -11,8 +13,9 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from briefing.model import AnalyzedArticle, Brief, Participant, Quote
+from briefing.model import AnalyzedArticle, Brief, Participant, Quote, Story
 
 BASE_FONT_PT = 10.0
 
@@ -32,9 +35,10 @@ class Plan:
     titles: set[int] = field(default_factory=set)
     people: set[int] = field(default_factory=set)
     points: set[int] = field(default_factory=set)
-    articles: set[int] = field(default_factory=set)
+    stories: set[int] = field(default_factory=set)
+    """Story blocks left out, by index into `page_stories(brief)`."""
     hidden: frozenset = frozenset()
-    """Articles cut before the first render (`fit._precut`): never shown, always in `articles`."""
+    """Stories cut before the first render (`fit._precut`): never shown, always in `stories`."""
     calib: tuple[float, float] = (1.0, 1.0)
     """Measured over estimated height of the articles and of the quotes (see `balance_columns`)."""
     columns: "Columns | None" = None
@@ -49,8 +53,10 @@ class Plan:
 
     def omitted(self, brief: Brief) -> list[str]:
         kept = visible_paths(brief, self)
+        stories = page_stories(brief)
+        gone = {i for k in self.stories for i in stories[k].articles}
         # sentences a block would have shown; a left-out key point is counted as a key point
-        sentences = sum(1 for i, _ in self.sentences if i not in self.articles)
+        sentences = sum(1 for i, _ in self.sentences if i not in gone)
         titles = sum(1 for k in self.titles - self.people if person_visible(brief.participants[k], self, kept))
         parts = []
         for n, one, many in (
@@ -66,10 +72,11 @@ class Plan:
         if parts:
             listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
             notes.append(f"{listed} left out to fit one page")
-        unshown = len(self.articles)
+        unlisted = set(unlisted_stories(brief))
+        unshown = len(self.stories - unlisted)
         if unshown:
-            more = "more " if self.hidden else ""
-            notes.append(f"{unshown} {more}{'article' if unshown == 1 else 'articles'} not shown: "
+            more = "more " if self.hidden - unlisted else ""
+            notes.append(f"{unshown} {more}{'story' if unshown == 1 else 'stories'} not shown: "
                          "listed in brief.json")
         return notes
 
@@ -93,10 +100,62 @@ def split_title(title: str) -> tuple[str, str]:
 def credit(a: AnalyzedArticle) -> str:
     art = a.article
     bits = []
-    for b in (art.source, art.byline, art.date):
+    for b in (outlet(a), art.byline, art.date):
         if b and b.strip() and b.strip() not in bits:
             bits.append(b.strip())
     return " · ".join(bits)
+
+
+def outlet(a: AnalyzedArticle) -> str | None:
+    """The publication that carried an article: its source, else the domain it was read from.
+    None for a file that names neither (it counts as no outlet, not as one per file)."""
+    art = a.article
+    if art.source and art.source.strip():
+        return art.source.strip()
+    host = urlsplit(art.url or "").netloc.lower()
+    return host[4:] if host.startswith("www.") else (host or None)
+
+
+def page_stories(brief: Brief) -> list[Story]:
+    """The stories the page is organised by: the brief's own, else one per article (a brief
+    built by hand, or before stories are formed)."""
+    if brief.stories:
+        return brief.stories
+    return [Story(id=f"a{i + 1}", title=a.article.title, articles=[i],
+                  outlets=[o] if (o := outlet(a)) else [],
+                  summary=[(i, s) for s in a.summary])
+            for i, a in enumerate(brief.articles)]
+
+
+def unlisted_stories(brief: Brief) -> list[int]:
+    """Stories the brief itself leaves out (`Story.shown` False, e.g. off the focus): never on
+    the page and not counted as left out to fit it."""
+    return [k for k, st in enumerate(page_stories(brief)) if not st.shown]
+
+
+def story_outlets(brief: Brief, story: Story) -> list[str]:
+    """The distinct outlets that carried a story: the story's own list, else its articles'."""
+    if story.outlets:
+        return list(dict.fromkeys(story.outlets))
+    found = [outlet(brief.articles[i]) for i in story.articles if 0 <= i < len(brief.articles)]
+    return list(dict.fromkeys(o for o in found if o))
+
+
+MAX_OUTLETS_SHOWN = 4
+
+
+def story_credit(brief: Brief, story: Story) -> str:
+    """The line under a story's headline: "3 articles · CBC News, CTV News, Global News" (one
+    article: its outlet, byline and date)."""
+    arts = [i for i in story.articles if 0 <= i < len(brief.articles)]
+    if len(arts) == 1:
+        a = brief.articles[arts[0]]
+        return credit(a) or (outlet(a) or "")
+    outlets = story_outlets(brief, story)
+    names = ", ".join(outlets[:MAX_OUTLETS_SHOWN])
+    if len(outlets) > MAX_OUTLETS_SHOWN:
+        names += f" and {len(outlets) - MAX_OUTLETS_SHOWN} more"
+    return " · ".join(x for x in (plural(len(arts), "article"), names) if x)
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
@@ -120,10 +179,15 @@ def quote_core(text: str) -> str:
     return normalized(text).strip(" \"'.,;:!?—–-")
 
 
+def quote_paths(q: Quote) -> list[str]:
+    """Every article that carries a quote (the brief merges copies into `Quote.sources`)."""
+    return list(dict.fromkeys([q.article, *q.sources])) if q.article else list(q.sources)
+
+
 def article_quotes(brief: Brief, i: int) -> list[Quote]:
-    """The brief's quotes that come from article `i` (or from no named article)."""
+    """The brief's quotes that article `i` carries (or that come from no named article)."""
     path = brief.articles[i].article.path
-    return [q for q in brief.quotes if q.text and q.text.strip() and (not q.article or q.article == path)]
+    return [q for q in brief.quotes if q.text and q.text.strip() and (not q.article or path in quote_paths(q))]
 
 
 def is_quote_sentence(a: AnalyzedArticle, s: int, quotes: list[Quote]) -> bool:
@@ -182,34 +246,108 @@ def block_sentences(brief: Brief, i: int) -> list[int]:
     return sorted(picks)
 
 
-def referenced(brief: Brief, plan: "Plan") -> list[int]:
-    """Articles the page does not show but cites: the source of a key point or a quote it
-    keeps. The sources list names them after the articles shown, numbered on from them."""
-    shown = set(range(len(brief.articles))) - plan.articles
+def story_of_articles(brief: Brief) -> dict[int, int]:
+    """Article index -> index of the story (in `page_stories`) it belongs to."""
+    out: dict[int, int] = {}
+    for k, st in enumerate(page_stories(brief)):
+        for i in st.articles:
+            out.setdefault(i, k)
+    return out
+
+
+def point_story(brief: Brief, k: int, owner: dict[int, int] | None = None) -> int | None:
+    """The story key point `k` reports: by its `story` id, else by its article."""
+    kp = brief.key_points[k]
+    if kp.story is not None:
+        for n, st in enumerate(page_stories(brief)):
+            if st.id == kp.story:
+                return n
+    return (owner if owner is not None else story_of_articles(brief)).get(kp.article)
+
+
+def quote_story(brief: Brief, k: int, owner: dict[int, int] | None = None) -> int | None:
+    """The story quote `k` comes from (the story of its article)."""
     path_index = {a.article.path: i for i, a in enumerate(brief.articles)}
+    i = path_index.get(brief.quotes[k].article)
+    return None if i is None else (owner if owner is not None else story_of_articles(brief)).get(i)
+
+
+def shown_stories(brief: Brief, plan: "Plan") -> list[int]:
+    """The stories the page shows as blocks, best first."""
+    return [k for k, st in enumerate(page_stories(brief)) if st.shown and k not in plan.stories]
+
+
+def story_sentences(brief: Brief, k: int) -> list[tuple[int, int]]:
+    """The (article, sentence) pairs story `k`'s block shows. One article: its block sentences
+    (`block_sentences`). Several: the story's summary, drawn from several of its articles, less
+    whatever the page prints elsewhere (a key point, a quote) and less repeats among them; if
+    nothing is left, the lead article's block sentences."""
+    from briefing.analyze.summarize import is_junk, near_duplicate  # numpy: not at import time
+
+    story = page_stories(brief)[k]
+    arts = [i for i in story.articles if 0 <= i < len(brief.articles)]
+    if not arts:
+        return []
+    if len(arts) == 1 or not story.summary:
+        return [(arts[0], s) for s in block_sentences(brief, arts[0])]
+    points = {(kp.article, kp.sentence) for kp in brief.key_points}
+    kp_texts = [kp.text.strip() for kp in brief.key_points]
+    chosen: list[tuple[int, int]] = []
+    for i, s in story.summary:
+        if not (0 <= i < len(brief.articles) and 0 <= s < len(brief.articles[i].sentences)):
+            continue
+        a = brief.articles[i]
+        text = a.sentences[s].strip()
+        if ((i, s) in points or not text or is_junk(text) or is_quote_sentence(a, s, article_quotes(brief, i))
+                or any(near_duplicate(text, t) for t in kp_texts)
+                or any(near_duplicate(text, brief.articles[j].sentences[t]) for j, t in chosen)):
+            continue
+        chosen.append((i, s))
+    return chosen or [(arts[0], s) for s in block_sentences(brief, arts[0])]
+
+
+def block_quotes(brief: Brief, plan: "Plan") -> dict[int, int]:
+    """Story index -> the quote its block shows: the best-ranked quote the page keeps from it.
+    The quotes column shows the others."""
+    owner = story_of_articles(brief)
+    shown = set(shown_stories(brief, plan))
+    out: dict[int, int] = {}
+    for k in kept_quotes(brief, plan):
+        st = quote_story(brief, k, owner)
+        if st in shown and st not in out:
+            out[st] = k
+    return out
+
+
+def referenced(brief: Brief, plan: "Plan") -> list[int]:
+    """Stories the page does not show but cites: the story of a key point or a quote it keeps.
+    The sources list names them after the stories shown, numbered on from them."""
+    shown = set(shown_stories(brief, plan))
+    owner = story_of_articles(brief)
+    cited = [point_story(brief, k, owner) for k in kept_key_points(brief, plan)]
+    cited += [quote_story(brief, k, owner) for k in kept_quotes(brief, plan)]
     out: list[int] = []
-    cited = [kp.article for k, kp in enumerate(brief.key_points) if k not in plan.points]
-    cited += [path_index.get(q.article, -1) for k, q in enumerate(brief.quotes) if k not in plan.quotes]
-    for i in cited:
-        if 0 <= i < len(brief.articles) and i not in shown and i not in out:
-            out.append(i)
+    for k in cited:
+        if k is not None and k not in shown and k not in out:
+            out.append(k)
     return out
 
 
 def visible_paths(brief: Brief, plan: "Plan") -> set[str]:
-    """Paths of the articles the page shows or cites."""
-    idx = [i for i in range(len(brief.articles)) if i not in plan.articles] + referenced(brief, plan)
-    return {brief.articles[i].article.path for i in idx}
+    """Paths of the articles of the stories the page shows or cites."""
+    stories = page_stories(brief)
+    idx = [i for k in shown_stories(brief, plan) + referenced(brief, plan) for i in stories[k].articles]
+    return {brief.articles[i].article.path for i in idx if 0 <= i < len(brief.articles)}
 
 
 def person_visible(p: Participant, plan: "Plan", visible: set[str]) -> bool:
-    """A participant stays while an article they appear in is shown or cited."""
-    return not plan.articles or not p.articles or any(x in visible for x in p.articles)
+    """A participant stays while a story they appear in is shown or cited."""
+    return not plan.stories or not p.articles or any(x in visible for x in p.articles)
 
 
 def kept_key_points(brief: Brief, plan: "Plan") -> list[int]:
     """The key points the page keeps, by index: all fitting did not leave out, whether or not
-    their article's block is shown (a key point cites its article by number)."""
+    their story's block is shown (a key point cites its story by number)."""
     n = len(brief.articles)
     return [k for k, kp in enumerate(brief.key_points) if k not in plan.points and kp.article in range(n)]
 
@@ -221,7 +359,7 @@ def kept_quotes(brief: Brief, plan: "Plan") -> list[int]:
 
 def kept_participants(brief: Brief, plan: "Plan") -> list[int]:
     """The participants the page keeps, by index: those fitting did not leave out who appear in
-    an article the page shows or cites."""
+    a story the page shows or cites."""
     visible = visible_paths(brief, plan)
     return [k for k, p in enumerate(brief.participants)
             if k not in plan.people and person_visible(p, plan, visible)]
@@ -272,6 +410,15 @@ def article_height(title: str, credit: str, chars: int, width: float, fs: float)
     return h + 0.86 * fs
 
 
+def block_height(title: str, credit: str, chars: int, quote: tuple[str, int] | None, width: float,
+                 fs: float) -> float:
+    """A story block: its headline, credit and summary, and its key quote if it shows one."""
+    h = article_height(title, credit, chars, width, fs)
+    if quote is not None:
+        h += quote_height(quote[0], quote[1], width - 1.25 * fs, fs) + 0.2 * fs
+    return h
+
+
 def caption_chars(speaker: str | None, title: str | None) -> int:
     """Characters of a quote's caption (speaker and title), as the height estimates count them."""
     return len(speaker or "speaker not named") + len(title or "") + 9
@@ -299,7 +446,9 @@ def balance_columns(brief: Brief, articles: list[dict], quotes: list[dict], font
     fs = font_pt * 96 / 72
     width = content_width(brief) - COLUMN_GAP_REM * fs
     head = heading_height(fs)
-    arts = [(a["title"], a["credit"], sum(len(s["text"]) + 1 for s in a["sentences"])) for a in articles]
+    arts = [(a["title"], a["credit"], sum(len(s["text"]) + 1 for s in a["sentences"]),
+             (a["quote"]["text"], caption_chars(a["quote"]["speaker"], a["quote"]["title"])) if a.get("quote") else None)
+            for a in articles]
     qts = [(q["text"], caption_chars(q["speaker"], q["title"])) for q in quotes]
     ca, cq = calib
     max_moved = max(0, len(qts) - max(MIN_QUOTES_RIGHT, math.ceil(len(qts) / 2)))
@@ -309,7 +458,7 @@ def balance_columns(brief: Brief, articles: list[dict], quotes: list[dict], font
         for step in range(round(LEFT_SHARE[0] * 100), round(LEFT_SHARE[1] * 100) + 1):
             f = step / 100
             wl, wr = f * width, (1 - f) * width
-            hl = head + ca * sum(article_height(t, c, n, wl, fs) for t, c, n in arts)
+            hl = head + ca * sum(block_height(t, c, n, q, wl, fs) for t, c, n, q in arts)
             if more:
                 hl += head + cq * sum(quote_height(t, c, wl, fs) for t, c in more)
             hr = head + cq * sum(quote_height(t, c, wr, fs) for t, c in right)
@@ -326,46 +475,75 @@ def balance_columns(brief: Brief, articles: list[dict], quotes: list[dict], font
     return best
 
 
+def _quote_view(brief: Brief, k: int, number) -> dict:
+    q = brief.quotes[k]
+    paths = quote_paths(q)
+    by_path = {a.article.path: a for a in brief.articles}
+    outlets = list(dict.fromkeys(o for o in (outlet(by_path[p]) for p in paths if p in by_path) if o))
+    carried = plural(len(outlets), "outlet") if len(outlets) > 1 else (
+        plural(len(paths), "article") if len(paths) > 1 else "")
+    return {"anchor": f"q-{k}", "text": q.text.strip(), "speaker": q.speaker, "title": q.title,
+            "speaker_kind": q.speaker_kind, "number": number, "carried": carried}
+
+
 def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: int | None,
           overflow: bool) -> dict:
     plan = plan or Plan()
-    shown = [i for i in range(len(brief.articles)) if i not in plan.articles]
-    number = {i: n for n, i in enumerate(shown, 1)}
-    articles = []
-    for i in shown:
-        a = brief.articles[i]
-        order = [s for s in block_sentences(brief, i) if (i, s) not in plan.sentences]
-        articles.append({
-            "anchor": f"a-{i}",
-            "number": number[i],
-            "title": a.article.title,
-            "title_derived": a.article.title_derived,
-            "credit": credit(a),
-            "file": Path(a.article.path).name,
-            "source": a.article.source,
-            "sentences": [{"anchor": f"s-{i}-{s}", "text": a.sentences[s].strip()} for s in order],
+    stories = page_stories(brief)
+    owner = story_of_articles(brief)
+    shown = shown_stories(brief, plan)
+    number = {k: n for n, k in enumerate(shown, 1)}
+    in_block = block_quotes(brief, plan)
+    blocks = []
+    for k in shown:
+        st = stories[k]
+        lead = brief.articles[st.articles[0]] if st.articles else None
+        order = [(i, s) for i, s in story_sentences(brief, k) if (i, s) not in plan.sentences]
+        blocks.append({
+            "anchor": f"st-{k}",
+            "number": number[k],
+            "id": st.id,
+            "title": st.title,
+            "title_derived": bool(lead and lead.article.title_derived and st.title == lead.article.title),
+            "credit": story_credit(brief, st),
+            "count": len(st.articles),
+            "outlets": story_outlets(brief, st),
+            "file": Path(lead.article.path).name if lead else "",
+            "source": outlet(lead) if lead else None,
+            "sentences": [{"anchor": f"s-{i}-{s}", "text": brief.articles[i].sentences[s].strip()}
+                          for i, s in order],
+            "quote": _quote_view(brief, in_block[k], number[k]) if k in in_block else None,
         })
     cited = referenced(brief, plan)
-    for i in cited:  # cited but not shown: numbered after the articles shown
-        number[i] = len(number) + 1
-    paths = {brief.articles[i].article.path: number[i] for i in list(shown) + cited}
-    sources_all = list(articles) + [{"number": number[i], "source": brief.articles[i].article.source,
-                                     "file": Path(brief.articles[i].article.path).name} for i in cited]
+    for k in cited:  # cited but not shown: numbered after the stories shown
+        number[k] = len(number) + 1
+    sources_all = []
+    for k in shown + cited:
+        st = stories[k]
+        outlets = story_outlets(brief, st)
+        if len(st.articles) == 1:
+            a = brief.articles[st.articles[0]]
+            sources_all.append({"number": number[k], "source": outlet(a), "file": Path(a.article.path).name})
+        else:
+            names = ", ".join(outlets[:MAX_OUTLETS_SHOWN]) + (
+                f" and {len(outlets) - MAX_OUTLETS_SHOWN} more" if len(outlets) > MAX_OUTLETS_SHOWN else "")
+            sources_all.append({"number": number[k], "source": names or None,
+                                "file": plural(len(st.articles), "article")})
     key_points = []
-    for k, kp in enumerate(brief.key_points):
-        if k in plan.points or kp.article not in number:
+    for k in kept_key_points(brief, plan):
+        kp = brief.key_points[k]
+        st = point_story(brief, k, owner)
+        if st not in number:
             continue
-        key_points.append({"anchor": f"kp-{k}", "text": kp.text.strip(), "number": number[kp.article],
+        key_points.append({"anchor": f"kp-{k}", "text": kp.text.strip(), "number": number[st],
                            "source": Path(brief.articles[kp.article].article.path).name})
-    quotes = []
-    for k, q in enumerate(brief.quotes):
-        if k in plan.quotes or (q.article and q.article not in paths):
-            continue
-        quotes.append({"anchor": f"q-{k}", "text": q.text.strip(), "speaker": q.speaker,
-                       "title": q.title, "number": paths.get(q.article, "")})
-    cols = plan.columns = balance_columns(brief, articles, quotes, plan.font_size, plan.calib)
+    block_quote_keys = set(in_block.values())
+    quotes = [_quote_view(brief, k, number.get(quote_story(brief, k, owner), ""))
+              for k in kept_quotes(brief, plan) if k not in block_quote_keys]
+    cols = plan.columns = balance_columns(brief, blocks, quotes, plan.font_size, plan.calib)
     more_quotes = quotes[len(quotes) - cols.moved:] if cols.moved else []
     quotes = quotes[:len(quotes) - cols.moved]
+    paths = visible_paths(brief, plan)
     groups: dict[str, dict] = {}
     for k, p in enumerate(brief.participants):
         if k in plan.people:
@@ -384,11 +562,15 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
     ordered_groups = sorted(groups.values(), key=lambda g: (not g["known"], [-w for w in g["weight"]]))
     for n, g in enumerate(ordered_groups):
         g["anchor"] = f"g-{n}"
-    sources = {brief.articles[i].article.source for i in shown if brief.articles[i].article.source}
-    meta = [plural(len(shown), "article") if len(shown) == len(brief.articles)
-            else f"{len(shown)} of {plural(len(brief.articles), 'article')}"]
-    if sources:
-        meta.append(plural(len(sources), "source"))
+    listed = [k for k, st in enumerate(stories) if st.shown]
+    outlets_all = {o for a in brief.articles if (o := outlet(a))}
+    meta = [plural(len(brief.articles), "article")]
+    if outlets_all:
+        meta.append(plural(len(outlets_all), "outlet"))
+    if len(shown) < len(listed):
+        meta.append(f"{len(shown)} of {plural(len(listed), 'story', 'stories')} shown")
+    elif len(listed) < len(brief.articles):
+        meta.append(plural(len(listed), "story", "stories"))
     if brief.skipped:
         meta.append(plural(len(brief.skipped), "file") + " not used")
     label, heading = split_title(brief.title)
@@ -400,7 +582,8 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
         "date_long": long_date(brief.date),
         "meta_line": " · ".join(meta),
         "key_points": key_points,
-        "articles": articles,
+        "stories": blocks,
+        "articles": blocks,
         "articles_all": sources_all,
         "quotes": quotes,
         "more_quotes": more_quotes,
@@ -414,4 +597,3 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
         "pages": pages,
         "overflow": overflow,
     }
-
