@@ -1,9 +1,14 @@
 """Scale benchmark: a ~5 MB article and a folder of 500, through ingest and through the whole pipeline.
 
 Run from the repository root:  .venv/bin/python benchmarks/scale.py [--mb 5] [--files 500]
-                               [--part all|ingest|build] [--tracemalloc] [--profile CASE]
+                               [--part all|ingest|build|growth] [--tracemalloc] [--profile CASE]
 
 Everything is generated in a temporary folder (no network, nothing from ../shared).
+
+Part 3 (growth): how the time of reading and analysing one text grows with its size, for
+0.25, 0.5, 1 and 2 MB of (a) one seed article repeated on one line (the same people named and
+quoted again and again, as in a long transcript or live blog) and (b) varied generated
+articles, one after another. Linear cost doubles the time with each doubling of the size.
 
 Part 1 (ingest): ingest and sentence splitting of the generated inputs, in this process. Times and
 peak memory are given as ratios against a baseline measured in the same run on the same bytes:
@@ -29,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import resource
 import subprocess
@@ -325,6 +331,86 @@ def ingest_part(args) -> int:
     return 0
 
 
+# --- part 3: growth with size -----------------------------------------------------------------
+
+GROWTH_MB = (0.25, 0.5, 1.0, 2.0)
+GROWTH_LIMIT = 2.2
+"""Largest time ratio allowed for a doubling of the input (linear is 2)."""
+GROWTH_1MB_LIMIT, GROWTH_1MB_SECONDS = 6.0, 60.0
+"""1 MB of the repeated article: at most this ratio to 0.25 MB, and under this many seconds."""
+
+
+def repeated_article(size: int) -> str:
+    """The second seed article, joined into one line and repeated to about `size` characters."""
+    lines = (ROOT / "seeds" / "002_c95c2094abb8fec3.txt").read_text(encoding="utf-8").splitlines()
+    one = " ".join(x.strip() for x in lines[2:] if x.strip() and "@" not in x and not x.startswith("By "))
+    text = (one + " ") * (size // (len(one) + 1) + 1)
+    return text[:size].rsplit(" ", 1)[0] + "\n"
+
+
+def varied_articles(rng: random.Random, size: int) -> str:
+    """Generated articles (one paragraph a line, no line repeated), one after another."""
+    seen: set[str] = set()
+    parts, n = [], 0
+    while n < size:
+        a = news_article(rng, rng.randint(2000, 6000), seen)
+        parts.append(a)
+        n += len(a)
+    return "".join(parts)
+
+
+def growth_part(args) -> int:
+    """Part 3: CPU time of read_article + analyze_article at each size, and each doubling's ratio.
+
+    CPU time of this process (`time.process_time`), best of `--repeat` rounds that each go
+    through every size: on a shared machine the wall clock moves with the others' load."""
+    from briefing.analyze.article import analyze_article
+    from briefing.model import Article
+
+    print(f"== part 3: growth with size (in process; CPU seconds of read_article + analyze_article, "
+          f"best of {args.repeat} rounds) ==")
+    problems = []
+    # first-use costs (the city list, compiled patterns) are not growth: pay them before timing
+    analyze_article(Article(path="warm-up", title="", paragraphs=[repeated_article(20_000)]))
+    with tempfile.TemporaryDirectory() as tmp:
+        for case, make in (("repeated article, one line", repeated_article),
+                           ("varied articles", lambda n: varied_articles(random.Random(args.seed), n))):
+            paths = []
+            for k, mb in enumerate(GROWTH_MB):
+                paths.append(Path(tmp) / f"growth-{k}.txt")
+                paths[-1].write_text(make(int(mb * 1_000_000)), encoding="utf-8")
+            best: dict[float, tuple[float, float]] = {}
+            found: dict[float, tuple[int, int]] = {}
+            for _ in range(args.repeat):
+                for mb, path in zip(GROWTH_MB, paths):
+                    t0 = time.process_time()
+                    art = read_article(path)
+                    t_read = time.process_time() - t0
+                    analyzed = analyze_article(art)
+                    total = time.process_time() - t0
+                    if mb not in best or total < best[mb][0]:
+                        best[mb] = (total, t_read)
+                    found[mb] = (len(analyzed.quotes), len(analyzed.participants))
+            print(f"{case}:")
+            prev = None
+            for mb in GROWTH_MB:
+                total, t_read = best[mb]
+                step = f"x{total / prev:.2f} of the half size" if prev else ""
+                print(f"  {mb:5.2f} MB  read {t_read:6.2f} s  analyze {total - t_read:6.2f} s  total {total:6.2f} s  "
+                      f"{found[mb][0]:5d} quotes {found[mb][1]:4d} people  {step}")
+                if prev and total / prev > GROWTH_LIMIT:
+                    problems.append(f"{case}: {mb} MB took x{total / prev:.2f} the time of {mb / 2} MB")
+                prev = total
+            quarter, one = best[0.25][0], best[1.0][0]
+            exponent = math.log(best[GROWTH_MB[-1]][0] / quarter) / math.log(GROWTH_MB[-1] / GROWTH_MB[0])
+            print(f"  1 MB / 0.25 MB: x{one / quarter:.2f} (linear x4); time ~ size^{exponent:.2f} over "
+                  f"{GROWTH_MB[0]}-{GROWTH_MB[-1]} MB (linear 1.00)")
+            if case.startswith("repeated") and (one / quarter > GROWTH_1MB_LIMIT or one > GROWTH_1MB_SECONDS):
+                problems.append(f"{case}: 1 MB took {one:.1f} s, x{one / quarter:.2f} of 0.25 MB")
+    print("growth problems: " + ("; ".join(problems) if problems else "none"))
+    return 1 if problems else 0
+
+
 # --- part 2: the whole pipeline, one subprocess per case ---------------------------------------
 
 
@@ -567,7 +653,8 @@ def main(argv=None) -> int:
     ap.add_argument("--mb", type=float, default=5.0, help="size of the large article (MB)")
     ap.add_argument("--files", type=int, default=500, help="articles in the folder")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--part", choices=["all", "ingest", "build"], default="all")
+    ap.add_argument("--part", choices=["all", "ingest", "build", "growth"], default="all")
+    ap.add_argument("--repeat", type=int, default=3, help="growth part: best of this many runs per size")
     ap.add_argument("--tracemalloc", action="store_true", help="also measure Python allocation peaks per stage")
     ap.add_argument("--profile", choices=["big", "folder", "seeds"], help="run this case again under cProfile")
     ap.add_argument("--child", choices=["read", "build"], help=argparse.SUPPRESS)
@@ -587,6 +674,10 @@ def main(argv=None) -> int:
         if args.part == "all":
             print()
         status |= build_part(args)
+    if args.part in ("all", "growth"):
+        if args.part == "all":
+            print()
+        status |= growth_part(args)
     return status
 
 

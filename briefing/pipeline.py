@@ -15,6 +15,7 @@ from pathlib import Path
 
 from briefing.analyze.article import analyze_article
 from briefing.brief.assemble import assemble_brief
+from briefing.ingest.fetch import FetchSettings
 from briefing.ingest.load import load_articles
 from briefing.model import AnalyzedArticle, Brief, BriefingError, InputError
 
@@ -46,17 +47,19 @@ def analyze_paths(
     words: int | None = None,
     algorithm: str = "news",
     progress: Progress | None = None,
+    fetch: FetchSettings | None = None,
 ) -> tuple[list[AnalyzedArticle], list[InputError]]:
-    """Ingest and analyze every article under `paths`.
+    """Ingest and analyze every article under `paths` (files, folders, URLs, feeds, OPML).
 
-    Returns the analyzed articles and one `InputError` per file that could not be used.
-    Raises `NoUsableInputError` when no file could be used.
+    Returns the analyzed articles and one `InputError` per input that could not be used.
+    Raises `NoUsableInputError` when no input could be used. `fetch` sets the rules for web
+    inputs (cache, offline, robots, private hosts); see `briefing.ingest.fetch.FetchSettings`.
     """
-    articles, errors = load_articles(list(paths))
+    articles, errors = load_articles(list(paths), fetch, progress)
     analyzed: list[AnalyzedArticle] = []
     for number, article in enumerate(articles, 1):
         if progress:
-            progress(f"analyzing {number}/{len(articles)}: {Path(article.path).name}")
+            progress(f"analysing {number}/{len(articles)}")
         try:
             analyzed.append(
                 analyze_article(article, sentences, words=words, algorithm=algorithm)
@@ -82,6 +85,7 @@ def build(
     algorithm: str = "news",
     template_dir: str | Path | None = None,
     progress: Progress | None = None,
+    fetch: FetchSettings | None = None,
 ) -> BuildResult:
     """Build the one-page brief from `paths` and write brief.pdf, .html and .json to `out_dir`."""
     from briefing.render.fit import fit_to_page  # WeasyPrint is slow to import; analysis needs none
@@ -93,7 +97,7 @@ def build(
     template_dirs(template_dir)
     check_page_size(page_size)
     analyzed, errors = analyze_paths(
-        paths, sentences=sentences, words=words, algorithm=algorithm, progress=progress
+        paths, sentences=sentences, words=words, algorithm=algorithm, progress=progress, fetch=fetch
     )
     brief = assemble_brief(analyzed, title=title, date=date, page_size=page_size)
     brief.skipped = [str(e) for e in errors]

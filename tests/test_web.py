@@ -143,3 +143,27 @@ def test_since_and_seen_drop_old_and_known_entries(web_server, tmp_path):
     assert [i.ids[0] for i in read.items] == ["urn:wire:new"]
     read = read_sources([Source(url)], settings(tmp_path), since=since, seen=lambda ids: "urn:wire:new" in ids)
     assert read.items == []
+
+
+def test_briefing_build_from_a_feed_url_makes_a_one_page_brief(web_server, tmp_path, monkeypatch, capsys):
+    import json
+
+    from pypdf import PdfReader
+
+    from briefing.cli import main
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    url = feed_of_pages(web_server, 3)
+    out = tmp_path / "out"
+    assert main(["build", url, "--out", str(out)]) == 0
+    data = json.loads((out / "brief.json").read_text())
+    assert len(data["articles"]) == 3 and data["skipped"] == []
+    for article in data["articles"]:
+        assert article["path"].startswith(web_server.url("/page/"))
+        assert article["url"].startswith("http") and article["source"] and article["date"]
+    assert len(PdfReader(out / "brief.pdf").pages) == 1
+    assert "fetched 4/4 · 0 failed · analysed 3/3" in capsys.readouterr().err
+    assert (tmp_path / "xdg" / "briefing" / "http").is_dir()
+    full = sum(web_server.full.values())
+    assert main(["build", url, "--out", str(out), "--offline", "-q"]) == 0
+    assert sum(web_server.full.values()) == full and capsys.readouterr().err == ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from briefing.model import AnalyzedArticle, Article, Participant, Quote, Span
@@ -56,8 +57,11 @@ def find_quotes_and_people(article: Article, spans: list[Span]) -> tuple[list[Qu
 
     quotes: list[Quote] = []
     people: list[list[Participant]] = []
+    starts = [s for s, _e in spans]
     for block, offset, first_sentence in _blocks(article, spans):
-        block_spans = [(s - offset, e - offset) for s, e in spans if offset <= s < offset + len(block.text)]
+        block_len = len(block.text)  # `text` joins the paragraphs anew at every call
+        last = bisect_left(starts, offset + block_len)
+        block_spans = [(s - offset, e - offset) for s, e in spans[first_sentence:last] if s >= offset]
         index = people_index(block, block_spans)
         block_quotes = extract_quotes(block, block_spans, index=index)
         people.append(find_participants(block, block_spans, block_quotes, index=index))

@@ -492,7 +492,7 @@ def _base(word: str) -> str:
 # ---------------------------------------------------------------- mentions
 
 
-@dataclass
+@dataclass(eq=False)
 class Mention:
     start: int
     end: int
@@ -510,7 +510,7 @@ class Mention:
         return " ".join(self.tokens)
 
 
-@dataclass
+@dataclass(eq=False)
 class Person:
     name: str
     tokens: list[str]
@@ -519,12 +519,21 @@ class Person:
     gender: str | None = None
     affiliation: str | None = None
     east_asian: bool = False
+    _title_seen: tuple[int, str | None] = field(default=(0, None), repr=False)
 
     @property
     def title(self) -> str | None:
-        if not self.titles:
-            return None
-        return max(self.titles, key=lambda t: (len(t.split()), len(t)))
+        """The fullest title the text gives (most words, then most characters).
+
+        Kept until another title is added: the attributor asks for it at every mention,
+        and a person named a thousand times has a thousand titles."""
+        seen, best = self._title_seen
+        if seen != len(self.titles):
+            for t in self.titles[seen:]:
+                if best is None or (len(t.split()), len(t)) > (len(best.split()), len(best)):
+                    best = t
+            self._title_seen = (len(self.titles), best)
+        return best
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -629,6 +638,11 @@ def _word_class(word: str) -> str:
     return "name"
 
 
+LOOKBACK = 200
+"""How many mentions back he/she looks for its antecedent: far more than any article needs,
+and what keeps a transcript that names the same people a thousand times linear."""
+
+
 class NameIndex:
     """Every person mention in a text, grouped into people with their fullest names."""
 
@@ -644,6 +658,7 @@ class NameIndex:
         self._starts: list[int] = []
         self._ends: list[int] = []
         self._city_cache: dict[str, bool] = {}
+        self._person_ends: dict[int, list[int]] = {}
         self._build()
 
     # -- helpers
@@ -886,15 +901,21 @@ class NameIndex:
         # conjuncts share a category: a full name coordinated with a person's full name
         # ("Starry Lee and Holden Chow", "Holden Chow, Starry Lee and ...") is a person
         firm = sorted(accepted, key=lambda m: m.start)
+        firm_starts = [o.start for o in firm]
+        taken = {id(m) for m in accepted}
         for m in weak_multi:
             low = [t.lower() for t in m.tokens]
-            if m in accepted or (low[0] not in FIRST_NAMES
-                                 and (low[0] in big_city_names() or low[0].endswith("ing"))):
+            if id(m) in taken or (low[0] not in FIRST_NAMES
+                                  and (low[0] in big_city_names() or low[0].endswith("ing"))):
                 continue  # "Milwaukee Brewers", "Starring Patrick Stewart"
-            for o in firm:
+            # mentions never overlap: only the nearest firm mention on either side can be
+            # a conjunct a few characters away
+            at = bisect_left(firm_starts, m.start)
+            for o in firm[max(0, at - 1):at + 1]:
                 lo, hi = (o.end, m.start) if o.end <= m.start else (m.end, o.start)
                 if 0 <= hi - lo <= 8 and _CONJ_GAP.fullmatch(text[lo:hi]):
                     accepted.append(m)
+                    taken.add(id(m))
                     break
         accepted.sort(key=lambda m: m.start)
         # group by full name; then attach shorter mentions
@@ -914,17 +935,18 @@ class NameIndex:
                     self._merge(people[k2], people.pop(k))
                     break
         # single-token mentions: surname (or East Asian surname / first name) of a known person
+        owners = _Owners(people)
         for m in singles:
             w = m.tokens[0].lower()
             if w in self.exclude:
                 continue
             if "weak" in m.evidence and "speech" not in m.evidence:
                 continue  # "left Jordan": a place word joins a person only as a speaker
-            owners = self._owners(w, people, m.start)
-            if owners:
-                p = owners
+            p = owners.of(w, m.start)
+            if p is not None:
                 p.mentions.append(m)
                 m.person = p
+                owners.used_alone(p, w, m.start)
                 continue
             if "weak" in m.evidence:
                 continue  # a place or month word that names nobody else in the text
@@ -1080,42 +1102,6 @@ class NameIndex:
         cache[name] = found
         return found
 
-    def _owners(self, w: str, people: dict, pos: int) -> "Person | None":
-        cands = []
-        for key, p in people.items():
-            if len(key) < 2:
-                continue
-            if key[-1] == w or (p.east_asian and key[0] == w):
-                cands.append(p)
-            elif key[0] == w and w in FIRST_NAMES:
-                cands.append(p)  # first name used alone
-        if not cands:
-            return None
-        if len(cands) == 1:
-            return cands[0]
-        # the most recently mentioned before pos, else the first
-        def last_before(p):
-            xs = [m.start for m in p.mentions if m.start < pos]
-            return max(xs) if xs else -1
-        # prefer surname matches
-        sur = [p for p in cands if p.tokens[-1].lower() == w or p.east_asian]
-        cands = sur or cands
-        if len(cands) > 1:
-            # two people with one surname: the writer calls one by the surname and the
-            # other by the first name ("Greenspan ... her husband Michael"). The bare
-            # surname goes to whoever it already named, and not to one the text has
-            # called by first name alone.
-            def alone(p, word):
-                return any(len(m.tokens) == 1 and m.tokens[0].lower() == word and m.start < pos
-                           for m in p.mentions)
-            by_surname = [p for p in cands if alone(p, w)]
-            if by_surname:
-                cands = by_surname
-            else:
-                not_first = [p for p in cands if not alone(p, p.tokens[0].lower())]
-                cands = not_first or cands
-        return max(cands, key=last_before)
-
     @staticmethod
     def _merge(into: Person, other: Person) -> None:
         for m in other.mentions:
@@ -1175,18 +1161,51 @@ class NameIndex:
                 p.gender = "m" if votes["m"] > votes["f"] else "f"
 
     # -- queries
+    def _recent(self, pos: int):
+        """Mentions ending by `pos`, the latest first, at most LOOKBACK of them."""
+        k = bisect_right(self._ends, pos)
+        ms = self.mentions
+        for i in range(k - 1, max(-1, k - 1 - LOOKBACK), -1):
+            yield ms[i]
+
+    def last_mention_of(self, person: Person, pos: int) -> Mention | None:
+        """`person`'s last mention ending by `pos` (binary search over that person's mentions)."""
+        ends = self._person_ends.get(id(person))
+        if ends is None or len(ends) != len(person.mentions):
+            ends = self._person_ends[id(person)] = [m.end for m in person.mentions]
+        k = bisect_right(ends, pos)
+        return person.mentions[k - 1] if k else None
+
+    def titled_before(self, pos: int, noun: str, whole_word: bool = True) -> Person | None:
+        """The person last mentioned before `pos` whose title has `noun` (a word of it, or
+        anywhere in it with whole_word=False): who "the minister" refers back to."""
+        best, best_end = None, -1
+        for p in self.people:
+            t = (p.title or "").lower()
+            if not (noun in t.split() if whole_word else noun in t):
+                continue
+            m = self.last_mention_of(p, pos)
+            if m is not None and m.end > best_end:
+                best, best_end = p, m.end
+        return best
+
     def resolve_pronoun(self, pos: int, gender: str | None, prefer: Person | None = None) -> Person | None:
         """The most recent compatible person before `pos`, subjects first."""
-        before = self.mentions_ending_by(pos)
         if prefer is not None and (gender is None or prefer.gender in (None, gender)):
             # the current speaker, if no other compatible subject has come up since
-            last_pref = max((m.start for m in prefer.mentions if m.end <= pos), default=-1)
-            later = [m for m in before if m.start > last_pref and m.subject and m.person is not prefer
-                     and (gender is None or m.person.gender in (None, gender))]
+            last = self.last_mention_of(prefer, pos)
+            last_pref = last.start if last is not None else -1
+            later = False
+            for m in self._recent(pos):
+                if m.start <= last_pref:
+                    break
+                if m.subject and m.person is not prefer and (gender is None or m.person.gender in (None, gender)):
+                    later = True
+                    break
             if not later:
                 return prefer
         for subj_only in (True, False):
-            for m in reversed(before):
+            for m in self._recent(pos):
                 if subj_only and not m.subject:
                     continue
                 g = m.person.gender
@@ -1197,15 +1216,72 @@ class NameIndex:
 
     def resolve_description(self, pos: int, noun: str) -> Person | None:
         """'the diplomat' / 'the minister' -> the most recent person whose title fits, or subject."""
-        before = self.mentions_ending_by(pos)
         noun = noun.lower()
-        for m in reversed(before):
-            t = (m.person.title or "").lower()
-            if noun in t.split() or noun in t:
-                return m.person
+        p = self.titled_before(pos, noun, whole_word=False)
+        if p is not None:
+            return p
         g = "f" if noun in FEMALE_NOUNS else "m" if noun in MALE_NOUNS else None
         return self.resolve_pronoun(pos, g)
 
+
+class _Owners:
+    """Which person a single word names: a surname, an East Asian surname first, or a
+    first name used alone, of someone named in full.
+
+    Single mentions are asked in text order, so what "so far" means is kept as they come:
+    each person's last mention before the word and the words it was called by alone.
+    """
+
+    def __init__(self, people: dict[tuple[str, ...], Person]):
+        self.by_word: dict[str, list[Person]] = {}
+        self.surname_of: dict[int, set[str]] = {}
+        self.full_starts: dict[int, list[int]] = {}
+        self.last_single: dict[int, int] = {}
+        self.alone: dict[int, set[str]] = {}
+        for key, p in people.items():
+            if len(key) < 2:
+                continue
+            words = []
+            if p.east_asian:
+                words.append(key[0])
+            words.append(key[-1])
+            if key[0] in FIRST_NAMES:
+                words.append(key[0])
+            for w in dict.fromkeys(words):
+                self.by_word.setdefault(w, []).append(p)
+            self.full_starts[id(p)] = sorted(m.start for m in p.mentions)
+
+    def used_alone(self, p: Person, word: str, pos: int) -> None:
+        self.last_single[id(p)] = pos
+        self.alone.setdefault(id(p), set()).add(word)
+
+    def _last_before(self, p: Person, pos: int) -> int:
+        starts = self.full_starts.get(id(p), [])
+        k = bisect_left(starts, pos)
+        full = starts[k - 1] if k else -1
+        return max(full, self.last_single.get(id(p), -1))
+
+    def of(self, w: str, pos: int) -> Person | None:
+        cands = self.by_word.get(w, [])
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0]
+        # prefer surname matches
+        sur = [p for p in cands if p.tokens[-1].lower() == w or p.east_asian]
+        cands = sur or cands
+        if len(cands) > 1:
+            # two people with one surname: the writer calls one by the surname and the
+            # other by the first name ("Greenspan ... her husband Michael"). The bare
+            # surname goes to whoever it already named, and not to one the text has
+            # called by first name alone.
+            by_surname = [p for p in cands if w in self.alone.get(id(p), ())]
+            if by_surname:
+                cands = by_surname
+            else:
+                not_first = [p for p in cands if p.tokens[0].lower() not in self.alone.get(id(p), ())]
+                cands = not_first or cands
+        return max(cands, key=lambda p: self._last_before(p, pos))
 
 _CONJ_GAP = re.compile(r"(?:’s|'s)?(?:\s+(?:and|or|&)\s+|,\s+(?:and\s+)?)")
 FIRST_NAMES_ONLY_STOP = COMMON_CAPS | MONTHS | DAYS

@@ -198,12 +198,28 @@ def _span_index(spans: list[Span]) -> tuple[list[int], list[int]]:
     return hit[1], hit[2]
 
 
-def _mask(text: str, segs: list[Segment], lo: int, hi: int) -> str:
-    """text[lo:hi] with every quote (marks included) blanked out."""
+def _reach(sg: Segment) -> int:
+    """Where a quote's marked text ends: after its closing mark, else at its content's end."""
+    return sg.close_pos + 1 if sg.close_pos is not None else sg.end
+
+
+def _mask(text: str, segs: list[Segment], lo: int, hi: int, opens: list[int] | None = None) -> str:
+    """text[lo:hi] with every quote (marks included) blanked out.
+
+    `opens` (each segment's open_pos, in order) limits the work to the segments that can
+    reach into the range: a quote opens before `hi` and, quotes being disjoint, only the
+    last few before `lo` can still be open there.
+    """
     chars = list(text[lo:hi])
+    if opens is not None:
+        k = bisect_left(opens, hi)
+        first = k
+        while first > 0 and _reach(segs[first - 1]) > lo:
+            first -= 1
+        segs = segs[first:k]
     for sg in segs:
         a = max(lo, sg.open_pos)
-        b = min(hi, (sg.close_pos + 1) if sg.close_pos is not None else sg.end)
+        b = min(hi, _reach(sg))
         for k in range(a, b):
             chars[k - lo] = "\x00" if text[k] not in "\n" else "\n"
     return "".join(chars)
@@ -286,6 +302,7 @@ class _Attributor:
         self.spans = spans
         self.index = index
         self.organisations = _organisation_subjects(self.text, index)
+        self._organisation_at = [o[0] for o in self.organisations]
         self.described: dict[str, Person] = {}
         """Descriptions used as speakers so far, by head noun ("official" -> "a justice official")."""
         self.current: Person | None = None
@@ -426,10 +443,10 @@ class _Attributor:
 
     def _organisation_before(self, pos: int):
         """The organisation last named as a subject before `pos` ("BC Hydro said ...")."""
-        orgs = [o for o in self.organisations if o[0] < pos and pos - o[0] < 2000]
-        if not orgs:
+        k = bisect_left(self._organisation_at, pos)
+        if not k or pos - self.organisations[k - 1][0] >= 2000:
             return None
-        name = orgs[-1][1]
+        name = self.organisations[k - 1][1]
         return Person(name=name, tokens=name.split())
 
     def _described_subject(self, clause: str, clause_lo: int):
@@ -461,10 +478,10 @@ class _Attributor:
                 return org
         if words[0].lower() in _NEW_REFERENT:
             return self._remember(Person(name=phrase, tokens=words), head)
-        for m in reversed(self.index.mentions_ending_by(pos)):
-            title = (m.person.title or "").lower()
-            if head and head in title.split():
-                return m.person
+        if head:
+            titled = self.index.titled_before(pos, head)
+            if titled is not None:
+                return titled
         if head in self.described:
             return self.described[head]
         if head in ROLE_NOUNS:
@@ -515,6 +532,7 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
         for k in range(a, b + 1):
             seg_sents[k] = seg_sents.get(k, 0) + 1
     done_sent = -1
+    opens = [sg.open_pos for sg in segs]
 
     para_ends = [pe for _ps, pe in paras]
 
@@ -539,7 +557,7 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
         lo, hi = spans[si][0], spans[sj][1]
         lo = min(lo, sg.open_pos)
         hi = max(hi, sg.end)
-        frame = _mask(text, segs, lo, hi)
+        frame = _mask(text, segs, lo, hi, opens)
         outside = frame.replace("\x00", "").strip(" \n.,;:!?—–-()")
         nwords = _word_count(content)
         ends_punct = bool(re.search(r"[.?!…,;:—–-]$", text[sg.start:(sg.close_pos if sg.closed else sg.end)].rstrip()))

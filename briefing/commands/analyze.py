@@ -6,7 +6,8 @@ import argparse
 import json
 import sys
 
-from briefing.commands.console import warn_skipped
+from briefing.commands.console import ProgressLine, warn_skipped
+from briefing.commands.options import add_fetch_options, fetch_settings
 from briefing.commands.options import add_analysis_options, add_inputs
 
 
@@ -18,6 +19,8 @@ def register(subparsers) -> argparse.ArgumentParser:
         "every sentence too.",
     )
     add_inputs(p)
+    add_fetch_options(p)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress line; only warnings and errors")
     p.add_argument("--json", action="store_true", help='print {"articles": [...]} as JSON')
     add_analysis_options(p)
     p.set_defaults(func=run)
@@ -27,12 +30,18 @@ def register(subparsers) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from briefing.pipeline import analyze_paths
 
-    analyzed, errors = analyze_paths(
-        args.inputs,
-        sentences=None if args.words else args.sentences,
-        words=args.words,
-        algorithm=args.algorithm,
-    )
+    progress = ProgressLine(enabled=not args.quiet)
+    try:
+        analyzed, errors = analyze_paths(
+            args.inputs,
+            sentences=None if args.words else args.sentences,
+            words=args.words,
+            algorithm=args.algorithm,
+            progress=progress,
+            fetch=fetch_settings(args),
+        )
+    finally:
+        progress.close()
     warn_skipped(errors)
     if args.json:
         record = {"articles": [a.to_json() for a in analyzed]}

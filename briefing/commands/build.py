@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from briefing.commands.console import ProgressLine, report_build
+from briefing.commands.options import add_fetch_options, fetch_settings
 from briefing.commands.options import PAGE_SIZES, add_analysis_options, add_inputs, iso_date
 
 
@@ -15,6 +16,7 @@ def register(subparsers) -> argparse.ArgumentParser:
         "and brief.json. Files that cannot be used are skipped with a warning.",
     )
     add_inputs(p)
+    add_fetch_options(p)
     p.add_argument("--out", default="out", metavar="DIR", help="output folder (default: out/)")
     p.add_argument("--title", help="the brief's title (default: derived from the articles)")
     p.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="the brief's date (default: today)")
@@ -42,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
             algorithm=args.algorithm,
             template_dir=args.templates,
             progress=progress,
+            fetch=fetch_settings(args),
         )
     finally:
         progress.close()

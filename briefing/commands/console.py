@@ -27,21 +27,42 @@ def report_build(result, *, quiet: bool = False) -> None:
 
 class ProgressLine:
     """A progress callback: rewrites one stderr line on a terminal; elsewhere prints nothing
-    until `close`, which prints the last message as a summary (so cron logs get one line)."""
+    until `close`, which prints one summary line (so cron logs get one line).
+
+    Fetching and the later stages share the line: ``fetching 37/120 · 3 failed · analysing 12/80``.
+    """
 
     def __init__(self, enabled: bool = True, stream=None):
         self.enabled = enabled
         self.stream = stream or sys.stderr
         self.tty = self.stream.isatty()
         self.last: str | None = None
+        self.fetching: str | None = None
+        self.analysing: str | None = None
 
     def __call__(self, message: str) -> None:
         if not self.enabled:
             return
-        self.last = message
+        if message.startswith("fetching "):
+            self.fetching = message
+            line = message
+        else:
+            if message.startswith("analysing "):
+                self.analysing = message
+            self.last = message
+            line = " · ".join(p for p in (self.fetching, message) if p)
         if self.tty:
-            self.stream.write("\r\033[K" + message)
+            self.stream.write("\r\033[K" + line)
             self.stream.flush()
+
+    def summary(self) -> str | None:
+        """What was done, in the past tense: ``fetched 120/120 · 3 failed · analysed 80/80``."""
+        parts = []
+        if self.fetching:
+            parts.append("fetched " + self.fetching[len("fetching "):])
+        if self.analysing:
+            parts.append("analysed " + self.analysing[len("analysing "):])
+        return " · ".join(parts) or self.last
 
     def close(self) -> None:
         if not self.enabled:
@@ -49,5 +70,7 @@ class ProgressLine:
         if self.tty:
             self.stream.write("\r\033[K")
             self.stream.flush()
-        elif self.last:
-            print(f"briefing: {self.last}", file=self.stream)
+        else:
+            summary = self.summary()
+            if summary:
+                print(f"briefing: {summary}", file=self.stream)

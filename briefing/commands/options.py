@@ -40,7 +40,8 @@ def port_number(value: str) -> int:
 def add_inputs(parser: argparse.ArgumentParser, *, default=("seeds/",), help: str | None = None) -> None:
     parser.add_argument(
         "inputs", nargs="*", metavar="INPUT", default=list(default) if default else None,
-        help=help or "article files or folders of .txt articles (default: seeds/)",
+        help=help or "articles: .txt, .html/.htm and .eml files, folders of them, http(s) article or feed URLs, "
+        "feed files (RSS, Atom, JSON Feed) and .opml lists of feeds (default: seeds/)",
     )
 
 
@@ -60,6 +61,41 @@ def add_analysis_options(parser: argparse.ArgumentParser) -> None:
         help="summarizer: 'news' (default: sumy ranking with a lead prior, junk filter and "
         "redundancy control) or one of sumy's algorithms",
     )
+
+
+def add_fetch_options(parser) -> None:
+    """How web inputs (URLs, feeds, OPML) are fetched, for every command that reads articles."""
+    group = parser.add_argument_group("web inputs")
+    group.add_argument("--offline", action="store_true", default=None,
+                       help="fetch nothing: read web inputs from the HTTP cache only")
+    group.add_argument("--cache-dir", dest="cache_dir", metavar="DIR",
+                       help="the HTTP cache (default: cache_dir from the config, else ~/.cache/briefing/http)")
+    group.add_argument("--ignore-robots", dest="ignore_robots", action="store_true", default=None,
+                       help="fetch pages that robots.txt disallows (same as respect_robots = false)")
+
+
+def fetch_settings(args=None, config=None):
+    """The `FetchSettings` from the config (cache_dir, respect_robots, allow_private_hosts, the
+    feeds' hosts as named by the user) with the options of `add_fetch_options` laid over it."""
+    from pathlib import Path
+
+    from briefing.ingest.fetch import FetchSettings, default_cache_dir, host_key
+
+    settings = FetchSettings(cache_dir=default_cache_dir())
+    if config is not None:
+        if config.cache_dir:
+            settings.cache_dir = config.resolve(config.cache_dir)
+        settings.respect_robots = config.respect_robots
+        settings.allow_private_hosts = config.allow_private_hosts
+        settings.named_hosts = {host_key(feed.url) for feed in config.feeds}
+    if args is not None:
+        if getattr(args, "cache_dir", None):
+            settings.cache_dir = Path(args.cache_dir).expanduser()
+        if getattr(args, "offline", None):
+            settings.offline = True
+        if getattr(args, "ignore_robots", None):
+            settings.respect_robots = False
+    return settings
 
 
 def add_config_option(parser) -> None:
