@@ -28,6 +28,7 @@ from functools import lru_cache
 import pycountry
 
 from briefing.vocabulary.places import CITY_COUNTRY, DEMONYMS, GOVERNMENT_SEATS
+from briefing.vocabulary.speech import SPEECH_VERBS
 
 # ---------------------------------------------------------------- lexicons
 
@@ -232,31 +233,6 @@ RELATION_NOUNS = {
 RELATION_BEFORE = re.compile(
     r"[’']s\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(RELATION_NOUNS)) + r"),\s+$")
 
-SPEECH_VERBS = {
-    "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "add",
-    "asked", "asks", "explained", "explains", "noted", "notes", "stated", "states",
-    "wrote", "writes", "continued", "continues", "insisted", "insists", "conceded",
-    "concedes", "argued", "argues", "claimed", "claims", "replied", "replies",
-    "recalled", "recalls", "warned", "warns", "declared", "declares", "tweeted",
-    "tweets", "acknowledged", "acknowledges", "remarked", "remarks", "admitted",
-    "admits", "suggested", "suggests", "urged", "urges", "responded", "responds",
-    "commented", "comments", "agreed", "agrees", "concluded", "concludes", "emphasized",
-    "emphasised", "emphasizes", "stressed", "stresses", "observed", "observes",
-    "announced", "announces", "answered", "answers", "joked", "jokes", "laughed",
-    "shouted", "yelled", "screamed", "whispered", "cried", "exclaimed", "posted",
-    "wondered", "wonders", "predicted", "predicts", "promised", "promises", "vowed",
-    "vows", "boasted", "complained", "complains", "lamented", "laments", "countered",
-    "counters", "described", "describes", "described", "pointed", "points", "reiterated",
-    "reiterates", "affirmed", "confirmed", "confirms", "denied", "denies", "mused",
-    "quipped", "recounted", "recounts", "testified", "reflected", "reflects", "cautioned",
-    "cautions", "charged", "contended", "contends", "maintained", "maintains",
-    "speculated", "elaborated", "interjected", "pleaded", "demanded", "demands",
-    "stated", "texted", "emailed", "e-mailed", "messaged", "shared", "noting", "adding",
-    "explaining", "telling", "writing", "asking", "arguing", "insisting", "recalling",
-    "warning", "according", "reported", "reports", "believes", "believed", "thinks",
-    "thought", "felt", "feels", "hopes", "hoped", "worries", "worried", "acknowledging",
-    "announcing", "describing", "continuing", "replying", "responding", "stating",
-}
 
 _SPEECH_AFTER = re.compile(r"(?:’s|'s)?,?\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(SPEECH_VERBS - {"according"})) + r")\b")
 # A name, a short prepositional phrase naming where the person works, then a speech

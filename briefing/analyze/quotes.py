@@ -41,11 +41,11 @@ from briefing.analyze.names import (
     PRONOUNS,
     RELATION_NOUNS,
     ROLE_NOUNS,
-    SPEECH_VERBS,
     NameIndex,
     Person,
 )
 from briefing.analyze.people import people_index
+from briefing.vocabulary.speech import QUOTE_CUES, SPEECH_VERBS, TELLING_VERBS
 
 __all__ = ["extract_quotes", "find_segments"]
 
@@ -53,12 +53,7 @@ OPENERS = "“„«"
 CLOSERS = "”»"
 STRAIGHT = '"'
 
-_VERB_ALT = "|".join(sorted((SPEECH_VERBS - {"according", "believes", "believed", "thinks",
-                                              "thought", "felt", "feels", "hopes", "hoped",
-                                              "worries", "worried", "reported", "reports",
-                                              "described", "describes", "describing",
-                                              "shared", "charged", "points", "pointed"})
-                            | {"pointed out", "points out", "according to"}, key=len, reverse=True))
+_VERB_ALT = "|".join(sorted(QUOTE_CUES, key=len, reverse=True))
 VERB_RE = re.compile(r"\b(?:" + _VERB_ALT + r")\b", re.I)
 _VERB_SET = frozenset(v for v in _VERB_ALT.split("|") if " " not in v)
 _VERB_WORD = re.compile(r"[A-Za-z]+")
@@ -331,7 +326,7 @@ class _Attributor:
         between = frame[:v_start].rstrip()
         inverted = (verb == "according to" or not between or between.endswith("\x00")
                     or re.search(r"\x00[\s,.!?—–-]*$", between))
-        if inverted and verb not in ("told", "tell", "tells", "asked", "asks", "telling", "asking"):
+        if inverted and verb not in TELLING_VERBS:
             p = self._subject_after(after, vb, verb)
             if p is not None:
                 return p, True

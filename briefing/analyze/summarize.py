@@ -37,6 +37,7 @@ from nltk.stem.snowball import EnglishStemmer
 from briefing.analyze.algorithms import ALGORITHMS
 from briefing.analyze.sentences import SumyTokenizer, word_tokens
 from briefing.vocabulary.boilerplate import FURNITURE_LINE, WIRE_CREDITS
+from briefing.vocabulary.speech import SPEECH_VERBS
 
 __all__ = [
     "ALGORITHMS",
@@ -158,11 +159,7 @@ _JUNK_ANYWHERE = [
 # "Flying high: Half of the kite took to the sky" – a short label, a colon, then text that is
 # not a quotation; "He said: 'I think..." and "A spokesman told the BBC: ..." are speech.
 _CAPTION_LABEL = re.compile(r"^([\w'’ -]{1,40}):\s+[^\s'\"‘“]")
-_SPEECH = re.compile(
-    r"\b(said|says|say|added|adds|told|tells|continued|explained|wrote|writes|admits|admitted|"
-    r"insisted|asked|replied|declared|stated|warned|claimed|insists|explains)\b",
-    re.IGNORECASE,
-)
+_SPEECH = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 _URL_OR_MAIL = re.compile(r"(https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 
