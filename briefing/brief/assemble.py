@@ -1,8 +1,10 @@
 """Choose and rank what the one-page brief shows, across all the day's articles.
 
-`assemble_brief` turns analyzed articles into a `Brief`: the key points (a multi-document
-summary drawn only from the articles' own summaries), the quotes worth the reader's time, and
-the people involved, each list ranked best first so that fitting the page can drop from the end.
+`assemble_brief` turns analyzed articles into a `Brief`: the day's stories (`stories.py`), the
+key points (one self-contained sentence per leading story, `points.py`), the quotes worth the
+reader's time (each leading story's key quote first, copies carried by several outlets merged),
+and the people involved, each list ranked best first so that fitting the page can drop from the
+end.
 """
 
 from __future__ import annotations
@@ -11,10 +13,13 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 
-from briefing.model import AnalyzedArticle, Brief, BriefingError, KeyPoint, Participant, Quote
+from briefing.model import AnalyzedArticle, Brief, BriefingError, Participant, Quote, Story
 from briefing.analyze.people import merge_participants
-from briefing.analyze.summarize import near_duplicate, select_key_points
+from briefing.analyze.summarize import near_duplicate
+from briefing.brief.points import key_point_count, story_key_points
+from briefing.brief.stories import build_stories, focus_note, parse_focus
 from briefing.vocabulary.places import place_forms
 
 MAX_PER_SPEAKER = 3
@@ -24,108 +29,6 @@ READABLE_QUOTE = (40, 320)
 """Characters: a quote shorter than this says little, a longer one eats the column."""
 
 PAGE_SIZES = ("a4", "letter")
-
-
-# --- key points ------------------------------------------------------------------------------
-
-
-def key_point_count(n_articles: int) -> int:
-    """How many key points a day of `n_articles` gets: 2 for one article (its block below must
-    keep something to say), 3 for two, then one more per article up to 5. More would only
-    repeat the article blocks below them."""
-    if n_articles <= 0:
-        return 0
-    if n_articles == 1:
-        return 2
-    return max(3, min(5, n_articles + 1))
-
-
-def _single_article_points(a: AnalyzedArticle, quotes: list[Quote]) -> int:
-    """Key points for a one-article day: at most half of what its summary has to say (the
-    sentences that are not mostly a quote shown beside them), at least one. Key points that
-    took the whole summary would leave the article block with its headline alone, and the
-    reader would get the same sentences under two headings or none at all."""
-    n = len(a.sentences)
-    usable = [s for s in a.summary if 0 <= s < n and not _mostly_quote(a.sentences[s], quotes)]
-    return max(1, min(2, len(usable) // 2))
-
-
-_SPEECH = frozenset("""said says say told tells added adds stated states declared declares noted notes
-    insisted insists warned warns according asked asks wrote writes reporters journalists briefing
-    conference news statement interview press""".split())
-_FUNCTION = frozenset("""a an the of in on at to for and or by with from as that this his her their its
-    it he she they we on during after before while""".split())
-
-
-def _content_words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text) if w.lower() not in _FUNCTION and not w.isdigit()]
-
-
-def _mostly_quote(text: str, quotes: list[Quote]) -> bool:
-    """True when most of a sentence is a quote the brief already shows in its quotes column.
-
-    The attribution around a quote ("..., Prime Minister Petteri Orpo told a news conference
-    in Helsinki") says nothing the quote's caption does not: what counts is what the sentence
-    says besides the quote and who said it, not its raw length.
-    """
-    norm_text = _plain(text)
-    for q in quotes:
-        words = q.text.strip()
-        if not words:
-            continue
-        if len(words) >= 0.5 * len(text.strip()) and near_duplicate(words, text):
-            return True
-        core = _plain(words)
-        if len(core) < 20 or core not in norm_text:
-            continue
-        rest = norm_text.replace(core, " ")
-        said_by = {w.lower() for w in _WORD.findall(" ".join(filter(None, (q.speaker, q.title))))}
-        left = [w for w in _content_words(rest) if w not in said_by and w not in _SPEECH]
-        if len(left) <= max(2, len(_content_words(core)) // 2):
-            return True
-    return False
-
-
-def _plain(text: str) -> str:
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return " ".join(text.split()).casefold().strip(" \"'.,;:!?")
-
-
-def _key_points(analyzed: list[AnalyzedArticle], count: int, quotes: list[Quote] | None = None) -> list[KeyPoint]:
-    if count <= 0 or not analyzed:
-        return []
-    documents = [a.sentences for a in analyzed]
-    candidates = [list(a.summary_rank or a.summary) for a in analyzed]
-    # The best picks come first whatever count is asked for, so ask for a few more than
-    # needed (some are skipped below) and for all of them only if that falls short: on a
-    # day of 500 articles, all is 1,500 sentences compared with each other.
-    total = sum(len(c) for c in candidates)
-    want = min(total, 4 * count + 4)
-    picks = select_key_points(documents, count=max(count, want), candidates=candidates)
-    chosen, quoted = _choose_points(analyzed, picks, count, quotes)
-    if len(chosen) < count and want < total:
-        picks = select_key_points(documents, count=max(count, total), candidates=candidates)
-        chosen, quoted = _choose_points(analyzed, picks, count, quotes)
-    # a sentence that repeats a quote shown beside it is a key point only when nothing else is
-    return (chosen or quoted)[:count]
-
-
-def _choose_points(analyzed: list[AnalyzedArticle], picks: list[tuple[int, int]], count: int,
-                   quotes: list[Quote] | None) -> tuple[list[KeyPoint], list[KeyPoint]]:
-    """Key points from `picks`, in order: (chosen, quoted), stopping once `count` are chosen."""
-    chosen: list[KeyPoint] = []
-    quoted: list[KeyPoint] = []  # sentences that mostly repeat a quote shown beside them: last resort
-    for d, i in picks:
-        if i not in set(analyzed[d].summary):  # key points come only from the summaries
-            continue
-        text = analyzed[d].sentences[i].strip()
-        if any(near_duplicate(text, p.text) for p in chosen + quoted):
-            continue
-        point = KeyPoint(text=text, article=d, sentence=i)
-        (quoted if quotes and _mostly_quote(text, quotes) else chosen).append(point)
-        if len(chosen) >= count:
-            break
-    return chosen, quoted
 
 
 # --- quotes ----------------------------------------------------------------------------------
@@ -193,6 +96,47 @@ def rank_quotes(analyzed: list[AnalyzedArticle], max_quotes: int | None = 8) -> 
             first.append(q)
     ranked = first + later
     return ranked if max_quotes is None else ranked[:max_quotes]
+
+
+STORY_QUOTE_SHARE = 0.5
+"""Of the quotes the brief offers, at most this share goes first to the leading stories, one
+each (the story's key quote); the rest are the day's best, wherever they come from."""
+
+
+def story_quotes(analyzed: list[AnalyzedArticle], stories: list[Story], max_quotes: int = 8) -> list[Quote]:
+    """The brief's quotes, best first: the key quote of each leading story (its best quote with
+    a named speaker), in story order, then the day's best other quotes. A quote carried by
+    several articles appears once, with every article that carries it in `Quote.sources`."""
+    if max_quotes <= 0:
+        return []
+    firsts: list[Quote] = []
+    for story in stories:
+        if len(firsts) >= max(1, int(max_quotes * STORY_QUOTE_SHARE)):
+            break
+        if not story.shown:
+            continue
+        best = rank_quotes([analyzed[i] for i in story.articles if 0 <= i < len(analyzed)], 1)
+        if best and best[0].speaker and not any(near_duplicate(best[0].text, f.text) for f in firsts):
+            firsts.append(best[0])
+    shown = {i for s in stories if s.shown for i in s.articles}
+    pool = [a for i, a in enumerate(analyzed) if not stories or i in shown]
+    rest = [q for q in rank_quotes(pool, max_quotes + len(firsts))
+            if not any(q is f or near_duplicate(q.text, f.text) for f in firsts)]
+    chosen = (firsts + rest)[:max_quotes]
+    return [dataclasses.replace(q, sources=carried_by(q, analyzed)) for q in chosen]
+
+
+def carried_by(quote: Quote, analyzed: list[AnalyzedArticle]) -> list[str]:
+    """Paths of the articles that carry `quote`: its own first, then every other article with a
+    near-duplicate of it (the same wire copy, or the quote as another outlet trimmed it)."""
+    paths = [quote.article] if quote.article else []
+    for a in analyzed:
+        path = a.article.path
+        if path in paths:
+            continue
+        if any(q.text and near_duplicate(quote.text, q.text) for q in a.quotes):
+            paths.append(path)
+    return paths
 
 
 # --- participants ----------------------------------------------------------------------------
@@ -325,12 +269,20 @@ def topic_scores(analyzed: list[AnalyzedArticle]) -> Counter:
     return scores
 
 
-def derive_title(analyzed: list[AnalyzedArticle], participants: list[Participant] | None = None) -> str:
-    """"Daily Brief: " plus the place the day's articles are most about, or two when close.
+def derive_title(analyzed: list[AnalyzedArticle], participants: list[Participant] | None = None, *,
+                 stories: Sequence[Story] | None = None, focus: Sequence[str] = ()) -> str:
+    """"Daily Brief: " plus what the day is about.
 
-    Places are counted in the articles' own text (names, demonyms, capitals; see
-    `topic_scores`); when the text names none, the brief is just "Daily Brief".
+    The analyst's focus when there is one ("Daily Brief: North Korea and Six-Party Talks");
+    else the place the day's articles are most about, or two when close (places are counted in
+    the articles' own text: names, demonyms, capitals; see `topic_scores`); on a mixed day that
+    no place dominates, the places of the leading stories ("Daily Brief: China, Kenya and
+    Canada"), or the lead story's headline. `stories` are built when not given. When the text
+    names no place, the brief is just "Daily Brief".
     """
+    terms = parse_focus(focus)
+    if terms:
+        return "Daily Brief: " + _joined([_headline_case(t) for t in terms[:_TITLE_PLACES]])
     per_article = [topic_scores([a]) for a in analyzed]  # each article's text is read once
     ranked = sum(per_article, Counter()).most_common()
     if not ranked:
@@ -338,7 +290,9 @@ def derive_title(analyzed: list[AnalyzedArticle], participants: list[Participant
     (first, top), rest = ranked[0], ranked[1:]
     spread = _coverage(analyzed, per_article)
     if not _dominates(first, top, rest, spread, len(analyzed)):
-        return NEUTRAL_TITLE
+        if stories is None:
+            stories = build_stories(analyzed)
+        return _leading_stories_title(stories, per_article)
     if rest and rest[0][1] >= _CLOSE * top and rest[0][1] > 1:
         second = rest[0][0]
         if len(rest) > 1 and rest[1][1] == rest[0][1]:  # a three-way tie says nothing: one place
@@ -349,8 +303,43 @@ def derive_title(analyzed: list[AnalyzedArticle], participants: list[Participant
     return f"Daily Brief: {first}"
 
 
-NEUTRAL_TITLE = "Daily Brief: International Affairs"
-"""The title of a day no one place dominates (a mixed day of unrelated stories)."""
+_TITLE_PLACES = 3
+"""A mixed day's title names the places of at most this many leading stories (or focus terms)."""
+_TITLE_HEADLINE_WORDS = 10
+"""A lead story's headline longer than this does not make a title."""
+_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with".split())
+
+
+def _joined(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _headline_case(term: str) -> str:
+    """"six-party talks" -> "Six-Party Talks"; words the analyst capitalised stay as written."""
+    def word(w: str, first: bool) -> str:
+        if any(c.isupper() for c in w) or (not first and w in _SMALL_WORDS):
+            return w
+        return "-".join(part[:1].upper() + part[1:] for part in w.split("-"))
+    return " ".join(word(w, k == 0) for k, w in enumerate(term.split()))
+
+
+def _leading_stories_title(stories: Sequence[Story], per_article: list[Counter]) -> str:
+    """The places the leading shown stories are most about, or the lead story's headline."""
+    leading = [s for s in stories if s.shown][:_TITLE_PLACES]
+    places: list[str] = []
+    for story in leading:
+        counts = sum((per_article[i] for i in story.articles if i < len(per_article)), Counter())
+        for place, _ in counts.most_common():
+            if place not in places:
+                places.append(place)
+                break
+    if len(places) >= 2:
+        return "Daily Brief: " + _joined(places)
+    if leading and len(leading[0].title.split()) <= _TITLE_HEADLINE_WORDS:
+        return "Daily Brief: " + leading[0].title.strip()
+    return "Daily Brief: " + places[0] if places else "Daily Brief"
+
+
 _MIN_COVERAGE = 0.4
 """On a day of three or more articles, a place named in the title appears in at least this share
 of them."""
@@ -393,28 +382,36 @@ def assemble_brief(
     page_size: str = "a4",
     key_points: int | None = None,
     max_quotes: int = 8,
+    focus: Sequence[str] = (),
+    only_focus: bool = False,
 ) -> Brief:
     """Merge analyzed articles into a `Brief`; every list ranked best first.
 
-    `key_points` defaults to `key_point_count(len(analyzed))` (3 to 5).
+    The articles are grouped into stories (`build_stories`, ranked); the key points are one
+    self-contained sentence for each leading story (`key_points` of them at most, by default
+    `key_point_count` of the stories: up to 5), the quotes each leading story's key quote and then
+    the day's best, with copies merged.
     """
     page_size = (page_size or "a4").lower()
     if page_size not in PAGE_SIZES:
         raise BriefingError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {page_size!r}")
     analyzed = list(analyzed)
+    stories = build_stories(analyzed, focus=focus, only_focus=only_focus)
     participants = _participants(analyzed)
-    title = (title or "").strip() or derive_title(analyzed, participants)
-    quotes = rank_quotes(analyzed, max_quotes)
+    title = (title or "").strip() or derive_title(analyzed, participants, stories=stories, focus=focus)
+    quotes = story_quotes(analyzed, stories, max_quotes)
+    shown = [s for s in stories if s.shown]
     if key_points is None:
-        key_points = key_point_count(len(analyzed))
-        if len(analyzed) == 1:
-            key_points = min(key_points, _single_article_points(analyzed[0], quotes))
+        key_points = key_point_count(len(shown))
     return Brief(
         title=title,
         date=date or dt.date.today(),
         articles=analyzed,
-        key_points=_key_points(analyzed, key_points, quotes),
+        key_points=story_key_points(analyzed, shown, key_points, quotes),
         quotes=quotes,
         participants=participants,
+        stories=stories,
+        focus=parse_focus(focus),
         page_size=page_size,
+        omitted=[note] if (note := focus_note(stories, focus, only_focus)) else [],
     )

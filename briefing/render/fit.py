@@ -54,6 +54,8 @@ FULL_ENOUGH = 0.92
 """A fitting page this full is done; with more room to spare, fitting puts content back."""
 PUT_BACK_TARGET = 0.97
 """Putting content back aims at a page predicted this full (less after a put-back overflowed)."""
+REFILL_TRIES = 160
+"""A page left short by one big drop tries putting back each of this many items dropped last."""
 
 
 @dataclass
@@ -755,6 +757,35 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
         plan, doc, m = layout(done, font)
     if best is not None and not m.fits or (best is not None and best[0] < done):
         done, plan, doc, m = best
+
+    if m.fits and m.fill < FULL_ENOUGH and renders < MAX_RENDERS and done > 0:
+        # One drop too big for the room left (a whole story block) can leave the page short
+        # while smaller items dropped before it would fit again: put back what fits, one item at
+        # a time, most valuable first (predicted from this render), then render to check.
+        ref, ref_est = plan, _section_estimates(brief, plan)
+        applied = list(ops[:done])
+
+        def plan_of(chosen: list[tuple]) -> Plan:
+            trial = Plan(font_size=font, calib=calib, hidden=hidden, stories=set(hidden))
+            for op in chosen:
+                trial.apply(op)
+            return trial
+
+        restored = 0
+        for j in reversed(range(max(0, done - REFILL_TRIES), done)):
+            if applied[j][0] == "people":
+                continue  # a minor participant back says less than a quote or a story
+            trial_ops = applied[:j] + applied[j + 1:]
+            if _predict_total(brief, plan_of(trial_ops), ref, m, ref_est) <= m.avail * PUT_BACK_TARGET:
+                applied = trial_ops
+                restored += 1
+        if restored:
+            renders += 1
+            trial = plan_of(applied)
+            trial_doc = layout_document(render_plan(brief, trial, template_dir, for_pdf=True), template_dir)
+            trial_m = _measure(trial_doc)
+            if trial_m.fits and trial_m.fill > m.fill:
+                plan, doc, m = trial, trial_doc, trial_m
 
     shown = _shown_brief(brief, plan)
     pdf = doc.write_pdf()
