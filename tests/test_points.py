@@ -92,8 +92,8 @@ def test_a_point_never_repeats_a_quote_shown_beside_it():
     ("But officials said the talks would resume in the capital next month.", False),
     ("On Monday, they said the clinic had asked for privacy for the patients.", False),
     ("This was the third outage in the province in less than a month.", False),
-    ("People who have never been divorced can expect a retirement income 13% higher", False),  # cut off
-    ("Talkshow host returns for second Oscar tour", False),  # a headline
+    ("Farmers in the valley who planted early can expect a harvest about a fifth larger", False),  # cut off
+    ("Harbour town votes to keep its ferry for another decade", False),  # a headline
     ("“We will be back next year,” the coach told the club's supporters.", False),  # a quotation
 ])
 def test_a_sentence_stands_alone_when_a_reader_needs_nothing_before_it(sentence, alone):
