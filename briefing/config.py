@@ -8,6 +8,8 @@ The file is TOML. Top-level keys describe the brief, ``[mail]`` who gets it and
     out = "out/"                 # daily runs write out/YYYY-MM-DD/
     page_size = "a4"             # or "letter"
     sentences = 3                # summary length per article
+    focus = ["North Korea", "six-party talks"]   # stories about these rank first
+    only_focus = false           # true: leave the other stories out
 
     [mail]
     sender = "Briefing <briefing@example.org>"
@@ -57,6 +59,8 @@ _KEYS: dict[str, str] = {
     "page_size": "page_size",
     "sentences": "sentences",
     "template_dir": "template_dir",
+    "focus": "focus",
+    "only_focus": "only_focus",
     "mail.sender": "sender",
     "mail.recipients": "recipients",
     "mail.subject": "subject",
@@ -99,6 +103,10 @@ class Config:
     page_size: str = "a4"
     sentences: int = 3
     template_dir: str | None = None
+    focus: list[str] = field(default_factory=list)
+    """What the brief is about: stories about these terms rank first and title the brief."""
+    only_focus: bool = False
+    """Leave out the stories that are not about `focus`."""
     sender: str | None = None
     recipients: list[str] = field(default_factory=list)
     subject: str | None = None
@@ -208,6 +216,13 @@ def _validate(cfg: Config, *, origin: str | None = None, changed: set[str] | Non
         if "\r" in v or "\n" in v or "\0" in v:
             raise bad(name, "must not contain line breaks")
 
+    if isinstance(cfg.focus, str):  # focus = "North Korea, six-party talks" is one way to write it
+        cfg.focus = [t for t in (" ".join(p.split()) for p in cfg.focus.split(",")) if t]
+    if not isinstance(cfg.focus, (list, tuple)) or not all(isinstance(t, str) and t.strip() for t in cfg.focus):
+        raise bad("focus", f"expected a list of terms, e.g. [\"North Korea\", \"six-party talks\"], got {cfg.focus!r}")
+    cfg.focus = [" ".join(t.split()) for t in cfg.focus]
+    if not isinstance(cfg.only_focus, bool):
+        raise bad("only_focus", f"expected true or false, got {cfg.only_focus!r}")
     for n in ("title", "topic", "template_dir", "sender", "subject", "user"):
         check_str(n)
     for n in ("inbox", "out", "smtp_host", "password_env"):

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,8 +86,13 @@ def build(
     template_dir: str | Path | None = None,
     progress: Progress | None = None,
     fetch: FetchSettings | None = None,
+    focus: Sequence[str] = (),
+    only_focus: bool = False,
 ) -> BuildResult:
-    """Build the one-page brief from `paths` and write brief.pdf, .html and .json to `out_dir`."""
+    """Build the one-page brief from `paths` and write brief.pdf, .html and .json to `out_dir`.
+
+    Stories about `focus` rank first; with `only_focus` the others are left out.
+    """
     from briefing.render.fit import fit_to_page  # WeasyPrint is slow to import; analysis needs none
     from briefing.render.outputs import prepare_output_folder, write_outputs
     from briefing.render.page import check_page_size, template_dirs
@@ -99,7 +104,8 @@ def build(
     analyzed, errors = analyze_paths(
         paths, sentences=sentences, words=words, algorithm=algorithm, progress=progress, fetch=fetch
     )
-    brief = assemble_brief(analyzed, title=title, date=date, page_size=page_size)
+    brief = assemble_brief(analyzed, title=title, date=date, page_size=page_size,
+                           focus=focus, only_focus=only_focus)
     brief.skipped = [str(e) for e in errors]
     if progress:
         progress("laying out the page")

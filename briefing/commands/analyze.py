@@ -8,7 +8,7 @@ import sys
 
 from briefing.commands.console import ProgressLine, warn_skipped
 from briefing.commands.options import add_fetch_options, fetch_settings
-from briefing.commands.options import add_analysis_options, add_inputs
+from briefing.commands.options import add_analysis_options, add_focus_options, add_inputs
 
 
 def register(subparsers) -> argparse.ArgumentParser:
@@ -21,13 +21,16 @@ def register(subparsers) -> argparse.ArgumentParser:
     add_inputs(p)
     add_fetch_options(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress line; only warnings and errors")
-    p.add_argument("--json", action="store_true", help='print {"articles": [...]} as JSON')
+    p.add_argument("--json", action="store_true",
+                   help='print {"articles": [...], "stories": [...]} as JSON (the stories as brief.json has them)')
     add_analysis_options(p)
+    add_focus_options(p)
     p.set_defaults(func=run)
     return p
 
 
 def run(args: argparse.Namespace) -> int:
+    from briefing.brief.stories import build_stories
     from briefing.pipeline import analyze_paths
 
     progress = ProgressLine(enabled=not args.quiet)
@@ -43,8 +46,9 @@ def run(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     warn_skipped(errors)
+    stories = build_stories(analyzed, focus=args.focus, only_focus=args.only_focus)
     if args.json:
-        record = {"articles": [a.to_json() for a in analyzed]}
+        record = {"articles": [a.to_json() for a in analyzed], "stories": [s.to_json(analyzed) for s in stories]}
         json.dump(record, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
@@ -61,4 +65,10 @@ def run(args: argparse.Namespace) -> int:
             people = [p.name + (f" ({p.title})" if p.title else "") for p in item.participants]
             print("  people: " + "; ".join(people))
         print()
+    print("stories:")
+    for story in stories:
+        count = len(story.articles)
+        where = f" · {', '.join(story.outlets)}" if story.outlets else ""
+        hidden = "" if story.shown else " (not shown: not about the focus)"
+        print(f"  {story.id} {story.title} ({count} article{'' if count == 1 else 's'}{where}){hidden}")
     return 0

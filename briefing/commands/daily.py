@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 
 from briefing.commands.console import report_build, say
-from briefing.commands.options import PAGE_SIZES, add_config_option, add_smtp_options, config_from_args, iso_date
+from briefing.commands.options import (
+    PAGE_SIZES, add_config_option, add_focus_options, add_smtp_options, config_from_args, iso_date,
+)
 
 
 def register(subparsers) -> argparse.ArgumentParser:
@@ -30,6 +32,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     s.add_argument("--page-size", dest="page_size", choices=PAGE_SIZES, help="paper size")
     s.add_argument("--sentences", type=int, metavar="N", help="sentences per article summary")
     s.add_argument("--templates", dest="template_dir", metavar="DIR", help="template folder")
+    add_focus_options(s, defaults=False)
     add_smtp_options(s)
     p.set_defaults(func=run)
     return p
@@ -39,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from briefing.deliver.daily import run_daily
 
     config = config_from_args(
-        args, "title", "inbox", "out", "page_size", "sentences", "template_dir",
+        args, "title", "inbox", "out", "page_size", "sentences", "template_dir", "focus", "only_focus",
         "to", "sender", "smtp_host", "smtp_port", "starttls", "ssl", "user",
     )
     result = run_daily(config, date=args.date, send=args.send, force=args.force, progress=say)

@@ -63,6 +63,31 @@ def add_analysis_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def focus_terms(value: str) -> list[str]:
+    """``--focus "North Korea, six-party talks"`` -> ["North Korea", "six-party talks"]."""
+    terms = [" ".join(t.split()) for t in value.replace(";", ",").split(",")]
+    terms = [t for t in terms if t]
+    if not terms:
+        raise argparse.ArgumentTypeError(f"no focus terms in {value!r}; give e.g. \"North Korea, six-party talks\"")
+    return terms
+
+
+def add_focus_options(parser, *, defaults: bool = True) -> None:
+    """``--focus`` and ``--only-focus``, for every command that groups articles into stories.
+
+    With `defaults` off they stay None when not given, so a config file's settings show through.
+    """
+    parser.add_argument(
+        "--focus", type=focus_terms, default=[] if defaults else None, metavar='"TERM, TERM"',
+        help="what the brief is about, comma-separated (e.g. \"North Korea, six-party talks\"): "
+        "stories about it rank first and give the brief its title",
+    )
+    parser.add_argument(
+        "--only-focus", dest="only_focus", action="store_true", default=False if defaults else None,
+        help="leave out the stories that are not about the focus (the page says how many)",
+    )
+
+
 def add_fetch_options(parser) -> None:
     """How web inputs (URLs, feeds, OPML) are fetched, for every command that reads articles."""
     group = parser.add_argument_group("web inputs")

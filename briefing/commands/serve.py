@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 
 from briefing.commands.console import say
-from briefing.commands.options import PAGE_SIZES, add_config_option, config_from_args, port_number
+from briefing.commands.options import PAGE_SIZES, add_config_option, add_focus_options, config_from_args, port_number
 from briefing.model import BriefingError
 
 
@@ -34,6 +34,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--templates", dest="template_dir", metavar="DIR",
                    help="a folder of templates that override the built-in ones (watched for changes)")
     p.add_argument("--open", action="store_true", help="open the preview in a web browser")
+    add_focus_options(p, defaults=False)
     add_config_option(p)
     p.set_defaults(func=run)
     return p
@@ -42,7 +43,7 @@ def register(subparsers) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from briefing.deliver.serve import serve
 
-    cfg = config_from_args(args, "title", "page_size", "sentences", "template_dir")
+    cfg = config_from_args(args, "title", "page_size", "sentences", "template_dir", "focus", "only_focus")
     inputs = list(args.inputs or [])
     if not inputs:
         today = cfg.inbox_for(dt.date.today())
@@ -59,5 +60,7 @@ def run(args: argparse.Namespace) -> int:
         title=cfg.brief_title,
         page_size=cfg.page_size,
         sentences=cfg.sentences,
+        focus=cfg.focus,
+        only_focus=cfg.only_focus,
         progress=say,
     )

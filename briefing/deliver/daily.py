@@ -147,6 +147,8 @@ def run_daily(
             sentences=config.sentences,
             template_dir=config.template_path,
             progress=progress,
+            focus=config.focus,
+            only_focus=config.only_focus,
         )
         result.build = built
         result.outputs = dict(getattr(built, "outputs", {}) or {})

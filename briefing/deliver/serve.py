@@ -30,7 +30,7 @@ import traceback
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 from urllib.parse import unquote, urlsplit
 
 from briefing.files import is_loopback
@@ -129,6 +129,8 @@ class PreviewServer:
         date: dt.date | None = None,
         page_size: str = "a4",
         sentences: int = 3,
+        focus: Sequence[str] = (),
+        only_focus: bool = False,
         progress: Callable[[str], None] | None = None,
         warn: Callable[[str], None] | None = None,
     ):
@@ -143,6 +145,8 @@ class PreviewServer:
         self.poll_interval = poll_interval
         self.debounce = debounce
         self.build_options = {"title": title, "date": date, "page_size": page_size, "sentences": sentences}
+        if focus or only_focus:  # only then: a custom builder need not know about stories
+            self.build_options.update(focus=list(focus), only_focus=only_focus)
         self.progress = progress
         self.warn = warn or (lambda m: print(f"briefing: warning: {m}", file=sys.stderr, flush=True))
         self.state = _State()
