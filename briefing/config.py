@@ -22,6 +22,19 @@ The file is TOML. Top-level keys describe the brief, ``[mail]`` who gets it and
     user = "briefing"
     password_env = "BRIEFING_SMTP_PASSWORD"
 
+Feeds for the daily run (and ``serve`` without inputs), with the fetching rules::
+
+    window_hours = 24            # first run: entries of the last 24 hours; later: since the last run
+    cache_dir = "~/.cache/briefing/http"
+    respect_robots = true
+    allow_private_hosts = false  # true lets feeds and redirects reach internal addresses
+
+    [[feeds]]
+    url = "https://example.org/world/rss.xml"
+    name = "Example World"       # the source when the page names none
+    include = ["Korea"]          # keep only entries that mention one of these
+    exclude = ["sport"]          # drop entries that mention any of these
+
 The SMTP password is never read from the file: a ``password`` key is refused.
 It comes from the environment variable named by ``smtp.password_env``.
 
@@ -71,6 +84,11 @@ _KEYS: dict[str, str] = {
     "smtp.password_env": "password_env",
     "smtp.timeout": "timeout",
     "smtp.retries": "retries",
+    "feeds": "feeds",
+    "cache_dir": "cache_dir",
+    "respect_robots": "respect_robots",
+    "allow_private_hosts": "allow_private_hosts",
+    "window_hours": "window_hours",
 }
 _FILE_KEY = {v: k for k, v in _KEYS.items()}
 _SECTIONS = ("mail", "smtp")
@@ -86,6 +104,20 @@ _ALIASES = {
     "smtp_security": "security",
     "page": "page_size",
 }
+
+
+_FEED_KEYS = ("url", "name", "include", "exclude")
+
+
+@dataclass
+class FeedConfig:
+    """One ``[[feeds]]`` table: where the feed is, what to call it, which entries to keep."""
+
+    url: str
+    """An http(s) URL, or a feed file (relative paths resolve against the config's folder)."""
+    name: str | None = None
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -118,6 +150,15 @@ class Config:
     password_env: str = DEFAULT_PASSWORD_ENV
     timeout: float = 30.0
     retries: int = 3
+    feeds: list = field(default_factory=list)
+    """`FeedConfig`s from ``[[feeds]]``: what ``briefing daily`` reads when there are any."""
+    cache_dir: str | None = None
+    """The HTTP cache; None: ``~/.cache/briefing/http``."""
+    respect_robots: bool = True
+    allow_private_hosts: bool = False
+    """Let URLs from feeds, OPML and redirects reach loopback, private and link-local addresses."""
+    window_hours: float = 24.0
+    """How far back the first daily run from feeds reaches; later runs take entries since the last."""
     source: Path | None = None
     """The file this came from, if any (used in error messages)."""
     base_dir: Path = field(default_factory=Path.cwd)
@@ -263,6 +304,8 @@ def _validate(cfg: Config, *, origin: str | None = None, changed: set[str] | Non
     if not cfg.password_env.replace("_", "").isalnum():
         raise bad("password_env", f"expected an environment variable name, got {cfg.password_env!r}")
 
+    _validate_web(cfg, bad)
+
     # addresses: same checks as sending, so mistakes show up at load time
     if cfg.sender is not None:
         try:
@@ -274,6 +317,64 @@ def _validate(cfg: Config, *, origin: str | None = None, changed: set[str] | Non
             check_address(r, what="recipient")
         except BriefingError as exc:
             raise bad("recipients", str(exc)) from None
+
+
+def fetch_settings_for(cfg: Config):
+    """The fetching rules the config sets: cache, robots, private hosts, and the feeds' hosts as
+    hosts the user named (so a feed on an internal server may link to its own pages)."""
+    from briefing.ingest.fetch import FetchSettings, default_cache_dir, host_key, is_web_url
+
+    return FetchSettings(
+        cache_dir=cfg.resolve(cfg.cache_dir) if cfg.cache_dir else default_cache_dir(),
+        respect_robots=cfg.respect_robots,
+        allow_private_hosts=cfg.allow_private_hosts,
+        named_hosts={host_key(feed.url) for feed in cfg.feeds if is_web_url(feed.url)},
+    )
+
+
+def _validate_web(cfg: Config, bad) -> None:
+    """The feeds and the fetching rules."""
+    for name in ("respect_robots", "allow_private_hosts"):
+        if not isinstance(getattr(cfg, name), bool):
+            raise bad(name, f"expected true or false, got {getattr(cfg, name)!r}")
+    hours = cfg.window_hours
+    if isinstance(hours, bool) or not isinstance(hours, (int, float)) or not 0 < hours <= 24 * 31:
+        raise bad("window_hours", f"expected a number of hours above 0 and at most 744, got {hours!r}")
+    if cfg.cache_dir is not None and (not isinstance(cfg.cache_dir, str) or not cfg.cache_dir.strip()):
+        raise bad("cache_dir", f"expected a folder path, got {cfg.cache_dir!r}")
+    if not isinstance(cfg.feeds, (list, tuple)):
+        raise bad("feeds", "expected [[feeds]] tables, each with a url")
+    feeds = []
+    for number, item in enumerate(cfg.feeds, 1):
+        if isinstance(item, FeedConfig):
+            feeds.append(item)
+            continue
+        where = f"feed {number}"
+        if not isinstance(item, dict):
+            raise bad("feeds", f"{where}: expected a [[feeds]] table, got {item!r}")
+        unknown = sorted(set(item) - set(_FEED_KEYS))
+        if unknown:
+            raise bad("feeds", f"{where}: unknown key {unknown[0]!r} (known: {', '.join(_FEED_KEYS)})")
+        url = item.get("url")
+        if not isinstance(url, str) or not url.strip() or any(c in url for c in "\r\n\0 "):
+            raise bad("feeds", f"{where}: expected a url, got {url!r}")
+        scheme = url.split(":", 1)[0].lower() if "://" in url else ""
+        if scheme and scheme not in ("http", "https"):
+            raise bad("feeds", f"{where}: only http(s) URLs or feed files, not {scheme}:")
+        location = url if scheme else str(cfg.resolve(url))
+        name = item.get("name")
+        if name is not None and (not isinstance(name, str) or "\n" in name):
+            raise bad("feeds", f"{where}: name: expected one line of text, got {name!r}")
+        words = {}
+        for key in ("include", "exclude"):
+            value = item.get(key, [])
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+                raise bad("feeds", f"{where}: {key}: expected a list of keywords, got {value!r}")
+            words[key] = [w.strip() for w in value]
+        feeds.append(FeedConfig(location, name, words["include"], words["exclude"]))
+    cfg.feeds = feeds
 
 
 def _password_refused(path: Path, key: str) -> BriefingError:

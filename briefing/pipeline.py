@@ -85,9 +85,10 @@ def build(
     algorithm: str = "news",
     template_dir: str | Path | None = None,
     progress: Progress | None = None,
-    fetch: FetchSettings | None = None,
     focus: Sequence[str] = (),
     only_focus: bool = False,
+    fetch: FetchSettings | None = None,
+    skipped: Iterable[InputError] = (),
 ) -> BuildResult:
     """Build the one-page brief from `paths` and write brief.pdf, .html and .json to `out_dir`.
 
@@ -106,6 +107,7 @@ def build(
     )
     brief = assemble_brief(analyzed, title=title, date=date, page_size=page_size,
                            focus=focus, only_focus=only_focus)
+    errors = [*skipped, *errors]  # inputs a caller could not use before the build (e.g. feed pages)
     brief.skipped = [str(e) for e in errors]
     if progress:
         progress("laying out the page")

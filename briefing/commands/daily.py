@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from briefing.commands.console import report_build, say
+from briefing.commands.console import ProgressLine, report_build, say
+from briefing.commands.options import add_fetch_options, fetch_settings
 from briefing.commands.options import (
     PAGE_SIZES, add_config_option, add_focus_options, add_smtp_options, config_from_args, iso_date,
 )
@@ -22,6 +23,7 @@ def register(subparsers) -> argparse.ArgumentParser:
         ),
     )
     add_config_option(p)
+    add_fetch_options(p)
     p.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="the day to build (default: today)")
     p.add_argument("--send", action="store_true", help="e-mail the brief to the configured recipients")
     p.add_argument("--force", action="store_true", help="with --send: send again even if already sent that day")
@@ -45,7 +47,17 @@ def run(args: argparse.Namespace) -> int:
         args, "title", "inbox", "out", "page_size", "sentences", "template_dir", "focus", "only_focus",
         "to", "sender", "smtp_host", "smtp_port", "starttls", "ssl", "user",
     )
-    result = run_daily(config, date=args.date, send=args.send, force=args.force, progress=say)
+    line = ProgressLine()
+
+    def progress(message: str) -> None:
+        # counts share one line (one summary line in a cron log); everything else is a note of its own
+        (line if message.startswith(("fetching ", "analysing ")) else say)(message)
+
+    try:
+        result = run_daily(config, date=args.date, send=args.send, force=args.force, progress=progress,
+                           fetch=fetch_settings(args, config))
+    finally:
+        line.close()
     if result.build is not None:
         report_build(result.build)
     if result.sent:

@@ -104,15 +104,10 @@ def fetch_settings(args=None, config=None):
     feeds' hosts as named by the user) with the options of `add_fetch_options` laid over it."""
     from pathlib import Path
 
-    from briefing.ingest.fetch import FetchSettings, default_cache_dir, host_key
+    from briefing.config import fetch_settings_for
+    from briefing.ingest.fetch import FetchSettings, default_cache_dir
 
-    settings = FetchSettings(cache_dir=default_cache_dir())
-    if config is not None:
-        if config.cache_dir:
-            settings.cache_dir = config.resolve(config.cache_dir)
-        settings.respect_robots = config.respect_robots
-        settings.allow_private_hosts = config.allow_private_hosts
-        settings.named_hosts = {host_key(feed.url) for feed in config.feeds}
+    settings = fetch_settings_for(config) if config is not None else FetchSettings(cache_dir=default_cache_dir())
     if args is not None:
         if getattr(args, "cache_dir", None):
             settings.cache_dir = Path(args.cache_dir).expanduser()

@@ -41,6 +41,8 @@ class DailyResult:
     marker: Path | None = None
     skipped: list = field(default_factory=list)
     """Inputs the build could not use."""
+    feed_day: Any = None
+    """What the feeds gave this run (`briefing.deliver.daily_feeds.FeedDay`), when feeds are configured."""
 
 
 def _as_date(value: dt.date | str | None) -> dt.date:
@@ -104,8 +106,13 @@ def run_daily(
     progress: Callable[[str], None] | None = None,
     builder: Callable[..., Any] | None = None,
     backoff: float = 1.0,
+    fetch=None,
 ) -> DailyResult:
     """Build the day's brief and, with ``send``, e-mail it once.
+
+    With ``[[feeds]]`` in the config, the day's new feed entries are fetched into
+    ``<out>/YYYY-MM-DD/articles/`` first (see `briefing.deliver.daily_feeds`) and the brief is built
+    from them and the inbox folder, if there is one; `fetch` overrides the config's fetching rules.
 
     Raises `BriefingError` when the inbox folder is missing (naming it), when
     sending needs a sender/recipients that are not configured, or when sending
@@ -114,7 +121,7 @@ def run_daily(
     day = _as_date(date)
     inbox = config.inbox_for(day)
     out_dir = config.out_dir_for(day)
-    if not inbox.is_dir():
+    if not config.feeds and not inbox.is_dir():
         where = f" (inbox = {config.inbox!r} in {config.source})" if config.source else f" (inbox = {config.inbox!r})"
         raise BriefingError(f"no inbox folder for {day.isoformat()}: {inbox} does not exist{where}")
     if send:
@@ -136,10 +143,23 @@ def run_daily(
             }
             return result
 
+        inputs: list = [inbox] if inbox.is_dir() else []
+        extra: dict[str, Any] = {}
+        if config.feeds:
+            from briefing.config import fetch_settings_for
+            from briefing.deliver.daily_feeds import gather_feed_articles
+
+            gathered = gather_feed_articles(config, day, out_dir, fetch or fetch_settings_for(config), progress=progress)
+            result.feed_day = gathered
+            if not any(gathered.folder.glob("*.txt")) and not inputs:
+                lines = [f"no feed entries for {day.isoformat()} since {gathered.since:%Y-%m-%d %H:%M} UTC"]
+                raise BriefingError("\n".join(lines + [str(e) for e in gathered.errors]))
+            inputs.insert(0, gathered.folder)
+            extra["skipped"] = gathered.errors
         if builder is None:
             from briefing.pipeline import build as builder
         built = builder(
-            [inbox],
+            inputs,
             out_dir,
             title=config.brief_title,
             date=day,
@@ -147,6 +167,7 @@ def run_daily(
             sentences=config.sentences,
             template_dir=config.template_path,
             progress=progress,
+            **extra,
             focus=config.focus,
             only_focus=config.only_focus,
         )

@@ -6,6 +6,8 @@ Public API:
 - `read_article(path)` -> one cleaned `Article` from a file (raises `InputError` with a one-line reason).
 - `load_articles(paths, fetch=None, progress=None)` -> (good articles, one `InputError` per bad input);
   never raises for input.
+- `save_article(article, text_path)` -> the article as text plus a JSON record beside it, which
+  `read_article` reads back exactly (the daily run keeps the day's fetched articles this way).
 
 An input is any mix of: `.txt` articles; saved web pages (`.html`, `.htm`); `.eml` newsletters;
 folders of those; `http(s)://` article or feed URLs; feed files (RSS, Atom, JSON Feed: `.xml`,
@@ -32,6 +34,7 @@ __all__ = [
     "clean_text",
     "derive_title",
     "MAX_BYTES",
+    "save_article",
 ]
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -116,6 +119,9 @@ def read_article(path) -> Article:
     if reason:
         raise InputError(p, reason)
     suffix = p.suffix.lower()
+    saved = _saved_article(p) if suffix == ".txt" else None
+    if saved is not None:
+        return saved
     if suffix in NEWSLETTER_SUFFIXES:
         from briefing.ingest.newsletter import read_newsletter
 
@@ -136,6 +142,55 @@ def read_article(path) -> Article:
             raise InputError(p, "empty file")
         raise InputError(p, "no sentences")
     return article
+
+
+SAVED_MARK = "briefing-article"
+"""The `kind` of the JSON record `save_article` writes beside an article's text."""
+
+
+def save_article(article: Article, text_path: Path, extra: dict | None = None) -> Path:
+    """Write `article` as readable text at `text_path` and, beside it, a JSON record of the
+    whole article (``.json``), which `read_article` uses to read it back exactly."""
+    import json
+
+    from briefing.files import atomic_write
+
+    text_path = Path(text_path)
+    text_path.parent.mkdir(parents=True, exist_ok=True)
+    record = {
+        "kind": SAVED_MARK, "path": article.path, "url": article.url, "title": article.title,
+        "title_derived": article.title_derived, "byline": article.byline, "source": article.source,
+        "date": article.date, "paragraphs": article.paragraphs, **(extra or {}),
+    }
+    atomic_write(text_path, ("\n\n".join([article.title, *article.paragraphs]) + "\n").encode("utf-8"))
+    meta = text_path.with_suffix(".json")
+    atomic_write(meta, (json.dumps(record, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    return meta
+
+
+def _saved_article(text_path: Path) -> Article | None:
+    import json
+
+    meta = text_path.with_suffix(".json")
+    try:
+        record = json.loads(meta.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("kind") != SAVED_MARK:
+        return None
+    paragraphs = record.get("paragraphs")
+    if not isinstance(paragraphs, list) or not all(isinstance(p, str) for p in paragraphs) or not paragraphs:
+        return None
+
+    def text(key: str) -> str | None:
+        value = record.get(key)
+        return value if isinstance(value, str) and value else None
+
+    return Article(
+        path=text("path") or str(text_path), title=text("title") or derive_title(paragraphs),
+        paragraphs=paragraphs, byline=text("byline"), source=text("source"), date=text("date"),
+        title_derived=bool(record.get("title_derived")), url=text("url"),
+    )
 
 
 def _is_web_source(item: Path | str) -> bool:
