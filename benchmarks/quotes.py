@@ -1,6 +1,7 @@
 """Quotes and people against the Gender Gap Tracker dev half and textacy's cases.
 
 Run from the repository root:  .venv/bin/python benchmarks/quotes.py [--verbose] [--half=even|odd] [--gum|--gum-only]
+                               .venv/bin/python benchmarks/quotes.py --polnear [--half=a|b] [--verbose]
 
 Direct quotes: gold quotes with direct=true and 3+ words; a prediction matches a
 gold quote of the same article when their token F1 is >= 0.6 (one-to-one, best
@@ -12,6 +13,9 @@ or `--half=odd` scores only the articles with an even or odd index, to check
 that a rule helps both halves and is not fitted to a few articles.
 A regex-only baseline (pair the marks, keep 3+ word quotes, take the nearest
 capitalised word pair next to "said") runs in the same pass.
+
+`--polnear` scores PolNeAR train (`../shared/eval/quotes/polnear_train.jsonl`, 840 US political
+articles), split in two halves by id (sorted ids, even positions "a", odd "b"): see `run_polnear`.
 
 `--gum` (or `--gum-only`) adds a people check on a second corpus the rules were not
 tuned on: the 58 GUM news/interview/speech documents (`../shared/eval/sentences/gum.jsonl`).
@@ -313,11 +317,110 @@ def run_textacy() -> tuple[int, int]:
     return ok, n
 
 
+def _contains(outer: Counter, inner: Counter) -> float:
+    """Share of `inner`'s tokens that `outer` holds (multiset)."""
+    n = sum(inner.values())
+    return sum((outer & inner).values()) / n if n else 0.0
+
+
+def polnear_article(row: dict) -> Article:
+    paras = [p.strip() for p in re.split(r"\n\s*\n|\n", row["text"]) if p.strip()]
+    return Article(path=f"polnear/{row['id']}", title="", paragraphs=paras)
+
+
+def polnear_rows(half: str | None = None) -> list[dict]:
+    """PolNeAR train, sorted by id; half "a" (even positions) or "b" (odd) for the split check."""
+    rows = [json.loads(line) for line in (EVAL / "quotes" / "polnear_train.jsonl").open(encoding="utf-8")]
+    rows.sort(key=lambda r: r["id"])
+    if half is not None:
+        rows = [r for i, r in enumerate(rows) if i % 2 == (half == "b")]
+    return rows
+
+
+def speaker_has(speaker: str | None, key: str) -> bool:
+    """The predicted speaker contains the gold source's key token (case-insensitive, whole word)."""
+    words = {w.lower().replace("’", "'").removesuffix("'s") for w in _TOK.findall(speaker or "")}
+    return key.lower().replace("’", "'") in words
+
+
+def run_polnear(verbose: bool = False, half: str | None = None) -> Counter:
+    """Direct quotes and speakers against PolNeAR train, scored segment-agnostically.
+
+    PolNeAR joins a quote broken by its attribution ("A," he said. "B.") into one span, where
+    we give two quotes. A predicted quote (3+ words) is right when it matches a gold quote
+    (token F1 >= 0.6) or lies inside one (>= 80% of its tokens); a gold quote (3+ words) is
+    found when the predictions right for it cover >= 60% of its tokens. Speaker: on found gold
+    quotes with a named source, compatible when the speaker of the prediction covering most of
+    it contains the source's `source_key`.
+    """
+    stats = Counter()
+    for row in polnear_rows(half):
+        stats["articles"] += 1
+        art = polnear_article(row)
+        spans = sentence_spans(art.text)
+        index = people_index(art, spans)
+        qs = extract_quotes(art, spans, index=index)
+        pred = [(q.text, q.speaker, Counter(toks(q.text))) for q in qs if len(toks(q.text)) >= 3]
+        gold = [(g, Counter(toks(g["quote"]))) for g in row["quotes"] if len(toks(g["quote"])) >= 3]
+        right = [False] * len(pred)
+        for g, gc in gold:
+            stats["gold"] += 1
+            named = bool(g.get("source_key"))
+            stats["gold_named"] += named
+            mine = []
+            for k, (pt, _ps, pc) in enumerate(pred):
+                if token_f1(pt, g["quote"]) >= 0.6 or _contains(gc, pc) >= 0.8:
+                    right[k] = True
+                    mine.append(k)
+            covered = Counter()
+            for k in mine:
+                covered |= pred[k][2]
+            found = _contains(covered, gc) >= 0.6
+            stats["found"] += found
+            if found and named:
+                best = max(mine, key=lambda k: sum((pred[k][2] & gc).values()))
+                ok = speaker_has(pred[best][1], g["source_key"])
+                stats["named_found"] += 1
+                stats["speaker_ok"] += ok
+                if verbose and not ok:
+                    print(f"  [{row['id']}] speaker {pred[best][1]!r} != {g['source']!r} ({g['source_key']}): "
+                          f"{g['quote'][:60]!r}")
+            elif verbose and not found:
+                print(f"  [{row['id']}] FN {g['source']!r}: {g['quote'][:80]!r}")
+        stats["pred"] += len(pred)
+        stats["pred_right"] += sum(right)
+        if verbose:
+            for k, (pt, ps, _pc) in enumerate(pred):
+                if not right[k]:
+                    print(f"  [{row['id']}] FP {ps!r}: {pt[:80]!r}")
+    return stats
+
+
+def polnear_figures(stats: Counter) -> tuple[float, float, float, float]:
+    """(precision, recall, F1, speaker compatible) from `run_polnear`'s counts."""
+    p = stats["pred_right"] / stats["pred"] if stats["pred"] else 0.0
+    r = stats["found"] / stats["gold"] if stats["gold"] else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f, stats["speaker_ok"] / max(1, stats["named_found"])
+
+
+def print_polnear(stats: Counter, label: str) -> None:
+    p, r, f, spk = polnear_figures(stats)
+    print(f"PolNeAR {label:<7} {stats['articles']:>3} articles  quotes P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
+          f"speaker compatible {spk:.3f} ({stats['speaker_ok']}/{stats['named_found']}; "
+          f"{stats['gold']} gold, {stats['gold_named']} named)")
+
+
 def main() -> int:
     verbose = "-v" in sys.argv or "--verbose" in sys.argv
     half = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--half=")), None)
     if "--gum-only" in sys.argv:
         print_gum(run_gum(verbose, half))
+        return 0
+    if "--polnear" in sys.argv:
+        # --half=a / --half=b: one half of PolNeAR train by id; no --half: both, one after the other
+        for h in ([half] if half in ("a", "b") else ["a", "b"]):
+            print_polnear(run_polnear(verbose, h), f"half {h}")
         return 0
     s = run_ggt(verbose, half)
     p, r, f = prf(s["q_tp"], s["q_pred"], s["q_gold"])

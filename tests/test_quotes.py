@@ -286,3 +286,14 @@ def test_a_participle_speech_verb_takes_the_main_clause_subject():
         "She posted her “anger and sadness” on Twitter, writing “It is shocking how many people are left at sea.”",
     )
     assert [q.speaker for q in qs] == ["Ruth Okafor"]
+
+
+def test_two_apostrophes_typed_for_double_marks_open_and_close_a_quote():
+    qs = quotes_of(
+        "Transit Director Lena Voss spoke to the board on Monday.",
+        "''We will not raise the fare this year,'' Voss said. ''Maybe next year, if costs keep rising.''",
+        "Riders' groups and the drivers' union welcomed the decision.",
+    )
+    assert [q.text for q in qs] == ["We will not raise the fare this year",
+                                    "Maybe next year, if costs keep rising."]
+    assert [q.speaker for q in qs] == ["Lena Voss", "Lena Voss"]

@@ -112,14 +112,29 @@ def find_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
         open_at: int | None = None
         first = True
         # a piece continues a quote left open when it is the paragraph's first and opens it
-        may_continue = left_open and para.lstrip()[:1] in OPENERS + STRAIGHT + CLOSERS
+        may_continue = left_open and (para.lstrip()[:1] in OPENERS + STRAIGHT + CLOSERS
+                                      or para.lstrip().startswith("''"))
         lead = len(para) - len(para.lstrip())
         skip = -1
+        open_width = 1
         for i, ch in enumerate(para):
             if i == skip:
                 continue
+            if ch == "'" and para[i + 1:i + 2] == "'" and (open_at is None or para[open_at] in STRAIGHT + "'"):
+                # two apostrophes typed for a double mark, opening or closing (''A,'' he said)
+                skip = i + 1
+                if open_at is None:
+                    if not para[i + 2:i + 3].isspace() and para[i + 2:i + 3]:
+                        open_at, open_width = i, 2
+                    continue
+                segs.append(_seg(text, ps + open_at, ps + i, pi, width=open_width,
+                                 continues=first and may_continue and open_at == lead))
+                segs[-1].close_pos = ps + i + 1  # the mark is both characters
+                open_at, open_width = None, 1
+                first = False
+                continue
             if ch in OPENERS:
-                open_at = i
+                open_at, open_width = i, 1
             elif (ch in "’'" and open_at is not None and para[open_at] in OPENERS
                   and para[i + 1:i + 2] == ch and not para[i + 2:i + 3].isalnum()):
                 # two single closing marks typed for a double one: “... creators,’’ says
@@ -143,14 +158,14 @@ def find_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
                 if open_at is None:
                     if prev.isalnum() and not nxt.isalnum():
                         continue  # inches, stray
-                    open_at = i
+                    open_at, open_width = i, 1
                 else:
-                    segs.append(_seg(text, ps + open_at, ps + i, pi,
+                    segs.append(_seg(text, ps + open_at, ps + i, pi, width=open_width,
                                      continues=first and may_continue and open_at == lead))
-                    open_at = None
+                    open_at, open_width = None, 1
                     first = False
         if open_at is not None:
-            segs.append(_seg(text, ps + open_at, pe, pi, closed=False,
+            segs.append(_seg(text, ps + open_at, pe, pi, closed=False, width=open_width,
                              continues=first and may_continue and open_at == lead))
             left_open = True
         else:
@@ -158,8 +173,8 @@ def find_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
     return [s for s in segs if s.end > s.start]
 
 
-def _seg(text, open_pos, close_pos, para, closed=True, continues=False) -> Segment:
-    s, e = open_pos + 1, close_pos
+def _seg(text, open_pos, close_pos, para, closed=True, continues=False, width=1) -> Segment:
+    s, e = open_pos + width, close_pos
     while s < e and text[s].isspace():
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
