@@ -22,6 +22,7 @@ import quotes as quote_bench  # noqa: E402
 import sentences as sentence_bench  # noqa: E402
 import stories as story_bench  # noqa: E402
 import summaries as summary_bench  # noqa: E402
+import extraction as extraction_bench  # noqa: E402
 
 from briefing.analyze.sentences import split_sentences  # noqa: E402
 
@@ -32,6 +33,7 @@ ENFORCED = {
     "people precision", "people recall",
     "story BCubed F1 half 0", "story BCubed F1 half 1",
     "GGT quote F1 (issue 12)", "GGT speaker right (issue 12)",
+    "web body F1 (aeb dev)", "web body F1 half 1", "web body F1 half 2", "web F1 - trafilatura default",
 }
 
 
@@ -75,6 +77,15 @@ def figures() -> list[tuple[str, float, float]]:
         _, _, f1, speaker = quote_bench.polnear_figures(quote_bench.run_polnear(half=half))
         out.append((f"PolNeAR {half} quote F1", f1, 0.93))
         out.append((f"PolNeAR {half} speaker compatible", speaker, 0.90))
+
+    # issue 10: body text of web pages through `briefing analyze --json <URL...>` on a local server
+    web = extraction_bench.quality(verbose=False)
+    ours = web["briefing analyze"]
+    out.append(("web body F1 (aeb dev)", ours["all"][2], 0.95))
+    out.append(("web body F1 half 1", ours["half 1"][2], 0.95))
+    out.append(("web body F1 half 2", ours["half 2"][2], 0.95))
+    out.append(("web F1 - trafilatura default", ours["all"][2] - web["trafilatura extract() default"]["all"][2], 0.0))
+    out.append(("web F1 - rs-trafilatura 0.975", ours["all"][2] - 0.975, 0.0))
     return out
 
 
