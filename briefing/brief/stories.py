@@ -100,12 +100,13 @@ def focus_matcher(focus: Sequence[str]) -> Callable[[str], bool]:
     exact: list[str] = []
     loose: list[str] = []
     for term in focus:
-        forms = [term] + _place_names_for(term)
+        # a place's short forms other than capitals ("Us", "Uk") are words, not the place
+        forms = [term] + [f for f in _place_names_for(term) if len(f) > 3 or f.upper() == f]
         for form in forms:
-            short_caps = len(form) <= 5 and form.upper() == form
-            pattern = _term_pattern(form, short_caps)
+            short = len(form) <= 5 and (form.upper() == form or len(form) <= 3)
+            pattern = _term_pattern(form, short)
             if pattern:
-                (exact if short_caps else loose).append(pattern)
+                (exact if short else loose).append(pattern)
     regexes = [re.compile("|".join(exact))] if exact else []
     if loose:
         regexes.append(re.compile("|".join(loose), re.IGNORECASE))

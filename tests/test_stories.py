@@ -1,0 +1,276 @@
+"""Stories: the day's articles grouped by the event they report, ranked, and filtered by focus."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+from briefing.analyze.article import analyze_article
+from briefing.brief.clusters import cluster_events
+from briefing.brief.stories import build_stories, focus_matcher, focus_note, outlet_of, parse_focus
+from briefing.model import AnalyzedArticle, Article
+
+ECBPLUS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "stories" / "ecbplus_dev.jsonl"
+
+
+def report(path: str, title: str, sentences: list[str], *, source: str | None = None,
+           date: str | None = None, url: str | None = None) -> AnalyzedArticle:
+    """An article as analysis hands it over (summary: its first two sentences)."""
+    article = Article(path=path, title=title, paragraphs=[" ".join(sentences)], source=source, date=date, url=url)
+    return AnalyzedArticle(article=article, sentences=list(sentences), spans=[(0, 0)] * len(sentences),
+                           summary=[0, 1], summary_rank=[0, 1])
+
+
+# Two celebrities' rehab stays, each reported by two outlets in their own words: the same kind of
+# event, so the same vocabulary (rehab, treatment, publicist, statement), but not the same event.
+QUINN = [
+    report("/in/quinn-1.txt", "Marla Quinn checks into rehab in Malibu", [
+        "Actress Marla Quinn has checked into a rehab facility in Malibu, her publicist Dana Hollis said on Monday.",
+        "Quinn, 34, entered the Seaside Recovery Center over the weekend for treatment for alcohol abuse.",
+        "Hollis asked for privacy for Quinn and her family in a short statement.",
+        "The star of the detective series Harbour Lights had been filming in Vancouver until last month.",
+    ], source="Celebrity Daily"),
+    report("/in/quinn-2.txt", "Harbour Lights star Quinn enters treatment", [
+        "Marla Quinn, who plays the lead in Harbour Lights, is being treated at the Seaside Recovery Center in Malibu.",
+        "Her publicist Dana Hollis said in a statement that Quinn had sought help for alcohol abuse.",
+        "Quinn, 34, wrapped filming in Vancouver last month, and the show's next season is due in the spring.",
+        "The statement asked that the family's privacy be respected.",
+    ], source="Showbiz Wire"),
+]
+BRANDT = [
+    report("/in/brandt-1.txt", "Singer Joel Brandt enters rehab in Arizona", [
+        "Singer Joel Brandt has entered a rehab facility in Tucson, Arizona, his manager Rick Obuya said on Friday.",
+        "Brandt, 52, is being treated for an addiction to painkillers after a back operation, Obuya said.",
+        "The Desert Springs clinic declined to comment on the singer's treatment.",
+        "Brandt cancelled the last eleven dates of his Open Road tour in October.",
+    ], source="Music Weekly"),
+    report("/in/brandt-2.txt", "Joel Brandt seeks treatment for painkiller addiction", [
+        "Joel Brandt checked into the Desert Springs clinic in Tucson to be treated for painkiller addiction.",
+        "His manager Rick Obuya said in a statement that the 52-year-old singer had asked for help.",
+        "Brandt called off the rest of his Open Road tour in October, citing back pain.",
+        "Obuya asked fans to respect Brandt's privacy.",
+    ], source="Celebrity Daily"),
+]
+WIRE = [
+    "North Korea fired two short-range ballistic missiles into the sea off its east coast on Thursday, "
+    "South Korea's military said.",
+    "The launches came a day after Pyongyang warned it would respond to joint air drills by Seoul and Washington.",
+    "Japan's defence ministry said the missiles fell outside its exclusive economic zone.",
+    "The United States called the launches a violation of UN Security Council resolutions.",
+    "Envoys from the six-party talks are due to meet in Beijing next week.",
+]
+MISSILES = [
+    report("/in/nk-1.txt", "North Korea fires two missiles", WIRE, source="Seoul Herald"),
+    report("/in/nk-2.txt", "N. Korea launches ballistic missiles into sea", WIRE,
+           url="https://www.capitalnews.example/world/nk-missiles"),
+]
+BUDGET = [
+    report(f"/in/budget-{k}.txt", title, sentences, source=source) for k, (title, sentences, source) in enumerate([
+        ("City council passes budget with transit cuts", [
+            "The city council passed a budget on Tuesday that cuts bus service on eleven routes.",
+            "Councillors voted 9 to 4 for the plan after a debate that ran past midnight.",
+            "The transit union said it would fight the cuts.",
+        ], "Metro Times"),
+        ("Bus routes cut as council approves budget", [
+            "Eleven bus routes will run less often under the budget the city council approved on Tuesday.",
+            "The 9-4 vote followed a debate that lasted past midnight at city hall.",
+            "Union leaders promised to fight the transit cuts.",
+        ], "City Voice"),
+        ("Transit union vows to fight council budget", [
+            "The transit union vowed on Wednesday to fight the bus cuts in the budget the city council passed.",
+            "The council voted 9 to 4 on Tuesday to reduce service on eleven routes.",
+            "The mayor said the cuts were needed to balance the budget.",
+        ], "Metro Times"),
+    ])
+]
+
+
+def paths(day: list[AnalyzedArticle], story) -> set[str]:
+    return {day[i].article.path.rsplit("/", 1)[-1] for i in story.articles}
+
+
+# --- grouping ----------------------------------------------------------------------------------
+
+
+def test_two_celebrities_rehab_stays_are_two_stories_each_with_both_reports():
+    day = QUINN + BRANDT
+    groups = [sorted(day[i].article.path for i in g) for g in cluster_events(day)]
+    assert sorted(groups) == [["/in/brandt-1.txt", "/in/brandt-2.txt"], ["/in/quinn-1.txt", "/in/quinn-2.txt"]]
+
+
+def test_copies_of_one_wire_story_are_one_story_with_both_outlets():
+    day = MISSILES + BUDGET
+    stories = build_stories(day)
+    missile = next(s for s in stories if 0 in s.articles)
+    assert paths(day, missile) == {"nk-1.txt", "nk-2.txt"}
+    assert set(missile.outlets) == {"Seoul Herald", "capitalnews.example"}
+    kept = missile.articles[0]
+    assert missile.duplicates == {kept: [1 - kept]}
+    assert len(missile.summary) == len({day[a].sentences[s] for a, s in missile.summary})  # said once
+
+
+def test_every_article_is_in_exactly_one_story_and_ids_follow_the_ranking():
+    day = QUINN + BRANDT + MISSILES + BUDGET
+    stories = build_stories(day)
+    assert sorted(i for s in stories for i in s.articles) == list(range(len(day)))
+    assert [s.id for s in stories] == [f"s{k}" for k in range(1, len(stories) + 1)]
+    assert [s.score for s in stories] == sorted((s.score for s in stories), reverse=True)
+
+
+def test_a_story_that_more_reports_and_outlets_carry_ranks_higher():
+    day = [QUINN[0]] + BUDGET
+    stories = build_stories(day)
+    assert paths(day, stories[0]) == {"budget-0.txt", "budget-1.txt", "budget-2.txt"}
+    assert stories[0].outlets == ["Metro Times", "City Voice"]  # distinct, the lead's first
+    assert stories[0].title in {a.article.title for a in BUDGET}
+
+
+def test_a_stale_story_ranks_below_the_days_news():
+    old = [report(p.article.path, p.article.title, p.sentences, source=p.article.source, date="2026-11-20")
+           for p in QUINN]
+    new = [report(p.article.path, p.article.title, p.sentences, source=p.article.source, date="2026-12-01")
+           for p in BRANDT]
+    stories = build_stories(old + new)
+    assert paths(old + new, stories[0]) == {"brandt-1.txt", "brandt-2.txt"}
+
+
+def test_the_summary_draws_on_several_reports_and_stands_alone():
+    stories = build_stories(BUDGET)
+    assert len(stories) == 1
+    summary = stories[0].summary
+    assert len({a for a, _ in summary}) >= 2
+    for a, s in summary:
+        assert not re.match(r"(?:He|She|It|They|This)\b", BUDGET[a].sentences[s])
+
+
+# --- focus -------------------------------------------------------------------------------------
+
+
+def test_focus_terms_come_from_a_comma_separated_line_or_a_list():
+    assert parse_focus("North Korea, six-party talks") == ["North Korea", "six-party talks"]
+    assert parse_focus(["North Korea", " north  korea ", "sanctions"]) == ["North Korea", "sanctions"]
+    assert parse_focus(None) == [] and parse_focus(" , ") == []
+
+
+def test_focus_matches_a_places_other_names_and_ignores_case_hyphens_and_plurals():
+    korea = focus_matcher(["North Korea"])
+    assert korea("Pyongyang warned on Tuesday") and korea("a North Korean diplomat") and korea("the DPRK said")
+    assert not korea("South Korea's president") and not korea("Korean food")
+    talks = focus_matcher(["six-party talk"])
+    assert talks("the Six-Party Talks resumed") and talks("six party talks")
+    assert not focus_matcher(["US"])("let us know")
+
+
+def test_stories_about_the_focus_rank_first():
+    day = BUDGET + MISSILES
+    unfocused = build_stories(day)
+    assert not paths(day, unfocused[0]) & {"nk-1.txt", "nk-2.txt"}  # three reports beat one copied one
+    focused = build_stories(day, focus=["North Korea"])
+    assert paths(day, focused[0]) == {"nk-1.txt", "nk-2.txt"} and focused[0].focus
+    assert all(s.shown for s in focused)
+
+
+def test_only_focus_hides_the_other_stories_and_the_page_says_so():
+    day = BUDGET + MISSILES + QUINN
+    stories = build_stories(day, focus=["six-party talks"], only_focus=True)
+    shown = [s for s in stories if s.shown]
+    assert [paths(day, s) for s in shown] == [{"nk-1.txt", "nk-2.txt"}]
+    note = focus_note(stories, ["six-party talks"], only_focus=True)
+    assert note == "2 other stories (5 articles) not about the focus (six-party talks)"
+
+
+def test_when_no_story_is_about_the_focus_every_story_stays_shown():
+    stories = build_stories(QUINN + BUDGET, focus=["Taiwan"], only_focus=True)
+    assert all(s.shown for s in stories) and not any(s.focus for s in stories)
+    assert focus_note(stories, ["Taiwan"], only_focus=True) == \
+        "no story is about the focus (Taiwan); every story is shown"
+    assert focus_note(stories, [], only_focus=False) is None
+
+
+def test_an_outlet_is_the_source_or_the_site_of_the_address():
+    assert outlet_of(MISSILES[0]) == "Seoul Herald"
+    assert outlet_of(MISSILES[1]) == "capitalnews.example"
+    assert outlet_of(report("/in/x.txt", "X", ["One.", "Two."])) is None
+
+
+def test_story_json_names_the_articles_by_path():
+    day = BUDGET
+    record = build_stories(day)[0].to_json(day)
+    assert set(record) >= {"id", "title", "articles", "outlets", "summary", "shown"}
+    assert sorted(record["articles"]) == sorted(a.article.path for a in BUDGET)
+    assert all(isinstance(s, str) for s in record["summary"])
+
+
+# --- a real morning: 40 ECB+ articles ------------------------------------------------------------
+
+MULTI = 6
+"""Multi-article stories in the day: both events of one topic, and one event of four others."""
+PER_STORY = 5
+SINGLE = 10
+
+
+def ecbplus_day() -> tuple[list[AnalyzedArticle], list[str]]:
+    """40 analysed ECB+ articles (read by path): five of each event of the first topic, five of
+    the larger event of each of the next four topics, then one article of each of ten further
+    topics. Returns the articles and their gold events."""
+    if not ECBPLUS.exists():
+        pytest.fail(f"evaluation set missing: {ECBPLUS}")
+    by_event: dict[str, list[dict]] = defaultdict(list)
+    with ECBPLUS.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            by_event[row["story"]].append(row)
+    topics = sorted({e[:-1] for e in by_event}, key=int)
+    chosen = by_event[f"{topics[0]}a"][:PER_STORY] + by_event[f"{topics[0]}b"][:PER_STORY]
+    for t in topics[1:MULTI - 1]:
+        event = max((f"{t}a", f"{t}b"), key=lambda e: (len(by_event[e]), e))
+        chosen += by_event[event][:PER_STORY]
+    for t in topics[MULTI - 1:MULTI - 1 + SINGLE]:
+        chosen.append(by_event[f"{t}b"][0])
+    day = []
+    for row in chosen:
+        lines = [line.strip() for line in row["text"].split("\n") if line.strip()]
+        day.append(analyze_article(Article(path=f"/ecb/{row['id']}.txt", title=lines[0], paragraphs=lines[1:])))
+    return day, [row["story"] for row in chosen]
+
+
+@pytest.fixture(scope="module")
+def ecb_morning():
+    day, gold = ecbplus_day()
+    return day, gold, build_stories(day)
+
+
+def test_the_ecbplus_morning_is_forty_articles_of_sixteen_events(ecb_morning):
+    day, gold, _ = ecb_morning
+    assert len(day) == 40
+    assert sorted(Counter(gold).values(), reverse=True) == [PER_STORY] * MULTI + [1] * SINGLE
+
+
+def test_each_multi_article_event_is_one_story_and_stories_do_not_mix_events(ecb_morning):
+    _, gold, stories = ecb_morning
+    for event, size in Counter(gold).items():
+        if size == 1:
+            continue
+        holding = [s for s in stories if any(gold[i] == event for i in s.articles)]
+        assert max(sum(gold[i] == event for i in s.articles) for s in holding) >= size - 1, event
+        assert len(holding) <= 2, event  # at most one report strays
+    mixed = [s for s in stories if len({gold[i] for i in s.articles}) > 1]
+    assert len(mixed) <= 1
+
+
+def test_the_two_events_of_one_topic_are_never_one_story(ecb_morning):
+    _, gold, stories = ecb_morning
+    for s in stories:
+        events = {gold[i] for i in s.articles}
+        assert len({e[:-1] for e in events}) == len(events), s.title
+
+
+def test_the_largest_stories_lead_the_morning(ecb_morning):
+    _, gold, stories = ecb_morning
+    leading = stories[:MULTI]
+    assert all(len(s.articles) >= PER_STORY - 1 for s in leading)
+    assert all(len(s.articles) <= 2 for s in stories[MULTI:])
