@@ -226,3 +226,17 @@ def test_a_participant_gets_the_country_the_article_introduces_them_with():
                 participants=people)
     got = {p.name: p.affiliation for p in assemble_brief([a]).participants}
     assert got == {"Abbas Araghchi": "Iran", "Jane Doe": None}
+
+
+def test_the_focus_titles_the_brief_and_only_focus_says_what_it_left_out():
+    day = [
+        article(0, ["North Korea fired two missiles into the sea on Monday, Seoul said.",
+                    "Pyongyang called the launches a routine drill."], [0, 1]),
+        article(1, ["The city council passed its budget after a long debate.",
+                    "Bus service on eleven routes will be cut."], [0, 1]),
+    ]
+    assert derive_title(day, focus=["north korea", "six-party talks"]) == "Daily Brief: North Korea and Six-Party Talks"
+    brief = assemble_brief(day, focus=["North Korea"], only_focus=True)
+    assert brief.title == "Daily Brief: North Korea" and brief.focus == ["North Korea"]
+    assert [s.shown for s in brief.stories] == [True, False]
+    assert brief.omitted == ["1 other story (1 article) not about the focus (North Korea)"]

@@ -184,3 +184,58 @@ def test_date_format_in_inbox_pattern(tmp_path):
 
 def test_topic_is_the_title_fallback():
     assert Config(topic="Six-party talks").brief_title == "Six-party talks"
+
+
+def test_focus_is_a_list_or_a_comma_separated_line_and_the_command_line_overrides_it(tmp_path):
+    cfg = load_config(write(tmp_path, 'focus = ["North Korea", "six-party  talks"]\nonly_focus = true\n'))
+    assert cfg.focus == ["North Korea", "six-party talks"] and cfg.only_focus is True
+    assert load_config(write(tmp_path, 'focus = "North Korea, sanctions"\n')).focus == ["North Korea", "sanctions"]
+    assert cfg.with_overrides(focus=["Taiwan"], only_focus=None).focus == ["Taiwan"]
+    with pytest.raises(BriefingError, match=r"briefing.toml: focus: expected a list of terms"):
+        load_config(write(tmp_path, "focus = 3\n"))
+    with pytest.raises(BriefingError, match=r"briefing.toml: only_focus: expected true or false"):
+        load_config(write(tmp_path, 'only_focus = "yes"\n'))
+
+
+# -- feeds and fetching rules (issue 10) ------------------------------------------------
+
+
+def test_feeds_tables_and_fetching_rules(tmp_path):
+    cfg = load_config(write(tmp_path, """
+window_hours = 36
+cache_dir = "cache/"
+respect_robots = false
+[[feeds]]
+url = "https://wire.example.org/rss"
+name = "Wire"
+include = ["Korea"]
+exclude = "sport"
+[[feeds]]
+url = "feeds/local.xml"
+"""))
+    assert [(f.url, f.name, f.include, f.exclude) for f in cfg.feeds] == [
+        ("https://wire.example.org/rss", "Wire", ["Korea"], ["sport"]),
+        (str(tmp_path.resolve() / "feeds/local.xml"), None, [], []),
+    ]
+    assert cfg.window_hours == 36 and cfg.respect_robots is False and cfg.allow_private_hosts is False
+    from briefing.config import fetch_settings_for
+
+    settings = fetch_settings_for(cfg)
+    assert settings.cache_dir == tmp_path.resolve() / "cache" and settings.respect_robots is False
+    assert settings.named_hosts == {"wire.example.org:443"}
+
+
+@pytest.mark.parametrize("text, message", [
+    ('[[feeds]]\nurl = "file:///etc/passwd"\n', "feeds: feed 1: only http(s) URLs or feed files, not file:"),
+    ('[[feeds]]\nname = "x"\n', "feeds: feed 1: expected a url, got None"),
+    ('[[feeds]]\nurl = "https://a.example/"\ncolour = 1\n', "feeds: feed 1: unknown key 'colour'"),
+    ('[[feeds]]\nurl = "https://a.example/"\ninclude = [1]\n', "feeds: feed 1: include: expected a list of keywords"),
+    ("window_hours = 0\n", "window_hours: expected a number of hours above 0"),
+    ('respect_robots = "no"\n', "respect_robots: expected true or false"),
+    ("allow_private_hosts = 1\n", "allow_private_hosts: expected true or false"),
+])
+def test_bad_feed_settings_name_the_file_and_key(tmp_path, text, message):
+    path = write(tmp_path, text)
+    with pytest.raises(BriefingError) as info:
+        load_config(path)
+    assert str(info.value).startswith(f"{path}: {message}")
