@@ -25,7 +25,6 @@ from briefing.render.layout import (
     Columns,
     Plan,
     article_height,
-    block_quotes,
     caption_chars,
     content_width,
     heading_height,
@@ -38,6 +37,7 @@ from briefing.render.layout import (
     point_story,
     quote_height,
     quote_story,
+    quotes_in_blocks,
     shown_stories,
     story_credit,
     story_of_articles,
@@ -702,7 +702,7 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
 
     done = 0
     plan, doc, m = layout(done, font)
-    ops = _taller_column_first(ops, brief, m, plan.columns, frozenset(block_quotes(brief, plan).values()))
+    ops = _taller_column_first(ops, brief, m, plan.columns, quotes_in_blocks(brief, plan))
     lo = -1          # most operations known to overflow (at the current type size)
     best = None      # (done, plan, doc, m) of the fullest page known to fit
     while renders < MAX_RENDERS + 2:
@@ -753,7 +753,7 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
             done = min(len(ops), done + max(1, (len(ops) - done) // 2))
         else:
             done = _plan_drops(brief, ops, done, m, scale, cols=plan.columns,
-                               in_blocks=frozenset(block_quotes(brief, plan).values()))
+                               in_blocks=quotes_in_blocks(brief, plan))
         plan, doc, m = layout(done, font)
     if best is not None and not m.fits or (best is not None and best[0] < done):
         done, plan, doc, m = best

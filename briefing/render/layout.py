@@ -391,6 +391,9 @@ class Columns:
     """Share of the width the articles column takes."""
     moved: int = 0
     """How many of the lowest-ranked quotes shown continue under the articles."""
+    lifted: int = 0
+    """How many story blocks (the last with a key quote) give their key quote to the quotes
+    column, to balance a tall column of stories beside a short one of quotes."""
     height_left: float = 0.0
     height_right: float = 0.0
 
@@ -439,9 +442,13 @@ def balance_columns(brief: Brief, articles: list[dict], quotes: list[dict], font
              calib: tuple[float, float] = (1.0, 1.0)) -> Columns:
     """Widths for the two columns from the estimated heights of what they hold: the column
     with more to say gets more width, within `LEFT_SHARE`. When that is not enough (a long
-    list of quotes beside one short article), the lowest-ranked quotes continue under the
-    articles. `calib` scales the estimates by what the last render measured."""
-    if not quotes:
+    list of quotes beside one short story), the lowest-ranked quotes continue under the
+    stories; the other way round (long stories beside few quotes), the last story blocks' key
+    quotes move to the quotes column (each still cites its story by number). `calib` scales the
+    estimates by what the last render measured."""
+    block_quotes_est = [(a["quote"]["text"], caption_chars(a["quote"]["speaker"], a["quote"]["title"]))
+                        for a in articles if a.get("quote")]
+    if not quotes and not block_quotes_est:
         return Columns(left=1.0)
     fs = font_pt * 96 / 72
     width = content_width(brief) - COLUMN_GAP_REM * fs
@@ -452,27 +459,47 @@ def balance_columns(brief: Brief, articles: list[dict], quotes: list[dict], font
     qts = [(q["text"], caption_chars(q["speaker"], q["title"])) for q in quotes]
     ca, cq = calib
     max_moved = max(0, len(qts) - max(MIN_QUOTES_RIGHT, math.ceil(len(qts) / 2)))
+    layouts = [(0, m) for m in range(max_moved + 1)] + [(n, 0) for n in range(1, len(block_quotes_est) + 1)]
     best: Columns | None = None
-    for moved in range(max_moved + 1):
-        right, more = qts[:len(qts) - moved], qts[len(qts) - moved:]
+    for lifted, moved in layouts:
+        # the last `lifted` blocks with a key quote keep only their summary
+        with_quote = [k for k, a in enumerate(arts) if a[3] is not None]
+        bare = set(with_quote[len(with_quote) - lifted:]) if lifted else set()
+        lifted_quotes = [arts[k][3] for k in with_quote if k in bare]
+        right_all = lifted_quotes + qts
+        right, more = right_all[:len(right_all) - moved], right_all[len(right_all) - moved:]
+        if not right:
+            continue
         for step in range(round(LEFT_SHARE[0] * 100), round(LEFT_SHARE[1] * 100) + 1):
             f = step / 100
             wl, wr = f * width, (1 - f) * width
-            hl = head + ca * sum(block_height(t, c, n, q, wl, fs) for t, c, n, q in arts)
+            hl = head + ca * sum(block_height(t, c, n, None if k in bare else q, wl, fs)
+                                 for k, (t, c, n, q) in enumerate(arts))
             if more:
                 hl += head + cq * sum(quote_height(t, c, wl, fs) for t, c in more)
             hr = head + cq * sum(quote_height(t, c, wr, fs) for t, c in right)
-            cand = Columns(left=f, moved=moved, height_left=hl, height_right=hr)
+            cand = Columns(left=f, moved=moved, lifted=lifted, height_left=hl, height_right=hr)
             if best is None:
                 best = cand
                 continue
             tall, best_tall = max(hl, hr), max(best.height_left, best.height_right)
             # moving a quote must win at least a line and a half; among equals, nearer the sketch
-            gain = 1.5 * fs if moved > best.moved else 0.5
-            if tall < best_tall - gain or (moved == best.moved and abs(tall - best_tall) <= 0.5
+            changed = moved > best.moved or lifted > best.lifted
+            gain = 1.5 * fs if changed else 0.5
+            same = moved == best.moved and lifted == best.lifted
+            if tall < best_tall - gain or (same and abs(tall - best_tall) <= 0.5
                                            and abs(f - PREFERRED_LEFT) < abs(best.left - PREFERRED_LEFT)):
                 best = cand
-    return best
+    return best or Columns(left=1.0)
+
+
+def quotes_in_blocks(brief: Brief, plan: "Plan") -> frozenset:
+    """The quotes the page prints inside story blocks (as laid out by `plan`'s last render):
+    the stories' key quotes less those the columns' balance moved to the quotes column."""
+    bq = block_quotes(brief, plan)
+    ordered = [bq[k] for k in shown_stories(brief, plan) if k in bq]
+    lifted = plan.columns.lifted if plan.columns is not None else 0
+    return frozenset(ordered[:len(ordered) - lifted] if lifted else ordered)
 
 
 def _quote_view(brief: Brief, k: int, number) -> dict:
@@ -541,6 +568,12 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
     quotes = [_quote_view(brief, k, number.get(quote_story(brief, k, owner), ""))
               for k in kept_quotes(brief, plan) if k not in block_quote_keys]
     cols = plan.columns = balance_columns(brief, blocks, quotes, plan.font_size, plan.calib)
+    if cols.lifted:
+        with_quote = [b for b in blocks if b["quote"]]
+        lifted = with_quote[len(with_quote) - cols.lifted:]
+        quotes = [b["quote"] for b in lifted] + quotes
+        for b in lifted:
+            b["quote"] = None
     more_quotes = quotes[len(quotes) - cols.moved:] if cols.moved else []
     quotes = quotes[:len(quotes) - cols.moved]
     paths = visible_paths(brief, plan)
