@@ -165,6 +165,15 @@ def test_each_day_is_one_page_with_one_key_point_per_story(day, request):
         assert not re.match(r"[“\"']?(?:He|She|They|It|His|Her|Their|This)\b", p.text)
 
 
+@pytest.mark.parametrize("day", ["ecb_day", "mixed_day"])
+def test_the_page_is_filled_before_quotes_are_left_out(day, request):
+    _, rendered = request.getfixturevalue(day)[-2:]
+    assert rendered.fill >= 0.85
+    left, right = rendered.columns
+    if right and any("quote" in note for note in rendered.omitted):
+        assert right >= 0.67 * left  # no empty third of the quotes column while quotes are dropped
+
+
 def test_the_largest_stories_are_shown_with_their_articles_and_outlets(ecb_day):
     _, gold, _, rendered = ecb_day
     shown = [s for s in rendered.brief.stories if s.shown]

@@ -74,6 +74,8 @@ class RenderedBrief:
     """True only if even the barest brief could not fit (content runs past the bottom margin)."""
     fill: float = 0.0
     """How full the page is: the laid-out height over the page's text height (from `_measure`)."""
+    columns: tuple[float, float] = (0.0, 0.0)
+    """Laid-out heights (CSS px) of the stories column and of the quotes column."""
 
 
 # --- which stories come first, and which a crowded day need not lay out ----------------------
@@ -791,4 +793,5 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
     pdf = doc.write_pdf()
     html = render_plan(brief, plan, template_dir, for_pdf=False, pages=m.pages, overflow=not m.fits)
     return RenderedBrief(html=html, pdf=pdf, pages=m.pages, brief=shown, omitted=list(shown.omitted),
-                         font_size=plan.font_size, renders=renders, overflow=not m.fits, fill=m.fill)
+                         font_size=plan.font_size, renders=renders, overflow=not m.fits, fill=m.fill,
+                         columns=(m.left, m.right))
