@@ -267,3 +267,20 @@ def test_port_in_use_is_a_clear_error(tmp_path):
         with pytest.raises(BriefingError) as err:
             PreviewServer([tmp_path / "a.txt"], port=s.getsockname()[1], builder=_small_builder).start()
     assert "cannot serve" in str(err.value)
+
+
+def test_preview_of_a_feed_with_include_keywords(tmp_path, web_server):
+    """Web inputs (a feed as the config's [[feeds]] gives it) are fetched on each build, not watched."""
+    from test_web import feed_of_pages
+
+    from briefing.ingest.fetch import FetchSettings
+    from briefing.ingest.web import Source
+
+    url = feed_of_pages(web_server, 2)
+    settings = FetchSettings(cache_dir=tmp_path / "cache")
+    with PreviewServer([Source(url, "Wire")], port=0, fetch=settings, poll_interval=5) as server:
+        status, body, _ = request(server, "/brief.json")
+        assert status == 200
+        data = json.loads(body)
+        assert len(data["articles"]) == 2 and all(a["url"].startswith("http") for a in data["articles"])
+        assert server.watched_dirs() and all(isinstance(p, Source) for p in server.paths)

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 
 from briefing.commands.console import say
+from briefing.commands.options import add_fetch_options, fetch_settings
 from briefing.commands.options import PAGE_SIZES, add_config_option, add_focus_options, config_from_args, port_number
 from briefing.model import BriefingError
 
@@ -22,7 +23,8 @@ def register(subparsers) -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("inputs", nargs="*", metavar="INPUT",
-                   help="article files or folders (default: today's inbox folder from the config)")
+                   help="articles: files, folders, article or feed URLs, feed files, .opml "
+                   "(default: the config's [[feeds]] and today's inbox folder)")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: 127.0.0.1; anything else is reachable from the network)")
     p.add_argument("--port", type=port_number, default=8000,
@@ -36,6 +38,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--open", action="store_true", help="open the preview in a web browser")
     add_focus_options(p, defaults=False)
     add_config_option(p)
+    add_fetch_options(p)
     p.set_defaults(func=run)
     return p
 
@@ -46,10 +49,13 @@ def run(args: argparse.Namespace) -> int:
     cfg = config_from_args(args, "title", "page_size", "sentences", "template_dir", "focus", "only_focus")
     inputs = list(args.inputs or [])
     if not inputs:
+        from briefing.ingest.web import Source
+
         today = cfg.inbox_for(dt.date.today())
-        if not today.is_dir():
-            raise BriefingError(f"no INPUT given and today's inbox folder {today} does not exist")
-        inputs = [today]
+        feeds = [Source(f.url, f.name, tuple(f.include), tuple(f.exclude)) for f in cfg.feeds]
+        if not today.is_dir() and not feeds:
+            raise BriefingError(f"no INPUT given, no [[feeds]] in the config and today's inbox folder {today} does not exist")
+        inputs = feeds + ([today] if today.is_dir() else [])
     return serve(
         inputs,
         host=args.host,
@@ -63,4 +69,5 @@ def run(args: argparse.Namespace) -> int:
         focus=cfg.focus,
         only_focus=cfg.only_focus,
         progress=say,
+        fetch=fetch_settings(args, cfg),
     )

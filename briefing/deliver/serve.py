@@ -34,6 +34,7 @@ from typing import Any, Callable, Iterable, Sequence
 from urllib.parse import unquote, urlsplit
 
 from briefing.files import is_loopback
+from briefing.ingest.fetch import is_web_url
 from briefing.model import BriefingError, InputError
 
 ASSET_TYPES = {
@@ -133,8 +134,10 @@ class PreviewServer:
         only_focus: bool = False,
         progress: Callable[[str], None] | None = None,
         warn: Callable[[str], None] | None = None,
+        fetch=None,
     ):
-        self.paths = [Path(p) for p in paths]
+        # files and folders are watched; URLs and feed `Source`s are fetched again on each rebuild
+        self.paths = [p if is_web_url(str(p)) or not isinstance(p, (str, os.PathLike)) else Path(p) for p in paths]
         if not self.paths:
             raise BriefingError("nothing to preview: give article files or folders")
         self.host = host
@@ -147,6 +150,8 @@ class PreviewServer:
         self.build_options = {"title": title, "date": date, "page_size": page_size, "sentences": sentences}
         if focus or only_focus:  # only then: a custom builder need not know about stories
             self.build_options.update(focus=list(focus), only_focus=only_focus)
+        if fetch is not None:  # the rules for web inputs (`briefing.ingest.fetch.FetchSettings`)
+            self.build_options["fetch"] = fetch
         self.progress = progress
         self.warn = warn or (lambda m: print(f"briefing: warning: {m}", file=sys.stderr, flush=True))
         self.state = _State()
@@ -172,7 +177,7 @@ class PreviewServer:
     def start(self) -> "PreviewServer":
         """Bind, build once, and start serving and watching in background threads."""
         for p in self.paths:
-            if not p.exists():
+            if isinstance(p, Path) and not p.exists():
                 raise InputError(p, "no such file or directory")
         if not is_loopback(self.host):
             self.warn(
@@ -253,7 +258,7 @@ class PreviewServer:
                 return
             items.add((str(path), st.st_mtime_ns, st.st_size))
 
-        for root in self.paths + self.watched_dirs():
+        for root in [p for p in self.paths if isinstance(p, Path)] + self.watched_dirs():
             if root.is_dir():
                 for dirpath, dirnames, filenames in os.walk(root):
                     dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))

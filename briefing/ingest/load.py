@@ -11,7 +11,8 @@ Public API:
 
 An input is any mix of: `.txt` articles; saved web pages (`.html`, `.htm`); `.eml` newsletters;
 folders of those; `http(s)://` article or feed URLs; feed files (RSS, Atom, JSON Feed: `.xml`,
-`.rss`, `.atom`, `.rdf`, `.json`); OPML lists of feeds (`.opml`). The web inputs are read by
+`.rss`, `.atom`, `.rdf`, `.json`); OPML lists of feeds (`.opml`); and `briefing.ingest.web.Source`s
+(a feed with a name and include/exclude keywords, as ``[[feeds]]`` in the config gives them). The web inputs are read by
 `briefing.ingest.web` (fetching with `briefing.ingest.fetch`); files here, with `decode`,
 `webpage` (trafilatura), `newsletter` and `clean`.
 """
@@ -62,13 +63,13 @@ def collect_inputs(paths) -> list[Path | str]:
     seen: set = set()
 
     def add(p: Path | str) -> None:
-        key = p if isinstance(p, str) else p.absolute()
+        key = p.absolute() if isinstance(p, Path) else p
         if key not in seen:
             seen.add(key)
             out.append(p)
 
     for raw in paths:
-        if isinstance(raw, str) and is_web_url(raw):
+        if (isinstance(raw, str) and is_web_url(raw)) or _is_source(raw):
             add(raw)
             continue
         p = Path(raw)
@@ -193,9 +194,15 @@ def _saved_article(text_path: Path) -> Article | None:
     )
 
 
-def _is_web_source(item: Path | str) -> bool:
-    """URLs, OPML files and feed files go to `briefing.ingest.web`; the rest is read here."""
-    if isinstance(item, str):
+def _is_source(item) -> bool:
+    from briefing.ingest.web import Source
+
+    return isinstance(item, Source)
+
+
+def _is_web_source(item) -> bool:
+    """URLs, OPML files, feed files and `Source`s go to `briefing.ingest.web`; the rest is read here."""
+    if isinstance(item, str) or _is_source(item):
         return True
     from briefing.ingest.web import FEED_FILE_SUFFIXES, OPML_SUFFIXES
 
@@ -252,7 +259,8 @@ def load_articles(paths, fetch: FetchSettings | None = None, progress=None) -> t
     if web:
         from briefing.ingest.web import Source, read_sources
 
-        read = read_sources([Source(str(item)) for _, item in web], fetch or FetchSettings(), progress=progress)
+        sources = [item if isinstance(item, Source) else Source(str(item)) for _, item in web]
+        read = read_sources(sources, fetch or FetchSettings(), progress=progress)
         for item in read.items:
             slots[web[item.source_index][0]].append(item.article)
         for source_index, error in read.errors:

@@ -37,7 +37,7 @@ MIN_ENTRY_WORDS = 80
 an article."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Source:
     location: str
     name: str | None = None
