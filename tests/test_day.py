@@ -10,105 +10,39 @@ same kind kept apart, titles kept, one page.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
+import importlib.util
 import io
-import json
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 import pypdf
 
 from briefing.analyze.article import analyze_article
 from briefing.brief.assemble import assemble_brief
-from briefing.ingest.clean import clean_text
-from briefing.model import Article
+from briefing.model import Article, BriefingError
 from briefing.render.fit import fit_to_page
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
-ECBPLUS = EVAL / "stories" / "ecbplus_dev.jsonl"
-GGT = EVAL / "quotes" / "ggt_dev.jsonl"
-CNNDM = EVAL / "summaries" / "cnndm_dev.jsonl"
-DAY = dt.date(2026, 11, 24)
-
-STORY_SIZES = (8, 6, 5, 4, 3, 3)
-"""The ECB+ day's multi-article stories (the first two: both events of one topic)."""
-SINGLES = 11
+ROOT = Path(__file__).resolve().parents[1]
 
 
-def _rows(path: Path) -> list[dict]:
-    if not path.exists():
-        pytest.fail(f"evaluation set missing: {path}")
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+def _days_module():
+    spec = importlib.util.spec_from_file_location("benchmarks_page_days", ROOT / "benchmarks" / "page_days.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def domain(url: str) -> str | None:
-    host = urlsplit(url or "").netloc.lower()
-    host = host[4:] if host.startswith("www.") else host
-    return host or None
+days = _days_module()
+DAY, STORY_SIZES, SINGLES = days.DAY, days.STORY_SIZES, days.SINGLES
 
 
-def _number(row_id: str) -> int:
-    m = re.match(r"\d+_(\d+)", row_id)
-    return int(m.group(1)) if m else 0
-
-
-def ecbplus_day() -> tuple[list[Article], dict[str, str]]:
-    """40 articles: both events of the first topic with enough articles for the two largest
-    stories, the larger event of the next four topics, and one article from each of eleven
-    further topics. Returns the articles and each article's gold story."""
-    by_story: dict[str, list[dict]] = defaultdict(list)
-    for row in _rows(ECBPLUS):
-        by_story[row["story"]].append(row)
-    for rows in by_story.values():
-        rows.sort(key=lambda r: r["id"])
-    topics = sorted({r["topic"] for rows in by_story.values() for r in rows}, key=int)
-    chosen: list[dict] = []
-    used: set[str] = set()
-    pair = next(t for t in topics if len(by_story[f"{t}a"]) >= STORY_SIZES[0]
-                and len(by_story[f"{t}b"]) >= STORY_SIZES[1])
-    chosen += by_story[f"{pair}a"][:STORY_SIZES[0]] + by_story[f"{pair}b"][:STORY_SIZES[1]]
-    rest = [t for t in topics if t != pair]
-    for t, size in zip(rest, STORY_SIZES[2:]):
-        story = max((f"{t}a", f"{t}b"), key=lambda s: (len(by_story[s]), s))
-        chosen += by_story[story][:size]
-        used.add(t)
-    singles = [t for t in rest if t not in used][:SINGLES]
-    for t in singles:
-        chosen.append(by_story[f"{t}a"][0])
-    articles, gold = [], {}
-    for row in chosen:
-        lines = [line.strip() for line in row["text"].splitlines() if line.strip()]
-        path = f"/day/ecb/{row['id']}.txt"
-        # ECB+'s first half has no outlet: a stable name from the document number, a handful of wires
-        source = domain(row["url"]) or f"Wire {_number(row['id']) % 5 + 1}"
-        cleaned = clean_text("\n".join(lines[1:]), path)
-        articles.append(dataclasses.replace(cleaned, title=lines[0], title_derived=False, source=source,
-                                            url=row["url"] or None))
-        gold[path] = row["story"]
-    return articles, gold
-
-
-def news_day() -> list[Article]:
-    """35 articles: the first 25 Canadian articles of the GGT set (outlet and URL given) and the
-    first 10 CNN / Daily Mail articles, each cleaned as ingest cleans a file (headline-less: the
-    title is derived from the lead)."""
-    articles = []
-    for row in _rows(GGT)[:25]:
-        cleaned = clean_text(row["text"], f"/day/ggt/{row['id']}.txt")
-        articles.append(dataclasses.replace(cleaned, source=row["outlet"], url=row["url"]))
-    for row in _rows(CNNDM)[:10]:
-        cleaned = clean_text(row["article"], f"/day/cnndm/{row['id'][:12]}.txt")
-        source = "CNN" if row["source_id"].startswith("cnn") else "Daily Mail"
-        articles.append(dataclasses.replace(cleaned, source=source))
-    return articles
-
-
-# --- the pages ---------------------------------------------------------------------------------
+def _day(build):
+    try:
+        return build()
+    except BriefingError as exc:  # the evaluation data is part of the test: missing is a failure
+        pytest.fail(str(exc))
 
 
 def _build(articles: list[Article]):
@@ -119,14 +53,14 @@ def _build(articles: list[Article]):
 
 @pytest.fixture(scope="module")
 def ecb_day():
-    articles, gold = ecbplus_day()
+    articles, gold = _day(days.ecbplus_day)
     brief, rendered = _build(articles)
     return articles, gold, brief, rendered
 
 
 @pytest.fixture(scope="module")
 def mixed_day():
-    brief, rendered = _build(news_day())
+    brief, rendered = _build(_day(days.news_day))
     return brief, rendered
 
 
