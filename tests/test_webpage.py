@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.ingest.load import load_articles, read_article
-from briefing.ingest.webpage import decode_page, extract_page, source_from_url
+from briefing.ingest.webpage import decode_page, extract_page, is_page_furniture, source_from_url
 from briefing.model import InputError
 
 PARAGRAPHS = [
@@ -107,3 +107,30 @@ def test_a_real_page_from_the_server_gets_url_source_and_date(web_server):
     article = articles[0]
     assert article.path == url and article.url.startswith("http")
     assert article.source and len(article.paragraphs) >= 3
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Like this story? Sign up for our free morning newsletter and get it delivered to your inbox.",
+    "Get the Valdria Courier delivered through your letterbox every week. Click here to subscribe.",
+    "(Reporting by Ines Okafor; Editing by Tom Hale)",
+    "Have a tip? Ines Okafor may be reached at the newsroom.",
+    "SEE MORE: Ferry timetable changes for the summer",
+])
+def test_page_furniture_is_recognised(paragraph):
+    assert is_page_furniture(paragraph)
+
+
+@pytest.mark.parametrize("paragraph", PARAGRAPHS + [
+    "The council said residents could subscribe to alerts about the works.",  # one promo word is news
+    "Editors of the paper were reached for comment but declined to answer.",
+])
+def test_news_paragraphs_are_not_furniture(paragraph):
+    assert not is_page_furniture(paragraph)
+
+
+def test_furniture_is_taken_out_of_an_extracted_page():
+    extra = ("<p>Sign up for the Courier's free newsletter and get the news delivered to your inbox.</p>"
+             "<p>(Reporting by Ines Okafor; Editing by Tom Hale)</p>")
+    article = extract_page(page(extra_body=extra), "saved.html")
+    assert "newsletter" not in article.text and "Editing by" not in article.text
+    assert any("newsletter" in line for line in article.removed)

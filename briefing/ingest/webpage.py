@@ -5,6 +5,9 @@ Public API:
 
 - `decode_page(body, charset)` -> the page as text, whatever its charset claims.
 - `extract_page(html, path, url=None, source=None)` -> `Article` (raises `InputError`).
+- `is_page_furniture(paragraph)` -> True for a page's own adverts and credits that an extractor
+  keeps: calls to subscribe, wire production credits, reporter contact lines, related-link lead-ins
+  (the words are in `briefing.vocabulary.boilerplate`).
 
 trafilatura (Apache-2.0) gives the main text and the title, author (-> byline), sitename
 (-> source), publication date and canonical URL. Our cleaning (`clean_text`) then takes out what a
@@ -21,8 +24,12 @@ from urllib.parse import urlsplit
 from briefing.ingest.clean import clean_text, has_words
 from briefing.ingest.decode import decode
 from briefing.model import Article, InputError
+from briefing.vocabulary.boilerplate import CONTACT_LINE, PRODUCTION_CREDITS, PROMO_WORDS, RELATED_LINKS_LEAD
 
-__all__ = ["decode_page", "extract_page", "source_from_url"]
+__all__ = ["decode_page", "extract_page", "source_from_url", "is_page_furniture"]
+
+SHORT_PARAGRAPH_WORDS = 60
+"""Adverts and credit lines are short; a paragraph longer than this is kept whatever it mentions."""
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
@@ -75,6 +82,18 @@ def _iso_date(value: str | None) -> str | None:
     return m.group(0) if m else None
 
 
+def is_page_furniture(paragraph: str) -> bool:
+    """True for what a page wraps around the article and an extractor may keep: a call to
+    subscribe, the wire's production credits, how to reach the reporter, a related-links lead-in."""
+    if RELATED_LINKS_LEAD.match(paragraph):
+        return True
+    if len(paragraph.split()) > SHORT_PARAGRAPH_WORDS:
+        return False
+    if len({m.group(0).lower() for m in PROMO_WORDS.finditer(paragraph)}) >= 2:
+        return True
+    return bool(PRODUCTION_CREDITS.match(paragraph) or CONTACT_LINE.search(paragraph))
+
+
 def extract_page(html: str, path: str, url: str | None = None, source: str | None = None) -> Article:
     """The article in `html`. `path` names it in messages and JSON; `url` is where it came from
     (it resolves relative links and is the fallback for the canonical URL); `source` is the
@@ -96,6 +115,9 @@ def extract_page(html: str, path: str, url: str | None = None, source: str | Non
     article = clean_text(body, path)
     if not article.paragraphs:
         raise InputError(path, "no article text found on the page")
+    kept = [p for p in article.paragraphs if not is_page_furniture(p)]
+    article.removed.extend(p for p in article.paragraphs if is_page_furniture(p))
+    article.paragraphs = kept or article.paragraphs
     if title:
         article.title, article.title_derived = title, False
         article.paragraphs = [p for p in article.paragraphs if p.lower() != title.lower()] or article.paragraphs

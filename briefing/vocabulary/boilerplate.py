@@ -100,3 +100,22 @@ GLUED_FURNITURE = re.compile(
     re.I,
 )
 """Page furniture glued to the start of the article's first sentence."""
+
+PROMO_WORDS = re.compile(
+    r"(?i)\b(?:newsletters?|subscri(?:be|bed|bing|ption|ptions|bers?)|sign(?:ing)? up|your inbox|your letterbox|"
+    r"click here|use the code|free trial|delivered (?:to|through|straight to|right to) your)\b"
+)
+"""The words of a call to subscribe. Two different ones in one short paragraph make it an advert
+for the publication ("Sign up for the free daily newsletter delivered to your inbox"), not news."""
+
+PRODUCTION_CREDITS = re.compile(
+    r"(?i)^[(\[]?\s*(?:additional )?(?:reporting|writing|editing|compiled|research|produced|graphics?)(?: by)?\b"
+    r".{0,200}\bby\b"
+)
+"""A newswire's closing production line: "(Reporting by ...; Editing by ...)"."""
+
+CONTACT_LINE = re.compile(r"(?i)\b(?:may|can) be (?:reached|contacted) at\b|^have a (?:news )?tip\b")
+"""How to reach the reporter ("Have a tip? ... may be reached at ...")."""
+
+RELATED_LINKS_LEAD = re.compile(r"^(?:SEE MORE|DON[\u2019']?T MISS|READ NEXT|MORE ON THIS|RECOMMENDED|MOST READ|ALSO READ)\b")
+"""The capitalised lead-in of a list of links to other stories ("SEE MORE: ...", "DON'T MISS")."""
