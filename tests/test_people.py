@@ -260,3 +260,54 @@ def test_a_hyphenated_compound_of_title_words_stays_in_the_title():
     people = {p.name: p for p in find_participants(article, sentence_spans(article.text), [])}
     assert people["Yoon Young-kwan"].title == "Foreign Affairs-Trade Minister"
     assert "Ana Smith-Jones" in people  # a double-barrelled surname is still a name
+
+
+# ---- issue 12: general mechanisms instead of entries for one article
+
+
+def test_a_capitalised_name_right_after_the_names_a_thing():
+    ps = people_of(
+        "Coach Ruth Okafor traded two players to the Portland Lumber on Friday.",
+        "Protesters gathered outside the Alberta Legislature and the Quebec Assembly.",
+    )
+    assert set(ps) == {"Ruth Okafor"}
+
+
+def test_a_person_named_as_a_modifier_after_the_is_still_a_person():
+    ps = people_of("Analysts doubted the Rita Gomes plan, and the Rui Costa regime's envoys left.")
+    assert {"Rita Gomes", "Rui Costa"} <= set(ps)
+
+
+def test_the_leader_of_a_government_takes_its_country_from_the_article():
+    ps = people_of(
+        "Envoys criticised the Portuguese regime on Monday.",
+        "The talks stalled over the Rui Costa regime's demands.",
+    )
+    assert ps["Rui Costa"].affiliation == "Portugal"
+    assert ps["Rui Costa"].title is None  # nothing in the text gives him a title
+
+
+def test_holidays_questions_contractions_acronyms_and_plural_demonyms_are_not_people():
+    ps = people_of(
+        "Easter Sunday crowds were smaller this year. Is Moreau right about the numbers?",
+        "“I've never seen it this quiet,” said Lena Moreau. KTV Weather expects rain.",
+        "Albertans and Ontarians voted on Monday, and Quebecers vote next week.",
+    )
+    assert set(ps) == {"Lena Moreau"}
+
+
+def test_a_place_after_a_locative_is_not_a_person_even_with_a_first_name():
+    ps = people_of("The line may end in Brookfield or Grant Heights next year.",
+                   "Mayor Ana Ruiz said the route is not settled.")
+    assert set(ps) == {"Ana Ruiz"}
+
+
+def test_a_title_needs_a_head_noun():
+    ps = people_of("Farm incomes fell under Premier Tom Hale.", "Tariffs doubled under Rita Gomes.")
+    assert ps["Tom Hale"].title == "Premier"
+    assert ps["Rita Gomes"].title is None
+
+
+def test_an_organisation_name_ending_in_a_modifier_is_not_a_person():
+    ps = people_of("“Budgets are tight,” said Rita Gomes of the Centre for the National Interest.")
+    assert set(ps) == {"Rita Gomes"}

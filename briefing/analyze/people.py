@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from briefing.model import Article, Participant, Quote, Span
-from briefing.analyze.names import NameIndex, Person, country_of
+from briefing.analyze.names import LEADER_OF, NameIndex, Person, country_of
 from briefing.vocabulary.places import CITY_COUNTRY, DEMONYMS, GOVERNMENT_SEATS
 
 __all__ = ["find_participants", "merge_participants", "people_index"]
@@ -109,22 +109,20 @@ def _places(s: str) -> list[str]:
     return out
 
 
-def _regime_titles(index: NameIndex) -> None:
-    """"the Bashar Assad regime" -> head of the Syrian regime (when the article calls it so)."""
+def _led_country(index: NameIndex, p: Person) -> str | None:
+    """The country of a government the text names after `p` ("the Rui Costa regime"), when
+    the article calls one government of that kind by its country ("the Lusitanian regime",
+    "the Portuguese government") and only one."""
     text = index.text
-    for p in index.people:
-        if p.titles:
-            continue
-        for m in p.mentions:
-            rm = re.match(r"(?:’s|'s)?\s+(regime|government|administration)\b", text[m.end:m.end + 20])
-            if rm:
-                kind = rm.group(1)
-                adj = re.findall(r"\bthe\s+([A-Z]\w+)\s+" + kind, text)
-                if adj:
-                    p.titles.append(f"head of the {adj[0]} {kind}")
-                else:
-                    p.titles.append(f"head of the {kind}")
-                break
+    for m in p.mentions:
+        led = LEADER_OF.match(text, m.end)
+        if led:
+            kind = led.group(1)
+            countries = {country_of(w) for w in re.findall(r"\bthe\s+([A-Z][\w.]+(?:\s[A-Z]\w+)?)\s+" + kind, text)}
+            countries.discard(None)
+            if len(countries) == 1:
+                return countries.pop()
+    return None
 
 
 def find_participants(article: Article, spans: list[Span], quotes: list[Quote],
@@ -135,7 +133,6 @@ def find_participants(article: Article, spans: list[Span], quotes: list[Quote],
         return []
     if index is None:
         index = people_index(article, spans)
-    _regime_titles(index)
     quoted = {q.speaker for q in quotes if q.speaker}
     out: list[Participant] = []
     gov_home: str | None = None
@@ -153,9 +150,8 @@ def find_participants(article: Article, spans: list[Span], quotes: list[Quote],
             om = re.search(r"\b(?:of|at|with)\s+(?:the\s+)?((?:[A-Z][\w&’'-]*\s?)+)$", title)
             if om and not GOV_TITLE.search(om.group(1)):
                 aff = om.group(1).strip()
-        regime = re.search(r"head of the (\w+) regime", title or "")
-        if aff is None and regime:
-            aff = country_of(regime.group(1))
+        if aff is None:
+            aff = _led_country(index, p)
         part = Participant(
             name=p.name,
             title=_tidy_title(title),

@@ -254,7 +254,7 @@ _DESCRIBED_SUBJECT = re.compile(
 # An indefinite description right after an inverted verb: "says one of the players in the video".
 # A definite description in the clause before the verb: "the minister", "that official".
 _DESCRIPTION_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(" + _ROLE_ALT + r")\b", re.I)
-# "says Wise's dad, Darrin": a possessive relation before the person named after the comma.
+# "says Lund's dad, Gregor": a possessive relation before the person named after the comma.
 _RELATION_AFTER = re.compile(r"[’']s\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(RELATION_NOUNS)) + r"),\s+")
 _INDEFINITE_AFTER = re.compile(
     r"((?:a|an|one|another|my)\s+[a-z][\w’'-]*(?:\s+(?!in\b|at\b|on\b|who\b|during\b|after\b)[\w’'-]+){0,5}?)"
@@ -394,8 +394,8 @@ class _Attributor:
         """The person named right after an inverted verb.
 
         Between the verb and the name only a description may stand, with no comma
-        ("said oil and gas worker Mike Wipf", "says Cambridge cartoonist Andre
-        Campbell"). "says Wise's dad, Darrin": a possessive relation names the
+        ("said long-haul truck driver Peter Olsen", "says Brantford illustrator
+        Nadia Okafor"). "says Lund's dad, Gregor": a possessive relation names the
         person after the comma, not the owner.
         """
         mm = next(iter(self.index.mentions_between(off, off + 80)), None)

@@ -37,8 +37,8 @@ _PERSONAL = frozenset("he she him his her hers they them their theirs".split())
 _OPENING_ONLY = frozenset("it its this these those such both".split())
 # Connectives that continue a previous sentence ("But officials said ...") and first- and
 # second-person subjects outside quote marks (words from inside a quotation).
-_CONTINUING = frozenset("but and or also however meanwhile still yet instead nevertheless so then "
-                        "we i you our us my me your".split())
+_CONTINUING = frozenset("but and or also however meanwhile still yet instead nevertheless so then now "
+                        "thus hence besides moreover furthermore otherwise we i you our us my me your".split())
 _OPEN_QUOTE = "\"“‘'«"
 # Capitalised but naming no one: days and months.
 _CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
@@ -90,11 +90,14 @@ def is_market_line(sentence: str) -> bool:
 
 
 def is_whole_sentence(sentence: str) -> bool:
-    """Starts like a sentence and ends with a full stop (or ! ?), so it was not cut; a headline
-    or a caption, which end without one, is not a sentence to print as a point."""
+    """Starts like a sentence, ends with a full stop (or ! ?) and closes every quotation it
+    opens, so it was not cut; a headline or a caption, which end without one, is not a sentence
+    to print as a point."""
     s = sentence.strip()
     if len(s.split()) < 6 or not _COMPLETE_END.search(s):
         return False
+    if s.count('"') % 2 or s.count("“") != s.count("”"):
+        return False  # a quotation opened and not closed: the sentence was cut inside it
     return s[:1].isupper() or s[:1].isdigit()
 
 
@@ -165,11 +168,14 @@ def repeats_quote(text: str, quotes: Sequence[Quote]) -> bool:
 
 
 def _candidates(analyzed: Sequence[AnalyzedArticle], story: Story):
-    """(article, sentence) pairs a story offers, best first: its own summary, then each of its
-    articles' summaries (lead article first), then their next best sentences."""
+    """(article, sentence) pairs a story offers, best first: the lead article's best summary
+    sentence (the lead is the article closest to the story's centre), the story's own summary,
+    then each of its articles' summaries (lead article first), then their next best sentences."""
     seen: set[tuple[int, int]] = set()
     n = len(analyzed)
-    first = list(story.summary)
+    lead = story.articles[0] if story.articles and 0 <= story.articles[0] < n else None
+    first = [(lead, s) for s in (analyzed[lead].summary_rank or analyzed[lead].summary)[:1]] if lead is not None else []
+    first += list(story.summary)
     for i in story.articles:
         if 0 <= i < n:
             a = analyzed[i]
