@@ -287,7 +287,9 @@ def build_stories(
         outlets = _outlets(analyzed, ordered)
         days_old = min(_days_before(newest, analyzed[i].article.date) for i in ordered)
         prominence = max(_prominence(analyzed[i]) for i in lead_first)
-        score = rank_score(len(lead_first), len(outlets), prominence, days_old)
+        # articles that name no outlet were carried by at least one, perhaps one of those named
+        unnamed = any(outlet_of(analyzed[i]) is None for i in ordered)
+        score = rank_score(len(lead_first), max(len(outlets), int(unnamed)), prominence, days_old)
         about = False
         if names is not None:
             hits = _focus_hits(analyzed, ordered, names)
