@@ -167,3 +167,37 @@ def test_briefing_build_from_a_feed_url_makes_a_one_page_brief(web_server, tmp_p
     full = sum(web_server.full.values())
     assert main(["build", url, "--out", str(out), "--offline", "-q"]) == 0
     assert sum(web_server.full.values()) == full and capsys.readouterr().err == ""
+
+
+def atom(links: list[str]) -> bytes:
+    entries = "".join(
+        f"<entry><title>Entry {n}</title><link href='{link}'/><id>urn:atom:{n}</id>"
+        f"<updated>2024-05-01T08:00:00Z</updated></entry>" for n, link in enumerate(links))
+    return (f"<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+            f"<title>Atom Wire</title><id>urn:atom</id><updated>2024-05-01T08:00:00Z</updated>{entries}</feed>").encode()
+
+
+def json_feed(links: list[str]) -> bytes:
+    import json
+
+    items = [{"id": f"j{n}", "url": link, "title": f"Entry {n}", "date_published": "2024-05-01T08:00:00Z"}
+             for n, link in enumerate(links)]
+    return json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "JSON Wire", "items": items}).encode()
+
+
+def test_atom_and_json_feed_urls_lead_to_their_pages(web_server, tmp_path):
+    links = [web_server.url(f"/page/{pid}.html") for pid in page_ids()[:2]]
+    atom_url = web_server.route("/feed.atom", atom(links), "application/atom+xml")
+    json_url = web_server.route("/feed.json", json_feed(links[::-1]), "application/feed+json")
+    articles, errors = load_articles([atom_url, json_url], settings(tmp_path))
+    assert errors == [] and [a.path for a in articles] == links + links[::-1]
+
+
+def test_a_page_whose_header_names_the_wrong_charset_reads_right(web_server, tmp_path):
+    from test_webpage import page
+
+    body = page().replace("utf-8", "windows-1252").replace("Valdria", "Valdr\u00eda").encode("cp1252")
+    url = web_server.route("/latin.html", body, "text/html; charset=utf-8")
+    missing = web_server.route("/nocharset.html", body, "text/html")
+    articles, errors = load_articles([url, missing], settings(tmp_path))
+    assert errors == [] and all("Valdr\u00eda" in a.text and "\ufffd" not in a.text for a in articles)
