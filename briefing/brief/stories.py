@@ -10,7 +10,7 @@
    preferred), the lead's headline as its title, its outlets, and a short summary drawn from
    several of its articles with no sentence repeated.
 4. Stories rank by coverage (distinct reports and distinct outlets), prominence (a full report
-   under a real headline), recency (the newest article's date) and the brief's focus: stories
+   under a real headline, about public affairs: officials and countries), recency (the newest article's date) and the brief's focus: stories
    about the focus come first, and with ``only_focus`` the others are not shown.
 """
 
@@ -21,15 +21,18 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlparse
 
 import numpy as np
 
+from briefing.analyze.people import GOV_TITLE
 from briefing.analyze.summarize import near_duplicate
 from briefing.brief.clusters import EVENT_DISTANCE, agglomerate, event_vectors
 from briefing.brief.duplicates import find_duplicates
 from briefing.brief.points import stands_alone
 from briefing.model import AnalyzedArticle, Story
+from briefing.vocabulary.places import place_forms
 
 SUMMARY_SENTENCES = 3
 """Sentences in a story's summary (a one-article story keeps its article's summary)."""
@@ -41,6 +44,10 @@ OUTLET_WEIGHT = 1.0
 PROMINENCE_WEIGHT = 0.5
 """Rank points for a full report under a real headline (scaled down for a derived headline or a
 short item)."""
+PUBLIC_AFFAIRS_WEIGHT = 1.0
+"""Rank points for a story about public affairs (`public_affairs`: officials and countries)."""
+PUBLIC_AFFAIRS_FULL = 4
+"""Officials named, and countries named, each up to this many, for full public-affairs points."""
 RECENCY_WEIGHT = 1.0
 """Rank points for a story whose newest article is from the day's newest date; halved per day
 older. Undated articles count as the day's."""
@@ -73,8 +80,6 @@ def parse_focus(value: str | Sequence[str] | None) -> list[str]:
 def _place_names_for(term: str) -> list[str]:
     """Every form a text uses for the place `term` names ("North Korea" -> "Pyongyang", "DPRK",
     "North Korean", ...), or [] when it is not a place."""
-    from briefing.vocabulary.places import place_forms
-
     forms = place_forms()
     place = forms.get(term) or next((p for f, p in forms.items() if f.casefold() == term.casefold()), None)
     if place is None:
@@ -222,6 +227,27 @@ def _prominence(a: AnalyzedArticle) -> float:
     return headline * min(1.0, len(a.sentences) / FULL_REPORT_SENTENCES)
 
 
+@lru_cache(maxsize=1)
+def _place_regex() -> tuple[re.Pattern, dict[str, str]]:
+    """Every form that names a country (its names, demonyms, capitals), longest first."""
+    forms = place_forms()
+    alternatives = sorted(forms, key=len, reverse=True)
+    pattern = "|".join(re.escape(f) + (r"(?!\w)" if not f[-1].isalnum() else r"\b") for f in alternatives)
+    return re.compile(r"(?<![\w.])(?:" + pattern + ")"), forms
+
+
+def public_affairs(a: AnalyzedArticle) -> float:
+    """How much an article is about public affairs, 0 to 1: the officials it names (a government
+    title: minister, president, ambassador, ...) and the countries it names, each counted up to
+    `PUBLIC_AFFAIRS_FULL` and weighing half. A policy brief's reader weighs a summit above a match
+    report; a market report names many countries but few officials."""
+    officials = {p.name for p in a.participants if p.title and GOV_TITLE.search(p.title)}
+    regex, forms = _place_regex()
+    text = a.article.title + "\n" + "\n".join(a.sentences)
+    countries = {forms[m.group(0)] for m in regex.finditer(text)}
+    return (min(len(officials), PUBLIC_AFFAIRS_FULL) + min(len(countries), PUBLIC_AFFAIRS_FULL)) / (2 * PUBLIC_AFFAIRS_FULL)
+
+
 def _day(date: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(date[:10]) if date else None
@@ -234,10 +260,12 @@ def _days_before(newest: dt.date | None, date: str | None) -> int:
     return max(0, (newest - day).days) if newest and day else 0
 
 
-def rank_score(reports: int, outlets: int, prominence: float, days_old: int) -> float:
-    """A story's rank before focus: coverage, outlets, prominence and recency (see the weights)."""
+def rank_score(reports: int, outlets: int, prominence: float, days_old: int, public: float = 0.0) -> float:
+    """A story's rank before focus: coverage, outlets, prominence (a full report under a real
+    headline, about public affairs) and recency (see the weights)."""
     return (COVERAGE_WEIGHT * math.log2(1 + reports) + OUTLET_WEIGHT * math.log2(1 + outlets)
-            + PROMINENCE_WEIGHT * prominence + RECENCY_WEIGHT * 0.5 ** days_old)
+            + PROMINENCE_WEIGHT * prominence + PUBLIC_AFFAIRS_WEIGHT * public
+            + RECENCY_WEIGHT * 0.5 ** days_old)
 
 
 # --- stories -----------------------------------------------------------------------------------
@@ -289,7 +317,8 @@ def build_stories(
         prominence = max(_prominence(analyzed[i]) for i in lead_first)
         # articles that name no outlet were carried by at least one, perhaps one of those named
         unnamed = any(outlet_of(analyzed[i]) is None for i in ordered)
-        score = rank_score(len(lead_first), max(len(outlets), int(unnamed)), prominence, days_old)
+        public = max(public_affairs(analyzed[i]) for i in lead_first)
+        score = rank_score(len(lead_first), max(len(outlets), int(unnamed)), prominence, days_old, public)
         about = False
         if names is not None:
             hits = _focus_hits(analyzed, ordered, names)
