@@ -54,8 +54,11 @@ FULL_ENOUGH = 0.92
 """A fitting page this full is done; with more room to spare, fitting puts content back."""
 PUT_BACK_TARGET = 0.97
 """Putting content back aims at a page predicted this full (less after a put-back overflowed)."""
-REFILL_TRIES = 160
-"""A page left short by one big drop tries putting back each of this many items dropped last."""
+BALANCED = 0.85
+"""Columns this close in height are balanced; a shorter one has room to put content back in."""
+REFILL_TRIES = 80
+"""A page left short by one big drop tries putting back at most this many items (each a
+prediction, no render)."""
 
 
 @dataclass
@@ -760,9 +763,11 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
     if best is not None and not m.fits or (best is not None and best[0] < done):
         done, plan, doc, m = best
 
-    if m.fits and m.fill < FULL_ENOUGH and renders < MAX_RENDERS and done > 0:
-        # One drop too big for the room left (a whole story block) can leave the page short
-        # while smaller items dropped before it would fit again: put back what fits, one item at
+    unbalanced = bool(m.left and m.right) and min(m.left, m.right) < BALANCED * max(m.left, m.right)
+    if m.fits and (m.fill < FULL_ENOUGH or unbalanced) and renders < MAX_RENDERS and done > 0:
+        # One drop too big for the room left (a whole story block) can leave the page short, or
+        # one column short beside the other, while smaller items dropped before it would fit
+        # again: put back what fits, one item at
         # a time, most valuable first (predicted from this render), then render to check.
         ref, ref_est = plan, _section_estimates(brief, plan)
         applied = list(ops[:done])
@@ -773,14 +778,19 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
                 trial.apply(op)
             return trial
 
+        # the shorter column's items first: put back beside the taller one, they cost no height
+        shorter = {"quotes"} if m.right and m.right < m.left else {"sentences", "stories"}
         restored = 0
-        for j in reversed(range(max(0, done - REFILL_TRIES), done)):
-            if applied[j][0] == "people":
-                continue  # a minor participant back says less than a quote or a story
-            trial_ops = applied[:j] + applied[j + 1:]
-            if _predict_total(brief, plan_of(trial_ops), ref, m, ref_est) <= m.avail * PUT_BACK_TARGET:
-                applied = trial_ops
-                restored += 1
+        tries = 0
+        for kinds in (shorter, {"quotes", "sentences", "stories", "titles", "points"} - shorter):
+            for op in reversed(list(applied)):
+                if op[0] not in kinds or tries >= REFILL_TRIES:
+                    continue  # a minor participant back says less than a quote or a story
+                tries += 1
+                trial_ops = [x for x in applied if x != op]
+                if _predict_total(brief, plan_of(trial_ops), ref, m, ref_est) <= m.avail * PUT_BACK_TARGET:
+                    applied = trial_ops
+                    restored += 1
         if restored:
             renders += 1
             trial = plan_of(applied)

@@ -167,6 +167,9 @@ OTHER_GROUP = "Other"
 
 FALLBACK_SENTENCES = 2
 """Sentences an article block shows when its whole summary is already on the page elsewhere."""
+HEADLINE_WORDS = 4
+"""A headline this long says enough that a sentence saying the same (a lead the headline was
+made from) is left out of the block under it."""
 
 
 def normalized(text: str) -> str:
@@ -211,7 +214,7 @@ _DANGLING_OPENER = re.compile(r"[“\"‘']?(?:He|She|They|It|His|Her|Their|Its|
 def block_sentences(brief: Brief, i: int) -> list[int]:
     """The sentences article `i`'s block shows, in article order. Nothing is printed twice: a
     sentence that is a key point (or says what one says) is left out, and so is one that prints
-    a quote the quotes column shows. If that leaves nothing of the summary, the article's next
+    a quote the quotes column shows or says what the headline above it says. If that leaves nothing of the summary, the article's next
     best sentences (ranked over the whole article, junk never) take its place; if there are none,
     the block shows its headline and credit alone rather than repeat anything."""
     from briefing.analyze.summarize import is_junk, near_duplicate, rank_sentences  # numpy: not at import time
@@ -222,10 +225,13 @@ def block_sentences(brief: Brief, i: int) -> list[int]:
     kp_texts = [kp.text.strip() for kp in brief.key_points]
     quotes = article_quotes(brief, i)
 
+    headline = a.article.title if len(a.article.title.split()) >= HEADLINE_WORDS else None
+
     def repeats(s: int) -> bool:
         text = a.sentences[s].strip()
         return (s in points or not text or is_quote_sentence(a, s, quotes)
-                or any(near_duplicate(text, t) for t in kp_texts))
+                or any(near_duplicate(text, t) for t in kp_texts)
+                or (headline is not None and near_duplicate(text, headline)))
 
     summary = [s for s in a.summary if 0 <= s < n]
     fresh = [s for s in summary if not repeats(s)]
@@ -300,6 +306,7 @@ def story_sentences(brief: Brief, k: int) -> list[tuple[int, int]]:
         text = a.sentences[s].strip()
         if ((i, s) in points or not text or is_junk(text) or is_quote_sentence(a, s, article_quotes(brief, i))
                 or any(near_duplicate(text, t) for t in kp_texts)
+                or (len(story.title.split()) >= HEADLINE_WORDS and near_duplicate(text, story.title))
                 or any(near_duplicate(text, brief.articles[j].sentences[t]) for j, t in chosen)):
             continue
         chosen.append((i, s))
