@@ -274,3 +274,22 @@ def test_the_largest_stories_lead_the_morning(ecb_morning):
     leading = stories[:MULTI]
     assert all(len(s.articles) >= PER_STORY - 1 for s in leading)
     assert all(len(s.articles) <= 2 for s in stories[MULTI:])
+
+
+def test_on_a_day_of_single_articles_a_summit_outranks_a_match_report():
+    from briefing.model import Participant
+
+    match = report("/in/match.txt", "United win the derby", [
+        "United beat City 2-1 in the derby on Saturday with a late goal from their captain.",
+        "The win lifts United to third in the table, two points behind the leaders.",
+        "Their manager praised the crowd and said the squad had shown character.",
+    ], source="Sports Desk")
+    summit = report("/in/summit.txt", "Leaders meet in Hanoi", [
+        "The presidents of Vietnam and the Philippines met in Hanoi on Monday to discuss fishing rights.",
+        "Their foreign ministers signed an agreement on coast guard patrols in disputed waters.",
+        "China's foreign ministry said it was watching the talks closely.",
+    ], source="World Desk")
+    summit.participants = [Participant(name="Anna Reyes", title="Foreign Minister"),
+                           Participant(name="Tran Van Minh", title="President")]
+    stories = build_stories([match, summit])
+    assert [paths([match, summit], s) for s in stories] == [{"summit.txt"}, {"match.txt"}]
