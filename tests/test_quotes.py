@@ -297,3 +297,58 @@ def test_two_apostrophes_typed_for_double_marks_open_and_close_a_quote():
     assert [q.text for q in qs] == ["We will not raise the fare this year",
                                     "Maybe next year, if costs keep rising."]
     assert [q.speaker for q in qs] == ["Lena Voss", "Lena Voss"]
+
+
+# ---- issue 12: speakers on articles nobody tuned to
+
+
+def test_a_name_that_only_modifies_a_description_gives_way_to_the_person_named_after_it():
+    qs = quotes_of(
+        "Senator Rita Gomes spoke in Ohio on Monday.",
+        "“We expect to win every county,” Gomes campaign manager Ivo Dimas said.",
+        "“Turnout is the whole game,” said Gomes’s deputy campaign manager, Lena Voss.",
+    )
+    assert [q.speaker for q in qs] == ["Ivo Dimas", "Lena Voss"]
+
+
+def test_organisation_speakers_are_kept_and_said_to_be_organisations():
+    qs = quotes_of(
+        "“The records were released only after a lawsuit,” Open Files Project added.",
+        "“We will appeal the ruling,” said Northwind Energy.",
+        "A statement from the EU said, “the sanctions stay in place until the talks resume.”",
+    )
+    assert [(q.speaker, q.speaker_kind) for q in qs] == [
+        ("Open Files Project", "organisation"), ("Northwind Energy", "organisation"),
+        ("the EU", "organisation")]
+
+
+def test_organisation_speakers_are_not_participants():
+    from briefing.analyze.people import find_participants
+
+    art = Article(path="ex.txt", title="", paragraphs=[
+        "Northwind Energy said on Sunday that 4,000 homes were without heat.",
+        "“Crews will work through the night,” it said. Mayor Ana Ruiz thanked the crews."])
+    spans = sentence_spans(art.text)
+    qs = extract_quotes(art, spans)
+    assert (qs[0].speaker, qs[0].speaker_kind) == ("Northwind Energy", "organisation")
+    assert [p.name for p in find_participants(art, spans, qs)] == ["Ana Ruiz"]
+
+
+def test_a_plural_description_is_a_group_and_a_singular_one_a_person():
+    qs = quotes_of(
+        "“The vote was rigged from the start,” some protesters said.",
+        "“We counted every ballot twice,” an election official said.",
+    )
+    assert [(q.speaker, q.speaker_kind) for q in qs] == [
+        ("some protesters", "group"), ("an election official", "person")]
+
+
+def test_a_compass_word_closing_a_first_name_is_a_surname():
+    qs = quotes_of("Marty West, a professor of education, spoke first.",
+                   "“This is the first rollback in decades,” West said.")
+    assert qs[0].speaker == "Marty West"
+
+
+def test_an_owned_description_before_a_comma_names_the_person_after_it():
+    qs = quotes_of("“He wanted his father to notice him,” said his best friend at college, Bruce Tarr.")
+    assert qs[0].speaker == "Bruce Tarr"

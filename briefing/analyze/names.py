@@ -153,6 +153,9 @@ AUXILIARIES = {
 # Personal pronouns with a contracted verb ("I've", "We'll", "She'd"): never a name.
 _PRONOUN_CONTRACTION = re.compile(r"(?i)(?:i|you|he|she|it|we|they|who|that|there)['’](?:ve|ll|d|re|m|s)$")
 
+# Compass words: a direction, or a surname closing a first name ("Marty West", "Ann North").
+COMPASS = {"north", "south", "east", "west"}
+
 # Capitalised function words and other common sentence starters: never a name.
 COMMON_CAPS = {
     "the", "a", "an", "in", "on", "at", "of", "for", "to", "from", "by", "with", "and",
@@ -494,6 +497,9 @@ class Person:
     gender: str | None = None
     affiliation: str | None = None
     east_asian: bool = False
+    kind: str = "person"
+    """"person", or for a speaker the text does not name as one: "organisation" (BC Hydro,
+    "the utility") or "group" ("protesters", "some analysts")."""
     _title_seen: tuple[int, str | None] = field(default=(0, None), repr=False)
 
     @property
@@ -577,11 +583,11 @@ def _surname_look_alikes(run: list[Token], classes: list[str]) -> None:
             # a title word closing a first name is a surname: "Margaret Judge", "Tom Major"
             classes[idx] = "name"
             continue
-        if classes[idx] not in ("common", "place") or not (b in MONTHS or classes[idx] == "place"):
+        if classes[idx] not in ("common", "place") or not (b in MONTHS or b in COMPASS or classes[idx] == "place"):
             continue
         prev = classes[idx - 1]
         after_first_name = (prev == "name" and _base(run[idx - 1].text) in FIRST_NAMES
-                            and idx == len(run) - 1 and b in MONTHS)
+                            and idx == len(run) - 1 and (b in MONTHS or b in COMPASS))
         if prev == "hon" or after_first_name:
             classes[idx] = "name"
 
@@ -691,7 +697,8 @@ class NameIndex:
                 # "says House": a title word alone may only be the surname of someone
                 # named in full elsewhere ("Margaret Judge"); see `weak`
                 classes[0], weak = "name", True
-            if len(run) == 1 and classes[0] in ("place", "common") and _base(run[0].text) in FIRST_NAMES:
+            if len(run) == 1 and classes[0] in ("place", "common") and (
+                    _base(run[0].text) in FIRST_NAMES or _base(run[0].text) in COMPASS):
                 # "Jordan said": a first name that is also a place or a month; it may
                 # only join a person named in full elsewhere (see `weak` below)
                 classes[0], weak = "name", True

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from briefing.model import Article, Quote, Span
 from briefing.analyze.names import (
+    AUXILIARIES,
     COMMON_CAPS,
     DAYS,
     MONTHS,
@@ -254,6 +255,13 @@ _DESCRIBED_SUBJECT = re.compile(
 # An indefinite description right after an inverted verb: "says one of the players in the video".
 # A definite description in the clause before the verb: "the minister", "that official".
 _DESCRIPTION_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(" + _ROLE_ALT + r")\b", re.I)
+# What stands between a name used as a modifier and the person it describes: lower-case
+# description words ("Sanders campaign manager Jeff Weaver"), or a possessive and a
+# description before a comma ("Rubio's deputy campaign manager, Rich Beeson").
+_MODIFIED_NAME = re.compile(r"(?:(?:’s|'s)?(?:\s+[a-z][\w-]*){1,4}\s+|(?:’s|'s)(?:\s+[a-z][\w-]*){1,5},\s+)")
+# Words that make a clause, not a description: function words, auxiliaries, speech verbs.
+_NOT_DESCRIPTION = frozenset(COMMON_CAPS | AUXILIARIES | SPEECH_VERBS) - {"former", "senior", "top", "local", "federal",
+                                                                       "national", "international"}
 # "says Lund's dad, Gregor": a possessive relation before the person named after the comma.
 _RELATION_AFTER = re.compile(r"[’']s\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(RELATION_NOUNS)) + r"),\s+")
 _INDEFINITE_AFTER = re.compile(
@@ -270,6 +278,11 @@ ORG_HEADS = {
 _ORG_SUBJECT = re.compile(
     r"(?<![\w’'])((?:[Tt]he )?(?:[A-Z][\w.&’'-]* ){0,4}[A-Z][\w.&’'-]*)"
     r"(?=\s+(?:" + "|".join(sorted(SPEECH_VERBS - {"according"}, key=len, reverse=True)) + r")\b)")
+
+
+_OWNED_DESCRIPTION_AFTER = re.compile(r"(?:his|her|their|its|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[’']s)\s+"
+                                      r"(?:[\w-]+\s+){0,5}?[a-z][\w-]*,\s+(?=[A-Z])")
+_ORG_AFTER = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w.&’'-]*\s){0,4}[A-Z][\w.&’'-]*)(?=\s*(?:[,.;]|$|\s(?:in|on|at|said|says|wrote)\b))")
 
 
 def _organisation_subjects(text: str, index: NameIndex) -> list[tuple[int, str]]:
@@ -294,6 +307,22 @@ def _organisation_subjects(text: str, index: NameIndex) -> list[tuple[int, str]]
             continue
         out.append((m.start(), name))
     return out
+
+
+def _organisation(name: str) -> Person:
+    return Person(name=name, tokens=name.split(), kind="organisation")
+
+
+def _plural(noun: str | None) -> bool:
+    """A plural head noun ("analysts", "officials", "people"): the speaker is a group."""
+    if not noun:
+        return False
+    return noun in ("people", "police", "staff", "crowd", "members") or (
+        noun.endswith("s") and not noun.endswith(("ss", "us", "is")) and noun[:-1] in ROLE_NOUNS | _GROUP_SINGULARS)
+
+
+_GROUP_SINGULARS = {"analyst", "official", "expert", "resident", "protester", "protestor", "critic",
+                    "supporter", "voter", "member", "worker", "student", "parent", "lawmaker", "observer"}
 
 
 def _head_noun(words: list[str]) -> str | None:
@@ -382,13 +411,25 @@ class _Attributor:
         if m.group("pron"):
             # "said he" only directly after the verb
             return self._pronoun(m.group("pron"), pos)
+        owner_desc = _OWNED_DESCRIPTION_AFTER.match(stripped)
+        if owner_desc:
+            # "said his best friend at college, Bruce Tarr": the person named after the comma
+            named = next(iter(self.index.mentions_between(off + owner_desc.end(), off + owner_desc.end() + 1)), None)
+            if named is not None:
+                return named.person
         indefinite = _INDEFINITE_AFTER.match(stripped)
         if indefinite:
             return self._describe(indefinite.group(1), off)
         if m.group("desc"):
             return self._describe(m.group("desc"), off)
-        # a capitalised word: the first person mention after the verb
-        return self._name_after(off)
+        # a capitalised word: the first person mention after the verb, else an organisation
+        # named there ("said Judicial Watch")
+        p = self._name_after(off)
+        if p is None:
+            om = _ORG_AFTER.match(self.text, off)
+            if om and om.group(1).split()[0].lower() not in COMMON_CAPS | MONTHS | DAYS:
+                return _organisation(om.group(1))
+        return p
 
     def _name_after(self, off: int):
         """The person named right after an inverted verb.
@@ -404,6 +445,7 @@ class _Attributor:
         gap = self.text[off:mm.title_start if mm.title_start is not None else mm.start]
         if not re.fullmatch(r"[\w\s.’'-]*", gap) or len(gap.split()) > 6:
             return None
+        mm = self._head_of(mm)
         relation = _RELATION_AFTER.match(self.text[mm.end:mm.end + 40])
         if relation:
             at = mm.end + relation.end()
@@ -411,6 +453,21 @@ class _Attributor:
             if nxt is not None:
                 return nxt.person
         return mm.person
+
+    def _head_of(self, m):
+        """The person a name only modifies, when one is named right after it: "Sanders campaign
+        manager Jeff Weaver", "Rubio's deputy campaign manager, Rich Beeson", "former Obama
+        speechwriter Jon Favreau" (the description between is in lower case)."""
+        for _ in range(3):
+            nxt = next(iter(self.index.mentions_between(m.end, m.end + 60)), None)
+            if nxt is None:
+                return m
+            gap = self.text[m.end:nxt.title_start if nxt.title_start is not None else nxt.start]
+            if not _MODIFIED_NAME.fullmatch(gap) or any(
+                    w in _NOT_DESCRIPTION or w.endswith(("ed", "ly")) for w in re.findall(r"[a-z][\w-]*", gap)):
+                return m
+            m = nxt
+        return m
 
     def _subject_before(self, before: str, lo: int, va: int):
         # the clause before the verb: from the last quote / semicolon / sentence start
@@ -443,12 +500,25 @@ class _Attributor:
             for m in ms:
                 pre = self.text[max(clause_lo, (m.title_start or m.start) - 25):(m.title_start or m.start)]
                 if not re.search(r"\b(?:with|of|to|by|for|from|about|against|after|on|at|in|than)\s+(?:the\s+)?$", pre):
-                    return m.person
+                    return self._head_of(m).person
             return ms[-1].person
+        org = self._organisation_right_before(clause_lo, va)
+        if org is not None:
+            return org
         if dm:
             return self.index.resolve_description(clause_lo + dm.start(), dm.group(1))
         if pm:
             return self._pronoun(pm.group(1), clause_lo + pm.start())
+        return None
+
+    def _organisation_right_before(self, lo: int, va: int):
+        """A capitalised subject that is no person, right before the verb: "Judicial Watch added"."""
+        k = bisect_left(self._organisation_at, lo)
+        while k < len(self.organisations) and self.organisations[k][0] < va:
+            at, name = self.organisations[k]
+            if re.fullmatch(r"\s+(?:\w+ly\s+)?", self.text[at + len(name):va]):
+                return _organisation(name)
+            k += 1
         return None
 
     def _organisation_before(self, pos: int):
@@ -457,7 +527,7 @@ class _Attributor:
         if not k or pos - self.organisations[k - 1][0] >= 2000:
             return None
         name = self.organisations[k - 1][1]
-        return Person(name=name, tokens=name.split())
+        return _organisation(name)
 
     def _described_subject(self, clause: str, clause_lo: int):
         """'a spokesperson said', 'Another member of the public, whose name is redacted, wrote'."""
@@ -481,13 +551,14 @@ class _Attributor:
         head = _head_noun(words)
         source = re.match(r"(?i)(?:a|an|the)\s+(?:statement|release|letter|message)\s+(?:from|by)\s+(.+)", phrase)
         if source:  # "A statement from the EU said": the EU speaks
-            return Person(name=source.group(1), tokens=source.group(1).split())
+            return _organisation(source.group(1))
         if head in ORG_HEADS:
             org = self._organisation_before(pos)
             if org is not None:
                 return org
+        kind = "group" if _plural(head) else "person"
         if words[0].lower() in _NEW_REFERENT:
-            return self._remember(Person(name=phrase, tokens=words), head)
+            return self._remember(Person(name=phrase, tokens=words, kind=kind), head)
         if head:
             titled = self.index.titled_before(pos, head)
             if titled is not None:
@@ -498,7 +569,7 @@ class _Attributor:
             p = self.index.resolve_description(pos, head)
             if p is not None:
                 return p
-        return self._remember(Person(name=phrase, tokens=words), head)
+        return self._remember(Person(name=phrase, tokens=words, kind=kind), head)
 
     def _remember(self, person: Person, head: str | None) -> Person:
         if head:
@@ -618,6 +689,7 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
             text=content,
             speaker=speaker.name if speaker else None,
             title=speaker.title if speaker else None,
+            speaker_kind=speaker.kind if speaker else "person",
             sentence=sent_idx,
             span=(sg.start, sg.end),
             article=article.path,

@@ -36,6 +36,7 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "warning", "according", "reported", "reports", "believes", "believed", "thinks",
     "thought", "felt", "feels", "hopes", "hoped", "worries", "worried", "acknowledging",
     "announcing", "describing", "continuing", "replying", "responding", "stating",
+    "remembered", "remembers", "recalling", "observing", "conceding", "admitting",
 })
 """Every form of every speech verb, lower case ("according" stands for "according to")."""
 
