@@ -213,6 +213,19 @@ def _media_type(header: str | None) -> tuple[str, str | None]:
     return parts[0].lower(), charset
 
 
+def _round_robin_by_host(requests: list[FetchRequest]) -> list[int]:
+    """Request indices taking one host after another, so that workers waiting for one busy host's
+    2 connections do not leave the other hosts idle."""
+    by_host: dict[str, list[int]] = {}
+    for index, req in enumerate(requests):
+        by_host.setdefault(host_key(req.url), []).append(index)
+    queues = list(by_host.values())
+    order: list[int] = []
+    for depth in range(max((len(q) for q in queues), default=0)):
+        order.extend(q[depth] for q in queues if depth < len(q))
+    return order
+
+
 class _Failure(Exception):
     def __init__(self, reason: str, retry_after: float | None = None, retryable: bool = False):
         super().__init__(reason)
@@ -288,7 +301,7 @@ class Fetcher:
                 one(i)
         else:
             with ThreadPoolExecutor(max_workers=min(self.settings.workers, len(requests))) as pool:
-                list(pool.map(one, range(len(requests))))
+                list(pool.map(one, _round_robin_by_host(requests)))
         return results  # type: ignore[return-value]
 
     # -- checks -----------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing.ingest.clean import clean_text, has_words
@@ -143,7 +143,7 @@ def read_sources(
     named = {s.location for s in sources if is_web_url(s.location)}
     from briefing.ingest.fetch import host_key
 
-    settings.named_hosts = set(settings.named_hosts) | {host_key(u) for u in named}
+    settings = replace(settings, named_hosts=set(settings.named_hosts) | {host_key(u) for u in named})
     with Fetcher(settings) as fetcher:
         # round 1: the URLs given, and the feeds that OPML files list; feed files are parsed here
         first: list[tuple[int, str, bool, str | None]] = []  # source index, URL, trusted, title
