@@ -50,6 +50,10 @@ LEAD_SENTENCES = 3
 LEAD_WEIGHT = 2
 """The headline and the first sentences say what the event is; the rest adds background."""
 
+EVENT_SENTENCES = 150
+"""Sentences read per article: a news report says what happened long before this; a pasted 5 MB
+dump then costs no more than a long article."""
+
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d+(?:[.,]\d+)*", re.UNICODE)
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -111,7 +115,7 @@ def event_features(a: AnalyzedArticle) -> dict[str, Counter]:
     years: Counter[str] = Counter()
     numbers: Counter[str] = Counter()
     texts = [(a.article.title, HEADLINE_WEIGHT)] if a.article.title else []
-    texts += [(s, LEAD_WEIGHT if k < LEAD_SENTENCES else 1) for k, s in enumerate(a.sentences)]
+    texts += [(s, LEAD_WEIGHT if k < LEAD_SENTENCES else 1) for k, s in enumerate(a.sentences[:EVENT_SENTENCES])]
     for text, weight in texts:
         for term in content_terms(text):
             words[term] += weight

@@ -31,12 +31,17 @@ CONTAINED = 0.8
 MIN_SHINGLES = 8
 """Texts with fewer shingles than this (a headline and one line) are too short to call copies."""
 
+MAX_WORDS = 5000
+"""Words compared per text: copies share their opening thousands of words, and a pasted 5 MB dump
+costs no more than a long article."""
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def shingles(text: str) -> np.ndarray:
-    """The text's distinct word shingles as 32-bit hashes (case and punctuation ignored)."""
-    words = [w.casefold() for w in _WORD.findall(text)]
+    """The distinct word shingles of the text's first `MAX_WORDS` words as 32-bit hashes (case and
+    punctuation ignored)."""
+    words = [m.group(0).casefold() for m, _ in zip(_WORD.finditer(text), range(MAX_WORDS))]
     if len(words) < SHINGLE_WORDS:
         grams = [" ".join(words)] if words else []
     else:

@@ -28,7 +28,7 @@ import numpy as np
 
 from briefing.analyze.people import GOV_TITLE
 from briefing.analyze.summarize import near_duplicate
-from briefing.brief.clusters import EVENT_DISTANCE, agglomerate, event_vectors
+from briefing.brief.clusters import EVENT_DISTANCE, EVENT_SENTENCES, agglomerate, event_vectors
 from briefing.brief.duplicates import find_duplicates
 from briefing.brief.points import stands_alone
 from briefing.model import AnalyzedArticle, Story
@@ -134,7 +134,7 @@ def _focus_hits(analyzed: Sequence[AnalyzedArticle], members: list[int], names: 
         if any(names(t) for t in lead):
             hits.headline_or_lead += 1
             hits.anywhere += 1
-        elif any(names(s) for s in a.sentences[FOCUS_LEAD:]):
+        elif any(names(s) for s in a.sentences[FOCUS_LEAD:EVENT_SENTENCES]):
             hits.anywhere += 1
     return hits
 
@@ -243,7 +243,7 @@ def public_affairs(a: AnalyzedArticle) -> float:
     report; a market report names many countries but few officials."""
     officials = {p.name for p in a.participants if p.title and GOV_TITLE.search(p.title)}
     regex, forms = _place_regex()
-    text = a.article.title + "\n" + "\n".join(a.sentences)
+    text = a.article.title + "\n" + "\n".join(a.sentences[:EVENT_SENTENCES])
     countries = {forms[m.group(0)] for m in regex.finditer(text)}
     return (min(len(officials), PUBLIC_AFFAIRS_FULL) + min(len(countries), PUBLIC_AFFAIRS_FULL)) / (2 * PUBLIC_AFFAIRS_FULL)
 
