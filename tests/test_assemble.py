@@ -240,3 +240,13 @@ def test_the_focus_titles_the_brief_and_only_focus_says_what_it_left_out():
     assert brief.title == "Daily Brief: North Korea" and brief.focus == ["North Korea"]
     assert [s.shown for s in brief.stories] == [True, False]
     assert brief.omitted == ["1 other story (1 article) not about the focus (North Korea)"]
+
+
+def test_a_politician_gets_the_country_a_headline_less_article_is_about():
+    people = [Participant("Noor Haddad", "Leader", None, quoted=True), Participant("Ivo Marsh", None, None)]
+    a = article(0, ["Opposition Leader Noor Haddad said Ottawa should freeze the fuel tax this winter.",
+                    "Canadian drivers paid record prices in November, and Canada's premiers asked for relief.",
+                    "Ivo Marsh, a trucker, said the cost had doubled."], [0, 1], participants=people)
+    a.article.title_derived = True
+    got = {p.name: p.affiliation for p in assemble_brief([a]).participants}
+    assert got == {"Noor Haddad": "Canada", "Ivo Marsh": None}  # a title of office, not anyone named

@@ -159,21 +159,28 @@ def _participants(analyzed: list[AnalyzedArticle]) -> list[Participant]:
         lists.append(a.participants)
     merged = merge_participants(lists)
     by_path = {a.article.path: a for a in analyzed}
-    merged = [p if p.affiliation else dataclasses.replace(p, affiliation=_infer_affiliation(p, by_path))
+    main_places: dict = {}
+    merged = [p if p.affiliation else dataclasses.replace(p, affiliation=_infer_affiliation(p, by_path, main_places))
               for p in merged]
     return rank_participants(merged)
 
 
 _GOVERNMENT = re.compile(r"\b(?:minister|ministry|president|premier|prime|chancellor|spokes\w*|ambassador|"
-                         r"envoy|general|admiral|secretary|governor|king|emir|defen[cs]e|foreign)\b", re.I)
+                         r"envoy|general|admiral|secretary|governor|king|emir|defen[cs]e|foreign|"
+                         r"leader|MPP?|MLA|senator|mayor|lawmaker|legislator|parliamentar\w+)\b", re.I)
+_MAIN_PLACE_LEAD = 2.0
+"""An article is about one place when that place scores at least this many times the next."""
 
 
-def _infer_affiliation(p: Participant, by_path: dict) -> str | None:
+def _infer_affiliation(p: Participant, by_path: dict, main_places: dict | None = None) -> str | None:
     """A country for a person the analysis gave none, from how the articles introduce them:
     the place named just before the name ("his Iranian counterpart Abbas Araghchi", "EU foreign
-    policy chief Kaja Kallas") or in their title; failing that, a government title ("Defence
-    Minister") in an article whose headline names one place first is taken to be that place's.
-    None when nothing says (the participants table then files them under "Other")."""
+    policy chief Kaja Kallas") or in their title; failing that, a government or political title
+    ("Defence Minister", "Leader", "MP") in an article whose headline names one place first, or
+    whose text is clearly about one place (`_MAIN_PLACE_LEAD`), is taken to be that place's.
+    None when nothing says (the participants table then files them under "Other").
+    `main_places` caches, per article path, the one place the article is about (or None)."""
+    main_places = {} if main_places is None else main_places
     regex, names = _place_table()
     if p.title:
         found = [names[m.group(0)] for m in regex.finditer(p.title)]
@@ -206,6 +213,18 @@ def _infer_affiliation(p: Participant, by_path: dict) -> str | None:
                 hits = [names[h.group(0)] for h in regex.finditer(a.article.title)]
                 if hits:
                     return hits[0]
+        # no headline to go by (a derived one is the lead): the place the article is about, when
+        # it is clearly about one ("Leader Andrew Scheer" in an article about Canada)
+        for path in p.articles:
+            a = by_path.get(path)
+            if a is None:
+                continue
+            if path not in main_places:
+                ranked = topic_scores([a]).most_common(2)
+                main_places[path] = ranked[0][0] if ranked and (
+                    len(ranked) == 1 or ranked[0][1] >= _MAIN_PLACE_LEAD * ranked[1][1]) else None
+            if main_places[path]:
+                return main_places[path]
     return None
 
 
