@@ -455,3 +455,53 @@ def test_a_fallback_sentence_names_its_subject_rather_than_open_with_a_pronoun()
 ])
 def test_a_sentence_cut_from_a_longer_quote_gets_its_missing_mark(given, expected):
     assert render.balance_quotes(given) == expected
+
+
+# --- stories ---------------------------------------------------------------------------------
+
+
+def story_brief() -> Brief:
+    """Three articles from three outlets on one story, one quote carried by all three, and a
+    single article on another story."""
+    from briefing.model import Story
+
+    brief = make_brief(articles=4, sentences=3, quotes=2, participants=4, key_points=0)
+    for a, outlet in zip(brief.articles, ("CBC News", "CTV News", "Global News", "The Korea Herald")):
+        a.article.source = outlet
+    paths = [a.article.path for a in brief.articles]
+    brief.quotes[0].article, brief.quotes[0].sources = paths[0], paths[:3]
+    brief.quotes[1].article, brief.quotes[1].sources = paths[3], [paths[3]]
+    brief.stories = [
+        Story(id="s1", title="Allies weigh a joint proposal", articles=[0, 1, 2],
+              summary=[(0, 0), (1, 1), (2, 2)]),
+        Story(id="s2", title="Moscow offers to host talks", articles=[3], summary=[(3, 0), (3, 1)]),
+    ]
+    brief.key_points = [KeyPoint(text=brief.articles[0].sentences[3], article=0, sentence=3, story="s1"),
+                        KeyPoint(text=brief.articles[3].sentences[4], article=3, sentence=4, story="s2")]
+    return brief
+
+
+def test_a_story_of_three_articles_is_one_block_naming_its_outlets():
+    brief = story_brief()
+    view = layout.page_view(brief, None, for_pdf=True, pages=None, overflow=False)
+    assert [b["title"] for b in view["stories"]] == ["Allies weigh a joint proposal", "Moscow offers to host talks"]
+    assert view["stories"][0]["credit"] == "3 articles · CBC News, CTV News, Global News"
+    assert [s["anchor"] for s in view["stories"][0]["sentences"]] == ["s-0-0", "s-1-1", "s-2-2"]
+    assert view["meta_line"].startswith("4 articles · 4 outlets · 2 stories")
+    assert [kp["number"] for kp in view["key_points"]] == [1, 2]  # each cites its story
+
+
+def test_a_quote_three_outlets_carry_is_printed_once_and_says_so():
+    rendered = fit_to_page(story_brief())
+    text = squash(pdf_text(rendered.pdf))
+    assert text.count(squash(QUOTES[0])) == 1
+    assert squash("3 outlets") in text
+    assert [s.shown for s in rendered.brief.stories] == [True, True]
+
+
+def test_a_tall_stories_column_gives_its_last_key_quotes_to_the_quotes_column():
+    brief = make_brief(articles=6, sentences=4, quotes=6, participants=2, key_points=0)
+    view = layout.page_view(brief, None, for_pdf=True, pages=None, overflow=False)
+    in_blocks = [b for b in view["stories"] if b["quote"]]
+    assert view["quotes"] and len(in_blocks) < 6  # some key quotes moved beside the stories
+    assert all(q["number"] for q in view["quotes"])  # and cite their story by number
