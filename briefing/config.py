@@ -56,6 +56,7 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
+from briefing.brief.focus import parse_focus
 from briefing.deliver.mail import DEFAULT_PORTS, SECURITY, check_address
 from briefing.model import BriefingError
 
@@ -258,10 +259,10 @@ def _validate(cfg: Config, *, origin: str | None = None, changed: set[str] | Non
             raise bad(name, "must not contain line breaks")
 
     if isinstance(cfg.focus, str):  # focus = "North Korea, six-party talks" is one way to write it
-        cfg.focus = [t for t in (" ".join(p.split()) for p in cfg.focus.split(",")) if t]
+        cfg.focus = [cfg.focus]
     if not isinstance(cfg.focus, (list, tuple)) or not all(isinstance(t, str) and t.strip() for t in cfg.focus):
         raise bad("focus", f"expected a list of terms, e.g. [\"North Korea\", \"six-party talks\"], got {cfg.focus!r}")
-    cfg.focus = [" ".join(t.split()) for t in cfg.focus]
+    cfg.focus = parse_focus(cfg.focus)
     if not isinstance(cfg.only_focus, bool):
         raise bad("only_focus", f"expected true or false, got {cfg.only_focus!r}")
     for n in ("title", "topic", "template_dir", "sender", "subject", "user"):

@@ -11,7 +11,7 @@ import pytest
 
 from briefing.analyze.article import analyze_article
 from briefing.brief.clusters import cluster_events
-from briefing.brief.stories import build_stories, focus_matcher, focus_note, outlet_of, parse_focus
+from briefing.brief.stories import build_stories, focus_note, outlet_of
 from briefing.model import AnalyzedArticle, Article
 
 ECBPLUS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "stories" / "ecbplus_dev.jsonl"
@@ -148,21 +148,6 @@ def test_the_summary_draws_on_several_reports_and_stands_alone():
 
 
 # --- focus -------------------------------------------------------------------------------------
-
-
-def test_focus_terms_come_from_a_comma_separated_line_or_a_list():
-    assert parse_focus("North Korea, six-party talks") == ["North Korea", "six-party talks"]
-    assert parse_focus(["North Korea", " north  korea ", "sanctions"]) == ["North Korea", "sanctions"]
-    assert parse_focus(None) == [] and parse_focus(" , ") == []
-
-
-def test_focus_matches_a_places_other_names_and_ignores_case_hyphens_and_plurals():
-    korea = focus_matcher(["North Korea"])
-    assert korea("Pyongyang warned on Tuesday") and korea("a North Korean diplomat") and korea("the DPRK said")
-    assert not korea("South Korea's president") and not korea("Korean food")
-    talks = focus_matcher(["six-party talk"])
-    assert talks("the Six-Party Talks resumed") and talks("six party talks")
-    assert not focus_matcher(["US"])("let us know")
 
 
 def test_stories_about_the_focus_rank_first():

@@ -19,7 +19,8 @@ from briefing.model import AnalyzedArticle, Brief, BriefingError, Participant, Q
 from briefing.analyze.people import merge_participants
 from briefing.analyze.summarize import near_duplicate
 from briefing.brief.points import key_point_count, story_key_points
-from briefing.brief.stories import build_stories, focus_note, parse_focus
+from briefing.brief.focus import parse_focus
+from briefing.brief.stories import build_stories, focus_note
 from briefing.vocabulary.places import place_forms
 
 MAX_PER_SPEAKER = 3

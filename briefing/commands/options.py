@@ -65,8 +65,9 @@ def add_analysis_options(parser: argparse.ArgumentParser) -> None:
 
 def focus_terms(value: str) -> list[str]:
     """``--focus "North Korea, six-party talks"`` -> ["North Korea", "six-party talks"]."""
-    terms = [" ".join(t.split()) for t in value.replace(";", ",").split(",")]
-    terms = [t for t in terms if t]
+    from briefing.brief.focus import parse_focus
+
+    terms = parse_focus(value)
     if not terms:
         raise argparse.ArgumentTypeError(f"no focus terms in {value!r}; give e.g. \"North Korea, six-party talks\"")
     return terms
