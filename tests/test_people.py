@@ -311,3 +311,45 @@ def test_a_title_needs_a_head_noun():
 def test_an_organisation_name_ending_in_a_modifier_is_not_a_person():
     ps = people_of("“Budgets are tight,” said Rita Gomes of the Centre for the National Interest.")
     assert set(ps) == {"Rita Gomes"}
+
+
+def test_a_title_is_the_whole_noun_phrase_before_the_name():
+    ps = people_of(
+        "North Korean leader Kim Jong-un met the envoys in Hanoi.",
+        "Veterans Affairs Minister Rita Gomes announced the plan, and Acme Corp chief executive Tom Hale agreed.",
+    )
+    assert ps["Kim Jong-un"].title == "North Korean leader"
+    assert ps["Kim Jong-un"].affiliation == "North Korea"
+    assert ps["Rita Gomes"].title == "Veterans Affairs Minister"
+    assert ps["Tom Hale"].title == "Acme Corp chief executive"
+    assert ps["Tom Hale"].affiliation == "Acme Corp"
+
+
+def test_a_clause_after_a_name_is_no_title():
+    ps = people_of("Former minister Tom Hale, officials were careful not to weigh in on the case, stayed silent.")
+    assert ps["Tom Hale"].title == "Former minister"
+
+
+def test_a_country_the_role_points_to_is_no_affiliation():
+    ps = people_of(
+        "Kim Yong-chol, a negotiator in talks with the United States, arrived on Monday.",
+        "Rita Gomes, the ambassador to Chile, spoke later.",
+    )
+    assert ps["Kim Yong-chol"].affiliation is None
+    assert ps["Rita Gomes"].affiliation is None
+
+
+def test_an_organisation_is_the_affiliation_where_no_country_is_given_and_titles_keep_their_case():
+    ps = people_of(
+        "“We are ready,” said Ivo Dimas, the head of the Ministry of Fisheries.",
+        "Lena Voss, a senior policy analyst with Veterans Affairs, said the plan is late.",
+    )
+    assert ps["Ivo Dimas"].affiliation == "Ministry of Fisheries"
+    assert ps["Lena Voss"].title == "senior policy analyst with Veterans Affairs"
+    assert ps["Lena Voss"].affiliation == "Veterans Affairs"
+
+
+def test_a_city_named_after_a_title_word_is_a_place_next_to_its_province():
+    ps = people_of("The camp sits 300 kilometres west of Prince Albert, Sask., and Mayor Ana Ruiz visited it.",
+                   "Prince Albert, Sask., has a new bridge.")
+    assert set(ps) == {"Ana Ruiz"}

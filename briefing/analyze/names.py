@@ -433,6 +433,20 @@ def is_place(phrase: str) -> bool:
             or p in DEMONYMS or p in _subdivision_words())
 
 
+@lru_cache(maxsize=1)
+def _subdivision_codes() -> frozenset[str]:
+    """ISO 3166-2 codes of states and provinces, as news abbreviates them with dots ("B.C.", "N.Y.")."""
+    return frozenset(s.code.split("-")[1].lower() for code in ("US", "CA", "AU")
+                     for s in pycountry.subdivisions.get(country_code=code) or [])
+
+
+def is_place_or_code(phrase: str) -> bool:
+    """A place, or a dotted state/province abbreviation ("B.C.", "N.Y.")."""
+    if re.fullmatch(r"(?:[A-Z]\.){2,3}", phrase):
+        return phrase.replace(".", "").lower() in _subdivision_codes()
+    return is_place(phrase)
+
+
 # ---------------------------------------------------------------- tokens
 
 
@@ -765,6 +779,15 @@ class NameIndex:
             b = _base(t.text).rstrip(".")
             if t.cap and _word_class(t.text) in ("title", "hon", "place", "org"):
                 words.append(t)
+            elif (t.cap and words and words[-1].cap and _word_class(words[-1].text) in ("title", "org", "place")
+                    and (b in COMPASS or _word_class(t.text) == "name") and b not in FIRST_NAMES
+                    and (k == 0 or not toks[k - 1].cap or self.text[toks[k - 1].end:t.start] != " ")):
+                # the first word of a title's noun phrase is part of it, never cut off:
+                # "Veterans Affairs Minister", "North Korean leader", "Acme Corp chief"
+                words.append(t)
+                if b not in COMPASS:
+                    k -= 1
+                    break
             elif t.cap and t.text.endswith(("’s", "'s")) and words and not words[-1].cap:
                 # an owner before a lower-case title: "Cheong Wa Dae's national security chief"
                 words.append(t)
@@ -835,6 +858,13 @@ class NameIndex:
             return
         # must read as a noun phrase: no finite verb-ish words early on
         if first in ("who", "which", "that", "said", "says", "told", "and", "but"):
+            return
+        # a clause is no title: no auxiliary or speech verb anywhere ("officials were careful
+        # not to weigh in"), and its head is one person, not a plural ("officials")
+        if any(w[:1].islower() and (w in AUXILIARIES or w in SPEECH_VERBS) for w in phrase.split()):
+            return
+        head = next((w for w in words if w in TITLE_WORDS or w in ROLE_NOUNS), None)
+        if head is not None and head.endswith("s") and head[:-1] in TITLE_WORDS | ROLE_NOUNS:
             return
         m.evidence.add("appositive")
         if not m.title or len(phrase.split()) > len(m.title.split()):
@@ -1123,7 +1153,7 @@ class NameIndex:
         return False
 
     _LOCATIVE = re.compile(r"\b(?:[Ii]n|at|near|outside|around|across|into|throughout|"
-                           r"based in|city of|town of)\s+(?:the\s+)?$")
+                           r"based in|city of|town of|(?:north|south|east|west)(?:east|west)?\s+of)\s+(?:the\s+)?$")
     _PLACE_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?),\s+$")
     _PLACE_AFTER = re.compile(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\b")
 
@@ -1151,7 +1181,7 @@ class NameIndex:
                 break
             pb = self._PLACE_BEFORE.search(before)
             pa = self._PLACE_AFTER.match(text, mm.end())
-            if (pb and is_place(pb.group(1))) or (pa and is_place(pa.group(1))):
+            if (pb and is_place_or_code(pb.group(1))) or (pa and is_place_or_code(pa.group(1))):
                 found = True
                 break
         cache[name] = found

@@ -19,7 +19,15 @@ from __future__ import annotations
 import re
 
 from briefing.model import Article, Participant, Quote, Span
-from briefing.analyze.names import LEADER_OF, NameIndex, Person, country_of
+from briefing.analyze.names import (
+    LEADER_OF,
+    ORG_WORDS,
+    TITLE_WORDS,
+    NameIndex,
+    Person,
+    country_of,
+    is_place,
+)
 from briefing.vocabulary.places import CITY_COUNTRY, DEMONYMS, GOVERNMENT_SEATS
 
 __all__ = ["find_participants", "merge_participants", "people_index"]
@@ -51,9 +59,40 @@ def _excluded(article: Article) -> tuple[str, ...]:
     return tuple(out)
 
 
+_OUTWARD = re.compile(r"\s(?:to|with|in|into|against|toward|towards|on|over|about|between)\s")
+# An organisation in the title, after "of/at/with/for": its whole capitalised name, joining
+# words included ("head of the Ministry of Fisheries", "analyst with Veterans Affairs").
+_ORG_IN_TITLE = re.compile(r"\b(?:of|at|with|for)\s+(?:the\s+)?"
+                           r"([A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|&|the|on)\s+)*[A-Z][\w&’'.-]*)*)\s*$")
+# An organisation before the role: "Acme Corp chief executive", "Veterans Affairs Minister".
+_ORG_BEFORE_ROLE = re.compile(r"^((?:[A-Z][\w&’'.-]*\s+){1,4}?)(?=[a-z]|(?:[A-Z][\w’'-]*\s*)$)")
+
+
+def _title_organisation(title: str) -> str | None:
+    """The organisation a title names, where it names one and no country."""
+    om = _ORG_IN_TITLE.search(title)
+    if om:
+        org = om.group(1).strip()
+        # a country there is where the role points ("talks with the United States"), and a
+        # country of the person's own is found before this is asked
+        return None if country_of(org) or is_place(org) else org
+    words = title.split()
+    lead = []
+    for w in words[:-1]:
+        if not w[:1].isupper() or w.lower().rstrip(".") in TITLE_WORDS - ORG_WORDS:
+            break
+        lead.append(w)
+    if lead and any(w.lower().rstrip(".,") in ORG_WORDS for w in lead):
+        return " ".join(lead)
+    return None
+
+
 def _title_country(title: str | None) -> str | None:
     if not title:
         return None
+    # a country after "to", "with", "in", "against" is where the role points, not whose it is
+    # ("ambassador to South Korea", "negotiator in talks with the United States")
+    title = _OUTWARD.split(title, maxsplit=1)[0]
     low = title.lower()
     for seat, c in GOVERNMENT_SEATS.items():
         if seat in low:
@@ -145,11 +184,6 @@ def find_participants(article: Article, spans: list[Span], quotes: list[Quote],
             aff = "United States"
         if aff is None:
             aff = _context_country(index, p, spans)
-        if aff is None and title:
-            # organisation in the title: "chief executive of Acme Corp"
-            om = re.search(r"\b(?:of|at|with)\s+(?:the\s+)?((?:[A-Z][\w&’'-]*\s?)+)$", title)
-            if om and not GOV_TITLE.search(om.group(1)):
-                aff = om.group(1).strip()
         if aff is None:
             aff = _led_country(index, p)
         part = Participant(
@@ -169,6 +203,11 @@ def find_participants(article: Article, spans: list[Span], quotes: list[Quote],
     if gov_home:
         for part, _p in pending:
             part.affiliation = gov_home
+    for part, p in zip(out, sorted(index.people, key=lambda p: p.mentions[0].start)):
+        if part.affiliation is None and p.title:
+            # no country given: the organisation in the title ("chief executive of Acme
+            # Corp", "Veterans Affairs Minister")
+            part.affiliation = _title_organisation(p.title)
     return out
 
 
