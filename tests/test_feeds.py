@@ -108,3 +108,18 @@ def test_bad_opml_is_one_line(body, reason):
     with pytest.raises(InputError) as info:
         parse_opml(body, "desk.opml")
     assert info.value.reason.startswith(reason)
+
+
+def test_real_feeds_served_over_http_parse_with_their_urls(web_server, tmp_path):
+    """Fetched as a reader would (content type, charset, gzip), then parsed; entry pages are not
+    fetched here: they live on the real internet, which tests never touch."""
+    from briefing.ingest.fetch import Fetcher, FetchSettings
+
+    with Fetcher(FetchSettings(cache_dir=tmp_path / "cache")) as fetcher:
+        for path in GOOD:
+            response = fetcher.fetch(web_server.url(f"/feeds/{path.name}"), trusted=True)
+            assert looks_like_feed(response.body, response.content_type)
+            feed = parse_feed(response.body, response.url, base_url=response.final_url)
+            assert feed.entries and all(e.link is None or e.link.startswith("http") for e in feed.entries)
+            if path.name == "atom_relative.xml":  # its relative link resolves against where it was fetched
+                assert feed.entries[0].link.startswith(web_server.url("/"))
