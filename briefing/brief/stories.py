@@ -32,6 +32,7 @@ from briefing.brief.clusters import EVENT_DISTANCE, EVENT_SENTENCES, agglomerate
 from briefing.brief.duplicates import find_duplicates
 from briefing.brief.focus import focus_matcher, parse_focus
 from briefing.brief.points import stands_alone
+from briefing.ingest.clean import source_from_domain
 from briefing.model import AnalyzedArticle, Story
 from briefing.vocabulary.places import place_forms
 
@@ -100,30 +101,21 @@ def outlet_of(a: AnalyzedArticle) -> str | None:
         if host.startswith("www."):
             host = host[4:]
         if host:
-            from briefing.ingest.clean import source_from_domain
-
             return source_from_domain(host) or host
     return None
 
 
 def _outlets(analyzed: Sequence[AnalyzedArticle], ordered: list[int]) -> list[str]:
-    """Distinct outlets, the lead's first, then by how many of the story's articles they carried."""
-    counts: dict[str, int] = {}
-    first: dict[str, int] = {}
+    """Distinct outlets (case aside), the lead's first, then by how many of the story's articles
+    they carried, then in story order; each as the first article that names it writes it."""
+    seen: dict[str, tuple[str, int, int]] = {}  # key -> (name as written, first rank, articles)
     for rank, i in enumerate(ordered):
         name = outlet_of(analyzed[i])
-        if not name:
-            continue
-        key = name.casefold()
-        counts[key] = counts.get(key, 0) + 1
-        first.setdefault(key, rank)
-    shown: dict[str, str] = {}
-    for i in ordered:
-        name = outlet_of(analyzed[i])
         if name:
-            shown.setdefault(name.casefold(), name)
-    keys = sorted(counts, key=lambda k: (first[k] != 0, -counts[k], first[k]))
-    return [shown[k] for k in keys]
+            shown, first, count = seen.get(name.casefold(), (name, rank, 0))
+            seen[name.casefold()] = (shown, first, count + 1)
+    ranked = sorted(seen.values(), key=lambda v: (v[1] != 0, -v[2], v[1]))
+    return [shown for shown, _, _ in ranked]
 
 
 # --- summary -----------------------------------------------------------------------------------
