@@ -201,3 +201,12 @@ def test_a_page_whose_header_names_the_wrong_charset_reads_right(web_server, tmp
     missing = web_server.route("/nocharset.html", body, "text/html")
     articles, errors = load_articles([url, missing], settings(tmp_path))
     assert errors == [] and all("Valdr\u00eda" in a.text and "\ufffd" not in a.text for a in articles)
+
+
+def test_a_dot_xml_or_json_file_that_is_no_feed_is_read_as_text(tmp_path):
+    from test_webpage import PARAGRAPHS
+
+    notes = tmp_path / "notes.json"
+    notes.write_text("\n\n".join(PARAGRAPHS), encoding="utf-8")
+    articles, errors = load_articles([notes])
+    assert errors == [] and articles[0].paragraphs[0].startswith("The port authority")
