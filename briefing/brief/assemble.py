@@ -167,8 +167,11 @@ def _participants(analyzed: list[AnalyzedArticle]) -> list[Participant]:
 
 
 _GOVERNMENT = re.compile(r"\b(?:minister|ministry|president|premier|prime|chancellor|spokes\w*|ambassador|"
-                         r"envoy|general|admiral|secretary|governor|king|emir|defen[cs]e|foreign|"
-                         r"leader|MPP?|MLA|senator|mayor|lawmaker|legislator|parliamentar\w+)\b", re.I)
+                         r"envoy|general|admiral|secretary|governor|king|emir|defen[cs]e|foreign)\b", re.I)
+_POLITICAL = re.compile(r"\b(?:minister|premier|prime|leader|MPP?|MLA|senator|mayor|lawmaker|legislator|"
+                        r"parliamentar\w+)\b", re.I)
+"""Offices held in a country's politics (unlike "president" or "general", also titles in firms
+and clubs): in an article about one place, the holder is taken to be that place's."""
 _MAIN_PLACE_LEAD = 2.0
 """An article is about one place when that place scores at least this many times the next."""
 
@@ -177,8 +180,9 @@ def _infer_affiliation(p: Participant, by_path: dict, main_places: dict | None =
     """A country for a person the analysis gave none, from how the articles introduce them:
     the place named just before the name ("his Iranian counterpart Abbas Araghchi", "EU foreign
     policy chief Kaja Kallas") or in their title; failing that, a government or political title
-    ("Defence Minister", "Leader", "MP") in an article whose headline names one place first, or
-    whose text is clearly about one place (`_MAIN_PLACE_LEAD`), is taken to be that place's.
+    ("Defence Minister", "Leader", "MP") in an article whose headline names one place first, or a
+    political office (`_POLITICAL`) in an article whose text is clearly about one place
+    (`_MAIN_PLACE_LEAD`), is taken to be that place's.
     None when nothing says (the participants table then files them under "Other").
     `main_places` caches, per article path, the one place the article is about (or None)."""
     main_places = {} if main_places is None else main_places
@@ -207,15 +211,16 @@ def _infer_affiliation(p: Participant, by_path: dict, main_places: dict | None =
                 hits = [names[h.group(0)] for h in regex.finditer(window)]
                 if hits:
                     return hits[-1]
-    if p.title and _GOVERNMENT.search(p.title):
+    if p.title and (_GOVERNMENT.search(p.title) or _POLITICAL.search(p.title)):
         for path in p.articles:
             a = by_path.get(path)
             if a is not None and not a.article.title_derived:
                 hits = [names[h.group(0)] for h in regex.finditer(a.article.title)]
                 if hits:
                     return hits[0]
-        # no headline to go by (a derived one is the lead): the place the article is about, when
-        # it is clearly about one ("Leader Andrew Scheer" in an article about Canada)
+    if p.title and _POLITICAL.search(p.title):
+        # no headline names a place: the place the article is about, when it is clearly about
+        # one ("Leader Andrew Scheer" in an article about Canada)
         for path in p.articles:
             a = by_path.get(path)
             if a is None:
