@@ -262,3 +262,27 @@ def test_starttls(brief_dir, tmp_path):
         assert "TLS" in str(err.value)
     finally:
         controller.stop()
+
+
+def test_the_text_body_reads_by_story():
+    from briefing.deliver.mail import text_body
+
+    data = {
+        "title": "Daily Brief: Korean Peninsula", "date": "2024-05-01",
+        "stories": [
+            {"id": "s1", "title": "Allies weigh new talks", "articles": ["a.txt", "b.txt"],
+             "outlets": ["Yonhap", "The Korea Herald"], "summary": ["Seoul and Washington weigh new talks."],
+             "shown": True},
+            {"id": "s2", "title": "Rail link delayed", "articles": ["c.txt"], "outlets": [], "summary": [],
+             "shown": False},
+        ],
+        "key_points": [{"text": "Seoul and Washington weigh new talks.", "article": 0, "sentence": 0, "story": "s1"}],
+        "quotes": [{"text": "We are ready.", "speaker": "Kim Min-jae", "title": "Foreign Minister",
+                    "sources": ["a.txt", "b.txt"]}],
+        "articles": [{"title": "Talks", "path": "a.txt"}],
+    }
+    text = text_body(data)
+    assert "Seoul and Washington weigh new talks. [Allies weigh new talks]" in text
+    assert "Allies weigh new talks (2 articles · Yonhap, The Korea Herald)" in text
+    assert "Rail link delayed" not in text  # a story the page left out is not listed either
+    assert "Kim Min-jae, Foreign Minister (2 articles)" in text

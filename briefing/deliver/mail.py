@@ -161,16 +161,32 @@ def text_body(data: dict) -> str:
     articles = data.get("articles") or []
     lines = [title, "=" * min(len(title), 72), long_date, ""]
 
+    stories = {s.get("id"): s for s in data.get("stories") or [] if isinstance(s, dict)}
     points = data.get("key_points") or []
     if points:
         lines += ["KEY POINTS", ""]
         for kp in points:
             text = kp.get("text", "") if isinstance(kp, dict) else str(kp)
             src = ""
-            if isinstance(kp, dict) and isinstance(kp.get("article"), int) and 0 <= kp["article"] < len(articles):
+            if isinstance(kp, dict) and kp.get("story") in stories:
+                src = stories[kp["story"]].get("title") or ""
+            elif isinstance(kp, dict) and isinstance(kp.get("article"), int) and 0 <= kp["article"] < len(articles):
                 src = (articles[kp["article"]] or {}).get("title") or ""
             lines.append(_wrap(text + (f" [{src}]" if src else ""), "  - ", "    "))
         lines.append("")
+
+    shown = [s for s in stories.values() if s.get("shown", True)]
+    if shown:
+        lines += ["STORIES", ""]
+        for story in shown:
+            count = len(story.get("articles") or [])
+            outlets = ", ".join(str(o) for o in story.get("outlets") or [])
+            head = f"{story.get('title') or ''} ({count} article{'s' if count != 1 else ''}"
+            lines.append(_wrap(head + (f" · {outlets})" if outlets else ")"), "  ", "  "))
+            summary = " ".join(str(x) for x in story.get("summary") or [])
+            if summary:
+                lines.append(_wrap(summary, "    ", "    "))
+            lines.append("")
 
     quotes = data.get("quotes") or []
     if quotes:
@@ -180,6 +196,9 @@ def text_body(data: dict) -> str:
             who = q.get("speaker") or "unattributed"
             if q.get("title"):
                 who = f"{who}, {q['title']}"
+            carried = len(q.get("sources") or [])
+            if carried > 1:
+                who = f"{who} ({carried} articles)"
             lines.append(_wrap(who, "    \u2014 ", "      "))
             lines.append("")
 
