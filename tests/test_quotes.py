@@ -352,3 +352,60 @@ def test_a_compass_word_closing_a_first_name_is_a_surname():
 def test_an_owned_description_before_a_comma_names_the_person_after_it():
     qs = quotes_of("“He wanted his father to notice him,” said his best friend at college, Bruce Tarr.")
     assert qs[0].speaker == "Bruce Tarr"
+
+
+# ---- single quotation marks as speech marks (British style), told from apostrophes
+
+
+def british(*paragraphs: str):
+    return quotes_of(*paragraphs)
+
+
+def test_single_marks_enclose_speech_in_a_text_written_with_them():
+    qs = british(
+        "Coach Tom Hale said: 'We will be ready for Saturday.'",
+        "'The players' union has been very fair with us,' Hale added.",
+        "‘I’m proud of them,’ he said.",
+    )
+    assert [q.text for q in qs] == ["We will be ready for Saturday.",
+                                    "The players' union has been very fair with us", "I’m proud of them"]
+    assert [q.speaker for q in qs] == ["Tom Hale"] * 3
+
+
+def test_a_single_mark_quote_runs_over_lines_cut_one_sentence_a_line():
+    qs = british(
+        "Rita Gomes, the club's chair, spoke after the vote. 'We have done our best.",
+        "Nobody can ask for more.'",
+        "'We go again next year,' she said. '",
+        "The fans deserve it.'",
+    )
+    assert [q.text for q in qs] == ["We have done our best.", "Nobody can ask for more.",
+                                    "We go again next year", "The fans deserve it."]
+    assert {q.speaker for q in qs} == {"Rita Gomes"}
+
+
+def test_apostrophes_elisions_and_scare_quotes_in_single_marks_are_no_speech():
+    qs = british(
+        "Fans of 'rock 'n' roll' packed the hall in the '90s, and the band's 'comeback' sold out.",
+        "Promoter Ivo Dimas said: 'It was the best night we have had in years.'",
+        "Dimas called it a 'miracle' and thanked 'em all.",
+    )
+    assert [q.text for q in qs] == ["It was the best night we have had in years."]
+
+
+def test_single_marks_inside_a_double_mark_quote_belong_to_it():
+    qs = quotes_of(
+        "“He said ‘no’ to every offer we made,” said Rita Gomes.",
+        "“They called it ‘the deal of the decade’ and walked away,” she added.",
+    )
+    assert [q.text for q in qs] == ["He said ‘no’ to every offer we made",
+                                    "They called it ‘the deal of the decade’ and walked away"]
+
+
+def test_single_marks_in_a_double_mark_text_are_headlines_not_speech():
+    qs = quotes_of(
+        "READ MORE: 'Nobody saw it coming' at the mill",
+        "“We lost two hundred jobs in one day,” said Mayor Ana Ruiz.",
+        "“The town will not give up,” she said.",
+    )
+    assert [q.speaker for q in qs] == ["Ana Ruiz", "Ana Ruiz"]

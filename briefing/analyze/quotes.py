@@ -171,7 +171,141 @@ def find_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
             left_open = True
         else:
             left_open = False
-    return [s for s in segs if s.end > s.start]
+    doubles = [s for s in segs if s.end > s.start]
+    return _with_single_marks(doubles, single_mark_segments(text, paragraphs))
+
+
+# A word that opens with an apostrophe: elision, not a quotation mark ('em, 'til, '90s, 'n').
+_ELIDED = re.compile(r"(?:em|til|tis|twas|cause|bout|round|n|s|d|ll|re|ve|[0-9]{2}s?)\b", re.I)
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[:—–-]))[‘'](?=[\w“\"]|\s*$)")
+_SINGLE_CLOSE = re.compile(r"(?<=\S)[’'](?=$|[\s.,;:?!)\]—–-])")
+# What may follow a closing single mark that has no punctuation before it: punctuation, the
+# end of the paragraph, or an attribution ("' he said", "' said Smith", "' according to").
+_AFTER_SPEECH = re.compile(r"(?:$|[.,;:?!)\]—–-]|\s+(?:he|she|they|it|I|we)\s+(?:\w+ly\s+)?\w+|\s+(?:"
+                           + _VERB_ALT + r")\b)")
+
+
+def single_mark_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
+    """Stretches inside single quotation marks (‘...’ and '...'), British and Australian style.
+
+    An opening mark stands at a word's start (after a space, a bracket, a colon or a dash) and
+    is no elision ('em, 'til, '90s); a closing mark stands after a word and before a space or
+    punctuation, and, unless punctuation stands inside it ("...,' he said"), only before
+    punctuation, the paragraph's end or an attribution: "the players' union" is an apostrophe.
+    A quote left open at a paragraph's end goes on in the next paragraphs (at most
+    `SINGLE_RUN` of them) up to its closing mark, whether they open with a mark or not (text
+    cut one sentence a line). Whether a stretch is speech is judged later, as for double marks.
+    """
+    segs: list[Segment] = []
+    left_open = 0  # paragraphs the current quote has run over
+    for pi, (ps, pe) in enumerate(paragraphs):
+        para = text[ps:pe]
+        open_at: int | None = None  # offset in text
+        continues = False
+        if left_open:
+            if _SINGLE_OPEN.match(para):
+                continues = True  # the paragraph opens the mark again: the newspaper convention
+            elif left_open <= SINGLE_RUN:
+                open_at, continues = ps - 1, True  # goes on without a mark
+        pos = 0
+        rejected: int | None = None  # a closing mark passed over (no punctuation, no attribution)
+        left_open_before, left_open = left_open, 0
+        while pos < len(para):
+            if open_at is None:
+                om = _SINGLE_OPEN.search(para, pos)
+                if om is None:
+                    break
+                if _ELIDED.match(para, om.end()):
+                    pos = om.end()
+                    continue
+                open_at = ps + om.start()
+                pos = om.end()
+                continue
+            cm = _SINGLE_CLOSE.search(para, pos)
+            reopen = _next_single_open(para, pos)
+            if rejected is not None and reopen is not None and (cm is None or reopen < cm.start()):
+                # a new quote opens before any closing mark: the mark passed over closed the
+                # one before ("of having 'some brass neck' by ..., adding: 'Don't you dare'")
+                seg = _seg(text, open_at, ps + rejected, pi, continues=continues)
+                if seg.end > seg.start:
+                    segs.append(seg)
+                open_at, continues, rejected = None, False, None
+                pos = reopen
+                continue
+            if cm is None:
+                break
+            c = cm.start()
+            inside_punct = para[c - 1] in ".,?!…;:—-" if c else False
+            if inside_punct or _AFTER_SPEECH.match(para, cm.end()):
+                seg = _seg(text, open_at, ps + c, pi, continues=continues)
+                if seg.end > seg.start:
+                    segs.append(seg)
+                open_at, continues, rejected = None, False, None
+            elif rejected is None:
+                rejected = c
+            pos = cm.end()
+        if open_at is not None and rejected is not None:
+            # the paragraph ends with no better closing mark than one passed over: it was
+            # the closing one ("the band's 'comeback' sold out.")
+            seg = _seg(text, open_at, ps + rejected, pi, continues=continues)
+            if seg.end > seg.start:
+                segs.append(seg)
+        elif open_at is not None:
+            seg = _seg(text, open_at, pe, pi, closed=False, continues=continues)
+            if seg.end > seg.start:
+                segs.append(seg)
+            left_open = left_open_before + 1 if continues and open_at < ps else 1
+    return segs
+
+
+def _next_single_open(para: str, pos: int) -> int | None:
+    """Where the next opening single mark (no elision) stands in `para` from `pos`."""
+    for om in _SINGLE_OPEN.finditer(para, pos):
+        if not _ELIDED.match(para, om.end()):
+            return om.start()
+    return None
+
+
+SINGLE_RUN = 4
+"""Paragraphs without a mark that a single-mark quote left open may run over."""
+
+
+def _with_single_marks(doubles: list[Segment], singles: list[Segment]) -> list[Segment]:
+    """Both kinds of quote, in text order; of two that nest, the outer one (a quote inside a
+    quote belongs to it), and of two that cross, the double-mark one.
+
+    Single marks are speech marks only in a text that writes most of its quotes with them
+    (the British convention); where double marks are the rule, single ones are quotes inside
+    quotes, headlines and names ("READ MORE: 'Life-changing'").
+    """
+    if not singles or (doubles and sum(1 for sg in singles if sg.closed) <= len(doubles)):
+        return doubles
+
+    # each kind's quotes are disjoint and in order: only the nearest one of the other kind
+    # that opens before a quote can hold it or cross it
+    single_opens = [sg.open_pos for sg in singles]
+    double_opens = [d.open_pos for d in doubles]
+    keep_doubles = []
+    for d in doubles:
+        k = bisect_left(single_opens, d.open_pos) - 1
+        if not (k >= 0 and _reach(d) <= _reach(singles[k])):
+            keep_doubles.append(d)
+    keep_singles = []
+    for sg in singles:
+        sa, sb = sg.open_pos, _reach(sg)
+        k = bisect_left(double_opens, sb)  # doubles opening before the single quote ends
+        clash = False
+        for d in doubles[max(0, k - 1):k]:
+            da, db = d.open_pos, _reach(d)
+            inside = da <= sa and sb <= db
+            holds = sa < da and db <= sb
+            clash = inside or (da < sb and sa < db and not holds)
+        if not clash and k - 2 >= 0:
+            d = doubles[k - 2]  # one more back: a double holding this one would be the latest
+            clash = d.open_pos <= sa and sb <= _reach(d)
+        if not clash:
+            keep_singles.append(sg)
+    return sorted(keep_doubles + keep_singles, key=lambda sg: sg.open_pos)
 
 
 def _seg(text, open_pos, close_pos, para, closed=True, continues=False, width=1) -> Segment:
