@@ -32,7 +32,8 @@ ENFORCED = {
     "R-2 news - best sumy", "direct quote F1", "speaker full name right",
     "people precision", "people recall",
     "story BCubed F1 half 0", "story BCubed F1 half 1",
-    "GGT quote F1 (issue 12)", "GGT speaker right (issue 12)",
+    "GGT quote F1 (issue 12)", "GGT speaker right (issue 12)", "GGT people recall (i12)",
+    "single-mark speech found (tuning)", "single-mark speech found (check)",
     "web body F1 (aeb dev)", "web body F1 half 1", "web body F1 half 2", "web F1 - trafilatura default",
 }
 
@@ -73,6 +74,9 @@ def figures() -> list[tuple[str, float, float]]:
     out.append(("GGT speaker right (issue 12)", stats["spk_ok"] / max(stats["q_tp"], 1), 0.92))
     out.append(("GGT people precision (i12)", people_p, 0.90))
     out.append(("GGT people recall (i12)", people_r, 0.90))
+    for label, sample in (("tuning", quote_bench.SINGLE_MARK_SAMPLE), ("check", quote_bench.SINGLE_MARK_CHECK)):
+        marks = quote_bench.run_single_marks(sample=sample)
+        out.append((f"single-mark speech found ({label})", marks["found"] / max(1, marks["gold"]), 0.80))
     for half in ("a", "b"):
         _, _, f1, speaker = quote_bench.polnear_figures(quote_bench.run_polnear(half=half))
         out.append((f"PolNeAR {half} quote F1", f1, 0.93))
