@@ -14,10 +14,11 @@ from briefing.commands.options import (
 def register(subparsers) -> argparse.ArgumentParser:
     p = subparsers.add_parser(
         "daily",
-        help="build today's brief from the inbox folder and optionally e-mail it once",
+        help="build today's brief from the inbox folder and the configured feeds, and optionally e-mail it once",
         description=(
             "Build the brief for one day from the inbox folder named in the config "
-            "(inbox = \"inbox/{date}/\") into <out>/YYYY-MM-DD/brief.{pdf,html,json}. With --send, "
+            "(inbox = \"inbox/{date}/\") and from the new entries of the config's [[feeds]] (kept in "
+            "<out>/YYYY-MM-DD/articles/) into <out>/YYYY-MM-DD/brief.{pdf,html,json}. With --send, "
             "e-mail it and write <out>/YYYY-MM-DD/.sent so later runs the same day do not send again. "
             "Made for cron or a systemd timer."
         ),
