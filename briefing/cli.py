@@ -27,6 +27,7 @@ examples:
   briefing build                      # seeds/ -> out/brief.{pdf,html,json}
   briefing build inbox/ --title "Korean Peninsula" --page-size letter
   briefing analyze article.txt --json --sentences 5
+  briefing build https://example.org/world/rss.xml desk.opml saved.html newsletter.eml
   briefing serve inbox/               # live preview at http://127.0.0.1:8000/
   briefing daily --send               # today's inbox, built and e-mailed once
 
