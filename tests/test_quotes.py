@@ -409,3 +409,19 @@ def test_single_marks_in_a_double_mark_text_are_headlines_not_speech():
         "“The town will not give up,” she said.",
     )
     assert [q.speaker for q in qs] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_title_tells_the_gender_for_she_over_a_first_name_list():
+    qs = quotes_of("Congresswoman Alex Moreau met Sam Hale on Monday.", "“We agreed on nothing,” she said.")
+    assert qs[0].speaker == "Alex Moreau"
+
+
+def test_a_description_with_an_age_refers_back_to_the_person_it_describes():
+    qs = quotes_of("Actress Dana Quill, 33, won the award on Sunday.",
+                   "“I did not expect this at all,” the 33-year-old actress said.")
+    assert qs[0].speaker == "Dana Quill"
+
+
+def test_an_organisation_name_with_an_article_prefix_speaks_whole():
+    qs = quotes_of("“The attack was our answer to the remarks,” al-Nour said in a statement.")
+    assert (qs[0].speaker, qs[0].speaker_kind) == ("al-Nour", "organisation")

@@ -1021,6 +1021,13 @@ class NameIndex:
                     p.gender = "m"
                 elif "female" in m.evidence:
                     p.gender = "f"
+            if p.gender is None:
+                # a title that says it ("Congresswoman", "the actress", "spokesman")
+                words = {w for t in p.titles for w in re.findall(r"[a-z]+", t.lower())}
+                if words & FEMALE_NOUNS and not words & MALE_NOUNS:
+                    p.gender = "f"
+                elif words & MALE_NOUNS and not words & FEMALE_NOUNS:
+                    p.gender = "m"
             if p.gender is None and len(p.tokens) >= 2 and not p.east_asian:
                 g = FIRST_NAMES.get(p.tokens[0].lower())
                 if g:

@@ -410,7 +410,7 @@ ORG_HEADS = {
     "insurer", "automaker", "carrier", "league", "club", "team", "network", "broadcaster",
 }
 _ORG_SUBJECT = re.compile(
-    r"(?<![\w’'])((?:[Tt]he )?(?:[A-Z][\w.&’'-]* ){0,4}[A-Z][\w.&’'-]*)"
+    r"(?<![\w’'-])((?:[Tt]he )?(?:(?:al|el)-)?(?:[A-Z][\w.&’'-]* ){0,4}[A-Z][\w.&’'-]*)"
     r"(?=\s+(?:" + "|".join(sorted(SPEECH_VERBS - {"according"}, key=len, reverse=True)) + r")\b)")
 
 
