@@ -23,7 +23,7 @@ from pathlib import Path
 
 from briefing.ingest.clean import clean_text, has_words
 from briefing.ingest.feeds import Feed, FeedEntry, entry_text, looks_like_feed, parse_feed, parse_opml
-from briefing.ingest.fetch import FetchError, Fetcher, FetchRequest, FetchSettings, Response, is_web_url
+from briefing.ingest.fetch import FetchError, Fetcher, FetchRequest, FetchSettings, Response, host_key, is_web_url
 from briefing.ingest.webpage import decode_page, extract_page, source_from_url
 from briefing.model import Article, InputError
 
@@ -121,6 +121,80 @@ def _entry_fallback(pending: _Pending, where: str, problem: str) -> Article:
     return article
 
 
+class _Counter:
+    """The progress line's counts across both rounds: "fetching 37/120 · 3 failed"."""
+
+    def __init__(self, progress):
+        self.progress = progress
+        self.done = self.total = self.failed = 0
+
+    def round(self, fetcher: Fetcher, requests: list[FetchRequest]) -> list[Response | FetchError]:
+        base_done, base_failed = self.done, self.failed
+        self.total += len(requests)
+
+        def report(done: int, _total: int, failed: int) -> None:
+            if self.progress:
+                self.progress(f"fetching {base_done + done}/{self.total} · {base_failed + failed} failed")
+
+        results = fetcher.fetch_many(requests, progress=report)
+        self.done += len(requests)
+        self.failed += sum(isinstance(r, FetchError) for r in results)
+        return results
+
+
+def _read_local(index: int, path: Path, first: list, feeds: list, errors: list) -> None:
+    """A feed file gives its feed; an OPML file the feeds it lists, to fetch in round 1."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        errors.append((index, InputError(path, f"unreadable: {exc.strerror or exc}")))
+        return
+    try:
+        if path.suffix.lower() in OPML_SUFFIXES:
+            for link in parse_opml(data, str(path)):
+                first.append((index, link.url, False, link.title))
+        else:
+            feeds.append((index, parse_feed(data, str(path))))
+    except InputError as exc:
+        errors.append((index, exc))
+
+
+def _wanted_entries(feeds: list[tuple[int, Feed]], sources: list[Source], since, seen) -> list[_Pending]:
+    pending: list[_Pending] = []
+    for index, feed in sorted(feeds, key=lambda pair: pair[0]):
+        source = sources[index]
+        for entry in feed.entries:
+            when = _parse_when(entry.published)
+            if since is not None and when is not None and when < since:
+                continue
+            ids = [i for i in (entry.guid, entry.link) if i]
+            if seen is not None and ids and seen(ids):
+                continue
+            if source.exclude and not _wanted(Source("", exclude=source.exclude), entry.title):
+                continue
+            if entry.link is None and len(entry_text(entry).split()) < MIN_ENTRY_WORDS:
+                continue  # no page and no article of its own: a link post or a podcast
+            pending.append(_Pending(index, feed, entry, source))
+    return pending
+
+
+def _entry_article(p: _Pending, where: str, response: Response | FetchError | None,
+                   errors: list) -> Article:
+    """The entry's page as an article, else its own text (said in `errors`); raises `InputError`."""
+    if response is None:
+        return _entry_fallback(p, where, "entry has no page and too little text")
+    if isinstance(response, FetchError):
+        problem = response.reason
+    else:
+        try:
+            return _page_article(response, where, p.source.name or p.feed.title)
+        except InputError as exc:
+            problem = exc.reason
+    article = _entry_fallback(p, where, problem)
+    errors.append((p.source_index, InputError(where, f"{problem}; used the feed entry's own text instead")))
+    return article
+
+
 def read_sources(
     sources: list[Source],
     settings: FetchSettings,
@@ -132,65 +206,29 @@ def read_sources(
     """Read every source. `since` drops feed entries published before it; `seen(ids)` -> True
     drops entries already used (de-duplication across feeds and days)."""
     result = WebRead()
-    counts = {"done": 0, "total": 0, "failed": 0}
-
-    def report(round_done: int, round_total: int, round_failed: int, base: dict) -> None:
-        if progress:
-            done = base["done"] + round_done
-            failed = base["failed"] + round_failed
-            progress(f"fetching {done}/{base['total']} · {failed} failed")
-
-    named = {s.location for s in sources if is_web_url(s.location)}
-    from briefing.ingest.fetch import host_key
-
-    settings = replace(settings, named_hosts=set(settings.named_hosts) | {host_key(u) for u in named})
+    counter = _Counter(progress)
+    named = {host_key(s.location) for s in sources if is_web_url(s.location)}
+    settings = replace(settings, named_hosts=set(settings.named_hosts) | named)
     with Fetcher(settings) as fetcher:
-        # round 1: the URLs given, and the feeds that OPML files list; feed files are parsed here
+        # round 1: the URLs given and the feeds OPML files list; feed files are parsed on the spot
         first: list[tuple[int, str, bool, str | None]] = []  # source index, URL, trusted, title
         feeds: list[tuple[int, Feed]] = []
         for index, source in enumerate(sources):
-            location = source.location
-            if is_web_url(location):
-                first.append((index, location, True, None))
-                continue
-            path = Path(location)
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                result.errors.append((index, InputError(path, f"unreadable: {exc.strerror or exc}")))
-                continue
-            try:
-                if path.suffix.lower() in OPML_SUFFIXES:
-                    for link in parse_opml(data, str(path)):
-                        first.append((index, link.url, False, link.title))
-                else:
-                    feeds.append((index, parse_feed(data, str(path))))
-            except InputError as exc:
-                result.errors.append((index, exc))
-        counts["total"] += len(first)
-        base = dict(counts)
-        responses = fetcher.fetch_many(
-            [FetchRequest(url, trusted) for _, url, trusted, _ in first],
-            progress=lambda d, t, f: report(d, t, f, base),
-        )
-        counts["done"] += len(first)
-        counts["failed"] += sum(isinstance(r, FetchError) for r in responses)
+            if is_web_url(source.location):
+                first.append((index, source.location, True, None))
+            else:
+                _read_local(index, Path(source.location), first, feeds, result.errors)
+        responses = counter.round(fetcher, [FetchRequest(url, trusted) for _, url, trusted, _ in first])
         for (index, url, _, title), response in zip(first, responses):
             source = sources[index]
-            if isinstance(response, FetchError):
-                result.errors.append((index, response))
-                continue
-            if looks_like_feed(response.body, response.content_type):
-                try:
-                    feed = parse_feed(response.body, url, base_url=response.final_url)
-                except InputError as exc:
-                    result.errors.append((index, exc))
-                    continue
-                if title and not feed.title:
-                    feed.title = title
-                feeds.append((index, feed))
-                continue
             try:
+                if isinstance(response, FetchError):
+                    raise response
+                if looks_like_feed(response.body, response.content_type):
+                    feed = parse_feed(response.body, url, base_url=response.final_url)
+                    feed.title = feed.title or title
+                    feeds.append((index, feed))
+                    continue
                 article = _page_article(response, url, source.name)
             except InputError as exc:
                 result.errors.append((index, exc))
@@ -198,56 +236,20 @@ def read_sources(
             if _wanted(source, article.title + "\n" + article.text):
                 result.items.append(WebItem(article, index, [i for i in (article.url, response.final_url, url) if i]))
 
-        # round 2: every wanted entry's page
-        pending: list[_Pending] = []
-        for index, feed in sorted(feeds, key=lambda pair: pair[0]):
-            source = sources[index]
-            for entry in feed.entries:
-                when = _parse_when(entry.published)
-                if since is not None and when is not None and when < since:
-                    continue
-                ids = [i for i in (entry.guid, entry.link) if i]
-                if seen is not None and ids and seen(ids):
-                    continue
-                if source.exclude and not _wanted(Source("", exclude=source.exclude), entry.title):
-                    continue
-                if entry.link is None and len(entry_text(entry).split()) < MIN_ENTRY_WORDS:
-                    continue  # no page and no article of its own: a link post or a podcast
-                pending.append(_Pending(index, feed, entry, source))
+        # round 2: the page of every wanted entry
+        pending = _wanted_entries(feeds, sources, since, seen)
         to_fetch = [p for p in pending if p.entry.link]
-        counts["total"] += len(to_fetch)
-        base = dict(counts)
-        pages = fetcher.fetch_many(
-            [FetchRequest(p.entry.link, False) for p in to_fetch],
-            progress=lambda d, t, f: report(d, t, f, base),
-        )
-        counts["done"] += len(to_fetch)
+        pages = counter.round(fetcher, [FetchRequest(p.entry.link, False) for p in to_fetch])
         by_entry = {id(p): r for p, r in zip(to_fetch, pages)}
         for p in pending:
-            where = p.entry.link or f"{sources[p.source_index].location} (entry {p.entry.title or p.entry.guid})"
-            response = by_entry.get(id(p))
-            feed_source = p.source.name or p.feed.title
+            where = p.entry.link or f"{p.source.location} (entry {p.entry.title or p.entry.guid})"
             try:
-                if response is None:
-                    article = _entry_fallback(p, where, "entry has no page and too little text")
-                elif isinstance(response, FetchError):
-                    article = _entry_fallback(p, where, response.reason)
-                    result.errors.append((p.source_index, InputError(
-                        where, f"{response.reason}; used the feed entry's own text instead")))
-                else:
-                    try:
-                        article = _page_article(response, where, feed_source)
-                    except InputError as exc:
-                        article = _entry_fallback(p, where, exc.reason)
-                        result.errors.append((p.source_index, InputError(
-                            where, f"{exc.reason}; used the feed entry's own text instead")))
+                article = _entry_article(p, where, by_entry.get(id(p)), result.errors)
             except InputError as exc:
                 result.errors.append((p.source_index, exc))
                 continue
             if not article.date and p.entry.published:
                 article.date = p.entry.published[:10]
-            if p.source.name:
-                article.source = article.source or p.source.name
             if not _wanted(p.source, article.title + "\n" + article.text):
                 continue
             ids = [i for i in (p.entry.guid, article.url, p.entry.link) if i]
