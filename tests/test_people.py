@@ -353,3 +353,8 @@ def test_a_city_named_after_a_title_word_is_a_place_next_to_its_province():
     ps = people_of("The camp sits 300 kilometres west of Prince Albert, Sask., and Mayor Ana Ruiz visited it.",
                    "Prince Albert, Sask., has a new bridge.")
     assert set(ps) == {"Ana Ruiz"}
+
+
+def test_a_holiday_closing_a_first_name_is_a_surname_and_a_roman_numeral_suffix_stays():
+    ps = people_of("Artist Johnnie Christmas signed books, and William Fisher III said the fair was busy.")
+    assert {"Johnnie Christmas", "William Fisher III"} <= set(ps)

@@ -136,10 +136,13 @@ MONTHS = {
 DAYS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "today", "tonight", "yesterday", "tomorrow",
-    # the holidays and seasons of the year that name days ("Easter weekend", "Christmas Eve")
+}
+# The holidays that name days ("Easter weekend", "Christmas Eve"); after a first name, a surname.
+HOLIDAYS = {
     "christmas", "easter", "thanksgiving", "halloween", "hanukkah", "ramadan", "eid", "diwali",
     "passover", "lent", "advent", "valentine's",
 }
+DAYS |= HOLIDAYS
 
 # English auxiliary and modal verbs: a capitalised one opens a question ("Is Moreau right?").
 # ("will", "may" and "can" are also first names or months and are left to other evidence.)
@@ -597,11 +600,12 @@ def _surname_look_alikes(run: list[Token], classes: list[str]) -> None:
             # a title word closing a first name is a surname: "Margaret Judge", "Tom Major"
             classes[idx] = "name"
             continue
-        if classes[idx] not in ("common", "place") or not (b in MONTHS or b in COMPASS or classes[idx] == "place"):
+        look_alike = b in MONTHS or b in COMPASS or b in HOLIDAYS
+        if classes[idx] not in ("common", "place") or not (look_alike or classes[idx] == "place"):
             continue
         prev = classes[idx - 1]
         after_first_name = (prev == "name" and _base(run[idx - 1].text) in FIRST_NAMES
-                            and idx == len(run) - 1 and (b in MONTHS or b in COMPASS))
+                            and idx == len(run) - 1 and look_alike)
         if prev == "hon" or after_first_name:
             classes[idx] = "name"
 
@@ -904,13 +908,14 @@ class NameIndex:
                 continue
             if self._city(m):
                 continue
-            if any(len(w) >= 2 and w.isupper() and "." not in w for w in m.tokens):
+            if any(len(w) >= 2 and w.isupper() and "." not in w and w.lower() not in SUFFIXES for w in m.tokens):
                 continue  # an acronym is no part of a person's name: "KTV Weather", "the French CAC"
             if self._named_thing(m):
                 continue
-            month_surname = low[0] in FIRST_NAMES and low[-1] in MONTHS  # "Theresa May"
+            # "Theresa May", "Johnnie Christmas": a month or holiday closing a first name
+            month_surname = low[0] in FIRST_NAMES and (low[-1] in MONTHS or low[-1] in HOLIDAYS)
             if any((w in ORG_WORDS and not (k == 0 and w in FIRST_NAMES))
-                   or (w in MONTHS and not (month_surname and k == len(low) - 1)) or w in DAYS
+                   or ((w in MONTHS or w in DAYS) and not (month_surname and k == len(low) - 1))
                    for k, w in enumerate(low)):
                 continue
             if self._credit(m):
