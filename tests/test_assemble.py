@@ -250,3 +250,40 @@ def test_a_politician_gets_the_country_a_headline_less_article_is_about():
     a.article.title_derived = True
     got = {p.name: p.affiliation for p in assemble_brief([a]).participants}
     assert got == {"Noor Haddad": "Canada", "Ivo Marsh": None}  # a title of office, not anyone named
+
+
+def test_a_day_is_titled_by_what_its_leading_stories_are_about_not_by_the_most_named_place():
+    china = [
+        ["Trade Minister Mary Ng opened talks in Beijing on canola tariffs with China's commerce minister.",
+         "China cut Canadian canola imports worth 2.7 billion dollars last year.",
+         "Ng said the first day of talks in Beijing was constructive."],
+        ["Canola exports to China were on the table as Trade Minister Mary Ng met Chinese officials in Beijing.",
+         "The 2.7 billion dollar canola trade has been frozen since March, Chinese customs data show.",
+         "Beijing gave no date for a decision on the tariffs."],
+        ["China will put Michael Kovrig and Michael Spavor on trial in Dandong next week, Beijing said.",
+         "The two Canadians were detained in China 18 months ago and are accused of spying.",
+         "Foreign Minister Melanie Joly called the charges arbitrary."],
+        ["A court in Dandong will try Michael Kovrig and Michael Spavor, China's foreign ministry said.",
+         "Joly, Canada's Foreign Minister, said the two men had been held for 18 months without cause.",
+         "China says the Canadians spied on its military."],
+        ["China suspended tourist visas for Canadians, Ambassador Cong Peiwu told reporters in Ottawa.",
+         "Visa offices in Vancouver and Toronto will close on Friday, the Chinese embassy said.",
+         "Cong gave no reason for the suspension."],
+        ["Ambassador Cong Peiwu said China would stop issuing tourist visas to Canadians from Friday.",
+         "The Chinese visa offices in Vancouver and Toronto will stay open for business travellers only.",
+         "China's embassy in Ottawa did not say how long the suspension would last."],
+    ]
+    local = [
+        "Halifax council voted 9 to 7 to rename Cornwallis Street after the Canadian boxer George Dixon.",
+        "Winnipeg's Stella's Cafe workers voted to join the United Food and Commercial Workers union.",
+        "A Saskatoon bakery, Nestor's, won the Canadian Baking Awards for its rye bread.",
+        "Environment Canada warned of 30 centimetres of snow for Calgary and Banff on Thursday.",
+        "The Royal BC Museum in Victoria opened an exhibition of 120 Canadian prairie quilts.",
+        "Edmonton's school board bought 12 electric buses for Canadian rural routes at 5 million dollars.",
+        "Canadian anglers on the Fraser River reported a record run of 14 million sockeye salmon.",
+    ]
+    day = [article(k, sentences, [0, 1]) for k, sentences in enumerate(china)]
+    day += [article(100 + k, [s], [0]) for k, s in enumerate(local)]
+    stories = assemble_brief(day).stories
+    assert [len(s.articles) for s in stories[:3]] == [2, 2, 2]
+    assert derive_title(day) == "Daily Brief: China"  # Canada is named in more articles

@@ -300,9 +300,10 @@ def derive_title(analyzed: list[AnalyzedArticle], participants: list[Participant
 
     The analyst's focus when there is one ("Daily Brief: North Korea and Six-Party Talks");
     else the place the day's articles are most about, or two when close (places are counted in
-    the articles' own text: names, demonyms, capitals; see `topic_scores`); on a mixed day that
-    no place dominates, the places of the leading stories ("Daily Brief: China, Kenya and
-    Canada"), or the lead story's headline. `stories` are built when not given. When the text
+    the articles' own text: names, demonyms, capitals; see `topic_scores`), when one of the
+    leading stories is about it too; else (a mixed day) the place most leading stories are
+    about, or each one's place ("Daily Brief: China, Kenya and Canada"), or the lead story's
+    headline. `stories` are built when not given. When the text
     names no place, the brief is just "Daily Brief".
     """
     terms = parse_focus(focus)
@@ -314,9 +315,11 @@ def derive_title(analyzed: list[AnalyzedArticle], participants: list[Participant
         return "Daily Brief"
     (first, top), rest = ranked[0], ranked[1:]
     spread = _coverage(analyzed, per_article)
-    if not _dominates(first, top, rest, spread, len(analyzed)):
-        if stories is None:
-            stories = build_stories(analyzed)
+    if stories is None:
+        stories = build_stories(analyzed)
+    if not _dominates(first, top, rest, spread, len(analyzed)) or (
+            len(analyzed) >= 3 and first not in _story_places(stories, per_article)):
+        # no place dominates, or the one named most is not what the leading stories are about
         return _leading_stories_title(stories, per_article)
     if rest and rest[0][1] >= _CLOSE * top and rest[0][1] > 1:
         second = rest[0][0]
@@ -348,21 +351,31 @@ def _headline_case(term: str) -> str:
     return " ".join(word(w, k == 0) for k, w in enumerate(term.split()))
 
 
-def _leading_stories_title(stories: Sequence[Story], per_article: list[Counter]) -> str:
-    """The places the leading shown stories are most about, or the lead story's headline."""
-    leading = [s for s in stories if s.shown][:_TITLE_PLACES]
-    places: list[str] = []
-    for story in leading:
+def _story_places(stories: Sequence[Story], per_article: list[Counter]) -> list[str]:
+    """The place each leading shown story is most about (a story that names none gives none)."""
+    places = []
+    for story in [s for s in stories if s.shown][:_TITLE_PLACES]:
         counts = sum((per_article[i] for i in story.articles if i < len(per_article)), Counter())
-        for place, _ in counts.most_common():
-            if place not in places:
-                places.append(place)
-                break
-    if len(places) >= 2:
-        return "Daily Brief: " + _joined(places)
-    if leading and len(leading[0].title.split()) <= _TITLE_HEADLINE_WORDS:
-        return "Daily Brief: " + leading[0].title.strip()
-    return "Daily Brief: " + places[0] if places else "Daily Brief"
+        if counts:
+            places.append(counts.most_common(1)[0][0])
+    return places
+
+
+def _leading_stories_title(stories: Sequence[Story], per_article: list[Counter]) -> str:
+    """The place most of the leading shown stories are about; else each one's place ("China, Kenya
+    and Canada"); else the lead story's headline."""
+    places = _story_places(stories, per_article)
+    if places:
+        place, count = Counter(places).most_common(1)[0]
+        if count >= 2:
+            return f"Daily Brief: {place}"
+    distinct = list(dict.fromkeys(places))
+    if len(distinct) >= 2:
+        return "Daily Brief: " + _joined(distinct)
+    lead = next((s for s in stories if s.shown), None)
+    if lead is not None and len(lead.title.split()) <= _TITLE_HEADLINE_WORDS:
+        return "Daily Brief: " + lead.title.strip()
+    return "Daily Brief: " + distinct[0] if distinct else "Daily Brief"
 
 
 _MIN_COVERAGE = 0.4
