@@ -209,6 +209,7 @@ def single_mark_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
                 open_at, continues = ps - 1, True  # goes on without a mark
         pos = 0
         rejected: int | None = None  # a closing mark passed over (no punctuation, no attribution)
+        next_open = -1  # where the next opening mark stands, once looked for
         left_open_before, left_open = left_open, 0
         while pos < len(para):
             if open_at is None:
@@ -222,8 +223,13 @@ def single_mark_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
                 pos = om.end()
                 continue
             cm = _SINGLE_CLOSE.search(para, pos)
-            reopen = _next_single_open(para, pos)
-            if rejected is not None and reopen is not None and (cm is None or reopen < cm.start()):
+            reopen = None
+            if rejected is not None:
+                if next_open < pos:  # found once per opening mark: a long line stays linear
+                    found_at = _next_single_open(para, pos)
+                    next_open = len(para) + 1 if found_at is None else found_at
+                reopen = next_open if next_open <= len(para) else None
+            if reopen is not None and (cm is None or reopen < cm.start()):
                 # a new quote opens before any closing mark: the mark passed over closed the
                 # one before ("of having 'some brass neck' by ..., adding: 'Don't you dare'")
                 seg = _seg(text, open_at, ps + rejected, pi, continues=continues)
