@@ -151,7 +151,7 @@ def test_robots_txt_is_obeyed_unless_turned_off(web_server):
 def test_robots_txt_that_cannot_be_read_forbids_all(web_server):
     web_server.route("/robots.txt", b"", status=500)
     web_server.route("/p.html", PAGE)
-    assert "robots.txt" in reason_of(web_server, "/p.html", retries=0)
+    assert reason_of(web_server, "/p.html", retries=0).startswith("robots.txt of 127.0.0.1:")
 
 
 def test_urls_from_feeds_may_not_reach_private_addresses(web_server):
@@ -222,3 +222,29 @@ def test_the_runs_time_bound_fails_what_is_left(web_server):
         with pytest.raises(FetchError) as info:
             fetcher.fetch(web_server.url("/p.html"), trusted=True)
     assert "time limit" in info.value.reason
+
+
+def test_a_host_that_turns_internal_between_check_and_connect_is_refused(web_server, monkeypatch):
+    """DNS rebinding: the name resolves to a public address when the URL is checked and to
+    127.0.0.1 when the connection is made; the connection itself is refused."""
+    import socket
+
+    import briefing.ingest.fetch as fetch_module
+
+    real = socket.getaddrinfo
+    answers = iter(["93.184.216.34"])
+
+    def rebinding(host, port, *args, **kwargs):
+        if host != "rebind.example":
+            return real(host, port, *args, **kwargs)
+        address = next(answers, "127.0.0.1")
+        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, port))]
+
+    monkeypatch.setattr(fetch_module.socket, "getaddrinfo", rebinding)
+    web_server.route("/p.html", PAGE)
+    url = f"http://rebind.example:{web_server.port}/p.html"
+    with Fetcher(settings(respect_robots=False)) as fetcher:
+        with pytest.raises(FetchError) as info:
+            fetcher.fetch(url, trusted=False)
+    assert "refused: rebind.example now resolves to an internal address (127.0.0.1)" in info.value.reason
+    assert web_server.count("/p.html") == 0

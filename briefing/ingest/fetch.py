@@ -15,7 +15,8 @@ and 5xx retried with back-off, honouring Retry-After; robots.txt obeyed (RFC 930
 allows all, an unreachable one forbids all); a response cache on disk with ETag / Last-Modified
 revalidation, and an offline mode that reads the cache alone. URLs that come from feeds, OPML or
 redirects (untrusted) may not reach loopback, private, link-local or multicast addresses unless
-the user named that host or allowed private hosts.
+the user named that host or allowed private hosts; the address is checked before each request and
+again when the connection is opened, on the address connected to (so DNS rebinding is refused).
 """
 
 from __future__ import annotations
@@ -213,6 +214,63 @@ def _media_type(header: str | None) -> tuple[str, str | None]:
     return parts[0].lower(), charset
 
 
+def _guarded_transport(max_connections: int, may_reach_internal):
+    """httpx's transport, connecting through `_GuardedBackend` (see there). Should a future httpx
+    lay its transport out differently, the plain transport is used and the check before each
+    request (`Fetcher._check_url`) still stands."""
+    import httpcore
+    import httpx
+
+    transport = httpx.HTTPTransport(limits=httpx.Limits(max_connections=max_connections), trust_env=False)
+    if isinstance(getattr(transport, "_pool", None), httpcore.ConnectionPool):
+        transport._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            max_connections=max_connections,
+            network_backend=_GuardedBackend(may_reach_internal),
+        )
+    return transport
+
+
+class _GuardedBackend:
+    """Opens the TCP connections, and checks the address it connects to at that moment: a host
+    that was public when its URL was checked but resolves to an internal address by connect time
+    (DNS rebinding) is refused, unless `may_reach_internal("host:port")` says the user named it."""
+
+    def __init__(self, may_reach_internal):
+        import httpcore
+
+        self._inner = httpcore.SyncBackend()
+        self._may_reach_internal = may_reach_internal
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        import httpcore
+
+        if self._may_reach_internal(f"{host.lower()}:{port}"):
+            return self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
+        try:
+            addresses = [info[4][0] for info in socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)]
+        except (socket.gaierror, UnicodeError, OSError):
+            raise httpcore.ConnectError(f"host {host} not found") from None
+        for address in addresses:
+            if _internal_address(address):
+                raise httpcore.ConnectError(f"refused: {host} now resolves to an internal address ({address})")
+        last: Exception = httpcore.ConnectError(f"host {host} has no address")
+        for address in dict.fromkeys(addresses):  # connect to the address just checked, not a new lookup
+            try:
+                return self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as exc:
+                last = exc
+        raise last
+
+    def connect_unix_socket(self, path, timeout=None, socket_options=None):
+        import httpcore
+
+        raise httpcore.ConnectError("unix sockets are not used")
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+
 def _round_robin_by_host(requests: list[FetchRequest]) -> list[int]:
     """Request indices taking one host after another, so that workers waiting for one busy host's
     2 connections do not leave the other hosts idle."""
@@ -243,18 +301,20 @@ class Fetcher:
         self.settings = settings or FetchSettings()
         s = self.settings
         self._httpx = httpx
+        self._trusted_hosts: set[str] = set(s.named_hosts)
+        """`host_key`s the user named, plus those of every trusted URL asked for this run."""
         self.client = httpx.Client(
             headers={"User-Agent": s.user_agent, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(s.read_timeout, connect=s.connect_timeout),
             follow_redirects=False,
-            limits=httpx.Limits(max_connections=max(4, s.workers * PER_HOST_CONNECTIONS)),
+            transport=_guarded_transport(max(4, s.workers * PER_HOST_CONNECTIONS), self._may_reach_internal),
             trust_env=False,
         )
         self.cache = _Cache(s.cache_dir) if s.cache_dir else None
         self.budget = _Budget(s.total_seconds)
         self._lock = threading.Lock()
         self._host_slots: dict[str, threading.Semaphore] = {}
-        self._robots: dict[str, RobotFileParser | None] = {}
+        self._robots: dict[str, RobotFileParser | str] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
         self.downloads = 0
         """Full responses downloaded (not counting 304 revalidations and cache reads)."""
@@ -272,6 +332,9 @@ class Fetcher:
 
     def fetch(self, url: str, *, trusted: bool = False) -> Response:
         """Fetch one URL (redirects followed and checked). Raises `FetchError`."""
+        if trusted:
+            with self._lock:
+                self._trusted_hosts.add(host_key(url))
         try:
             return self._fetch(url, trusted)
         except _Failure as failure:
@@ -306,6 +369,12 @@ class Fetcher:
 
     # -- checks -----------------------------------------------------------------------------
 
+    def _may_reach_internal(self, key: str) -> bool:
+        if self.settings.allow_private_hosts:
+            return True
+        with self._lock:
+            return key in self._trusted_hosts
+
     def _check_url(self, url: str, trusted: bool) -> None:
         parts = urlsplit(url)
         if parts.scheme.lower() not in SCHEMES:
@@ -339,6 +408,7 @@ class Fetcher:
     # -- robots -----------------------------------------------------------------------------
 
     def _allowed_by_robots(self, url: str, trusted: bool) -> bool:
+        """Raises `_Failure` when the origin's robots.txt cannot be read (RFC 9309: forbid all)."""
         parts = urlsplit(url)
         origin = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
         with self._lock:
@@ -347,20 +417,20 @@ class Fetcher:
             if origin not in self._robots:
                 self._robots[origin] = self._load_robots(origin, trusted)
         rules = self._robots[origin]
-        if rules is None:
-            return False
+        if isinstance(rules, str):
+            raise _Failure(f"robots.txt of {parts.netloc} could not be read ({rules}), so nothing there is fetched")
         return rules.can_fetch(self.settings.user_agent, url)
 
-    def _load_robots(self, origin: str, trusted: bool) -> RobotFileParser | None:
-        """The origin's rules; None (forbid all) when robots.txt cannot be read (RFC 9309)."""
+    def _load_robots(self, origin: str, trusted: bool) -> RobotFileParser | str:
+        """The origin's rules, or why robots.txt could not be read."""
         rules = RobotFileParser()
         try:
             response = self._fetch_one_hop(origin + "/robots.txt", trusted, accept_any=True)
         except _Failure as failure:
-            if failure.reason.startswith("HTTP 4"):
+            if failure.reason.startswith("HTTP 4"):  # no robots.txt: everything is allowed
                 rules.parse([])
                 return rules
-            return None
+            return failure.reason
         if 300 <= response.status < 400:  # a robots.txt that redirects away: treat as absent
             rules.parse([])
             return rules
