@@ -358,3 +358,8 @@ def test_a_city_named_after_a_title_word_is_a_place_next_to_its_province():
 def test_a_holiday_closing_a_first_name_is_a_surname_and_a_roman_numeral_suffix_stays():
     ps = people_of("Artist Johnnie Christmas signed books, and William Fisher III said the fair was busy.")
     assert {"Johnnie Christmas", "William Fisher III"} <= set(ps)
+
+
+def test_a_name_taking_a_relative_who_is_a_person():
+    ps = people_of("“The role was never defined,” Melanne Vosk, who served as chief of staff, told reporters.")
+    assert "Melanne Vosk" in ps

@@ -884,6 +884,8 @@ class NameIndex:
                 m.evidence.add("speech")
             if len(m.tokens) >= 2 and _KIN_BEFORE.search(before):
                 m.evidence.add("relation")
+            if len(m.tokens) >= 2 and re.match(r",\s+who(?:m|se)?\s", after):
+                m.evidence.add("who")  # "who" refers to people: "Melanne Verveer, who served ..."
             if len(m.tokens) >= 2 and LEADER_OF.match(text, m.end):
                 m.evidence.add("leader")  # "the Rui Costa government": the person who leads it
             # "says Cambridge cartoonist X": a capitalised word followed by a lower-case
@@ -941,7 +943,7 @@ class NameIndex:
                 # first name: "Canada's Justin Trudeau" has it at another mention)
                 continue
             strong = ev & {"first_name", "honorific", "title", "speech", "east_asian",
-                           "surname_used", "appositive", "age", "initial", "relation", "leader"}
+                           "surname_used", "appositive", "age", "initial", "relation", "leader", "who"}
             if not strong:
                 weak_multi.append(m)
                 continue
