@@ -208,8 +208,10 @@ def _quote_words(rng: random.Random) -> str:
 
 
 def news_sentence(rng: random.Random, state: dict) -> str:
-    """One varied news sentence: reported action, quote with attribution, figures, background."""
-    name, title, aff = rng.choice(PEOPLE)
+    """One varied news sentence: reported action, quote with attribution, figures, background.
+    `state["event"]`, when set, holds the (people, topics, places) one event is about."""
+    people, topics, places = state.get("event") or (PEOPLE, TOPICS, NEWS_PLACES)
+    name, title, aff = rng.choice(people)
     surname = name.split()[-1] if aff in ("United States", "Japan", "Russia") else name.split()[0]
     known = state.setdefault("known", set())
     first = name not in known
@@ -219,7 +221,7 @@ def news_sentence(rng: random.Random, state: dict) -> str:
     if k < 0.18:
         q = _quote_words(rng)
         if first:
-            return f"\u201c{q},\u201d {name}, {title}, {rng.choice(SAY)} in {rng.choice(NEWS_PLACES)} {rng.choice(DAYS)}."
+            return f"\u201c{q},\u201d {name}, {title}, {rng.choice(SAY)} in {rng.choice(places)} {rng.choice(DAYS)}."
         return f"\u201c{q},\u201d {who} {rng.choice(SAY)}."
     if k < 0.26:
         return f"{who} {rng.choice(SAY)} {rng.choice(DAYS)}, \u201c{_quote_words(rng)}.\u201d"
@@ -228,35 +230,43 @@ def news_sentence(rng: random.Random, state: dict) -> str:
     if k < 0.50:
         subject = rng.choice(SUBJECTS)
         return (f"{subject[0].upper()}{subject[1:]} {rng.choice(DAYS)} "
-                f"{rng.choice(ACTIONS)} {rng.choice(TOPICS)}, {rng.choice(REASONS)}.")
+                f"{rng.choice(ACTIONS)} {rng.choice(topics)}, {rng.choice(REASONS)}.")
     if k < 0.62:
         return (f"{who} {rng.choice(['met', 'held talks with', 'spoke by phone with', 'had dinner with'])} "
-                f"{rng.choice(PEOPLE)[0]} in {rng.choice(NEWS_PLACES)} {rng.choice(DAYS)} to discuss "
-                f"{rng.choice(TOPICS)}.")
+                f"{rng.choice(people)[0]} in {rng.choice(places)} {rng.choice(DAYS)} to discuss "
+                f"{rng.choice(topics)}.")
     if k < 0.74:
         return (f"About {rng.randint(2, 9) * 10 ** rng.randint(1, 4):,} {rng.choice(FIGURES)} were involved in "
-                f"{rng.choice(TOPICS)} as of {rng.choice(MONTHS)} {rng.randint(1, 28)}, "
+                f"{rng.choice(topics)} as of {rng.choice(MONTHS)} {rng.randint(1, 28)}, "
                 f"according to {rng.choice(['the ministry', 'officials', 'a government report', 'the agency'])}.")
     if k < 0.86:
-        return (f"The last round of {rng.choice(TOPICS)} was held in {rng.choice(NEWS_PLACES)} in "
+        return (f"The last round of {rng.choice(topics)} was held in {rng.choice(places)} in "
                 f"{rng.randint(1994, 2013)}, and {rng.choice(SUBJECTS)} {rng.choice(ACTIONS)} it "
                 f"{rng.choice(DAYS)}.")
     return (f"{rng.choice(['Analysts', 'Diplomats', 'Lawmakers', 'Officials', 'Experts'])} in "
-            f"{rng.choice(NEWS_PLACES)} said {rng.choice(SUBJECTS)} was unlikely to change course on "
-            f"{rng.choice(TOPICS)} {rng.choice(REASONS)}.")
+            f"{rng.choice(places)} said {rng.choice(SUBJECTS)} was unlikely to change course on "
+            f"{rng.choice(topics)} {rng.choice(REASONS)}.")
 
 
-def news_article(rng: random.Random, size: int, seen: set[str] | None = None) -> str:
+def news_article(rng: random.Random, size: int, seen: set[str] | None = None, *, event: int | None = None) -> str:
     """A headline, paragraphs of 1-3 sentences (one paragraph a line), a byline; about `size`
-    characters. No line repeats (ingest drops exact duplicate lines); `seen` spans articles."""
+    characters. No line repeats (ingest drops exact duplicate lines); `seen` spans articles.
+
+    With `event`, the article reports one event: its people, topic and place are that event's
+    own (the same `event` number gives the same ones), so articles of different events differ
+    as real stories do."""
     seen = set() if seen is None else seen
     state: dict = {}
-    name, _, aff = rng.choice(PEOPLE)
+    if event is not None:
+        pick = random.Random(event)
+        state["event"] = (pick.sample(PEOPLE, 2), [pick.choice(TOPICS)], [pick.choice(NEWS_PLACES)])
+    PEOPLE_, TOPICS_, PLACES_ = state.get("event") or (PEOPLE, TOPICS, NEWS_PLACES)
+    name, _, aff = rng.choice(PEOPLE_)
     surname = name.split()[-1] if aff in ("United States", "Japan", "Russia") else name.split()[0]
     topic = " ".join(w if w in ("a", "the", "on", "of", "for", "in", "at") else w[0].upper() + w[1:]
-                     for w in rng.choice(TOPICS).split())
+                     for w in rng.choice(TOPICS_).split())
     headline = f"{surname} {rng.choice(['Urges', 'Rejects', 'Backs', 'Weighs', 'Doubts'])} {topic} " \
-               f"in {rng.choice(NEWS_PLACES)}"
+               f"in {rng.choice(PLACES_)}"
     lines = [headline]
     n = len(headline)
     while n < size:

@@ -425,3 +425,14 @@ def test_a_description_with_an_age_refers_back_to_the_person_it_describes():
 def test_an_organisation_name_with_an_article_prefix_speaks_whole():
     qs = quotes_of("“The attack was our answer to the remarks,” al-Nour said in a statement.")
     assert (qs[0].speaker, qs[0].speaker_kind) == ("al-Nour", "organisation")
+
+
+def test_an_interjected_phrase_before_an_inverted_verb_keeps_the_speaker_after_it():
+    qs = quotes_of("“Consumers have shrugged off the bad news,” like the market swings, said economist Ana Ruiz.")
+    assert qs[0].speaker == "Ana Ruiz"
+
+
+def test_a_participle_after_an_opening_adverbial_takes_the_main_subject():
+    qs = quotes_of("Senator Rita Gomes spoke on Friday.",
+                   "Later on Sunday, Gomes posted a letter online, writing “Here is the record you asked for.”")
+    assert qs[0].speaker == "Rita Gomes"

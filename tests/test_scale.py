@@ -47,12 +47,13 @@ def test_generated_articles_are_varied_news_without_repeated_lines():
 
 @pytest.fixture(scope="module")
 def crowded_day(tmp_path_factory):
-    """40 distinct generated articles of 2-3 KB, built into a brief."""
+    """40 generated articles of 2-3 KB reporting 20 different events, built into a brief."""
     inbox = tmp_path_factory.mktemp("inbox40")
     rng = random.Random(11)
     seen: set[str] = set()
     for k in range(40):
-        (inbox / f"{k:02d}.txt").write_text(scale.news_article(rng, rng.randint(2000, 3000), seen), encoding="utf-8")
+        text = scale.news_article(rng, rng.randint(2000, 3000), seen, event=k % 20)
+        (inbox / f"{k:02d}.txt").write_text(text, encoding="utf-8")
     out = tmp_path_factory.mktemp("out40")
     return build([inbox], out_dir=out)
 

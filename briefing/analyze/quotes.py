@@ -518,6 +518,12 @@ class _Attributor:
             p = self._subject_before(frame[:v_start], lo, va)
             if p is not None:
                 return p, True
+            if not inverted and verb not in TELLING_VERBS and re.search(r",\s*$", between):
+                # an interjected phrase between the quote and an inverted verb: "''...,'' like
+                # the recent swings, said Ana Ruiz"
+                p = self._subject_after(after, vb, verb)
+                if p is not None:
+                    return p, True
         if verb.endswith("ing"):
             # a participle takes the subject of its main clause: "He voiced his
             # “anger” on Twitter, writing “...”"
@@ -529,7 +535,9 @@ class _Attributor:
     def _main_subject(self, before: str, lo: int):
         """The name or he/she that opens the sentence in `before` (masked frame text at `lo`)."""
         start = max(before.rfind(";"), before.rfind("\n")) + 1
-        m = re.match(r"[\s“\"]*(?:(?:But|And|So|Then|Later|Still),?\s+)?", before[start:])
+        # after an opening adverbial up to its comma ("Later on Sunday, ", "To wit, ")
+        m = re.match(r"[\s“\"]*(?:(?:But|And|So|Then|Later|Still),?\s+)?(?:[A-Z][a-z]*(?:\s+[a-z0-9][\w-]*){0,4},\s+)?",
+                     before[start:])
         at = start + m.end()
         pm = re.match(r"(he|she|they)\b", before[at:], re.I)
         if pm:
