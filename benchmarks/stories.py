@@ -47,7 +47,8 @@ sys.path.insert(0, str(ROOT))
 
 from briefing.analyze.article import analyze_article  # noqa: E402
 from briefing.ingest.clean import clean_text  # noqa: E402
-from briefing.brief.clusters import EVENT_DISTANCE, agglomerate, event_vectors, stop_words  # noqa: E402
+from briefing.brief.clusters import EVENT_DISTANCE, agglomerate, event_vectors  # noqa: E402
+from briefing.vocabulary.stopwords import stop_words  # noqa: E402
 from briefing.brief.stories import build_stories  # noqa: E402
 from briefing.model import AnalyzedArticle, Article  # noqa: E402
 

@@ -37,6 +37,7 @@ from nltk.stem.snowball import EnglishStemmer
 from briefing.analyze.algorithms import ALGORITHMS
 from briefing.analyze.sentences import SumyTokenizer, word_tokens
 from briefing.vocabulary.boilerplate import FURNITURE_LINE, WIRE_CREDITS
+from briefing.vocabulary.stopwords import stop_words
 from briefing.vocabulary.speech import SPEECH_VERBS
 
 __all__ = [
@@ -66,16 +67,6 @@ KEY_POINT_SIMILARITY = 0.5
 # --- words -----------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    # sumy's own English list, read from its package data: the same words as
-    # sumy.utils.get_stop_words("english") without importing sumy.utils (which pulls in requests).
-    from importlib.resources import files
-
-    text = files("sumy").joinpath("data/stopwords/english.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip())
-
-
 _STEMMER = EnglishStemmer()  # Porter2 (Snowball), as sumy's Stemmer("english"); needs no data
 
 
@@ -91,7 +82,7 @@ def _terms(sentence: str) -> list[str]:
 
 @lru_cache(maxsize=16384)
 def _terms_cached(sentence: str) -> tuple[str, ...]:
-    stops = _stop_words()
+    stops = stop_words()
     stem = _stem
     return tuple(
         stem(w)
@@ -341,7 +332,7 @@ def _sumy_summarizer(algorithm: str):
     else:
         raise _unknown_algorithm(algorithm)
     summarizer = cls(stemmer)
-    summarizer.stop_words = _stop_words()
+    summarizer.stop_words = stop_words()
     return summarizer
 
 

@@ -33,6 +33,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 
 from briefing.model import AnalyzedArticle
+from briefing.vocabulary.stopwords import stop_words
 
 EVENT_DISTANCE = 0.73
 """Cosine distance (1 - similarity) within which two groups of articles report one event.
@@ -59,15 +60,6 @@ _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 _POSSESSIVE = re.compile(r"['’]s?$")
-
-
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    """sumy's English stop words (its package data, the list the summarizer uses)."""
-    from importlib.resources import files
-
-    text = files("sumy").joinpath("data/stopwords/english.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip())
 
 
 @lru_cache(maxsize=1)
