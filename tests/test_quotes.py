@@ -436,3 +436,13 @@ def test_a_participle_after_an_opening_adverbial_takes_the_main_subject():
     qs = quotes_of("Senator Rita Gomes spoke on Friday.",
                    "Later on Sunday, Gomes posted a letter online, writing “Here is the record you asked for.”")
     assert qs[0].speaker == "Rita Gomes"
+
+
+def test_an_indefinite_description_with_a_capitalised_noun_is_the_speaker():
+    qs = quotes_of("“It was not a convincing argument,” said one Democrat familiar with the talks.")
+    assert qs[0].speaker == "one Democrat familiar with the talks"
+
+
+def test_a_child_described_after_the_verb_refers_back():
+    qs = quotes_of("Mason Reyes, 9, came with his father.", "“How big is the wall going to be?” said the boy, grinning.")
+    assert qs[0].speaker == "Mason Reyes"

@@ -233,6 +233,8 @@ ROLE_NOUNS = {
     "player", "athlete", "singer", "actor", "actress", "artist", "writer", "veteran",
     "victim", "resident", "survivor", "farmer", "worker", "organizer", "organiser",
     "chancellor", "principal", "dean", "inspector", "detective", "sergeant", "captain",
+    "boy", "girl", "child", "teenager", "son", "daughter", "wife", "husband", "friend",
+    "neighbour", "neighbor", "witness", "passenger", "driver", "customer", "patient",
 }
 FEMALE_NOUNS = {"woman", "mother", "spokeswoman", "chairwoman", "actress", "congresswoman",
                 "councilwoman", "queen", "princess", "daughter", "wife", "sister", "girl",

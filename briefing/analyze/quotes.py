@@ -405,7 +405,7 @@ _NOT_DESCRIPTION = frozenset(COMMON_CAPS | AUXILIARIES | SPEECH_VERBS) - {"forme
 # "says Lund's dad, Gregor": a possessive relation before the person named after the comma.
 _RELATION_AFTER = re.compile(r"[’']s\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(RELATION_NOUNS)) + r"),\s+")
 _INDEFINITE_AFTER = re.compile(
-    r"((?:a|an|one|another|my)\s+[a-z][\w’'-]*(?:\s+(?!in\b|at\b|on\b|who\b|during\b|after\b)[\w’'-]+){0,5}?)"
+    r"((?:a|an|one|another|my)\s+[A-Za-z][\w’'-]*(?:\s+(?!in\b|at\b|on\b|who\b|during\b|after\b)[\w’'-]+){0,5}?)"
     r"(?=\s*(?:[,.;:!?]|$|\s(?:in|at|on|who|during|after)\b))")
 
 
