@@ -3,7 +3,10 @@
 - `load` finds the inputs and reads each into an `Article` (`collect_inputs`, `read_article`,
   `load_articles`);
 - `decode` turns bytes into text; `html` turns a saved page into its visible text;
-- `clean` cleans scraped news: headline, byline, dateline, captions, credits, boilerplate.
+- `clean` cleans scraped news: headline, byline, dateline, captions, credits, boilerplate;
+- `web` reads article URLs, feeds and OPML lists, with `fetch` (the one HTTP client: limits,
+  robots.txt, cache, private-address refusal), `feeds` (RSS, Atom, JSON Feed, OPML) and `webpage`
+  (trafilatura's body and metadata, our cleaning on top); `newsletter` reads `.eml` files.
 """
 
 from briefing.lazy import lazy_exports
