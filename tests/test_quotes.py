@@ -446,3 +446,11 @@ def test_an_indefinite_description_with_a_capitalised_noun_is_the_speaker():
 def test_a_child_described_after_the_verb_refers_back():
     qs = quotes_of("Mason Reyes, 9, came with his father.", "“How big is the wall going to be?” said the boy, grinning.")
     assert qs[0].speaker == "Mason Reyes"
+
+
+def test_a_name_right_before_the_verb_is_its_subject_after_an_opening_phrase():
+    qs = quotes_of(
+        "Tom Hale spoke to the crowd. Rita Gomes listened.",
+        "Of those who doubt Hale, Gomes said: “I was never one of them and I never will be.”",
+    )
+    assert qs[0].speaker == "Rita Gomes"

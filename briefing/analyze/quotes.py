@@ -399,6 +399,7 @@ _DESCRIPTION_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(" +
 # description words ("Sanders campaign manager Jeff Weaver"), or a possessive and a
 # description before a comma ("Rubio's deputy campaign manager, Rich Beeson").
 _MODIFIED_NAME = re.compile(r"(?:(?:’s|'s)?(?:\s+[a-z][\w-]*){1,4}\s+|(?:’s|'s)(?:\s+[a-z][\w-]*){1,5},\s+)")
+_RIGHT_BEFORE_VERB = re.compile(r"(?:\s+(?:\w+ly\s+)?|,\s+(?:who|whose)\b[^,]*,\s+)")
 # Words that make a clause, not a description: function words, auxiliaries, speech verbs.
 _NOT_DESCRIPTION = frozenset(COMMON_CAPS | AUXILIARIES | SPEECH_VERBS) - {"former", "senior", "top", "local", "federal",
                                                                        "national", "international"}
@@ -644,6 +645,11 @@ class _Attributor:
         if described is not None and first_person is None:
             return described
         if first_person is not None:
+            last = ms[-1]
+            if last is not first_person and _RIGHT_BEFORE_VERB.fullmatch(self.text[last.end:va]):
+                # a name right before the verb is its subject, whatever an opening phrase
+                # names: "Of those who doubt Hale, Ruiz said", "Hale left early, Ruiz said"
+                return last.person
             # the subject is the first name unless it sits in a prepositional phrase
             for m in ms:
                 pre = self.text[max(clause_lo, (m.title_start or m.start) - 25):(m.title_start or m.start)]
