@@ -454,3 +454,11 @@ def test_a_name_right_before_the_verb_is_its_subject_after_an_opening_phrase():
         "Of those who doubt Hale, Gomes said: “I was never one of them and I never will be.”",
     )
     assert qs[0].speaker == "Rita Gomes"
+
+
+def test_a_colon_introduction_names_its_speaker_without_a_speech_verb():
+    qs = quotes_of(
+        "“We will carry this state easily,” said Tom Hale.",
+        "And Rita Gomes gloated: “I told you he would not be ready for the debate.”",
+    )
+    assert [q.speaker for q in qs] == ["Tom Hale", "Rita Gomes"]

@@ -828,6 +828,10 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
             if (first is not None and first.person is not prev_speaker and para_of(ps_) >= sg.para - 1
                     and not text[ps_:(first.title_start if first.title_start is not None else first.start)].strip(" “\"")):
                 speaker = first.person
+        if speaker is None and after_colon and not sg.continues:
+            # a colon introduction names its speaker, even with no speech verb: "And Mr.
+            # Hale gloated: '...'", "Gomes apologized for it: '...'"
+            speaker = _colon_subject(att, text, spans, sg)
         if speaker is None:
             # continue the previous speaker's run
             if sg.continues or (prev_speaker is not None and (standalone or not cue)
