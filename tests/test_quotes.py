@@ -462,3 +462,9 @@ def test_a_colon_introduction_names_its_speaker_without_a_speech_verb():
         "And Rita Gomes gloated: “I told you he would not be ready for the debate.”",
     )
     assert [q.speaker for q in qs] == ["Tom Hale", "Rita Gomes"]
+
+
+def test_a_curly_quote_inside_a_straight_mark_quote_belongs_to_it():
+    qs = quotes_of('Senator Rita Gomes said: "The court is not about “equal justice” any more. It is about politics."')
+    assert [q.text for q in qs] == ["The court is not about “equal justice” any more. It is about politics."]
+    assert qs[0].speaker == "Rita Gomes"

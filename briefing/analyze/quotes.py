@@ -118,8 +118,16 @@ def find_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
         lead = len(para) - len(para.lstrip())
         skip = -1
         open_width = 1
+        nested = False  # inside a curly quote within a straight-mark one
         for i, ch in enumerate(para):
             if i == skip:
+                continue
+            if nested:
+                nested = ch not in CLOSERS
+                continue
+            if ch in OPENERS and open_at is not None and para[open_at] in STRAIGHT + "'":
+                # a quote inside a quote: "It isn't about “Equal Justice” any more," she said
+                nested = True
                 continue
             if ch == "'" and para[i + 1:i + 2] == "'" and (open_at is None or para[open_at] in STRAIGHT + "'"):
                 # two apostrophes typed for a double mark, opening or closing (''A,'' he said)
