@@ -293,6 +293,8 @@ def test_a_missing_template_folder_is_an_error_naming_it(tmp_path):
     ("the deputy FM in charge of the NPT", "The Deputy FM in Charge of the NPT"),
     ("special representative for peace and security affairs on the peninsula",
      "Special Representative for Peace and Security Affairs on the Peninsula"),
+    ("senior policy analyst with Veterans Affairs", "Senior Policy Analyst with Veterans Affairs"),
+    ("adviser to the minister from 2015 to 2019", "Adviser to the Minister from 2015 to 2019"),
     ("차관보", "차관보"),
     ("", ""),
     (None, None),
@@ -505,3 +507,24 @@ def test_a_tall_stories_column_gives_its_last_key_quotes_to_the_quotes_column():
     in_blocks = [b for b in view["stories"] if b["quote"]]
     assert view["quotes"] and len(in_blocks) < 6  # some key quotes moved beside the stories
     assert all(q["number"] for q in view["quotes"])  # and cite their story by number
+
+
+def test_stories_without_a_block_are_named_in_the_also_reported_line():
+    brief = make_brief(articles=6, key_points=2)
+    plan = layout.Plan(stories={3, 4, 5})
+    view = layout.page_view(brief, plan, for_pdf=True, pages=None, overflow=False)
+    titles = [entry["title"] for entry in view["also"]]
+    left_out = [brief.articles[k].article.title for k in (3, 4, 5)]
+    # stories left out, best first; one a key point or quote cites is in the sources list instead
+    assert titles and titles == [t for t in left_out if t in titles]
+    assert all(entry["where"] == "The Korea Herald" for entry in view["also"])
+    html = render_html(brief, for_pdf=True)
+    assert "Also reported" not in html  # every story has its block: nothing to add
+
+
+def test_the_also_reported_line_stays_within_its_budget_and_counts_the_rest():
+    brief = make_brief(articles=30, key_points=2)
+    entries, more = layout.also_reported(brief, list(range(30)))
+    used = sum(len(e["title"]) + len(e["where"]) + 5 for e in entries)
+    assert entries and used <= layout.ALSO_REPORTED_CHARS
+    assert more == 30 - len(entries)

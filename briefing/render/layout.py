@@ -520,6 +520,32 @@ def _quote_view(brief: Brief, k: int, number) -> dict:
             "speaker_kind": q.speaker_kind, "number": number, "carried": carried}
 
 
+ALSO_REPORTED_CHARS = 260
+"""Characters of headlines the "Also reported" line gives the stories without a block: about two
+lines of the footer's small type, whatever fitting leaves out, so the line's height barely moves."""
+
+
+def also_reported(brief: Brief, unshown: list[int]) -> tuple[list[dict], int]:
+    """The best of the stories the page gives no block, as one-line entries (headline and outlet)
+    within `ALSO_REPORTED_CHARS`, and how many more there are: the desk still sees that they were
+    reported."""
+    stories = page_stories(brief)
+    entries, used = [], 0
+    for n, k in enumerate(unshown):
+        st = stories[k]
+        outlets = story_outlets(brief, st)
+        count = len(st.articles)
+        where = outlets[0] if outlets else ""
+        if count > 1:
+            where = plural(count, "article") + (f", {where}" if where else "")
+        cost = len(st.title) + len(where) + 5
+        if entries and used + cost > ALSO_REPORTED_CHARS:
+            return entries, len(unshown) - n
+        entries.append({"title": st.title, "where": where, "id": st.id})
+        used += cost
+    return entries, 0
+
+
 def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: int | None,
           overflow: bool) -> dict:
     plan = plan or Plan()
@@ -603,6 +629,7 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
     for n, g in enumerate(ordered_groups):
         g["anchor"] = f"g-{n}"
     listed = [k for k, st in enumerate(stories) if st.shown]
+    also, also_more = also_reported(brief, [k for k in listed if k not in number])
     outlets_all = {o for a in brief.articles if (o := outlet(a))}
     meta = [plural(len(brief.articles), "article")]
     if outlets_all:
@@ -631,6 +658,8 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
         "cols_right": f"{(1 - cols.left) * 100:.0f}",
         "groups": ordered_groups,
         "omitted_text": ("; ".join(omitted) + ".") if omitted else "",
+        "also": also,
+        "also_more": also_more,
         "page_css": PAGE_CSS.get((brief.page_size or "a4").lower(), "A4"),
         "font_size": f"{plan.font_size:g}",
         "for_pdf": for_pdf,

@@ -45,7 +45,8 @@ def template_dirs(template_dir: str | Path | None = None) -> list[Path]:
     return dirs
 
 
-_SMALL_WORDS = frozenset("of for and the on in to at a an".split())
+_SMALL_WORDS = frozenset("of for and or nor but the on in to at a an with by from as per via into onto over under".split())
+"""Articles, coordinating conjunctions and short prepositions: lower case inside a title (Chicago style)."""
 _TITLE_WORD = re.compile(r"[^\s/-]+|[\s/-]+")
 
 
