@@ -268,7 +268,7 @@ def test_a_hyphenated_compound_of_title_words_stays_in_the_title():
 def test_a_capitalised_name_right_after_the_names_a_thing():
     ps = people_of(
         "Coach Ruth Okafor traded two players to the Portland Lumber on Friday.",
-        "Protesters gathered outside the Alberta Legislature and the Quebec Assembly.",
+        "Protesters gathered outside the Manitoba Legislature and the Quebec Assembly.",
     )
     assert set(ps) == {"Ruth Okafor"}
 
@@ -315,12 +315,12 @@ def test_an_organisation_name_ending_in_a_modifier_is_not_a_person():
 
 def test_a_title_is_the_whole_noun_phrase_before_the_name():
     ps = people_of(
-        "North Korean leader Kim Jong-un met the envoys in Hanoi.",
-        "Veterans Affairs Minister Rita Gomes announced the plan, and Acme Corp chief executive Tom Hale agreed.",
+        "South African leader Thabo Ndlovu met the envoys in Lisbon.",
+        "Rural Affairs Minister Rita Gomes announced the plan, and Acme Corp chief executive Tom Hale agreed.",
     )
-    assert ps["Kim Jong-un"].title == "North Korean leader"
-    assert ps["Kim Jong-un"].affiliation == "North Korea"
-    assert ps["Rita Gomes"].title == "Veterans Affairs Minister"
+    assert ps["Thabo Ndlovu"].title == "South African leader"
+    assert ps["Thabo Ndlovu"].affiliation == "South Africa"
+    assert ps["Rita Gomes"].title == "Rural Affairs Minister"
     assert ps["Tom Hale"].title == "Acme Corp chief executive"
     assert ps["Tom Hale"].affiliation == "Acme Corp"
 
@@ -332,21 +332,21 @@ def test_a_clause_after_a_name_is_no_title():
 
 def test_a_country_the_role_points_to_is_no_affiliation():
     ps = people_of(
-        "Kim Yong-chol, a negotiator in talks with the United States, arrived on Monday.",
+        "Park Min-jae, an envoy in talks with Japan, arrived on Monday.",
         "Rita Gomes, the ambassador to Chile, spoke later.",
     )
-    assert ps["Kim Yong-chol"].affiliation is None
+    assert ps["Park Min-jae"].affiliation is None
     assert ps["Rita Gomes"].affiliation is None
 
 
 def test_an_organisation_is_the_affiliation_where_no_country_is_given_and_titles_keep_their_case():
     ps = people_of(
         "“We are ready,” said Ivo Dimas, the head of the Ministry of Fisheries.",
-        "Lena Voss, a senior policy analyst with Veterans Affairs, said the plan is late.",
+        "Lena Voss, a senior budget analyst with Northern Waterways, said the plan is late.",
     )
     assert ps["Ivo Dimas"].affiliation == "Ministry of Fisheries"
-    assert ps["Lena Voss"].title == "senior policy analyst with Veterans Affairs"
-    assert ps["Lena Voss"].affiliation == "Veterans Affairs"
+    assert ps["Lena Voss"].title == "senior budget analyst with Northern Waterways"
+    assert ps["Lena Voss"].affiliation == "Northern Waterways"
 
 
 def test_a_city_named_after_a_title_word_is_a_place_next_to_its_province():

@@ -709,6 +709,10 @@ class NameIndex:
                         and _base(run[idx].text) not in HONORIFICS and classes[idx + 1] == "name"
                         and (idx == 0 or classes[idx - 1] != "name")):
                     classes[idx] = "name"
+                elif (classes[idx] in ("org", "common", "place") and run[idx].low in EAST_ASIAN_SURNAMES
+                        and idx + 2 == len(run) and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", run[idx + 1].text)):
+                    # an East Asian surname before a hyphenated given name: "Park Min-jae", "Moon Jae-in"
+                    classes[idx] = "name"
                 if "-" in run[idx].text and any(p in TITLE_WORDS or p in HONORIFICS for p in run[idx].low.split("-")):
                     classes[idx] = "title"
             _surname_look_alikes(run, classes)
@@ -783,6 +787,12 @@ class NameIndex:
             if gap not in (" ", "\u00a0"):
                 break
             b = _base(t.text).rstrip(".")
+            if (t.cap and k > 0 and toks[k - 1].cap and self.text[toks[k - 1].end:t.start] == " "
+                    and f"{toks[k - 1].low} {b}" in DEMONYMS):
+                # a two-word demonym or country: "South African leader", "New Zealand envoy"
+                words.extend([t, toks[k - 1]])
+                k -= 2
+                continue
             if t.cap and _word_class(t.text) in ("title", "hon", "place", "org"):
                 words.append(t)
             elif (t.cap and words and words[-1].cap and _word_class(words[-1].text) in ("title", "org", "place")
@@ -918,7 +928,8 @@ class NameIndex:
                 continue
             # "Theresa May", "Johnnie Christmas": a month or holiday closing a first name
             month_surname = low[0] in FIRST_NAMES and (low[-1] in MONTHS or low[-1] in HOLIDAYS)
-            if any((w in ORG_WORDS and not (k == 0 and w in FIRST_NAMES))
+            east_asian_first = low[0] in EAST_ASIAN_SURNAMES and len(low) == 2 and "-" in low[1]
+            if any((w in ORG_WORDS and not (k == 0 and (w in FIRST_NAMES or east_asian_first)))
                    or ((w in MONTHS or w in DAYS) and not (month_surname and k == len(low) - 1))
                    for k, w in enumerate(low)):
                 continue
