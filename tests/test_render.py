@@ -293,7 +293,7 @@ def test_a_missing_template_folder_is_an_error_naming_it(tmp_path):
     ("the deputy FM in charge of the NPT", "The Deputy FM in Charge of the NPT"),
     ("special representative for peace and security affairs on the peninsula",
      "Special Representative for Peace and Security Affairs on the Peninsula"),
-    ("senior policy analyst with Veterans Affairs", "Senior Policy Analyst with Veterans Affairs"),
+    ("trade negotiator with the Fisheries Department", "Trade Negotiator with the Fisheries Department"),
     ("adviser to the minister from 2015 to 2019", "Adviser to the Minister from 2015 to 2019"),
     ("차관보", "차관보"),
     ("", ""),
