@@ -363,3 +363,11 @@ def test_a_holiday_closing_a_first_name_is_a_surname_and_a_roman_numeral_suffix_
 def test_a_name_taking_a_relative_who_is_a_person():
     ps = people_of("“The role was never defined,” Melanne Vosk, who served as chief of staff, told reporters.")
     assert "Melanne Vosk" in ps
+
+
+def test_event_heads_close_a_name_and_two_initials_open_one():
+    ps = people_of(
+        "Guard R.J. Banner joined from the Portland Lumber and played in the Hale Valley Invitational.",
+        "Volunteers ran the Carmel Canine Fundraiser on Sunday.",
+    )
+    assert set(ps) == {"R.J. Banner"}

@@ -122,7 +122,8 @@ ORG_WORDS = {
     "program", "programme", "project", "initiative", "strategy", "plan", "report", "award",
     "awards", "prize", "cup", "games", "festival", "tour", "statement", "charter",
     "constitution", "declaration", "standard", "war", "day", "week", "month", "year", "era",
-    "age", "olympics", "paralympics", "championship", "championships", "expo", "telescope",
+    "age", "olympics", "paralympics", "championship", "championships", "expo", "tournament",
+    "invitational", "fundraiser", "gala", "marathon", "telescope",
     "disorder", "syndrome", "disease", "study", "survey",
     # caption labels ("Image:", "Photo:")
     "image", "images", "photo", "photos",
@@ -944,8 +945,8 @@ class NameIndex:
             if (first in EAST_ASIAN_SURNAMES and len(low) in (2, 3)
                     and (("-" in low[-1]) or len(low) == 3 or low[1] in FIRST_NAMES or "title" in ev)):
                 ev.add("east_asian")
-            if re.fullmatch(r"[a-z]\.", first):
-                ev.add("initial")
+            if re.fullmatch(r"[a-z]\.(?:[a-z]\.)?", first):
+                ev.add("initial")  # "J. Smith", "P.J. Tucker"
             if low[-1] in surname_speech:
                 ev.add("surname_used")
             if len(low) > 4:
@@ -1155,7 +1156,8 @@ class NameIndex:
         between = self.text[st:m.start]
         if re.search(r"(?<![\w’'])[a-z]", between):
             return False
-        if re.match(r"(?:’s|'s)?\s+[a-z]", self.text[m.end:m.end + 4]):
+        nxt = re.match(r"(?:’s|'s)?\s+([a-z][\w-]*)", self.text[m.end:m.end + 30])
+        if nxt and nxt.group(1) not in COMMON_CAPS and nxt.group(1) not in AUXILIARIES:
             return False  # "the Tom Hale appraisal", "the Rui Costa regime": a name as a modifier
         return bool(self._THE_BEFORE.search(self.text[max(0, st - 5):st]))
 
