@@ -468,3 +468,8 @@ def test_a_curly_quote_inside_a_straight_mark_quote_belongs_to_it():
     qs = quotes_of('Senator Rita Gomes said: "The court is not about “equal justice” any more. It is about politics."')
     assert [q.text for q in qs] == ["The court is not about “equal justice” any more. It is about politics."]
     assert qs[0].speaker == "Rita Gomes"
+
+
+def test_a_short_quote_closed_by_two_apostrophes_ends_in_its_punctuation():
+    qs = quotes_of("Mr. Dimas asked her to call at once. ''This is very important,'' he wrote.")
+    assert [(q.text, q.speaker) for q in qs] == [("This is very important", "Dimas")]

@@ -803,7 +803,9 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
         frame = _mask(text, segs, lo, hi, opens)
         outside = frame.replace("\x00", "").strip(" \n.,;:!?—–-()")
         nwords = _word_count(content)
-        ends_punct = bool(re.search(r"[.?!…,;:—–-]$", text[sg.start:(sg.close_pos if sg.closed else sg.end)].rstrip()))
+        # (a mark typed as two characters, '' or ’’, has close_pos on its second one)
+        ends_punct = bool(re.search(r"[.?!…,;:—–-]$",
+                                    text[sg.start:(sg.close_pos if sg.closed else sg.end)].rstrip().rstrip("'’")))
         before_txt = text[max(0, sg.open_pos - 30):sg.open_pos]
         standalone = not outside
         # is it speech?
