@@ -371,3 +371,11 @@ def test_event_heads_close_a_name_and_two_initials_open_one():
         "Volunteers ran the Carmel Canine Fundraiser on Sunday.",
     )
     assert set(ps) == {"R.J. Banner"}
+
+
+def test_market_indexes_and_clubs_named_after_cities_are_not_people():
+    ps = people_of(
+        "In Paris the French CAC rose 0.4 per cent, and Spain's IBEX fell. Analyst Rita Gomes said so.",
+        "“We played badly,” said Borussia Kassel after the match, and coach Tom Hale agreed.",
+    )
+    assert set(ps) == {"Rita Gomes", "Tom Hale"}
