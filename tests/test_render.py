@@ -528,3 +528,19 @@ def test_the_also_reported_line_stays_within_its_budget_and_counts_the_rest():
     used = sum(len(e["title"]) + len(e["where"]) + 5 for e in entries)
     assert entries and used <= layout.ALSO_REPORTED_CHARS
     assert more == 30 - len(entries)
+
+
+def test_participants_are_grouped_by_country_and_by_organisations_of_several_people():
+    people = [
+        Participant(name="Ana Ruiz", title="Trade Minister", affiliation="Mexico"),
+        Participant(name="Tom Hale", title="chief executive of Northwind Foods", affiliation="Northwind Foods"),
+        Participant(name="Lena Park", title="union steward", affiliation="Dock Workers Union"),
+        Participant(name="Omar Said", title="union president", affiliation="Dock Workers Union"),
+        Participant(name="Eve Stone", title="analyst", affiliation=None),
+    ]
+    assert layout.group_labels(people) == [
+        "Mexico",  # a country is a row even for one person
+        layout.OTHER_GROUP,  # one company's one person: the title already says where she works
+        "Dock Workers Union", "Dock Workers Union",
+        layout.OTHER_GROUP,
+    ]

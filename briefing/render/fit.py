@@ -808,7 +808,7 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
 
         # the shorter column's items first: put back beside the taller one, they cost no height
         shorter = {"quotes"} if m.right and m.right < m.left else {"sentences", "stories"}
-        restored = 0
+        restored: list[tuple] = []  # put back, most valuable first
         tries = 0
         for kinds in (shorter, {"quotes", "sentences", "stories", "titles", "points"} - shorter):
             for op in reversed(list(applied)):
@@ -818,14 +818,19 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
                 trial_ops = [x for x in applied if x != op]
                 if _predict_total(brief, plan_of(trial_ops), ref, m, ref_est) <= m.avail * PUT_BACK_TARGET:
                     applied = trial_ops
-                    restored += 1
-        if restored:
+                    restored.append(op)
+        # the prediction can be generous when many items come back at once: if the page then
+        # runs over, put back the more valuable half of them, and so on, while renders allow
+        while restored and renders < MAX_RENDERS + 2:
             renders += 1
-            trial = plan_of(applied)
+            trial = plan_of([x for x in ops[:done] if x not in restored])
             trial_doc = layout_document(render_plan(brief, trial, template_dir, for_pdf=True), template_dir)
             trial_m = _measure(trial_doc)
-            if trial_m.fits and trial_m.fill > m.fill:
-                plan, doc, m = trial, trial_doc, trial_m
+            if trial_m.fits:
+                if trial_m.fill > m.fill:
+                    plan, doc, m = trial, trial_doc, trial_m
+                break
+            restored = restored[:len(restored) // 2]
 
     if m.fits and renders < MAX_RENDERS + 2 and plan.quotes and m.left and m.right < BALANCED * m.left:
         trial = _fill_quotes_column(brief, plan, m)

@@ -163,6 +163,24 @@ def plural(n: int, one: str, many: str | None = None) -> str:
 
 
 OTHER_GROUP = "Other"
+
+
+def group_labels(people: list[Participant]) -> list[str]:
+    """The participants table's row for each person: their country; an organisation only when
+    at least two people listed belong to it (a row of one organisation's one person says no
+    more than that person's title does); else `OTHER_GROUP`."""
+    from briefing.vocabulary.places import place_forms
+
+    places = set(place_forms().values())
+    counts: dict[str, int] = {}
+    for p in people:
+        a = (p.affiliation or "").strip()
+        counts[a] = counts.get(a, 0) + 1
+    labels = []
+    for p in people:
+        a = (p.affiliation or "").strip()
+        labels.append(a if a and (a in places or counts[a] >= 2) else OTHER_GROUP)
+    return labels
 """The participants table's row for people whose affiliation is unknown (always the last row)."""
 
 FALLBACK_SENTENCES = 2
@@ -611,13 +629,12 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
     quotes = quotes[:len(quotes) - cols.moved]
     paths = visible_paths(brief, plan)
     groups: dict[str, dict] = {}
-    for k, p in enumerate(brief.participants):
-        if k in plan.people:
-            continue
-        if not person_visible(p, plan, paths):
-            continue
-        known = (p.affiliation or "").strip()
-        label = known or OTHER_GROUP
+    listed_people = [k for k, p in enumerate(brief.participants)
+                     if k not in plan.people and person_visible(p, plan, paths)]
+    labels = group_labels([brief.participants[k] for k in listed_people])
+    for k, label in zip(listed_people, labels):
+        p = brief.participants[k]
+        known = label != OTHER_GROUP
         g = groups.setdefault(label, {"label": label, "people": [], "known": bool(known), "weight": [0, 0, 0]})
         g["people"].append({"anchor": f"p-{k}", "name": p.name,
                             "title": None if k in plan.titles else p.title, "quoted": p.quoted})
