@@ -34,6 +34,13 @@ def test_prenominal_titles_and_country_from_title_words():
     assert ps["Lee Soo-hyuck"].title == "Deputy Foreign Minister"
 
 
+def test_an_office_named_for_its_field_ends_before_the_name():
+    # "Director of Public Prosecutions" is an office: its last word never starts the name
+    ps = people_of('"The evidence was too weak," Deputy Director of Public Prosecutions Maren Holt said.')
+    assert "Maren Holt" in ps and not any(name.startswith("Prosecutions") for name in ps)
+    assert ps["Maren Holt"].title == "Deputy Director of Public Prosecutions"
+
+
 def test_appositive_title_and_quoted_flag_and_mentions():
     ps = people_of(
         "Daniel Russel, assistant secretary of state for East Asian and Pacific affairs, arrived on Friday.",
