@@ -46,6 +46,9 @@ class Article:
     """Lines cleaning took out (captions, credits, duplicate headline), for the record."""
     url: str | None = None
     """Where the article was read from on the web (canonical, else final URL); None for files."""
+    notes: list[str] = field(default_factory=list)
+    """What ingest had to do differently for this article, said rather than hidden (e.g. a feed
+    entry's own text used because its page could not be fetched)."""
 
     @property
     def text(self) -> str:
@@ -129,6 +132,7 @@ class AnalyzedArticle:
             "byline": a.byline,
             "source": a.source,
             "date": a.date,
+            "notes": a.notes,
             "sentences": self.sentences,
             "summary": [self.sentences[i] for i in self.summary],
             "quotes": [q.to_json() for q in self.quotes],

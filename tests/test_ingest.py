@@ -100,3 +100,16 @@ def test_large_article_ingests_quickly(tmp_path):
     assert time.perf_counter() - t0 < 30
     assert art.title == "Huge Report"
     assert len(art.paragraphs) == 1  # exact duplicates removed
+
+
+def test_a_saved_article_reads_back_exactly_with_its_notes(tmp_path):
+    from briefing.ingest.load import read_article, save_article
+    from briefing.model import Article
+
+    article = Article(path="https://news.example.org/budget", title="Council agrees budget",
+                      paragraphs=["The council agreed the budget on Monday.", "It takes effect in May."],
+                      byline="Ada Rowe", source="Example News", date="2026-11-30",
+                      url="https://news.example.org/budget",
+                      notes=["HTTP 404; used the feed entry's own text instead"])
+    save_article(article, tmp_path / "articles" / "budget.txt")
+    assert read_article(tmp_path / "articles" / "budget.txt") == article

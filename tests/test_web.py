@@ -83,10 +83,8 @@ def test_a_failed_page_falls_back_to_a_long_entry_text_and_says_so(web_server, t
     articles, errors = load_articles([url], settings(tmp_path))
     assert [a.title for a in articles] == ["Council agrees budget"]
     assert articles[0].source == "Test Wire" and articles[0].url == web_server.url("/gone.html")
-    assert [str(e) for e in errors] == [
-        f"{web_server.url('/gone.html')}: HTTP 404; used the feed entry's own text instead",
-        f"{web_server.url('/gone2.html')}: HTTP 404",
-    ]
+    assert articles[0].notes == ["HTTP 404; used the feed entry's own text instead"]
+    assert [str(e) for e in errors] == [f"{web_server.url('/gone2.html')}: HTTP 404"]  # not used at all
 
 
 def test_opml_feeds_are_untrusted_unless_private_hosts_are_allowed(web_server, tmp_path):

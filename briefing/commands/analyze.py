@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from briefing.commands.console import ProgressLine, warn_skipped
+from briefing.commands.console import ProgressLine, warn_notes, warn_skipped
 from briefing.commands.options import add_fetch_options, fetch_settings
 from briefing.commands.options import add_analysis_options, add_focus_options, add_inputs
 
@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     warn_skipped(errors)
+    warn_notes(analyzed)
     stories = build_stories(analyzed, focus=args.focus, only_focus=args.only_focus)
     if args.json:
         record = {"articles": [a.to_json() for a in analyzed], "stories": [s.to_json(analyzed) for s in stories]}

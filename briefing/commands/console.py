@@ -15,9 +15,19 @@ def warn_skipped(errors) -> None:
         print(f"briefing: warning: skipped {error}", file=sys.stderr)
 
 
+def warn_notes(analyzed) -> None:
+    """What ingest had to do differently for an article (a feed entry's own text used, ...)."""
+    for item in analyzed:
+        art = item.article
+        for note in art.notes:
+            print(f"briefing: note: {art.url or art.path}: {note}", file=sys.stderr)
+
+
 def report_build(result, *, quiet: bool = False) -> None:
-    """A build's skipped inputs and left-out content on stderr, then (unless `quiet`) its files."""
+    """A build's skipped inputs, notes and left-out content on stderr, then (unless `quiet`) its
+    files."""
     warn_skipped(result.skipped)
+    warn_notes(result.brief.articles)
     for note in result.brief.omitted:
         print(f"briefing: note: {note}", file=sys.stderr)
     if not quiet:

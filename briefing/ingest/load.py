@@ -161,7 +161,7 @@ def save_article(article: Article, text_path: Path, extra: dict | None = None) -
     record = {
         "kind": SAVED_MARK, "path": article.path, "url": article.url, "title": article.title,
         "title_derived": article.title_derived, "byline": article.byline, "source": article.source,
-        "date": article.date, "paragraphs": article.paragraphs, **(extra or {}),
+        "date": article.date, "notes": article.notes, "paragraphs": article.paragraphs, **(extra or {}),
     }
     atomic_write(text_path, ("\n\n".join([article.title, *article.paragraphs]) + "\n").encode("utf-8"))
     meta = text_path.with_suffix(".json")
@@ -191,6 +191,7 @@ def _saved_article(text_path: Path) -> Article | None:
         path=text("path") or str(text_path), title=text("title") or derive_title(paragraphs),
         paragraphs=paragraphs, byline=text("byline"), source=text("source"), date=text("date"),
         title_derived=bool(record.get("title_derived")), url=text("url"),
+        notes=[n for n in record.get("notes") or [] if isinstance(n, str)],
     )
 
 

@@ -178,9 +178,9 @@ def _wanted_entries(feeds: list[tuple[int, Feed]], sources: list[Source], since,
     return pending
 
 
-def _entry_article(p: _Pending, where: str, response: Response | FetchError | None,
-                   errors: list) -> Article:
-    """The entry's page as an article, else its own text (said in `errors`); raises `InputError`."""
+def _entry_article(p: _Pending, where: str, response: Response | FetchError | None) -> Article:
+    """The entry's page as an article, else its own text (said in `Article.notes`); raises
+    `InputError`."""
     if response is None:
         return _entry_fallback(p, where, "entry has no page and too little text")
     if isinstance(response, FetchError):
@@ -191,7 +191,7 @@ def _entry_article(p: _Pending, where: str, response: Response | FetchError | No
         except InputError as exc:
             problem = exc.reason
     article = _entry_fallback(p, where, problem)
-    errors.append((p.source_index, InputError(where, f"{problem}; used the feed entry's own text instead")))
+    article.notes.append(f"{problem}; used the feed entry's own text instead")
     return article
 
 
@@ -244,7 +244,7 @@ def read_sources(
         for p in pending:
             where = p.entry.link or f"{p.source.location} (entry {p.entry.title or p.entry.guid})"
             try:
-                article = _entry_article(p, where, by_entry.get(id(p)), result.errors)
+                article = _entry_article(p, where, by_entry.get(id(p)))
             except InputError as exc:
                 result.errors.append((p.source_index, exc))
                 continue
