@@ -16,10 +16,11 @@ from briefing.model import BriefingError
 DESCRIPTION = """\
 Turn a day's news articles into a one-page policy brief.
 
-briefing reads articles, cleans them (headline, byline, captions, credits,
-hard wraps), summarizes each one, finds the key quotes with their speakers
-and lists the people involved, then lays it all out on exactly one page:
-out/brief.pdf, out/brief.html and out/brief.json.
+briefing reads articles (files, saved pages, URLs, feeds, OPML lists,
+newsletters), cleans them, summarizes each one, finds the quotes with their
+speakers and the people involved, groups the articles into the day's stories,
+then lays it all out on exactly one page: out/brief.pdf, out/brief.html and
+out/brief.json.
 """
 
 EPILOG = """\
