@@ -1,4 +1,5 @@
-"""Deliver: e-mail a built brief (`mail`), serve a live preview (`serve`), run the day (`daily`)."""
+"""Deliver: e-mail a built brief (`mail`), serve a live preview (`serve`), run the day (`daily`,
+with the day's feed articles from `daily_feeds`)."""
 
 from briefing.lazy import lazy_exports
 
@@ -9,4 +10,5 @@ __getattr__, __all__ = lazy_exports(__name__, {
     "serve": "serve",
     "PreviewServer": "serve",
     "run_daily": "daily",
+    "gather_feed_articles": "daily_feeds",
 })

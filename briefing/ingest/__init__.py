@@ -22,4 +22,13 @@ __getattr__, __all__ = lazy_exports(__name__, {
     "looks_like_html": "html",
     "clean_text": "clean",
     "derive_title": "clean",
+    "read_sources": "web",
+    "Source": "web",
+    "Fetcher": "fetch",
+    "FetchSettings": "fetch",
+    "FetchError": "fetch",
+    "parse_feed": "feeds",
+    "parse_opml": "feeds",
+    "extract_page": "webpage",
+    "read_newsletter": "newsletter",
 })
