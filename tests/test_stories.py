@@ -278,3 +278,21 @@ def test_on_a_day_of_single_articles_a_summit_outranks_a_match_report():
                            Participant(name="Tran Van Minh", title="President")]
     stories = build_stories([match, summit])
     assert [paths([match, summit], s) for s in stories] == [{"summit.txt"}, {"match.txt"}]
+
+
+def test_one_passing_mention_in_one_report_does_not_make_a_story_about_the_focus():
+    passing = report("/in/sun.txt", "Suncreams now promise more than UV protection", [
+        "Dermatologists say the new creams protect against pollution as well as sunburn.",
+        "Sales rose by a fifth last summer, the trade body said.",
+        "Most of the filters are made by three chemical firms.",
+        "One of the largest plants opened last year in China.",
+        "Prices are expected to stay flat.",
+    ], source="Health Weekly")
+    again = report("/in/ports.txt", "Shipping rates climb as ports clear backlog", [
+        "Container rates rose for a third week as ports worked through a backlog.",
+        "Freight from China to Europe cost twice as much as in May.",
+        "Exporters in China said orders for the winter season were strong.",
+        "Analysts expect rates to ease by spring.",
+    ], source="Trade Journal")
+    assert not build_stories([passing], focus=["China"])[0].focus  # named once, far from the lead
+    assert build_stories([again], focus=["China"])[0].focus  # named again and again

@@ -60,6 +60,8 @@ FULL_REPORT_SENTENCES = 12
 """A report this long or longer counts as a full report for prominence."""
 FOCUS_LEAD = 3
 """A focus term in the first sentences of an article makes the article about the focus."""
+FOCUS_REPEATS = 2
+"""Past the lead, the focus must be named in this many sentences of an article to count."""
 
 
 # --- focus -------------------------------------------------------------------------------------
@@ -69,6 +71,8 @@ FOCUS_LEAD = 3
 class _FocusHits:
     headline_or_lead: int = 0
     anywhere: int = 0
+    repeated: int = 0
+    """Articles that name the focus in `FOCUS_REPEATS` or more sentences past the lead."""
 
 
 def _focus_hits(analyzed: Sequence[AnalyzedArticle], members: list[int], names: Callable[[str], bool]) -> _FocusHits:
@@ -79,14 +83,23 @@ def _focus_hits(analyzed: Sequence[AnalyzedArticle], members: list[int], names: 
         if any(names(t) for t in lead):
             hits.headline_or_lead += 1
             hits.anywhere += 1
-        elif any(names(s) for s in a.sentences[FOCUS_LEAD:EVENT_SENTENCES]):
-            hits.anywhere += 1
+        else:
+            later = sum(1 for s in a.sentences[FOCUS_LEAD:EVENT_SENTENCES] if names(s))
+            if later:
+                hits.anywhere += 1
+                hits.repeated += later >= FOCUS_REPEATS
     return hits
 
 
 def _about_focus(hits: _FocusHits, n: int) -> bool:
-    """A story is about the focus when a headline or lead names it, or half its articles do."""
-    return hits.headline_or_lead > 0 or (hits.anywhere > 0 and hits.anywhere * 2 >= n)
+    """A story is about the focus when a headline or lead names it, when half of its several
+    articles name it, or when its one article names it again and again: one passing mention in
+    one report ("made in China") does not make a story about it."""
+    if hits.headline_or_lead > 0:
+        return True
+    if n == 1:
+        return hits.repeated > 0
+    return hits.anywhere * 2 >= n
 
 
 # --- outlets -----------------------------------------------------------------------------------
