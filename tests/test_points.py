@@ -92,6 +92,7 @@ def test_a_point_never_repeats_a_quote_shown_beside_it():
     ("But officials said the talks would resume in the capital next month.", False),
     ("On Monday, they said the clinic had asked for privacy for the patients.", False),
     ("This was the third outage in the province in less than a month.", False),
+    ("Here, a retired judge gives her view of the ruling in full.", False),  # points into the article
     ("Farmers in the valley who planted early can expect a harvest about a fifth larger", False),  # cut off
     ("Harbour town votes to keep its ferry for another decade", False),  # a headline
     ('The mayor wrote on social media: "We are keeping the ferry!', False),  # cut inside a quotation

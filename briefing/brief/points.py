@@ -31,10 +31,11 @@ def key_point_count(n_stories: int) -> int:
 # --- does a sentence stand alone? --------------------------------------------------------------
 
 # Third-person pronouns point back to someone named earlier; before any name in the sentence,
-# that someone is not on the page. Demonstratives and "it" only as the first word ("This was the
-# third attack ..."); later in the sentence they mostly refer inside it.
+# that someone is not on the page. Demonstratives, "it" and the deictic "here" only as the first
+# word ("This was the third attack ...", "Here, a doctor gives his verdict."); later in the
+# sentence they mostly refer inside it.
 _PERSONAL = frozenset("he she him his her hers they them their theirs".split())
-_OPENING_ONLY = frozenset("it its this these those such both".split())
+_OPENING_ONLY = frozenset("it its this these those such both here".split())
 # Connectives that continue a previous sentence ("But officials said ...") and first- and
 # second-person subjects outside quote marks (words from inside a quotation).
 _CONTINUING = frozenset("but and or also however meanwhile still yet instead nevertheless so then now "
