@@ -32,7 +32,7 @@ ENFORCED = {
     "R-2 news - best sumy", "direct quote F1", "speaker full name right",
     "people precision", "people recall",
     "story BCubed F1 half 0", "story BCubed F1 half 1",
-    "GGT quote F1 (issue 12)", "GGT speaker right (issue 12)", "GGT people recall (i12)",
+    "GGT quote F1 (issue 12)", "GGT speaker right (issue 12)", "GGT people precision (i12)", "GGT people recall (i12)",
     "single-mark speech found (tuning)", "single-mark speech found (check)",
     "PolNeAR a speaker compatible", "PolNeAR b speaker compatible",
     "web body F1 (aeb dev)", "web body F1 half 1", "web body F1 half 2", "web F1 - trafilatura default",

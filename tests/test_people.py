@@ -41,6 +41,17 @@ def test_an_office_named_for_its_field_ends_before_the_name():
     assert ps["Maren Holt"].title == "Deputy Director of Public Prosecutions"
 
 
+def test_reporting_credits_and_video_promos_name_no_participants():
+    ps = people_of(
+        "Harbour Minister Ana Ruiz said the ferry would keep running until 2030.",
+        "Tom Hale has more on the vote.",
+        "WATCH: Lena Park explains what the ferry deal means for the island",
+        "Omar Said contributed to this report from Halifax.",
+        "With files from Eve Stone and Kyle Marsh",
+    )
+    assert set(ps) == {"Ana Ruiz"}
+
+
 def test_appositive_title_and_quoted_flag_and_mentions():
     ps = people_of(
         "Daniel Russel, assistant secretary of state for East Asian and Pacific affairs, arrived on Friday.",

@@ -89,6 +89,8 @@ def test_junk_is_never_chosen():
         "March 3, 2014",
         "Budget vote: Council members debate the plan on Monday",
         "PUBLISHED: 10:05 EST, 3 March 2014 | UPDATED: 11:00 EST, 3 March 2014",
+        "With files from Eve Stone and Kyle Marsh.",
+        "WATCH: The mayor explains what the budget means for transit",
     ],
 )
 def test_page_furniture_is_junk(line):

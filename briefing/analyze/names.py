@@ -27,6 +27,7 @@ from functools import lru_cache
 
 import pycountry
 
+from briefing.vocabulary.boilerplate import REPORTING_CREDIT_AFTER, REPORTING_CREDIT_BEFORE, VIDEO_PROMO
 from briefing.vocabulary.places import CITY_COUNTRY, DEMONYMS, GOVERNMENT_SEATS
 from briefing.vocabulary.speech import SPEECH_VERBS
 
@@ -1163,11 +1164,18 @@ class NameIndex:
         return bool(self._THE_BEFORE.search(self.text[max(0, st - 5):st]))
 
     def _credit(self, m: Mention) -> bool:
-        """Photo and video credits: "(Adrian Wyld/The Canadian Press)", "Photo: X", "X/AP"."""
+        """Photo, video and reporting credits: "(Adrian Wyld/The Canadian Press)", "Photo: X",
+        "X/AP", "With files from X", "X contributed to this report", "X has more"; and names in a
+        video promo ("WATCH: ...")."""
         text = self.text
         after = text[m.end:m.end + 3].lstrip()
         before = text[max(0, m.start - 40):m.start]
         if after.startswith("/") or before.rstrip().endswith("/"):
+            return True
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if (REPORTING_CREDIT_BEFORE.search(text[max(line_start, m.start - 200):m.start])
+                or REPORTING_CREDIT_AFTER.match(text[m.end:m.end + 40])
+                or VIDEO_PROMO.match(text[line_start:m.start + 1])):
             return True
         if re.search(r"(?i)\b(?:photo|photograph|image|video|graphic|illustration|file)s?"
                      r"(?:\s+(?:by|credit|courtesy of))?\s*[:|]?\s*$", before):

@@ -36,7 +36,7 @@ from nltk.stem.snowball import EnglishStemmer
 
 from briefing.analyze.algorithms import ALGORITHMS
 from briefing.analyze.sentences import SumyTokenizer, word_tokens
-from briefing.vocabulary.boilerplate import FURNITURE_LINE, WIRE_CREDITS
+from briefing.vocabulary.boilerplate import FURNITURE_LINE, REPORTING_CREDIT_BEFORE, VIDEO_PROMO, WIRE_CREDITS
 from briefing.vocabulary.stopwords import stop_words
 from briefing.vocabulary.speech import SPEECH_VERBS
 
@@ -171,7 +171,7 @@ def is_junk(sentence: str) -> bool:
         return True
     if any(p.match(s) for p in _JUNK_AT_START) or any(p.search(s) for p in _JUNK_ANYWHERE):
         return True
-    if FURNITURE_LINE.match(s.rstrip(" .:")):
+    if FURNITURE_LINE.match(s.rstrip(" .:")) or VIDEO_PROMO.match(s) or REPORTING_CREDIT_BEFORE.match(s.rstrip(" .")):
         return True
     # mostly links / addresses
     if _URL_OR_MAIL.search(s):

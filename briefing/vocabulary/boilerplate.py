@@ -119,3 +119,17 @@ CONTACT_LINE = re.compile(r"(?i)\b(?:may|can) be (?:reached|contacted) at\b|^hav
 
 RELATED_LINKS_LEAD = re.compile(r"^(?:SEE MORE|DON[\u2019']?T MISS|READ NEXT|MORE ON THIS|RECOMMENDED|MOST READ|ALSO READ)\b")
 """The capitalised lead-in of a list of links to other stories ("SEE MORE: ...", "DON'T MISS")."""
+
+REPORTING_CREDIT_BEFORE = re.compile(r"(?i)(?:^|[\n.;—–-])\s*(?:with files from|files from|"
+                                     r"(?:additional )?reporting by)\b[^\n.;]*$")
+"""A name in a line that credits reporters ("With files from Ana Ruiz and Tom Hale"; "Reporting by
+..."): the newsroom's credit, not a person in the news."""
+
+REPORTING_CREDIT_AFTER = re.compile(r"^\s*(?:(?:also\s+)?contributed\b|has (?:more|the latest|the details|the story|"
+                                    r"this report|details)\b)", re.I)
+"""A name followed by "contributed to this report" (a wire credit) or "has more" / "has the latest"
+(a broadcaster's lead-in to its reporter's video): a credit, not a person in the news."""
+
+VIDEO_PROMO = re.compile(r"^\s*(?:WATCH|VIDEO|LISTEN)(?:\s+(?:BELOW|ABOVE|LIVE|NOW|MORE))?\s*[:|—–-]")
+"""A promo for a video or audio clip ("WATCH: ...", "WATCH BELOW: ..."), as news sites set it
+inside an article: page furniture, whoever it names."""
