@@ -333,6 +333,13 @@ def fetch_settings_for(cfg: Config):
     )
 
 
+def feed_sources(cfg: Config) -> list:
+    """The config's ``[[feeds]]`` as `briefing.ingest.web.Source` records, ready to read."""
+    from briefing.ingest.web import Source
+
+    return [Source(f.url, f.name, tuple(f.include), tuple(f.exclude)) for f in cfg.feeds]
+
+
 def _validate_web(cfg: Config, bad) -> None:
     """The feeds and the fetching rules."""
     for name in ("respect_robots", "allow_private_hosts"):

@@ -49,10 +49,10 @@ def run(args: argparse.Namespace) -> int:
     cfg = config_from_args(args, "title", "page_size", "sentences", "template_dir", "focus", "only_focus")
     inputs = list(args.inputs or [])
     if not inputs:
-        from briefing.ingest.web import Source
+        from briefing.config import feed_sources
 
         today = cfg.inbox_for(dt.date.today())
-        feeds = [Source(f.url, f.name, tuple(f.include), tuple(f.exclude)) for f in cfg.feeds]
+        feeds = feed_sources(cfg)
         if not today.is_dir() and not feeds:
             raise BriefingError(f"no INPUT given, no [[feeds]] in the config and today's inbox folder {today} does not exist")
         inputs = feeds + ([today] if today.is_dir() else [])

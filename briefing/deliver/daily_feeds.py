@@ -18,10 +18,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.config import Config
+from briefing.config import Config, feed_sources
 from briefing.ingest.fetch import FetchSettings
 from briefing.ingest.load import save_article
-from briefing.ingest.web import Source, read_sources
+from briefing.ingest.web import read_sources
 from briefing.model import InputError
 
 __all__ = ["gather_feed_articles", "FeedDay", "STATE_FILE", "ARTICLES_FOLDER", "KEEP_DAYS"]
@@ -85,7 +85,7 @@ def gather_feed_articles(
         except ValueError:
             pass
     seen: dict[str, str] = state["seen"]
-    sources = [Source(f.url, f.name, tuple(f.include), tuple(f.exclude)) for f in config.feeds]
+    sources = feed_sources(config)
     read = read_sources(sources, fetch, since=since, seen=lambda ids: any(i in seen for i in ids), progress=progress)
 
     folder = out_dir / ARTICLES_FOLDER
