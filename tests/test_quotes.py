@@ -178,6 +178,23 @@ def test_lower_case_partial_quote_woven_into_reported_speech_is_not_a_direct_quo
     assert qs[0].speaker == "Ada Brill"
 
 
+def test_marks_right_after_a_function_word_are_part_of_the_writers_clause():
+    qs = quotes_of(
+        "Mayor Lena Ortiz said that “The bridge will open before the winter.”",
+        "The council cited his book “The Long Road Home.” It called the plan a “Costly mistake for every town.”",
+        "The real cost, Ortiz argued, is “Ten times what the council says.”",
+        "Ortiz added: “We will not wait for the province.”",
+    )
+    assert [q.text for q in qs] == ["We will not wait for the province."]
+    assert qs[0].speaker == "Lena Ortiz"
+
+
+def test_an_object_pronoun_before_the_marks_still_lets_speech_in():
+    # "her" is a determiner and an object pronoun; after "told her" the marks open speech
+    qs = quotes_of("Dana Rook said she phoned her sister and told her “Come home before the storm reaches town.”")
+    assert [q.text for q in qs] == ["Come home before the storm reaches town."]
+
+
 def test_a_title_in_quotes_with_its_full_stop_is_not_speech():
     qs = quotes_of("Nora Pell appears in a scene from “The Boy Who Would Be Mayor.”",
                    "“It was the best summer of my life,” Pell said.")

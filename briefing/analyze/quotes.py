@@ -916,6 +916,23 @@ _INTRODUCED = re.compile(r"(?:\b(?:" + _VERB_ALT + r")\b[^\w\x00]{0,3}|:)\s*$", 
 _SPEECH_NEXT = re.compile(r"^[\s,]*(?:\S+\s+){0,4}?\b(?:" + _VERB_ALT + r")\b", re.I)
 
 
+# Function words after which a quotation is a constituent of the writer's own clause, not a
+# direct quote: the complementizer and subordinating conjunctions ("said that “...”" is
+# indirect speech with its words quoted, as the Gender Gap Tracker annotates it), prepositions
+# ("according to “A History of Rivers”"), determiners and the possessive ("called it a “...”",
+# "the network's “Morning Hour”") and the copula ("the cost is “ten times the estimate”").
+# Closed classes of English, not entries for any text.
+_BINDING_WORDS = (
+    "that", "because", "while", "although", "though", "since", "unless", "whether", "if", "so", "as",
+    "than",
+    "of", "to", "on", "in", "at", "from", "by", "for", "with", "about", "into", "under", "over",
+    "after", "before",
+    "a", "an", "the", "his", "their", "its", "our", "my", "your", "this", "these", "those",
+    "is", "was", "are", "were", "be", "been", "being",
+)
+_BOUND_BEFORE = re.compile(r"(?:(?:^|[^\w'’])(?:" + "|".join(_BINDING_WORDS) + r")|\w['’]s)\s*$", re.I)
+
+
 def _woven_in(content: str, before: str, after: str) -> bool:
     """Quoted words woven into the writer's own sentence, not a direct quote.
 
@@ -923,8 +940,12 @@ def _woven_in(content: str, before: str, after: str) -> bool:
     “every confidence in ...”") is reported speech with some words quoted; a
     capitalised run of title words ("a scene from “The Kid Who Would Be King.”") is
     a title. Either counts as a quote only when introduced as speech: a speech verb
-    or a colon right before the marks ("said, “the motive ...”").
+    or a colon right before the marks ("said, “the motive ...”"). Marks right after a
+    function word of the sentence ("said that “...”", "according to “...”") are always
+    part of the writer's clause.
     """
+    if _BOUND_BEFORE.search(before):
+        return True
     if _INTRODUCED.search(before):
         return False
     if content[:1].islower():
