@@ -397,3 +397,16 @@ def test_market_indexes_and_clubs_named_after_cities_are_not_people():
         "“We played badly,” said Borussia Kassel after the match, and coach Tom Hale agreed.",
     )
     assert set(ps) == {"Rita Gomes", "Tom Hale"}
+
+
+def test_a_first_name_that_is_also_a_particle_opens_the_name_before_a_surname():
+    # "Al" is the Arabic article and an English first name; before a census surname it is the name
+    ps = people_of("Former senator Al Brennan said the vote was close.",
+                   "Al Qaeda said nothing about the vote.")
+    assert "Al Brennan" in ps
+    assert not any("Qaeda" in name for name in ps)
+
+
+def test_a_place_word_closing_a_first_name_is_a_surname():
+    ps = people_of("Joe Kent said the bridge would open in spring.", "The ferry to Kent was cancelled.")
+    assert "Joe Kent" in ps and "Kent" not in ps

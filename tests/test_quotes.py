@@ -490,3 +490,16 @@ def test_a_curly_quote_inside_a_straight_mark_quote_belongs_to_it():
 def test_a_short_quote_closed_by_two_apostrophes_ends_in_its_punctuation():
     qs = quotes_of("Mr. Dimas asked her to call at once. ''This is very important,'' he wrote.")
     assert [(q.text, q.speaker) for q in qs] == [("This is very important", "Dimas")]
+
+
+def test_an_owned_description_set_off_by_commas_before_the_verb_names_the_person_after_it():
+    qs = quotes_of("Allies of Lena Brill want calm.",
+                   "“Positions will soften on her, sooner or later,” Rep. Dan Hale’s chief of staff, Joe Kemp, "
+                   "told reporters.")
+    assert qs[0].speaker == "Joe Kemp"
+
+
+def test_a_name_after_of_in_an_inverted_attribution_is_not_the_speaker():
+    qs = quotes_of("“It just was never meant to be,” said university pollster Pat Morrow of Hale, "
+                   "who left the race on Tuesday.")
+    assert qs[0].speaker == "Pat Morrow"

@@ -316,6 +316,18 @@ def _load_census_names() -> dict[str, str]:
 
 
 
+@lru_cache(maxsize=1)
+def census_surnames() -> frozenset[str]:
+    """US Census 1990 surnames (lower case), from the `names` package (`dist.all.last`)."""
+    try:
+        from importlib.resources import files
+
+        text = files("names").joinpath("dist.all.last").read_text()
+    except Exception:  # the package is optional
+        return frozenset()
+    return frozenset(line.split(None, 1)[0].lower() for line in text.splitlines() if line.strip())
+
+
 FIRST_NAMES: dict[str, str] = _load_census_names()
 # Census first names that are also ordinary capitalised words in news.
 for _w in ("will", "may", "june", "april", "august", "an", "so", "my", "in", "on", "the",
@@ -610,7 +622,8 @@ def _surname_look_alikes(run: list[Token], classes: list[str]) -> None:
             continue
         prev = classes[idx - 1]
         after_first_name = (prev == "name" and _base(run[idx - 1].text) in FIRST_NAMES
-                            and idx == len(run) - 1 and look_alike)
+                            and idx == len(run) - 1
+                            and (look_alike or b in census_surnames()))
         if prev == "hon" or after_first_name:
             classes[idx] = "name"
 
@@ -739,8 +752,12 @@ class NameIndex:
                         and _base(run[idx - 1].text) in FIRST_NAMES):
                     start = idx + 1
             name_toks = run[start:]
-            # suffix-only or particle leftovers
+            # suffix-only or particle leftovers; a capitalised particle that is a first name
+            # before a surname opens the name ("Al Gore", not the article of "Al Qaeda")
             while name_toks and (name_toks[0].low.rstrip(".") in SUFFIXES or name_toks[0].low in PARTICLES):
+                if (len(name_toks) >= 2 and name_toks[0].cap and name_toks[0].low in FIRST_NAMES
+                        and _base(name_toks[1].text) in census_surnames()):
+                    break
                 name_toks = name_toks[1:]
             if not name_toks:
                 continue

@@ -47,6 +47,7 @@ from briefing.analyze.names import (
 )
 from briefing.analyze.people import people_index
 from briefing.vocabulary.speech import QUOTE_CUES, SPEECH_VERBS, TELLING_VERBS
+from briefing.vocabulary.stopwords import stop_words
 
 __all__ = ["extract_quotes", "find_segments"]
 
@@ -408,9 +409,10 @@ _DESCRIPTION_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(" +
 # description before a comma ("Rubio's deputy campaign manager, Rich Beeson").
 _MODIFIED_NAME = re.compile(r"(?:(?:’s|'s)?(?:\s+[a-z][\w-]*){1,4}\s+|(?:’s|'s)(?:\s+[a-z][\w-]*){1,5},\s+)")
 _RIGHT_BEFORE_VERB = re.compile(r"(?:\s+(?:\w+ly\s+)?|,\s+(?:who|whose)\b[^,]*,\s+)")
-# Words that make a clause, not a description: function words, auxiliaries, speech verbs.
-_NOT_DESCRIPTION = frozenset(COMMON_CAPS | AUXILIARIES | SPEECH_VERBS) - {"former", "senior", "top", "local", "federal",
-                                                                       "national", "international"}
+# Words that make a clause, not a description: function words (capitalised-word list and
+# sumy's stop words both), auxiliaries, speech verbs ("of" joins a head noun to its complement
+# inside one description: "chief of staff").
+_NOT_DESCRIPTION = frozenset((COMMON_CAPS & stop_words()) | AUXILIARIES | SPEECH_VERBS) - {"former", "of"}
 # "says Lund's dad, Gregor": a possessive relation before the person named after the comma.
 _RELATION_AFTER = re.compile(r"[’']s\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(RELATION_NOUNS)) + r"),\s+")
 _INDEFINITE_AFTER = re.compile(
@@ -620,8 +622,10 @@ class _Attributor:
             if nxt is None:
                 return m
             gap = self.text[m.end:nxt.title_start if nxt.title_start is not None else nxt.start]
-            if not _MODIFIED_NAME.fullmatch(gap) or any(
-                    w in _NOT_DESCRIPTION or w.endswith(("ed", "ly")) for w in re.findall(r"[a-z][\w-]*", gap)):
+            words = [w for w in re.findall(r"[a-z][\w-]*", gap) if w != "s"]
+            if (not _MODIFIED_NAME.fullmatch(gap) or not words or words[0] == "of" or words[-1] == "of"
+                    or any(w in _NOT_DESCRIPTION or w.endswith(("ed", "ly")) for w in words)):
+                # "Murray of Christie": a name after "of" is the object, not the head
                 return m
             m = nxt
         return m
