@@ -503,3 +503,23 @@ def test_a_name_after_of_in_an_inverted_attribution_is_not_the_speaker():
     qs = quotes_of("“It just was never meant to be,” said university pollster Pat Morrow of Hale, "
                    "who left the race on Tuesday.")
     assert qs[0].speaker == "Pat Morrow"
+
+
+def test_a_colon_introduction_outranks_the_subject_of_the_sentence_before():
+    qs = quotes_of("Governor Dana Rook criticised the plan.", "Tom Hale called it a mess.",
+                   "And Ms. Rook gloated: “I told you it would not be ready.”")
+    assert qs[0].speaker == "Dana Rook"
+
+
+def test_a_colon_introduction_after_an_opening_subordinate_clause_takes_the_main_subject():
+    qs = quotes_of("Lena Brill has campaigned for Dana Rook since the spring.",
+                   "Ever since she endorsed Ms. Rook, Ms. Brill has been a loyal ally, visiting the offices "
+                   "with a simple message: “Do not let this slip away!”")
+    assert qs[0].speaker == "Lena Brill"
+
+
+def test_a_past_participle_speech_verb_attributes_the_quote():
+    qs = quotes_of("Tom Hale ran the studio for years.",
+                   "As the columnist Louella Barr had written a few years earlier, “We could not have a film "
+                   "industry without him.”")
+    assert qs[0].speaker == "Louella Barr"

@@ -834,6 +834,10 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
             continue
         if speaker is None and not sg.closed:
             speaker, cue = _broken_line_attribution(att, text, spans, paras, sg, speaker, cue)
+        if speaker is None and after_colon and not sg.continues:
+            # a colon introduction names its speaker, even with no speech verb: "And Mr.
+            # Hale gloated: '...'", "Gomes apologized for it: '...'"
+            speaker = _colon_subject(att, text, spans, sg)
         if speaker is None and not cue and not sg.continues and si > 0 and not seg_sents.get(si - 1):
             # a new subject in the sentence right before takes over: "House ... says
             # House. Durning did not need much coaxing. “I'm thankful ...”"
@@ -842,10 +846,6 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
             if (first is not None and first.person is not prev_speaker and para_of(ps_) >= sg.para - 1
                     and not text[ps_:(first.title_start if first.title_start is not None else first.start)].strip(" “\"")):
                 speaker = first.person
-        if speaker is None and after_colon and not sg.continues:
-            # a colon introduction names its speaker, even with no speech verb: "And Mr.
-            # Hale gloated: '...'", "Gomes apologized for it: '...'"
-            speaker = _colon_subject(att, text, spans, sg)
         if speaker is None:
             # continue the previous speaker's run
             if sg.continues or (prev_speaker is not None and (standalone or not cue)
@@ -910,10 +910,18 @@ def _colon_subject(att: _Attributor, text: str, spans: list[Span], sg: Segment):
     frame = text[s:e]
     p, _cue = att.speaker_in(frame, s, e, e)
     if p is None:
-        ms = att.index.mentions_between(s, e)
+        # the first person named in the main clause, after an opening subordinate clause
+        # ("Ever since she endorsed Rook, Brill has ...: '...'")
+        opening = _OPENING_SUBORDINATE.match(frame)
+        ms = att.index.mentions_between(s + (opening.end() if opening else 0), e)
         if ms:
             p = ms[0].person
     return p
+
+
+_OPENING_SUBORDINATE = re.compile(
+    r"[\s“\"]*(?:(?:and|but|ever|even|just|long)\s+)?(?:since|when|after|before|while|although|though|because|if|as|"
+    r"once|until|unless|whenever)\b[^,:]*,\s*", re.I)
 
 
 _INTRODUCED = re.compile(r"(?:\b(?:" + _VERB_ALT + r")\b[^\w\x00]{0,3}|:)\s*$", re.I)

@@ -15,7 +15,7 @@ from __future__ import annotations
 SPEECH_VERBS: frozenset[str] = frozenset({
     "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "add",
     "asked", "asks", "explained", "explains", "noted", "notes", "stated", "states",
-    "wrote", "writes", "continued", "continues", "insisted", "insists", "conceded",
+    "wrote", "writes", "written", "continued", "continues", "insisted", "insists", "conceded",
     "concedes", "argued", "argues", "claimed", "claims", "replied", "replies",
     "recalled", "recalls", "warned", "warns", "declared", "declares", "tweeted",
     "tweets", "acknowledged", "acknowledges", "remarked", "remarks", "admitted",
