@@ -410,3 +410,10 @@ def test_a_first_name_that_is_also_a_particle_opens_the_name_before_a_surname():
 def test_a_place_word_closing_a_first_name_is_a_surname():
     ps = people_of("Joe Kent said the bridge would open in spring.", "The ferry to Kent was cancelled.")
     assert "Joe Kent" in ps and "Kent" not in ps
+
+
+def test_a_party_word_opening_a_title_is_part_of_it():
+    ps = people_of("Conservative Leader Dana Rook said the deal was weak.",
+                   "The Liberal MP Tom Hale disagreed with her on Monday.")
+    assert ps["Dana Rook"].title == "Conservative Leader"
+    assert ps["Tom Hale"].title == "Liberal MP"

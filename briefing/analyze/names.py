@@ -30,6 +30,7 @@ import pycountry
 from briefing.vocabulary.boilerplate import REPORTING_CREDIT_AFTER, REPORTING_CREDIT_BEFORE, VIDEO_PROMO
 from briefing.vocabulary.places import CITY_COUNTRY, DEMONYMS, GOVERNMENT_SEATS
 from briefing.vocabulary.speech import SPEECH_VERBS
+from briefing.vocabulary.stopwords import stop_words
 
 # ---------------------------------------------------------------- lexicons
 
@@ -816,10 +817,14 @@ class NameIndex:
             if t.cap and _word_class(t.text) in ("title", "hon", "place", "org"):
                 words.append(t)
             elif (t.cap and words and words[-1].cap and _word_class(words[-1].text) in ("title", "org", "place")
-                    and (b in COMPASS or _word_class(t.text) == "name") and b not in FIRST_NAMES
-                    and (k == 0 or not toks[k - 1].cap or self.text[toks[k - 1].end:t.start] != " ")):
+                    and (b in COMPASS or _word_class(t.text) == "name"
+                         or (_word_class(t.text) == "common" and b not in stop_words() and b not in SPEECH_VERBS))
+                    and b not in FIRST_NAMES
+                    and (k == 0 or not toks[k - 1].cap or self.text[toks[k - 1].end:t.start] != " "
+                         or _base(toks[k - 1].text) in stop_words())):
                 # the first word of a title's noun phrase is part of it, never cut off:
-                # "Veterans Affairs Minister", "North Korean leader", "Acme Corp chief"
+                # "Veterans Affairs Minister", "North Korean leader", "Acme Corp chief",
+                # "Conservative Leader" (a capitalised common word, not a function word)
                 words.append(t)
                 if b not in COMPASS:
                     k -= 1
