@@ -299,13 +299,14 @@ def test_a_missing_template_folder_is_an_error_naming_it(tmp_path):
     ("", ""),
     (None, None),
 ])
-def test_titles_are_title_cased_as_a_style_guide_would(given, expected):
+def test_the_titlecase_filter_for_user_templates_cases_titles_as_a_style_guide_would(given, expected):
     assert render.titlecase(given) == expected
 
 
-def test_titles_are_title_cased_on_the_page_but_not_in_the_json(tiny):
-    text = pdf_text(tiny.pdf)
-    assert "Assistant Secretary of State for East Asian and Pacific Affairs" in " ".join(text.split())
+def test_titles_on_the_page_and_in_the_json_keep_the_articles_own_case(tiny):
+    text = " ".join(pdf_text(tiny.pdf).split())
+    assert "assistant secretary of state for East Asian and Pacific affairs" in text
+    assert "Assistant Secretary of State for East Asian" not in text
     assert "assistant secretary of state for East Asian" in brief_json(tiny.brief)
 
 
@@ -544,3 +545,4 @@ def test_participants_are_grouped_by_country_and_by_organisations_of_several_peo
         "Dock Workers Union", "Dock Workers Union",
         layout.OTHER_GROUP,
     ]
+
