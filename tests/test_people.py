@@ -417,3 +417,24 @@ def test_a_party_word_opening_a_title_is_part_of_it():
                    "The Liberal MP Tom Hale disagreed with her on Monday.")
     assert ps["Dana Rook"].title == "Conservative Leader"
     assert ps["Tom Hale"].title == "Liberal MP"
+
+
+def test_an_apposition_that_is_a_clause_gives_no_title():
+    ps = people_of("Senator Dana Rook, questioning the governor's record, said the plan was weak.",
+                   "Tom Hale, herself a voice in the party, said nothing.")
+    assert ps["Dana Rook"].title == "Senator"
+    assert ps["Tom Hale"].title is None
+
+
+def test_a_title_ends_before_a_clause_inside_the_apposition():
+    ps = people_of("Ken Oduya, chief executive of a bank in Nairobi that offers mobile loans, said it was calm.",
+                   "Lara Voss, an Australian actor known to film audiences for her war roles, said she was safe.",
+                   "Tom Hale, talk show host at the oldest black-owned station in the state, agreed.")
+    assert ps["Ken Oduya"].title == "chief executive of a bank in Nairobi"
+    assert ps["Lara Voss"].title == "Australian actor"
+    assert ps["Tom Hale"].title == "talk show host at the oldest black-owned station in the state"
+
+
+def test_a_two_word_place_opening_a_title_is_kept_whole():
+    ps = people_of("New Jersey Gov. Dana Rook said the bridge would reopen.")
+    assert ps["Dana Rook"].title == "New Jersey Gov."

@@ -154,7 +154,7 @@ AUXILIARIES = {
     "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "has", "have",
     "had", "could", "would", "should", "might", "must", "shall", "isn't", "aren't", "wasn't",
     "weren't", "doesn't", "didn't", "hasn't", "haven't", "hadn't", "couldn't", "wouldn't",
-    "shouldn't", "won't",
+    "shouldn't", "won't", "can", "cannot", "can't", "will", "may",
 }
 
 # Personal pronouns with a contracted verb ("I've", "We'll", "She'd"): never a name.
@@ -466,6 +466,70 @@ def is_place_or_code(phrase: str) -> bool:
     if re.fullmatch(r"(?:[A-Z]\.){2,3}", phrase):
         return phrase.replace(".", "").lower() in _subdivision_codes()
     return is_place(phrase)
+
+
+# Words that open a clause inside an apposition: relative pronouns and the subordinating
+# conjunctions that are no prepositions ("..., a company in X that offers ...").
+_CLAUSE_OPENERS = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "while", "because",
+                             "although", "though", "until", "unless", "whereas", "whether", "if"})
+# Irregular past participles that open a reduced relative clause ("actor known to audiences for").
+_IRREGULAR_PARTICIPLES = frozenset({"known", "born", "seen", "given", "shown", "chosen", "taken", "held",
+                                    "led", "made", "sent", "kept", "brought", "caught", "found", "written"})
+
+
+# What a title never opens with: conjunctions, prepositions and pronouns ("so that ...",
+# "herself a ...", "to the ..."); a determiner or an adjective such as "former" may open one.
+_NO_TITLE_START = frozenset({"and", "but", "or", "nor", "so", "yet", "for", "to", "of", "in", "on", "at", "by",
+                             "with", "from", "as", "than", "he", "she", "it", "they", "we", "i", "you", "him",
+                             "her", "them", "us", "himself", "herself", "itself", "themselves", "there",
+                             "not"})
+
+
+def _participle(word: str) -> bool:
+    """A lower-case verb form that can open a reduced relative clause ("known", "based",
+    "working"); hyphenated compounds ("black-owned") are adjectives, capitalised words names."""
+    w = word.strip(".,’'")
+    if not w[:1].islower() or "-" in w:
+        return False
+    return w in _IRREGULAR_PARTICIPLES or (len(w) > 4 and w.endswith(("ed", "ing")))
+
+
+def _title_noun_phrase(phrase: str) -> str | None:
+    """The noun phrase an apposition's title is, or None when the apposition is a clause.
+
+    A title is a noun phrase: it does not open with a verb form followed by its object
+    ("made a change ...", "questioning the governor's ...", "acting as ...") or with a
+    conjunction ("so that ..."), and it ends before a clause inside it: a relative clause
+    ("a company in X that offers ..."), a subordinate clause ("... by the time her husband
+    landed"), or a reduced relative after the head noun ("actor known to audiences for ...").
+    A verb form before a noun is an adjective and stays ("acting director", "managing partner").
+    """
+    words = phrase.split()
+    if not words:
+        return None
+    low = [w.lower().strip(".,’'") for w in words]
+    function = stop_words()
+    if low[0] in _NO_TITLE_START or low[0] in _CLAUSE_OPENERS:
+        return None
+    if _participle(words[0]) and (len(low) == 1 or low[1] in function):
+        return None
+    if "not" in low:
+        return None
+    head_seen = False
+    for k, w in enumerate(low):
+        clause = (w in _CLAUSE_OPENERS or (w == "time" and k >= 2 and low[k - 2] == "by" and low[k - 1] == "the")
+                  or (head_seen and _participle(words[k]) and w not in TITLE_WORDS | ROLE_NOUNS
+                      and low[k - 1] not in function))
+        if clause and k:
+            if w == "time":
+                k -= 2
+            cut = " ".join(words[:k]).rstrip(" ,")
+            while cut and cut.split()[-1].lower() in function:
+                cut = " ".join(cut.split()[:-1])
+            return cut or None
+        if w in TITLE_WORDS or w in ROLE_NOUNS:
+            head_seen = True
+    return phrase
 
 
 # ---------------------------------------------------------------- tokens
@@ -809,8 +873,9 @@ class NameIndex:
                 break
             b = _base(t.text).rstrip(".")
             if (t.cap and k > 0 and toks[k - 1].cap and self.text[toks[k - 1].end:t.start] == " "
-                    and f"{toks[k - 1].low} {b}" in DEMONYMS):
-                # a two-word demonym or country: "South African leader", "New Zealand envoy"
+                    and (f"{toks[k - 1].low} {b}" in DEMONYMS or is_place(f"{toks[k - 1].low} {b}"))):
+                # a two-word demonym or place: "South African leader", "New Zealand envoy",
+                # "New Jersey Gov."
                 words.extend([t, toks[k - 1]])
                 k -= 2
                 continue
@@ -878,7 +943,9 @@ class NameIndex:
         am = re.match(r"\s*,\s+((?:the|a|an)\s+)?([^,;:.“”\"()]{2,120}?)(?=,|;|\.\s|\.$| who | said| told| and said|\))", rest)
         if not am:
             return
-        phrase = am.group(2).strip()
+        phrase = _title_noun_phrase(am.group(2).strip())
+        if not phrase:
+            return
         first = _base(phrase.split()[0]).rstrip(".") if phrase.split() else ""
         words = [_base(w).rstrip(".,") for w in phrase.split()]
         if not words or len(words) > 16:
