@@ -469,10 +469,10 @@ def is_place_or_code(phrase: str) -> bool:
 
 
 # Words that open a clause inside an apposition: relative pronouns and the subordinating
-# conjunctions that are no prepositions ("..., a company in X that offers ...").
+# conjunctions that are no prepositions ("..., a firm in X that sells ...").
 _CLAUSE_OPENERS = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "while", "because",
                              "although", "though", "until", "unless", "whereas", "whether", "if"})
-# Irregular past participles that open a reduced relative clause ("actor known to audiences for").
+# Irregular past participles that open a reduced relative clause ("actor known for").
 _IRREGULAR_PARTICIPLES = frozenset({"known", "born", "seen", "given", "shown", "chosen", "taken", "held",
                                     "led", "made", "sent", "kept", "brought", "caught", "found", "written"})
 
@@ -500,8 +500,8 @@ def _title_noun_phrase(phrase: str) -> str | None:
     A title is a noun phrase: it does not open with a verb form followed by its object
     ("made a change ...", "questioning the governor's ...", "acting as ...") or with a
     conjunction ("so that ..."), and it ends before a clause inside it: a relative clause
-    ("a company in X that offers ..."), a subordinate clause ("... by the time her husband
-    landed"), or a reduced relative after the head noun ("actor known to audiences for ...").
+    ("a firm in X that sells ..."), a subordinate clause ("... by the time the bill
+    passed"), or a reduced relative after the head noun ("actor known for ...").
     A verb form before a noun is an adjective and stays ("acting director", "managing partner").
     """
     words = phrase.split()

@@ -625,7 +625,7 @@ class _Attributor:
             words = [w for w in re.findall(r"[a-z][\w-]*", gap) if w != "s"]
             if (not _MODIFIED_NAME.fullmatch(gap) or not words or words[0] == "of" or words[-1] == "of"
                     or any(w in _NOT_DESCRIPTION or w.endswith(("ed", "ly")) for w in words)):
-                # "Murray of Christie": a name after "of" is the object, not the head
+                # "Morrow of Hale": a name after "of" is the object, not the head
                 return m
             m = nxt
         return m
