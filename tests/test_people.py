@@ -438,3 +438,9 @@ def test_a_title_ends_before_a_clause_inside_the_apposition():
 def test_a_two_word_place_opening_a_title_is_kept_whole():
     ps = people_of("New Jersey Gov. Dana Rook said the bridge would reopen.")
     assert ps["Dana Rook"].title == "New Jersey Gov."
+
+
+def test_a_common_word_closing_a_first_name_is_a_surname_when_the_census_lists_it():
+    ps = people_of("David French of the retail federation said the rule would cost jobs.",
+                   "The French embassy did not comment.")
+    assert "David French" in ps and "French" not in ps

@@ -670,10 +670,11 @@ def _cap_runs(tokens: list[Token], text: str):
 
 
 def _surname_look_alikes(run: list[Token], classes: list[str]) -> None:
-    """A month or place word is a surname after an honorific or closing a first name.
+    """A month, place or common word is a surname after an honorific or closing a first name.
 
     "Ms. May", "Mr. Jordan", "Theresa May": the word cannot be a date or a place
-    there, so it is re-classed as a name.
+    there, so it is re-classed as a name; a common or place word needs to be a US Census
+    surname too ("David French", "Neil Young", "Joe Kent").
     """
     for idx in range(1, len(run)):
         b = _base(run[idx].text).rstrip(".")
@@ -683,12 +684,14 @@ def _surname_look_alikes(run: list[Token], classes: list[str]) -> None:
             classes[idx] = "name"
             continue
         look_alike = b in MONTHS or b in COMPASS or b in HOLIDAYS
-        if classes[idx] not in ("common", "place") or not (look_alike or classes[idx] == "place"):
+        # a census surname, never a function word ("To", "Or" are surnames too, but a
+        # capitalised "to" is more often a headline's)
+        surname = idx == len(run) - 1 and b in census_surnames() and b not in stop_words()
+        if classes[idx] not in ("common", "place") or not (look_alike or classes[idx] == "place" or surname):
             continue
         prev = classes[idx - 1]
         after_first_name = (prev == "name" and _base(run[idx - 1].text) in FIRST_NAMES
-                            and idx == len(run) - 1
-                            and (look_alike or b in census_surnames()))
+                            and idx == len(run) - 1 and (look_alike or surname))
         if prev == "hon" or after_first_name:
             classes[idx] = "name"
 
