@@ -351,7 +351,8 @@ def run_polnear(verbose: bool = False, half: str | None = None) -> Counter:
     (token F1 >= 0.6) or lies inside one (>= 80% of its tokens); a gold quote (3+ words) is
     found when the predictions right for it cover >= 60% of its tokens. Speaker: on found gold
     quotes with a named source, compatible when the speaker of the prediction covering most of
-    it contains the source's `source_key`.
+    it contains the source's `source_key`. People: a named source (`source_is_name`) is found
+    when a participant's name contains its key.
     """
     stats = Counter()
     for row in polnear_rows(half):
@@ -360,6 +361,11 @@ def run_polnear(verbose: bool = False, half: str | None = None) -> Counter:
         spans = sentence_spans(art.text)
         index = people_index(art, spans)
         qs = extract_quotes(art, spans, index=index)
+        # people: each named source (by its key) should be among the article's participants
+        parts = find_participants(art, spans, qs, index=index)
+        for key in {g["source_key"] for g in row["quotes"] if g.get("source_is_name") and g.get("source_key")}:
+            stats["sources"] += 1
+            stats["sources_found"] += any(speaker_has(p.name, key) for p in parts)
         pred = [(q.text, q.speaker, Counter(toks(q.text))) for q in qs if len(toks(q.text)) >= 3]
         gold = [(g, Counter(toks(g["quote"]))) for g in row["quotes"] if len(toks(g["quote"])) >= 3]
         right = [False] * len(pred)
@@ -409,6 +415,9 @@ def print_polnear(stats: Counter, label: str) -> None:
     print(f"PolNeAR {label:<7} {stats['articles']:>3} articles  quotes P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
           f"speaker compatible {spk:.3f} ({stats['speaker_ok']}/{stats['named_found']}; "
           f"{stats['gold']} gold, {stats['gold_named']} named)")
+    print(f"PolNeAR {label:<7} named sources among the participants {stats['sources_found'] / max(1, stats['sources']):.3f} "
+          f"({stats['sources_found']}/{stats['sources']}; the key must be in a participant's name; most missed "
+          f"sources are organisations, outlets and descriptions, which are no participants)")
 
 
 # Single quotation marks as speech marks (British and Australian style), hand-checked on a sample
