@@ -444,3 +444,10 @@ def test_a_common_word_closing_a_first_name_is_a_surname_when_the_census_lists_i
     ps = people_of("David French of the retail federation said the rule would cost jobs.",
                    "The French embassy did not comment.")
     assert "David French" in ps and "French" not in ps
+
+
+def test_a_generic_person_noun_in_apposition_is_no_title():
+    ps = people_of("Dana Rook, a woman who modelled in the 1950s, died on Thursday.",
+                   "Lena Brill, a spokeswoman for the city, confirmed it.")
+    assert ps["Dana Rook"].title is None
+    assert ps["Lena Brill"].title == "spokeswoman for the city"

@@ -240,6 +240,9 @@ ROLE_NOUNS = {
     "boy", "girl", "child", "teenager", "son", "daughter", "wife", "husband", "friend",
     "neighbour", "neighbor", "witness", "passenger", "driver", "customer", "patient",
 }
+# Nouns that say only that someone is a person (and of what sex or age): a description, never a title.
+GENERIC_PERSON_NOUNS = frozenset({"man", "woman", "person", "boy", "girl", "child", "kid", "guy", "lady",
+                                  "gentleman", "teenager", "teen", "adult", "youth"})
 FEMALE_NOUNS = {"woman", "mother", "spokeswoman", "chairwoman", "actress", "congresswoman",
                 "councilwoman", "queen", "princess", "daughter", "wife", "sister", "girl",
                 "grandmother", "mrs", "ms", "miss", "lady", "dame", "mme", "mlle"}
@@ -978,6 +981,8 @@ class NameIndex:
         if head is not None and head.endswith("s") and head[:-1] in TITLE_WORDS | ROLE_NOUNS:
             return
         m.evidence.add("appositive")
+        if words[-1] in GENERIC_PERSON_NOUNS:
+            return  # "a woman", "a 33-year-old man": a description of the person, no title
         if not m.title or len(phrase.split()) > len(m.title.split()):
             m.title = phrase
 
