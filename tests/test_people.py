@@ -451,3 +451,21 @@ def test_a_generic_person_noun_in_apposition_is_no_title():
                    "Lena Brill, a spokeswoman for the city, confirmed it.")
     assert ps["Dana Rook"].title is None
     assert ps["Lena Brill"].title == "spokeswoman for the city"
+
+
+def test_modifiers_before_a_lower_case_title_are_part_of_it():
+    ps = people_of("“It is ironic,” said Monmouth University political scientist Pat Morrow.",
+                   "Democratic presidential candidate Dana Rook spoke first.",
+                   "Los Angeles-based attorney Tom Hale agreed with her.",
+                   "Friends of Mr. Hale said he was calm.")
+    assert ps["Pat Morrow"].title == "Monmouth University political scientist"
+    assert ps["Dana Rook"].title == "Democratic presidential candidate"
+    assert ps["Tom Hale"].title == "Los Angeles-based attorney"
+
+
+def test_a_state_of_two_words_or_more_names_its_country():
+    ps = people_of("New South Wales Premier Tom Reed agreed.",
+                   "Chris Hale, New Jersey's sitting governor, said the plan was bad.")
+    assert ps["Tom Reed"].title == "New South Wales Premier"
+    assert ps["Tom Reed"].affiliation == "Australia"
+    assert ps["Chris Hale"].affiliation == "United States"

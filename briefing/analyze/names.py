@@ -371,6 +371,34 @@ def _subdivision_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _compound_subdivisions() -> dict[str, str]:
+    """Subdivision names of more than one word (pycountry), lower case -> the country's name:
+    "new jersey" -> "United States", "new south wales" -> "Australia". One-word names are left
+    out: "Georgia" and "Jersey" are countries too."""
+    out = {}
+    for code in ("US", "CA", "GB", "AU", "KR", "JP", "CN", "IN", "FR", "DE", "MX"):
+        country = pycountry.countries.get(alpha_2=code)
+        name = getattr(country, "common_name", None) or country.name
+        for sub in pycountry.subdivisions.get(country_code=code) or []:
+            low = sub.name.lower()
+            if " " in low and "," not in low and "(" not in low:
+                out[low] = name
+    return out
+
+
+def subdivision_country(text: str) -> str | None:
+    """The country of the longest multi-word subdivision named in `text` ("New Jersey's
+    governor" -> "United States"), else None."""
+    low = text.lower()
+    best = None
+    for sub, country in _compound_subdivisions().items():
+        if sub in low and re.search(r"(?<![\w])" + re.escape(sub) + r"(?![\w])", low):
+            if best is None or len(sub) > len(best[0]):
+                best = (sub, country)
+    return best[1] if best else None
+
+
 def country_of(phrase: str) -> str | None:
     """'U.S.' / 'Japanese' / 'Seoul' / 'Syria' -> a country name, else None."""
     p = phrase.strip().lower().rstrip("’'s").strip() if phrase.lower().endswith(("’s", "'s")) else phrase.strip().lower()
@@ -470,6 +498,10 @@ def is_place_or_code(phrase: str) -> bool:
         return phrase.replace(".", "").lower() in _subdivision_codes()
     return is_place(phrase)
 
+
+# The endings of English adjectives ("political", "economic", "executive", "famous", "senior"
+# is a title word already); a lower-case word with one before a title is its modifier.
+_ADJECTIVE_SHAPE = re.compile(r"[a-z][a-z-]*(?:al|ic|ical|ive|ous|ary|ian|ful|less|ist)")
 
 # Words that open a clause inside an apposition: relative pronouns and the subordinating
 # conjunctions that are no prepositions ("..., a firm in X that sells ...").
@@ -878,6 +910,13 @@ class NameIndex:
             if gap not in (" ", "\u00a0"):
                 break
             b = _base(t.text).rstrip(".")
+            if (t.cap and k > 1 and toks[k - 1].cap and toks[k - 2].cap
+                    and self.text[toks[k - 2].end:toks[k - 1].start] == " " == self.text[toks[k - 1].end:t.start]
+                    and f"{toks[k - 2].low} {toks[k - 1].low} {b}" in _compound_subdivisions()):
+                # a three-word state or province: "New South Wales Premier"
+                words.extend([t, toks[k - 1], toks[k - 2]])
+                k -= 3
+                continue
             if (t.cap and k > 0 and toks[k - 1].cap and self.text[toks[k - 1].end:t.start] == " "
                     and (f"{toks[k - 1].low} {b}" in DEMONYMS or is_place(f"{toks[k - 1].low} {b}"))):
                 # a two-word demonym or place: "South African leader", "New Zealand envoy",
@@ -917,6 +956,24 @@ class NameIndex:
                 words.append(t)
             elif not t.cap and b in TITLE_WORDS and words and not words[-1].cap:
                 words.append(t)
+            elif not t.cap and words and not words[-1].cap and _ADJECTIVE_SHAPE.fullmatch(b):
+                # an adjective before a lower-case title is part of it: "political scientist",
+                # "presidential candidate" (English adjective endings, not a word list)
+                words.append(t)
+            elif (t.cap and words and not words[-1].cap and words[-1].low not in stop_words()
+                  and b not in stop_words() and b not in SPEECH_VERBS
+                  and b not in FIRST_NAMES and _word_class(t.text) in ("common", "place", "org", "name")):
+                # a capitalised modifier opens the title's noun phrase: "Democratic presidential
+                # candidate", "Monmouth University political scientist", "Trump adviser", and
+                # the whole name it ends ("Los Angeles-based attorney")
+                words.append(t)
+                while (k > 0 and toks[k - 1].cap and self.text[toks[k - 1].end:toks[k].start] == " "
+                       and _base(toks[k - 1].text) not in stop_words()
+                       and (_word_class(toks[k].text) == "org"
+                            or is_place(f"{toks[k - 1].low} {toks[k].low.split('-')[0]}"))):
+                    k -= 1
+                    words.append(toks[k])
+                break
             else:
                 break
             k -= 1
@@ -981,8 +1038,8 @@ class NameIndex:
         if head is not None and head.endswith("s") and head[:-1] in TITLE_WORDS | ROLE_NOUNS:
             return
         m.evidence.add("appositive")
-        if words[-1] in GENERIC_PERSON_NOUNS:
-            return  # "a woman", "a 33-year-old man": a description of the person, no title
+        if words[-1] in GENERIC_PERSON_NOUNS and not any(w[:1].isupper() for w in phrase.split()):
+            return  # "a woman", "a young man": a description of the person, no title ("a Saudi woman" says where from)
         if not m.title or len(phrase.split()) > len(m.title.split()):
             m.title = phrase
 

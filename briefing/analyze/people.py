@@ -27,6 +27,7 @@ from briefing.analyze.names import (
     Person,
     country_of,
     is_place,
+    subdivision_country,
 )
 from briefing.vocabulary.places import CITY_COUNTRY, DEMONYMS, GOVERNMENT_SEATS
 
@@ -97,7 +98,11 @@ def _title_country(title: str | None) -> str | None:
     for seat, c in GOVERNMENT_SEATS.items():
         if seat in low:
             return c
-    # longest demonym / country phrase first (one compiled pass, then the longest hit)
+    # a state or province of two words or more names its country ("New Jersey's governor" is
+    # no man of Jersey); then the longest demonym / country phrase (one compiled pass)
+    sub = subdivision_country(title)
+    if sub:
+        return sub
     hits = [m.group() for m in _DEMONYM_RE.finditer(low)]
     if hits:
         return DEMONYMS[min(hits, key=_DEMONYM_ORDER.__getitem__)]
