@@ -166,3 +166,10 @@ def test_an_agency_credit_opens_the_lead_not_a_headline():
     article = clean_text('(CNN)"A long time ago" is how the song starts\nIt was released in 1971.\n')
     assert article.title_derived
     assert "A long time ago" in article.text
+
+
+def test_a_short_line_before_the_dateline_is_the_headline_even_with_a_full_stop():
+    art = clean_text("Three towns vote first.\n\nDIXVILLE NOTCH, N.H. (AP) — Voters in three towns cast the "
+                     "first ballots at midnight, officials said.\n\nThe count took five minutes.")
+    assert art.title == "Three towns vote first."
+    assert art.paragraphs[0].startswith("Voters in three towns")
