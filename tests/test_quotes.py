@@ -523,3 +523,9 @@ def test_a_past_participle_speech_verb_attributes_the_quote():
                    "As the columnist Louella Barr had written a few years earlier, “We could not have a film "
                    "industry without him.”")
     assert qs[0].speaker == "Louella Barr"
+
+
+def test_a_participle_right_after_a_speech_verb_takes_that_verbs_subject():
+    qs = quotes_of("Party spokesman Sean Pike spoke. Senator Paul Rand and Governor Tom Hale want talks.",
+                   "Rand and Hale will meet next week, Pike said, adding, “They need to sit down and talk it through.”")
+    assert qs[0].speaker == "Sean Pike"

@@ -525,6 +525,14 @@ class _Attributor:
             p = self._subject_after(after, vb, verb)
             if p is not None:
                 return p, True
+        if verb.endswith("ing") and verb != "according to":
+            # "X said, adding, '...'": the participle goes with the speech verb before it
+            prior = [vm for vm in _speech_verbs(frame[:v_start])
+                     if not vm[2].endswith("ing") and re.fullmatch(r"[\s,]*", frame[vm[1]:v_start])]
+            if prior:
+                p, _cue = self.speaker_in(frame[:prior[-1][1]], lo, q_start, q_end)
+                if p is not None:
+                    return p, True
         if verb != "according to":
             p = self._subject_before(frame[:v_start], lo, va)
             if p is not None:
