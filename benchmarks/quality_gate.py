@@ -34,7 +34,7 @@ ENFORCED = {
     "story BCubed F1 half 0", "story BCubed F1 half 1",
     "GGT quote F1 (issue 12)", "GGT speaker right (issue 12)", "GGT people precision (i12)", "GGT people recall (i12)",
     "single-mark speech found (tuning)", "single-mark speech found (check)",
-    "PolNeAR a speaker compatible", "PolNeAR b speaker compatible",
+    "PolNeAR a speaker compatible", "PolNeAR b speaker compatible", "PolNeAR b quote F1",
     "web body F1 (aeb dev)", "web body F1 half 1", "web body F1 half 2", "web F1 - trafilatura default",
 }
 
