@@ -529,3 +529,10 @@ def test_a_participle_right_after_a_speech_verb_takes_that_verbs_subject():
     qs = quotes_of("Party spokesman Sean Pike spoke. Senator Paul Rand and Governor Tom Hale want talks.",
                    "Rand and Hale will meet next week, Pike said, adding, “They need to sit down and talk it through.”")
     assert qs[0].speaker == "Sean Pike"
+
+
+def test_a_name_that_modifies_a_role_noun_gives_way_to_the_person_after_it():
+    # "ally" ends in -ly but is a noun: "Brill ally James Carver" is Carver
+    qs = quotes_of("Senator Lena Brill leads the race.",
+                   "“Dan is a longtime friend of mine,” said Brill ally James Carver.")
+    assert qs[0].speaker == "James Carver"

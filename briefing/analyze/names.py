@@ -239,6 +239,8 @@ ROLE_NOUNS = {
     "chancellor", "principal", "dean", "inspector", "detective", "sergeant", "captain",
     "boy", "girl", "child", "teenager", "son", "daughter", "wife", "husband", "friend",
     "neighbour", "neighbor", "witness", "passenger", "driver", "customer", "patient",
+    "ally", "aide", "adviser", "advisor", "supporter", "backer", "donor", "confidant", "strategist",
+    "pollster", "consultant", "staffer",
 }
 # Nouns that say only that someone is a person (and of what sex or age): a description, never a title.
 GENERIC_PERSON_NOUNS = frozenset({"man", "woman", "person", "boy", "girl", "child", "kid", "guy", "lady",

@@ -632,7 +632,8 @@ class _Attributor:
             gap = self.text[m.end:nxt.title_start if nxt.title_start is not None else nxt.start]
             words = [w for w in re.findall(r"[a-z][\w-]*", gap) if w != "s"]
             if (not _MODIFIED_NAME.fullmatch(gap) or not words or words[0] == "of" or words[-1] == "of"
-                    or any(w in _NOT_DESCRIPTION or w.endswith(("ed", "ly")) for w in words)):
+                    or any(w in _NOT_DESCRIPTION or (w.endswith(("ed", "ly")) and w not in ROLE_NOUNS)
+                           for w in words)):
                 # "Morrow of Hale": a name after "of" is the object, not the head
                 return m
             m = nxt
