@@ -536,3 +536,11 @@ def test_a_name_that_modifies_a_role_noun_gives_way_to_the_person_after_it():
     qs = quotes_of("Senator Lena Brill leads the race.",
                    "“Dan is a longtime friend of mine,” said Brill ally James Carver.")
     assert qs[0].speaker == "James Carver"
+
+
+def test_the_second_half_of_a_broken_quote_may_open_in_lower_case():
+    qs = quotes_of('Union leader Rich Tam spoke out early. "Hale says he is with the working class," Tam said '
+                   'in March, "but when you look close, it is just hot air."')
+    assert [q.text for q in qs] == ["Hale says he is with the working class",
+                                    "but when you look close, it is just hot air."]
+    assert {q.speaker for q in qs} == {"Rich Tam"}

@@ -789,6 +789,7 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
             seg_sents[k] = seg_sents.get(k, 0) + 1
     done_sent = -1
     opens = [sg.open_pos for sg in segs]
+    last_speech: tuple[int, int, bool] | None = None  # (after its closing mark, last sentence, ends with a comma)
 
     para_ends = [pe for _ps, pe in paras]
 
@@ -831,7 +832,10 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
                       or not sg.closed or (cue and nwords >= 6))
         if not speech and nwords >= 1 and ends_punct and cue and re.search(r"[.?!,]$", content + text[sg.end:sg.end + 1]):
             speech = nwords >= 2 and not _is_title_like(content)
-        if speech and not (standalone or sg.continues) and _woven_in(content, before_txt, text[sg.end:sg.end + 40]):
+        # the second half of a quote broken by its attribution: '"A," X said in March, "but B."'
+        resumes = (last_speech is not None and last_speech[1] >= si and last_speech[2]
+                   and bool(_RESUMED_AFTER.fullmatch(text[last_speech[0]:sg.open_pos])))
+        if speech and not (standalone or sg.continues or resumes) and _woven_in(content, before_txt, text[sg.end:sg.end + 40]):
             speech = False
         if not speech:
             # scare quotes and quoted words woven into reported speech leave the
@@ -877,6 +881,8 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
             score=_score(content, speaker),
         )
         quotes.append(q)
+        last_speech = (sg.close_pos + 1 if sg.closed else sg.end, sj,
+                       sg.closed and text[sg.start:sg.close_pos].rstrip().rstrip("'’").endswith(","))
         if speaker is not None:
             prev_speaker = speaker
             att.current = speaker
@@ -933,6 +939,9 @@ _OPENING_SUBORDINATE = re.compile(
     r"once|until|unless|whenever)\b[^,:]*,\s*", re.I)
 
 
+# Between the halves of a broken quote: the attribution, with its verb, and a comma before the
+# second half (", X said in March, ").
+_RESUMED_AFTER = re.compile(r"[’”\"']{0,2}[,\s]+[^.?!;:“”\"]{0,60}?\b(?:" + _VERB_ALT + r")\b[^.?!;:“”\"]{0,40},\s*", re.I)
 _INTRODUCED = re.compile(r"(?:\b(?:" + _VERB_ALT + r")\b[^\w\x00]{0,3}|:)\s*$", re.I)
 _SPEECH_NEXT = re.compile(r"^[\s,]*(?:\S+\s+){0,4}?\b(?:" + _VERB_ALT + r")\b", re.I)
 
