@@ -635,34 +635,6 @@ def _shown_brief(brief: Brief, plan: Plan) -> Brief:
 # --- fitting to one page ---------------------------------------------------------------------
 
 
-def _fill_quotes_column(brief: Brief, plan: Plan, m: _Measure) -> Plan | None:
-    """A plan with the best left-out quotes put back into a quotes column that ends well above
-    the stories column: beside the taller column they cost the page no height. Their heights are
-    estimated from the quotes this render laid out (height per character); None when none fits
-    in the gap."""
-    shown = [k for k in kept_quotes(brief, plan) if f"q-{k}" in m.h]
-    chars = sum(len(brief.quotes[k].text) + caption_chars(brief.quotes[k].speaker, brief.quotes[k].title)
-                for k in shown)
-    if not shown or not chars:
-        return None
-    per_char = sum(m.h[f"q-{k}"] for k in shown) / chars
-    gap = (m.left - m.right) * 0.9
-    trial = plan.copy()
-    before = len(kept_quotes(brief, trial))
-    for k in sorted(plan.quotes):  # brief.quotes is ranked: the best left-out quote first
-        q = brief.quotes[k]
-        height = per_char * (len(q.text) + caption_chars(q.speaker, q.title))
-        if height > gap:
-            continue
-        trial.quotes.discard(k)
-        if len(kept_quotes(brief, trial)) == before:  # not shown anyway (its story is left out)
-            trial.quotes.add(k)
-            continue
-        before += 1
-        gap -= height
-    return trial if trial.quotes != plan.quotes else None
-
-
 def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> RenderedBrief:
     """Lay the brief out on exactly one page, leaving out the least important content.
 
@@ -827,19 +799,11 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
             trial_doc = layout_document(render_plan(brief, trial, template_dir, for_pdf=True), template_dir)
             trial_m = _measure(trial_doc)
             if trial_m.fits:
-                if trial_m.fill > m.fill:
-                    plan, doc, m = trial, trial_doc, trial_m
+                # more shown and still one page: kept, even when the page is no taller (an item
+                # put back beside the taller column costs it no height)
+                plan, doc, m = trial, trial_doc, trial_m
                 break
             restored = restored[:len(restored) // 2]
-
-    if m.fits and renders < MAX_RENDERS + 2 and plan.quotes and m.left and m.right < BALANCED * m.left:
-        trial = _fill_quotes_column(brief, plan, m)
-        if trial is not None:
-            renders += 1
-            trial_doc = layout_document(render_plan(brief, trial, template_dir, for_pdf=True), template_dir)
-            trial_m = _measure(trial_doc)
-            if trial_m.fits:
-                plan, doc, m = trial, trial_doc, trial_m
 
     shown = _shown_brief(brief, plan)
     pdf = doc.write_pdf()
