@@ -469,3 +469,13 @@ def test_a_state_of_two_words_or_more_names_its_country():
     assert ps["Tom Reed"].title == "New South Wales Premier"
     assert ps["Tom Reed"].affiliation == "Australia"
     assert ps["Chris Hale"].affiliation == "United States"
+
+
+def test_an_office_named_for_its_field_or_a_person_is_no_organisation():
+    ps = people_of("Dana Rook, a former Secretary of State, said the talks would go on.",
+                   "Tom Bruno, a longtime ally of Mr. Hale, agreed with her.",
+                   "Ana Ruiz, head of policy at Acme Corp., disagreed.")
+    assert ps["Dana Rook"].affiliation is None
+    assert ps["Tom Bruno"].title == "longtime ally of Mr. Hale"  # not cut at the abbreviation
+    assert ps["Tom Bruno"].affiliation is None
+    assert ps["Ana Ruiz"].affiliation == "Acme Corp."

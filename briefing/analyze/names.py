@@ -531,6 +531,10 @@ def _participle(word: str) -> bool:
     return w in _IRREGULAR_PARTICIPLES or (len(w) > 4 and w.endswith(("ed", "ing")))
 
 
+_ABBREVIATION_STOP = re.compile(r"(?<![\w.])(?:" + "|".join(sorted((h.capitalize() for h in HONORIFICS), key=len, reverse=True))
+                                + r"|[A-Z]|U\.S|U\.K|U\.N)\.(?=\s+[A-Z])|(?<![\w.])(?:Corp|Inc|Ltd|Co|Bros)\.(?=[\s,;])")
+
+
 def _title_noun_phrase(phrase: str) -> str | None:
     """The noun phrase an apposition's title is, or None when the apposition is a clause.
 
@@ -785,6 +789,12 @@ LOOKBACK = 200
 and what keeps a transcript that names the same people a thousand times linear."""
 
 
+def word_class(word: str) -> str:
+    """How the name finder reads a capitalised word: 'hon', 'title', 'org', 'place', 'common' or
+    'name' ("State" is an organisation word, "Apple" a name)."""
+    return _word_class(word)
+
+
 class NameIndex:
     """Every person mention in a text, grouped into people with their fullest names."""
 
@@ -1005,10 +1015,13 @@ class NameIndex:
         """", assistant secretary of state for East Asian and Pacific affairs," after a name."""
         text = self.text
         rest = text[m.end:m.end + 200]
-        am = re.match(r"\s*,\s+((?:the|a|an)\s+)?([^,;:.“”\"()]{2,120}?)(?=,|;|\.\s|\.$| who | said| told| and said|\))", rest)
+        # the full stops of abbreviations and initials end no apposition ("ally of Mr. Hale",
+        # "speechwriter for George W. Bush"): hidden while matching, kept in the phrase
+        masked = _ABBREVIATION_STOP.sub(lambda a: a.group(0).replace(".", "\x01"), rest)
+        am = re.match(r"\s*,\s+((?:the|a|an)\s+)?([^,;:.“”\"()]{2,120}?)(?=,|;|\.\s|\.$| who | said| told| and said|\))", masked)
         if not am:
             return
-        phrase = _title_noun_phrase(am.group(2).strip())
+        phrase = _title_noun_phrase(rest[am.start(2):am.end(2)].strip())
         if not phrase:
             return
         first = _base(phrase.split()[0]).rstrip(".") if phrase.split() else ""

@@ -22,12 +22,14 @@ from briefing.model import Article, Participant, Quote, Span
 from briefing.analyze.names import (
     LEADER_OF,
     ORG_WORDS,
+    RELATION_NOUNS,
     TITLE_WORDS,
     NameIndex,
     Person,
     country_of,
     is_place,
     subdivision_country,
+    word_class,
 )
 from briefing.vocabulary.places import CITY_COUNTRY, DEMONYMS, GOVERNMENT_SEATS
 
@@ -76,7 +78,17 @@ def _title_organisation(title: str) -> str | None:
         org = om.group(1).strip()
         # a country there is where the role points ("talks with the United States"), and a
         # country of the person's own is found before this is asked
-        return None if country_of(org) or is_place(org) else org
+        if country_of(org) or is_place(org):
+            return None
+        words = org.split()
+        if len(words) == 1 and word_class(words[0]) in ("org", "title", "common", "hon"):
+            return None  # "Secretary of State", "Minister of Health": the field completes the office
+        if any(re.fullmatch(r"[A-Z]\.?", w) or word_class(w) == "hon" for w in words):
+            return None  # a person's name, not an organisation ("ally of Mr. Hale", "for George W. Bush")
+        head = [w.lower() for w in title[:om.start()].split() if w.lower() not in ("the", "a", "his", "her", "their")]
+        if len(head) == 1 and head[0] in RELATION_NOUNS and om.group(0).startswith("of"):
+            return None  # "mother of Sean Smith": a person, not an organisation
+        return org
     words = title.split()
     lead = []
     for w in words[:-1]:
