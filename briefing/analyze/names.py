@@ -29,6 +29,13 @@ import pycountry
 
 from briefing.vocabulary.boilerplate import REPORTING_CREDIT_AFTER, REPORTING_CREDIT_BEFORE, VIDEO_PROMO
 from briefing.vocabulary.places import CITY_COUNTRY, DEMONYMS, GOVERNMENT_SEATS
+from briefing.vocabulary.grammar import (
+    CLAUSE_ONLY_SUBORDINATORS,
+    COORDINATORS,
+    PERSONAL_PRONOUNS,
+    PREPOSITIONS,
+    RELATIVE_WORDS,
+)
 from briefing.vocabulary.speech import SPEECH_VERBS
 from briefing.vocabulary.stopwords import stop_words
 
@@ -297,41 +304,38 @@ TOKEN_RE = re.compile(
 )
 
 
-def _load_census_names() -> dict[str, str]:
-    """First name (lower case) -> 'm' / 'f' / '' (either), from the `names` package."""
+def _census_lines(fname: str) -> list[str]:
+    """The lines of one of the `names` package's US Census files; none when it is missing."""
     try:
         from importlib.resources import files
 
-        base = files("names")
-        out: dict[str, tuple[str, float]] = {}
-        for fname, sex in (("dist.male.first", "m"), ("dist.female.first", "f")):
-            for line in base.joinpath(fname).read_text().splitlines():
-                parts = line.split()
-                if len(parts) < 2:
-                    continue
-                n, freq = parts[0].lower(), float(parts[1])
-                prev = out.get(n)
-                if prev is None:
-                    out[n] = (sex, freq)
-                elif prev[0] != sex:
-                    hi, lo = (prev, (sex, freq)) if prev[1] >= freq else ((sex, freq), prev)
-                    out[n] = (hi[0] if hi[1] > 4 * lo[1] else "", max(prev[1], freq))
-        return {k: v[0] for k, v in out.items()}
+        return files("names").joinpath(fname).read_text().splitlines()
     except Exception:  # the package is optional
-        return {}
+        return []
 
+
+def _load_census_names() -> dict[str, str]:
+    """First name (lower case) -> 'm' / 'f' / '' (either), from the `names` package."""
+    out: dict[str, tuple[str, float]] = {}
+    for fname, sex in (("dist.male.first", "m"), ("dist.female.first", "f")):
+        for line in _census_lines(fname):
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            n, freq = parts[0].lower(), float(parts[1])
+            prev = out.get(n)
+            if prev is None:
+                out[n] = (sex, freq)
+            elif prev[0] != sex:
+                hi, lo = (prev, (sex, freq)) if prev[1] >= freq else ((sex, freq), prev)
+                out[n] = (hi[0] if hi[1] > 4 * lo[1] else "", max(prev[1], freq))
+    return {k: v[0] for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
 def census_surnames() -> frozenset[str]:
     """US Census 1990 surnames (lower case), from the `names` package (`dist.all.last`)."""
-    try:
-        from importlib.resources import files
-
-        text = files("names").joinpath("dist.all.last").read_text()
-    except Exception:  # the package is optional
-        return frozenset()
-    return frozenset(line.split(None, 1)[0].lower() for line in text.splitlines() if line.strip())
+    return frozenset(line.split(None, 1)[0].lower() for line in _census_lines("dist.all.last") if line.strip())
 
 
 FIRST_NAMES: dict[str, str] = _load_census_names()
@@ -364,29 +368,32 @@ def _country_words() -> frozenset[str]:
     return frozenset(words)
 
 
+_SUBDIVISION_COUNTRIES = ("US", "CA", "GB", "AU", "KR", "JP", "CN", "IN", "FR", "DE", "MX")
+"""The countries whose states, provinces and regions (pycountry) count as places."""
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, str]:
+    """Subdivision names (lower case) of `_SUBDIVISION_COUNTRIES` -> the country's name."""
+    out = {}
+    for code in _SUBDIVISION_COUNTRIES:
+        country = pycountry.countries.get(alpha_2=code)
+        name = getattr(country, "common_name", None) or country.name
+        for sub in pycountry.subdivisions.get(country_code=code) or []:
+            out.setdefault(sub.name.lower(), name)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _subdivision_words() -> frozenset[str]:
-    words = set()
-    for code in ("US", "CA", "GB", "AU", "KR", "JP", "CN", "IN", "FR", "DE", "MX"):
-        for s in pycountry.subdivisions.get(country_code=code) or []:
-            words.add(s.name.lower())
-    return frozenset(words)
+    return frozenset(_subdivisions())
 
 
 @lru_cache(maxsize=1)
 def _compound_subdivisions() -> dict[str, str]:
-    """Subdivision names of more than one word (pycountry), lower case -> the country's name:
-    "new jersey" -> "United States", "new south wales" -> "Australia". One-word names are left
-    out: "Georgia" and "Jersey" are countries too."""
-    out = {}
-    for code in ("US", "CA", "GB", "AU", "KR", "JP", "CN", "IN", "FR", "DE", "MX"):
-        country = pycountry.countries.get(alpha_2=code)
-        name = getattr(country, "common_name", None) or country.name
-        for sub in pycountry.subdivisions.get(country_code=code) or []:
-            low = sub.name.lower()
-            if " " in low and "," not in low and "(" not in low:
-                out[low] = name
-    return out
+    """The subdivisions of more than one word: "new jersey" -> "United States", "new south wales"
+    -> "Australia". One-word names are left out: "Georgia" and "Jersey" are countries too."""
+    return {low: c for low, c in _subdivisions().items() if " " in low and "," not in low and "(" not in low}
 
 
 def subdivision_country(text: str) -> str | None:
@@ -507,8 +514,7 @@ _ADJECTIVE_SHAPE = re.compile(r"[a-z][a-z-]*(?:al|ic|ical|ive|ous|ary|ian|ful|le
 
 # Words that open a clause inside an apposition: relative pronouns and the subordinating
 # conjunctions that are no prepositions ("..., a firm in X that sells ...").
-_CLAUSE_OPENERS = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "while", "because",
-                             "although", "though", "until", "unless", "whereas", "whether", "if"})
+_CLAUSE_OPENERS = RELATIVE_WORDS | CLAUSE_ONLY_SUBORDINATORS
 # Irregular past participles that open a reduced relative clause ("actor known for").
 _IRREGULAR_PARTICIPLES = frozenset({"known", "born", "seen", "given", "shown", "chosen", "taken", "held",
                                     "led", "made", "sent", "kept", "brought", "caught", "found", "written"})
@@ -516,10 +522,7 @@ _IRREGULAR_PARTICIPLES = frozenset({"known", "born", "seen", "given", "shown", "
 
 # What a title never opens with: conjunctions, prepositions and pronouns ("so that ...",
 # "herself a ...", "to the ..."); a determiner or an adjective such as "former" may open one.
-_NO_TITLE_START = frozenset({"and", "but", "or", "nor", "so", "yet", "for", "to", "of", "in", "on", "at", "by",
-                             "with", "from", "as", "than", "he", "she", "it", "they", "we", "i", "you", "him",
-                             "her", "them", "us", "himself", "herself", "itself", "themselves", "there",
-                             "not"})
+_NO_TITLE_START = COORDINATORS | PREPOSITIONS | PERSONAL_PRONOUNS | {"not"}
 
 
 def _participle(word: str) -> bool:

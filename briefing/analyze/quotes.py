@@ -46,6 +46,7 @@ from briefing.analyze.names import (
     Person,
 )
 from briefing.analyze.people import people_index
+from briefing.vocabulary.grammar import COPULA, DETERMINERS, PREPOSITIONS, SUBORDINATORS
 from briefing.vocabulary.speech import QUOTE_CUES, SPEECH_VERBS, TELLING_VERBS
 from briefing.vocabulary.stopwords import stop_words
 
@@ -935,8 +936,8 @@ def _colon_subject(att: _Attributor, text: str, spans: list[Span], sg: Segment):
 
 
 _OPENING_SUBORDINATE = re.compile(
-    r"[\s“\"]*(?:(?:and|but|ever|even|just|long)\s+)?(?:since|when|after|before|while|although|though|because|if|as|"
-    r"once|until|unless|whenever)\b[^,:]*,\s*", re.I)
+    r"[\s“\"]*(?:(?:and|but|ever|even|just|long)\s+)?(?:"
+    + "|".join(sorted(SUBORDINATORS - {"that", "so", "than", "whether", "whereas"})) + r")\b[^,:]*,\s*", re.I)
 
 
 # Between the halves of a broken quote: the attribution, with its verb, and a comma before the
@@ -952,14 +953,7 @@ _SPEECH_NEXT = re.compile(r"^[\s,]*(?:\S+\s+){0,4}?\b(?:" + _VERB_ALT + r")\b", 
 # ("according to “A History of Rivers”"), determiners and the possessive ("called it a “...”",
 # "the network's “Morning Hour”") and the copula ("the cost is “ten times the estimate”").
 # Closed classes of English, not entries for any text.
-_BINDING_WORDS = (
-    "that", "because", "while", "although", "though", "since", "unless", "whether", "if", "so", "as",
-    "than",
-    "of", "to", "on", "in", "at", "from", "by", "for", "with", "about", "into", "under", "over",
-    "after", "before",
-    "a", "an", "the", "his", "their", "its", "our", "my", "your", "this", "these", "those",
-    "is", "was", "are", "were", "be", "been", "being",
-)
+_BINDING_WORDS = sorted(SUBORDINATORS | PREPOSITIONS | DETERMINERS | COPULA, key=len, reverse=True)
 _BOUND_BEFORE = re.compile(r"(?:(?:^|[^\w'’])(?:" + "|".join(_BINDING_WORDS) + r")|\w['’]s)\s*$", re.I)
 
 
