@@ -544,3 +544,22 @@ def test_the_second_half_of_a_broken_quote_may_open_in_lower_case():
     assert [q.text for q in qs] == ["Hale says he is with the working class",
                                     "but when you look close, it is just hot air."]
     assert {q.speaker for q in qs} == {"Rich Tam"}
+
+
+def test_descriptions_lose_a_closing_adverb_or_participle_and_say_what_kind_of_source_they_are():
+    qs = quotes_of("Police said the girl, 14, was arrested.",
+                   "The teenager then told officers: “She threatened to throw me out of the house.”",
+                   "“I want her gone,” according to an affidavit of probable cause filed on Monday.",
+                   "The teenager and her boyfriend texted each other. “We can do this,” the teenager and her "
+                   "boyfriend wrote.")
+    assert [(q.speaker.lower(), q.speaker_kind) for q in qs] == [
+        ("the teenager", "person"),
+        ("an affidavit of probable cause", "organisation"),
+        ("the teenager and her boyfriend", "group"),
+    ]
+
+
+def test_a_role_abbreviation_refers_back_to_the_person_with_that_title():
+    qs = quotes_of("Prime Minister Dana Rook spoke in Leeds on Monday.",
+                   "“It was you who trapped the poor on welfare,” the PM said.")
+    assert qs[0].speaker == "Dana Rook"

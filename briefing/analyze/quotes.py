@@ -427,6 +427,14 @@ ORG_HEADS = {
     "firm", "corporation", "group", "union", "association", "airline", "bank", "retailer",
     "insurer", "automaker", "carrier", "league", "club", "team", "network", "broadcaster",
 }
+# Role abbreviations, by the head noun of what they stand for.
+_ABBREVIATED_HEADS = {"pm": "minister", "ceo": "executive", "cfo": "officer", "coo": "officer", "gm": "manager"}
+# Documents cited as sources ("according to an affidavit"): no person and never a participant.
+DOCUMENT_HEADS = {
+    "affidavit", "report", "statement", "complaint", "filing", "indictment", "lawsuit", "memo",
+    "document", "documents", "letter", "release", "study", "survey", "poll", "ruling", "transcript",
+    "email", "e-mail", "tweet", "post", "editorial", "petition", "warrant",
+}
 _ORG_SUBJECT = re.compile(
     r"(?<![\w’'-])((?:[Tt]he )?(?:(?:al|el)-)?(?:[A-Z][\w.&’'-]* ){0,4}[A-Z][\w.&’'-]*)"
     r"(?=\s+(?:" + "|".join(sorted(SPEECH_VERBS - {"according"}, key=len, reverse=True)) + r")\b)")
@@ -723,6 +731,10 @@ class _Attributor:
         stays as written ("the father").
         """
         phrase = " ".join(phrase.split())
+        # an adverb closing the subject is no part of it ("The teenager then told ...")
+        phrase = re.sub(r"(?i)(?:\s+(?:then|also|later|now|again|still|too|first|finally|herself|himself))+$", "", phrase)
+        # nor is a participle opening a reduced relative ("an affidavit of probable cause filed on ...")
+        phrase = re.sub(r"(?<=\w)(?:\s+[a-z]+ed)$", "", phrase) if len(phrase.split()) >= 3 else phrase
         words = phrase.split()
         head = _head_noun(words)
         source = re.match(r"(?i)(?:a|an|the)\s+(?:statement|release|letter|message)\s+(?:from|by)\s+(.+)", phrase)
@@ -732,11 +744,14 @@ class _Attributor:
             org = self._organisation_before(pos)
             if org is not None:
                 return org
-        kind = "group" if _plural(head) else "person"
+        kind = "group" if _plural(head) or re.search(r"\s(?:and|&)\s", phrase) else "person"
+        if head in DOCUMENT_HEADS:
+            kind = "organisation"  # "an affidavit", "the report": a document speaks for its authors
         if words[0].lower() in _NEW_REFERENT:
             return self._remember(Person(name=phrase, tokens=words, kind=kind), head)
         if head:
-            titled = self.index.titled_before(pos, head)
+            # "the PM" is the prime minister named before, "the CEO" the chief executive
+            titled = self.index.titled_before(pos, _ABBREVIATED_HEADS.get(head, head))
             if titled is not None:
                 return titled
         if head in self.described:
