@@ -420,19 +420,19 @@ def test_a_party_word_opening_a_title_is_part_of_it():
 
 
 def test_an_apposition_that_is_a_clause_gives_no_title():
-    ps = people_of("Senator Dana Rook, questioning the governor's record, said the plan was weak.",
-                   "Tom Hale, herself a voice in the party, said nothing.")
+    ps = people_of("Senator Dana Rook, doubting the mayor's sums, said the plan was weak.",
+                   "Tom Hale, himself a critic of the plan, said nothing.")
     assert ps["Dana Rook"].title == "Senator"
     assert ps["Tom Hale"].title is None
 
 
 def test_a_title_ends_before_a_clause_inside_the_apposition():
-    ps = people_of("Ken Oduya, chief executive of a bank in Nairobi that offers mobile loans, said it was calm.",
-                   "Lara Voss, an Australian actor known to film audiences for her war roles, said she was safe.",
-                   "Tom Hale, talk show host at the oldest black-owned station in the state, agreed.")
-    assert ps["Ken Oduya"].title == "chief executive of a bank in Nairobi"
-    assert ps["Lara Voss"].title == "Australian actor"
-    assert ps["Tom Hale"].title == "talk show host at the oldest black-owned station in the state"
+    ps = people_of("Ken Oduya, chief executive of a brewery in Kisumu that sells to hotels, said it was calm.",
+                   "Lara Voss, a Danish actor known for her stage roles, said she was safe.",
+                   "Tom Hale, editor at the largest family-owned paper in the state, agreed.")
+    assert ps["Ken Oduya"].title == "chief executive of a brewery in Kisumu"
+    assert ps["Lara Voss"].title == "Danish actor"
+    assert ps["Tom Hale"].title == "editor at the largest family-owned paper in the state"
 
 
 def test_a_two_word_place_opening_a_title_is_kept_whole():
@@ -441,31 +441,31 @@ def test_a_two_word_place_opening_a_title_is_kept_whole():
 
 
 def test_a_common_word_closing_a_first_name_is_a_surname_when_the_census_lists_it():
-    ps = people_of("David French of the retail federation said the rule would cost jobs.",
-                   "The French embassy did not comment.")
-    assert "David French" in ps and "French" not in ps
+    ps = people_of("Ruth English of the farmers' union said the rule would cost jobs.",
+                   "The English teacher did not comment.")
+    assert "Ruth English" in ps and "English" not in ps
 
 
 def test_a_generic_person_noun_in_apposition_is_no_title():
-    ps = people_of("Dana Rook, a woman who modelled in the 1950s, died on Thursday.",
+    ps = people_of("Dana Rook, a woman who ran the corner bakery, died on Thursday.",
                    "Lena Brill, a spokeswoman for the city, confirmed it.")
     assert ps["Dana Rook"].title is None
     assert ps["Lena Brill"].title == "spokeswoman for the city"
 
 
 def test_modifiers_before_a_lower_case_title_are_part_of_it():
-    ps = people_of("“It is ironic,” said Monmouth University political scientist Pat Morrow.",
+    ps = people_of("“It is ironic,” said Northfield University political scientist Pat Morrow.",
                    "Democratic presidential candidate Dana Rook spoke first.",
-                   "Los Angeles-based attorney Tom Hale agreed with her.",
+                   "New York-based attorney Tom Hale agreed with her.",
                    "Friends of Mr. Hale said he was calm.")
-    assert ps["Pat Morrow"].title == "Monmouth University political scientist"
+    assert ps["Pat Morrow"].title == "Northfield University political scientist"
     assert ps["Dana Rook"].title == "Democratic presidential candidate"
-    assert ps["Tom Hale"].title == "Los Angeles-based attorney"
+    assert ps["Tom Hale"].title == "New York-based attorney"
 
 
 def test_a_state_of_two_words_or_more_names_its_country():
     ps = people_of("New South Wales Premier Tom Reed agreed.",
-                   "Chris Hale, New Jersey's sitting governor, said the plan was bad.")
+                   "Chris Hale, New Jersey's new governor, said the plan was bad.")
     assert ps["Tom Reed"].title == "New South Wales Premier"
     assert ps["Tom Reed"].affiliation == "Australia"
     assert ps["Chris Hale"].affiliation == "United States"
@@ -473,9 +473,9 @@ def test_a_state_of_two_words_or_more_names_its_country():
 
 def test_an_office_named_for_its_field_or_a_person_is_no_organisation():
     ps = people_of("Dana Rook, a former Secretary of State, said the talks would go on.",
-                   "Tom Bruno, a longtime ally of Mr. Hale, agreed with her.",
+                   "Tom Bruno, a close ally of Mr. Hale, agreed with her.",
                    "Ana Ruiz, head of policy at Acme Corp., disagreed.")
     assert ps["Dana Rook"].affiliation is None
-    assert ps["Tom Bruno"].title == "longtime ally of Mr. Hale"  # not cut at the abbreviation
+    assert ps["Tom Bruno"].title == "close ally of Mr. Hale"  # not cut at the abbreviation
     assert ps["Tom Bruno"].affiliation is None
     assert ps["Ana Ruiz"].affiliation == "Acme Corp."

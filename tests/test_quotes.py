@@ -494,63 +494,63 @@ def test_a_short_quote_closed_by_two_apostrophes_ends_in_its_punctuation():
 
 def test_an_owned_description_set_off_by_commas_before_the_verb_names_the_person_after_it():
     qs = quotes_of("Allies of Lena Brill want calm.",
-                   "“Positions will soften on her, sooner or later,” Rep. Dan Hale’s chief of staff, Joe Kemp, "
+                   "“The caucus will come around by the summer,” Rep. Dan Hale’s chief of staff, Joe Kemp, "
                    "told reporters.")
     assert qs[0].speaker == "Joe Kemp"
 
 
 def test_a_name_after_of_in_an_inverted_attribution_is_not_the_speaker():
-    qs = quotes_of("“It just was never meant to be,” said university pollster Pat Morrow of Hale, "
+    qs = quotes_of("“The numbers never added up,” said university pollster Pat Morrow of Hale, "
                    "who left the race on Tuesday.")
     assert qs[0].speaker == "Pat Morrow"
 
 
 def test_a_colon_introduction_outranks_the_subject_of_the_sentence_before():
     qs = quotes_of("Governor Dana Rook criticised the plan.", "Tom Hale called it a mess.",
-                   "And Ms. Rook gloated: “I told you it would not be ready.”")
+                   "And Ms. Rook crowed: “The plan was never going to work.”")
     assert qs[0].speaker == "Dana Rook"
 
 
 def test_a_colon_introduction_after_an_opening_subordinate_clause_takes_the_main_subject():
     qs = quotes_of("Lena Brill has campaigned for Dana Rook since the spring.",
-                   "Ever since she endorsed Ms. Rook, Ms. Brill has been a loyal ally, visiting the offices "
-                   "with a simple message: “Do not let this slip away!”")
+                   "Ever since she backed Ms. Rook, Ms. Brill has toured the region with one message for "
+                   "volunteers: “Keep knocking on doors every night!”")
     assert qs[0].speaker == "Lena Brill"
 
 
 def test_a_past_participle_speech_verb_attributes_the_quote():
     qs = quotes_of("Tom Hale ran the studio for years.",
-                   "As the columnist Louella Barr had written a few years earlier, “We could not have a film "
-                   "industry without him.”")
-    assert qs[0].speaker == "Louella Barr"
+                   "As the columnist Vera Lindqvist had written a decade before, “No studio in town would run "
+                   "without him for a week.”")
+    assert qs[0].speaker == "Vera Lindqvist"
 
 
 def test_a_participle_right_after_a_speech_verb_takes_that_verbs_subject():
     qs = quotes_of("Party spokesman Sean Pike spoke. Senator Paul Rand and Governor Tom Hale want talks.",
-                   "Rand and Hale will meet next week, Pike said, adding, “They need to sit down and talk it through.”")
+                   "Rand and Hale are due to talk on Friday, Pike said, adding, “Nobody expects a deal by then.”")
     assert qs[0].speaker == "Sean Pike"
 
 
 def test_a_name_that_modifies_a_role_noun_gives_way_to_the_person_after_it():
     # "ally" ends in -ly but is a noun: "Brill ally James Carver" is Carver
     qs = quotes_of("Senator Lena Brill leads the race.",
-                   "“Dan is a longtime friend of mine,” said Brill ally James Carver.")
+                   "“We have worked together for years,” said Brill ally James Carver.")
     assert qs[0].speaker == "James Carver"
 
 
 def test_the_second_half_of_a_broken_quote_may_open_in_lower_case():
-    qs = quotes_of('Union leader Rich Tam spoke out early. "Hale says he is with the working class," Tam said '
-                   'in March, "but when you look close, it is just hot air."')
-    assert [q.text for q in qs] == ["Hale says he is with the working class",
-                                    "but when you look close, it is just hot air."]
+    qs = quotes_of('Union leader Rich Tam spoke out early. "Hale claims to stand up for factory towns," Tam said '
+                   'in March, "but the record shows otherwise."')
+    assert [q.text for q in qs] == ["Hale claims to stand up for factory towns",
+                                    "but the record shows otherwise."]
     assert {q.speaker for q in qs} == {"Rich Tam"}
 
 
 def test_descriptions_lose_a_closing_adverb_or_participle_and_say_what_kind_of_source_they_are():
     qs = quotes_of("Police said the girl, 14, was arrested.",
-                   "The teenager then told officers: “She threatened to throw me out of the house.”",
-                   "“I want her gone,” according to an affidavit of probable cause filed on Monday.",
-                   "The teenager and her boyfriend texted each other. “We can do this,” the teenager and her "
+                   "The teenager then told officers: “She said I could not go to the party.”",
+                   "“Keep her away from us,” according to an affidavit of probable cause filed on Monday.",
+                   "The teenager and her boyfriend texted each other. “We will find a way,” the teenager and her "
                    "boyfriend wrote.")
     assert [(q.speaker.lower(), q.speaker_kind) for q in qs] == [
         ("the teenager", "person"),
@@ -561,5 +561,5 @@ def test_descriptions_lose_a_closing_adverb_or_participle_and_say_what_kind_of_s
 
 def test_a_role_abbreviation_refers_back_to_the_person_with_that_title():
     qs = quotes_of("Prime Minister Dana Rook spoke in Leeds on Monday.",
-                   "“It was you who trapped the poor on welfare,” the PM said.")
+                   "“Your party left the roads to crumble,” the PM said.")
     assert qs[0].speaker == "Dana Rook"

@@ -979,12 +979,11 @@ class NameIndex:
                   and b not in stop_words() and b not in SPEECH_VERBS
                   and b not in FIRST_NAMES and _word_class(t.text) in ("common", "place", "org", "name")):
                 # a capitalised modifier opens the title's noun phrase: "Democratic presidential
-                # candidate", "Monmouth University political scientist", "Trump adviser", and
+                # candidate", "Northfield University political scientist", "Hale adviser", and
                 # the whole name it ends ("Los Angeles-based attorney")
                 words.append(t)
                 while (k > 0 and toks[k - 1].cap and self.text[toks[k - 1].end:toks[k].start] == " "
-                       and _base(toks[k - 1].text) not in stop_words()
-                       and (_word_class(toks[k].text) == "org"
+                       and ((_word_class(toks[k].text) == "org" and _base(toks[k - 1].text) not in stop_words())
                             or is_place(f"{toks[k - 1].low} {toks[k].low.split('-')[0]}"))):
                     k -= 1
                     words.append(toks[k])
