@@ -678,10 +678,9 @@ def _clean(text: str, path: str) -> Article:
         # a short line before the dateline that opens the lead is the headline, even with a
         # full stop ("Three towns vote first." / "DIXVILLE, N.H. (AP) — ...")
         before_dateline = (lead is not None and lead > first + 1 and len(lines[first].split()) <= 20
-                           and len(lines[first]) <= 170 and not _DATELINE_AGENCY_RE.match(lines[first])
+                           and len(lines[first]) <= 170
                            and bool(_DATELINE_AGENCY_RE.match(lines[lead]) or _DATELINE_CAPS_RE.match(lines[lead])))
-        if before_dateline or (_is_headline(lines[first], nxt, wrapped)
-                               and not _DATELINE_AGENCY_RE.match(lines[first])):
+        if not _DATELINE_AGENCY_RE.match(lines[first]) and (before_dateline or _is_headline(lines[first], nxt, wrapped)):
             title = lines[first]
             keep[first] = False
             why[first] = "headline"
