@@ -23,6 +23,7 @@ import sentences as sentence_bench  # noqa: E402
 import stories as story_bench  # noqa: E402
 import summaries as summary_bench  # noqa: E402
 import extraction as extraction_bench  # noqa: E402
+import multidoc as multidoc_bench  # noqa: E402
 
 from briefing.analyze.sentences import split_sentences  # noqa: E402
 
@@ -36,6 +37,7 @@ ENFORCED = {
     "single-mark speech found (tuning)", "single-mark speech found (check)",
     "PolNeAR a speaker compatible", "PolNeAR b speaker compatible", "PolNeAR b quote F1",
     "web body F1 (aeb dev)", "web body F1 half 1", "web body F1 half 2", "web F1 - trafilatura default",
+    "DUC03 R-2 story - LexRank, half A", "DUC03 R-2 story - LexRank, half B",
 }
 
 
@@ -91,6 +93,11 @@ def figures() -> list[tuple[str, float, float]]:
     out.append(("web body F1 half 2", ours["half 2"][2], 0.95))
     out.append(("web F1 - trafilatura default", ours["all"][2] - web["trafilatura extract() default"]["all"][2], 0.0))
     out.append(("web F1 - rs-trafilatura 0.975", ours["all"][2] - 0.975, 0.0))
+
+    # issue 17: story summaries (`story_summary`) against sumy's LexRank, DUC 2003 halves by id
+    duc = multidoc_bench.quality("duc2003", systems=("ours", "lexrank"))
+    for h in "AB":
+        out.append((f"DUC03 R-2 story - LexRank, half {h}", duc["ours"][h][1] - duc["lexrank"][h][1], 2.0))
     return out
 
 

@@ -163,7 +163,11 @@ class Story:
     outlets: list[str] = field(default_factory=list)
     """Distinct publications that carried it, most prominent first."""
     summary: list[tuple[int, int]] = field(default_factory=list)
-    """(article index, sentence index) pairs: a short summary drawn from several articles."""
+    """(article index, sentence index) pairs: the story's summary drawn from its articles, in
+    reading order (by date, then position)."""
+    summary_rank: list[tuple[int, int]] = field(default_factory=list)
+    """The same pairs best first: the first states the story's development best, fitting a page
+    drops from the end."""
     duplicates: dict[int, list[int]] = field(default_factory=dict)
     """Article index -> indices of near-duplicate copies of it (same wire story, updates)."""
     score: float = 0.0

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from briefing.analyze.article import analyze_article
 from briefing.brief.assemble import assemble_brief
+from briefing.brief.multidoc import DEFAULT_WORDS, Summary
 from briefing.ingest.fetch import FetchSettings
 from briefing.ingest.load import load_articles
 from briefing.model import AnalyzedArticle, Brief, BriefingError, InputError
@@ -71,6 +72,46 @@ def analyze_paths(
     if not analyzed:
         raise NoUsableInputError(errors)
     return analyzed, errors
+
+
+@dataclass
+class StorySummaryResult:
+    """What `summarize_paths` returns: the summary and the articles it was drawn from."""
+
+    summary: Summary
+    """Its picks name articles by index into `articles`."""
+    articles: list[AnalyzedArticle]
+    skipped: list[InputError] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "summary": self.summary.text,
+            "sentences": [{"text": p.text, "article": p.document, "sentence": p.sentence}
+                          for p in self.summary.sentences],
+            "articles": [{"path": a.article.path, "url": a.article.url, "title": a.article.title,
+                          "source": a.article.source, "date": a.article.date} for a in self.articles],
+        }
+
+
+def summarize_paths(
+    paths: Iterable[str | Path],
+    *,
+    words: int = DEFAULT_WORDS,
+    sentences: int | None = None,
+    progress: Progress | None = None,
+    fetch: FetchSettings | None = None,
+) -> StorySummaryResult:
+    """The articles under `paths` taken as one story, summarized as a story's block on the page
+    is (`briefing.brief.stories.story_summary`): whole sentences, at most `words` words and
+    `sentences` sentences. Near-duplicate copies count once, as on the page."""
+    from briefing.brief.duplicates import find_duplicates
+    from briefing.brief.stories import story_summary
+
+    analyzed, errors = analyze_paths(paths, progress=progress, fetch=fetch)
+    copies = {c for cs in find_duplicates(analyzed).values() for c in cs}
+    members = [i for i in range(len(analyzed)) if i not in copies]
+    summary = story_summary(analyzed, members, words=words, sentences=sentences)
+    return StorySummaryResult(summary=summary, articles=analyzed, skipped=errors)
 
 
 def build(

@@ -21,7 +21,7 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 def test_help_explains_every_command():
     result = run("--help")
     assert result.returncode == 0
-    for command in ("build", "analyze", "serve", "daily", "send"):
+    for command in ("build", "analyze", "summarize", "serve", "daily", "send"):
         assert command in result.stdout
 
 
@@ -95,3 +95,81 @@ def test_analyze_json_prints_the_stories_with_the_articles():
     for story in record["stories"]:
         assert {"id", "title", "articles", "outlets", "summary", "shown"} <= set(story)
     assert record["stories"][0]["focus"] is True
+
+
+# Three invented wire reports of one port strike, for `briefing summarize`.
+STRIKE = [
+    ("Dock workers at the port of Carrow walked off the job on Monday, halting container traffic "
+     "along the whole eastern coast.\n\nThe union said the strike would last until the port authority "
+     "agreed to talks on pay and night shifts.\n\nShipping lines began diverting vessels to the southern "
+     "port of Fenmouth on Monday afternoon."),
+    ("Container traffic on the eastern coast stopped on Monday as dock workers at the port of Carrow "
+     "went on strike over pay.\n\nThe port authority said it was ready to meet union leaders on Wednesday.\n\n"
+     "Retailers warned that shelves could run short of imported goods within two weeks."),
+    ("A strike by dock workers at the port of Carrow halted container traffic along the eastern coast on "
+     "Monday.\n\nShipping lines diverted at least nine vessels to Fenmouth by the evening, a harbour official "
+     "said.\n\nHe said the queue of ships outside Carrow was the longest in a decade."),
+]
+
+
+def strike_files(folder: Path) -> list[str]:
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for n, text in enumerate(STRIKE):
+        path = folder / f"strike-{n}.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_summarize_prints_one_paragraph_of_whole_sentences_from_the_articles(tmp_path):
+    paths = strike_files(tmp_path / "in")
+    result = run("summarize", *paths, "-q")
+    assert result.returncode == 0, result.stderr
+    summary = result.stdout.strip()
+    assert "\n" not in summary and len(summary.split()) <= 100
+    sentences = [s for text in STRIKE for p in text.split("\n\n") for s in [p]]
+    assert summary.startswith(tuple(sentences))
+    assert sum(s in summary for s in sentences) >= 2  # drawn from several reports
+    assert "He said" not in summary  # a sentence that needs the one before it
+
+
+def test_summarize_json_gives_the_summary_its_sentences_and_the_articles(tmp_path):
+    paths = strike_files(tmp_path / "in")
+    result = run("summarize", *paths, "--json", "--words", "40", "-q")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert set(record) == {"summary", "sentences", "articles"}
+    assert [a["path"] for a in record["articles"]] == paths
+    assert len(record["summary"].split()) <= 40
+    assert record["summary"] == " ".join(s["text"] for s in record["sentences"])
+    analyzed = json.loads(run("analyze", *paths, "--json", "-q").stdout)["articles"]
+    for s in record["sentences"]:
+        assert analyzed[s["article"]]["sentences"][s["sentence"]] == s["text"]
+
+
+def test_summarize_words_is_a_hard_budget_and_sentences_caps_the_count(tmp_path):
+    paths = strike_files(tmp_path / "in")
+    for words in (20, 35, 60):
+        record = json.loads(run("summarize", *paths, "--json", "--words", str(words), "-q").stdout)
+        assert len(record["summary"].split()) <= words
+    record = json.loads(run("summarize", *paths, "--json", "--sentences", "1", "-q").stdout)
+    assert len(record["sentences"]) == 1
+
+
+def test_summarize_help_and_bad_inputs(tmp_path):
+    result = run("summarize", "--help")
+    assert result.returncode == 0
+    for option in ("--words", "--sentences", "--json", "one story"):
+        assert option in result.stdout
+    assert run("summarize").returncode == 2  # an input is required
+    assert run("summarize", str(tmp_path), "--words", "0").returncode == 2
+    missing = tmp_path / "nowhere.txt"
+    result = run("summarize", str(missing))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and str(missing) in result.stderr
+    paths = strike_files(tmp_path / "in")
+    (tmp_path / "in" / "empty.txt").write_text("")
+    result = run("summarize", str(tmp_path / "in"), "-q")  # a bad file beside good ones: a warning
+    assert result.returncode == 0 and "empty.txt" in result.stderr and result.stdout.strip()
+    assert len(paths) == 3

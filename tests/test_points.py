@@ -67,7 +67,7 @@ def test_a_point_names_its_subject_and_is_not_a_market_line(day):
 def test_the_count_caps_the_points_and_follows_the_stories(day):
     analyzed, stories = day
     assert len(story_key_points(analyzed, stories, count=2)) == 2
-    assert [key_point_count(n) for n in (0, 1, 2, 5, 12)] == [0, 1, 2, 5, 5]
+    assert [key_point_count(n) for n in (0, 1, 2, 5, 12)] == [0, 3, 3, 5, 5]
 
 
 def test_a_story_the_brief_does_not_show_gives_no_point(day):
@@ -102,9 +102,11 @@ def test_a_sentence_stands_alone_when_a_reader_needs_nothing_before_it(sentence,
     assert stands_alone(sentence) is alone
 
 
-def test_pronouns_after_a_name_are_resolved():
-    assert not opens_with_unresolved_reference("Officials in Ottawa said he would travel on Friday.")
+def test_pronouns_after_a_name_are_resolved_and_a_place_is_no_one_they_point_to():
+    assert not opens_with_unresolved_reference("Prime Minister Dana Orr said he would travel on Friday.")
     assert opens_with_unresolved_reference("Officials said he would travel to Ottawa on Friday.")
+    assert opens_with_unresolved_reference("In Ottawa, he met the premiers of the three coastal provinces.")
+    assert not opens_with_unresolved_reference("US officials said the talks would resume in May.")  # not "us"
 
 
 def test_market_lines_are_numbers_with_an_index_or_a_price():

@@ -21,6 +21,7 @@ from briefing.render import fit
 from briefing.render import page as render
 from briefing.render.fit import fit_to_page
 from briefing.model import AnalyzedArticle, Article, Brief, BriefingError, KeyPoint, Participant, Quote
+from briefing.brief import blocks
 from briefing.render import layout
 from briefing.render.outputs import write_outputs
 from briefing.render.page import brief_json, make_url_fetcher, render_html, render_pdf
@@ -336,11 +337,11 @@ def test_no_summary_sentence_is_printed_twice():
 
 def test_an_article_block_never_repeats_a_key_point_and_falls_back_to_its_next_best_sentences():
     brief = make_brief(articles=1, sentences=2, quotes=1, participants=1, key_points=2)
-    shown = layout.block_sentences(brief, 0)  # both summary sentences are key points
+    shown = blocks.block_sentences(brief, 0)  # both summary sentences are key points
     assert shown and not set(shown) & {0, 1}
-    assert shown == sorted(shown) and len(shown) <= layout.FALLBACK_SENTENCES
+    assert shown == sorted(shown) and len(shown) <= blocks.FALLBACK_SENTENCES
     brief = make_brief(articles=1, sentences=3, quotes=1, participants=1, key_points=2)
-    assert layout.block_sentences(brief, 0) == [2]
+    assert blocks.block_sentences(brief, 0) == [2]
 
 
 def test_an_article_block_never_prints_a_sentence_whose_quote_the_quotes_column_shows():
@@ -349,7 +350,7 @@ def test_an_article_block_never_prints_a_sentence_whose_quote_the_quotes_column_
     a.sentences[2] = f"“{QUOTES[0]},” Russel told reporters in Seoul."
     a.sentences[4] = "Photo: AP"
     brief.quotes[0].text = QUOTES[0]
-    shown = layout.block_sentences(brief, 0)
+    shown = blocks.block_sentences(brief, 0)
     assert 2 not in shown and 4 not in shown and shown  # neither the quote nor junk
     assert shown == sorted(shown)
 
@@ -365,15 +366,6 @@ def seed_rendered():
     analyzed, _ = analyze_paths([SEEDS])
     brief = assemble_brief(analyzed, date=dt.date(2026, 11, 22))
     return brief, fit_to_page(brief)
-
-
-def _printed_sentences(rendered) -> list[str]:
-    """Every sentence the page prints: key points, article blocks and quotes."""
-    shown = rendered.brief
-    out = [kp.text for kp in shown.key_points] + [q.text for q in shown.quotes]
-    for i in range(len(shown.articles)):
-        out += [shown.articles[i].sentences[s] for s in layout.block_sentences(shown, i)]
-    return out
 
 
 def test_the_seed_page_prints_no_sentence_twice_and_leaves_nothing_out(seed_rendered):
@@ -446,7 +438,7 @@ def test_a_fallback_sentence_names_its_subject_rather_than_open_with_a_pronoun()
     item = AnalyzedArticle(article=article, sentences=sentences, spans=[], summary=[0])
     brief = Brief(title="T", date=datetime.date(2026, 11, 23), articles=[item],
                   key_points=[KeyPoint(text=sentences[0], article=0, sentence=0)])
-    assert layout.block_sentences(brief, 0) == [3, 4]
+    assert blocks.block_sentences(brief, 0) == [3, 4]
 
 
 @pytest.mark.parametrize("given, expected", [

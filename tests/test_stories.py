@@ -11,7 +11,14 @@ import pytest
 
 from briefing.analyze.article import analyze_article
 from briefing.brief.clusters import cluster_events
-from briefing.brief.stories import build_stories, focus_note, outlet_of
+from briefing.brief.stories import (
+    STORY_WORDS,
+    build_stories,
+    focus_note,
+    outlet_of,
+    story_summary,
+    summary_budget,
+)
 from briefing.model import AnalyzedArticle, Article
 
 ECBPLUS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "stories" / "ecbplus_dev.jsonl"
@@ -296,3 +303,31 @@ def test_one_passing_mention_in_one_report_does_not_make_a_story_about_the_focus
     ], source="Trade Journal")
     assert not build_stories([passing], focus=["China"])[0].focus  # named once, far from the lead
     assert build_stories([again], focus=["China"])[0].focus  # named again and again
+
+
+def test_the_lead_story_gets_the_largest_summary_budget_and_a_quiet_day_more_each():
+    budgets = [summary_budget(rank, 5) for rank in range(7)]
+    assert budgets == sorted(budgets, reverse=True) and budgets[0] > budgets[4]
+    assert budgets[5] == budgets[6] == STORY_WORDS[0]  # below the page's usual five: a sentence or two
+    assert summary_budget(0, 1) >= summary_budget(0, 2) >= summary_budget(0, 5)
+    assert all(STORY_WORDS[0] <= summary_budget(r, n) <= STORY_WORDS[1] for n in range(1, 9) for r in range(n))
+
+
+def test_a_story_summary_keeps_its_budget_and_names_its_articles_by_index():
+    day = QUINN + BRANDT
+    for words in (25, 40, 80):
+        summary = story_summary(day, [2, 3], words=words)
+        assert summary.words <= words and summary.sentences
+        for p in summary.sentences:
+            assert p.document in (2, 3) and day[p.document].sentences[p.sentence] == p.text
+    kept_out = story_summary(day, [2, 3], words=80, may_state=lambda a, s: a is not day[2])
+    assert {p.document for p in kept_out.sentences} == {3}
+
+
+def test_each_story_summary_is_ranked_for_dropping_and_fits_its_rank(ecb_morning):
+    day, _, stories = ecb_morning
+    shown = [s for s in stories if s.shown]
+    for rank, story in enumerate(shown):
+        assert sorted(story.summary_rank) == sorted(story.summary)
+        words = sum(len(day[i].sentences[s].split()) for i, s in story.summary)
+        assert words <= summary_budget(rank, len(shown))

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from briefing.model import AnalyzedArticle, Brief, BriefingError, Participant, Quote, Story
 from briefing.analyze.people import merge_participants
 from briefing.analyze.summarize import near_duplicate
+from briefing.brief.blocks import page_summaries
 from briefing.brief.points import key_point_count, story_key_points
 from briefing.brief.focus import parse_focus
 from briefing.brief.stories import build_stories, focus_note
@@ -427,8 +428,9 @@ def assemble_brief(
 
     The articles are grouped into stories (`build_stories`, ranked); the key points are one
     self-contained sentence for each leading story (`key_points` of them at most, by default
-    `key_point_count` of the stories: up to 5), the quotes each leading story's key quote and then
-    the day's best, with copies merged.
+    `key_point_count` of the stories: 3 to 5), the quotes each leading story's key quote and then
+    the day's best, with copies merged; each shown story's block summary says what the key points
+    and quotes do not (`blocks.page_summaries`).
     """
     page_size = (page_size or "a4").lower()
     if page_size not in PAGE_SIZES:
@@ -441,11 +443,13 @@ def assemble_brief(
     shown = [s for s in stories if s.shown]
     if key_points is None:
         key_points = key_point_count(len(shown))
+    points = story_key_points(analyzed, shown, key_points, quotes)
+    page_summaries(analyzed, stories, points, quotes)  # each block says what the points and quotes do not
     return Brief(
         title=title,
         date=date or dt.date.today(),
         articles=analyzed,
-        key_points=story_key_points(analyzed, shown, key_points, quotes),
+        key_points=points,
         quotes=quotes,
         participants=participants,
         stories=stories,

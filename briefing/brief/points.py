@@ -1,21 +1,28 @@
-"""The brief's key points: one self-contained sentence per leading story.
+"""The brief's key points: one self-contained sentence per leading story (three at least: on a
+day of one or two stories, their next developments too).
 
 A key point is read out of context, at the top of the page, by someone who has not read the
 article. So it must stand alone: a whole sentence (never a headline, a caption or a cut-off
 line), not opening on someone the reader has not met yet ("He did not say what ..."), not a
 line of market figures, not a quotation, and not a repeat of a quote the page shows. Each
-leading story gives at most one, so the top of the page spreads across the day's news.
+leading story gives one, so the top of the page spreads across the day's news: the sentence its
+summary ranks first (`stories.story_summary`: the one that states the development best).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from briefing.analyze.summarize import is_junk, near_duplicate, rank_sentences
 from briefing.model import AnalyzedArticle, KeyPoint, Quote, Story
+from briefing.vocabulary.boilerplate import OPENING_STAMP
+from briefing.vocabulary.places import place_forms
 
 MAX_KEY_POINTS = 5
+MIN_KEY_POINTS = 3
+"""A page has at least this many key points when its stories offer them: on a day of one or two
+stories, their next developments (the top of a page is what the principal reads first)."""
 FALLBACK_RANKED = 6
 """When no summary sentence of a story stands alone, its articles' next best sentences (this
 many each, by the summarizer's ranking) are tried."""
@@ -24,8 +31,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def key_point_count(n_stories: int) -> int:
-    """One key point per leading story, at most `MAX_KEY_POINTS`."""
-    return max(0, min(MAX_KEY_POINTS, n_stories))
+    """One key point per leading story, at most `MAX_KEY_POINTS`, at least `MIN_KEY_POINTS`
+    (none without a story)."""
+    return 0 if n_stories <= 0 else max(MIN_KEY_POINTS, min(MAX_KEY_POINTS, n_stories))
 
 
 # --- does a sentence stand alone? --------------------------------------------------------------
@@ -58,11 +66,13 @@ _NUMBER = re.compile(r"(?<![\w.])[-+]?\$?\d[\d,]*(?:\.\d+)?%?")
 def opens_with_unresolved_reference(sentence: str) -> bool:
     """True when the sentence leans on one before it: it opens with a connective, a first- or
     second-person subject or a demonstrative, or uses a third-person pronoun before naming anyone
-    ("He did not say what Reid was treated for."; "Reid's publicist said she ..." is fine)."""
+    ("He did not say what Reid was treated for."; "In Seoul, he met ..."; "Reid's publicist
+    said she ..." is fine)."""
     words = _WORD.findall(sentence)
     if not words:
         return True
-    first = words[0].lower()
+    # an acronym is no pronoun: "US officials said ..." is not "us"
+    first = words[0] if len(words[0]) > 1 and words[0].isupper() else words[0].lower()
     if first in _CONTINUING or first in _OPENING_ONLY or first in _PERSONAL:
         return True
     # the first word is capitalised anyway: it is a name only with another after it ("Tara
@@ -71,12 +81,13 @@ def opens_with_unresolved_reference(sentence: str) -> bool:
                                    and words[1].lower() not in _CALENDAR
                                    or re.match(r"\s*\w+['’]s\b", sentence)):
         return False
+    places = place_forms()
     for k, w in enumerate(words[1:], 1):
         low = w.lower()
         if low in _PERSONAL:
             return True
-        if w[:1].isupper() and low not in _CALENDAR:
-            return False  # a name (or a proper noun) comes first
+        if w[:1].isupper() and low not in _CALENDAR and w not in places:
+            return False  # a name (or a proper noun) comes first; a place is no one "he" can be
     return False
 
 
@@ -102,10 +113,44 @@ def is_whole_sentence(sentence: str) -> bool:
     return s[:1].isupper() or s[:1].isdigit()
 
 
+_QUESTION_END = re.compile(r"\?[\"”’')\]]*\s*$")
+
+
+def is_question(sentence: str) -> bool:
+    """True for a question: it asks the reader, or the article answers it next; it states nothing."""
+    return bool(_QUESTION_END.search(sentence))
+
+
+def opens_with_stamp(sentence: str) -> bool:
+    """True when a dateline, an update stamp or a date line opens the sentence ("LONDON (AP) _
+    ...", "UPDATED 05/03/2013 at 11:00 AM EDT ...": `boilerplate.OPENING_STAMP`)."""
+    return bool(OPENING_STAMP.match(sentence.strip()))
+
+
+_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]urs?|[Yy]ou|[Yy]ours?)\b(?![.'’]?\w)|\bI(?=['’]\w)")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
+_ORDINAL_NAME = re.compile(r"[A-Z][a-z]+\s$")  # "World War I", "Elizabeth I": a numeral, not "I"
+
+
+def speaks_in_person(sentence: str) -> bool:
+    """True when the sentence says "I", "we" or "you" outside quotation marks: a writer's own
+    voice (a column, a letter) or a quotation whose marks were lost, not a report of what
+    happened ("Every time you appear ..."). Inside quotation marks it is the speaker's."""
+    plain = _QUOTED.sub(" ", sentence)
+    for m in _PERSON.finditer(plain):
+        if m.group(0) == "I" and _ORDINAL_NAME.search(plain[max(0, m.start() - 20):m.start()]):
+            continue
+        return True
+    return False
+
+
 def stands_alone(sentence: str) -> bool:
-    """Whether a sentence can be printed as a key point, out of its article."""
+    """Whether a sentence can be printed out of its article, as a key point or in a story's
+    summary: a whole statement (no caption, credit, headline, question or cut-off line), no
+    stamp or dateline at its start, not a quotation nor the writer's own voice, nothing it
+    leans on before it."""
     s = sentence.strip()
-    if not s or is_junk(s) or not is_whole_sentence(s):
+    if not s or is_junk(s) or not is_whole_sentence(s) or is_question(s) or opens_with_stamp(s) or speaks_in_person(s):
         return False
     if s[0] in _OPEN_QUOTE:  # a quotation: the quotes say it, with who said it
         return False
@@ -169,19 +214,17 @@ def repeats_quote(text: str, quotes: Sequence[Quote]) -> bool:
 
 
 def _candidates(analyzed: Sequence[AnalyzedArticle], story: Story):
-    """(article, sentence) pairs a story offers, best first: the lead article's best summary
-    sentence (the lead is the article closest to the story's centre), the story's own summary,
-    then each of its articles' summaries (lead article first), then their next best sentences."""
+    """(article, sentence) pairs a story offers, best first: its summary's sentences in the
+    summary's rank (the first states the story's development best: `stories.story_summary`),
+    then each of its articles' own summaries (lead article first), then their next best
+    sentences."""
     seen: set[tuple[int, int]] = set()
     n = len(analyzed)
-    lead = story.articles[0] if story.articles and 0 <= story.articles[0] < n else None
-    first = [(lead, s) for s in (analyzed[lead].summary_rank or analyzed[lead].summary)[:1]] if lead is not None else []
-    first += list(story.summary)
+    first = list(story.summary_rank or story.summary)
     for i in story.articles:
         if 0 <= i < n:
             a = analyzed[i]
             first += [(i, s) for s in (a.summary_rank or a.summary)]
-            first += [(i, s) for s in a.summary]
     for pair in first:
         if pair not in seen and 0 <= pair[0] < n and 0 <= pair[1] < len(analyzed[pair[0]].sentences):
             seen.add(pair)
@@ -196,25 +239,52 @@ def _candidates(analyzed: Sequence[AnalyzedArticle], story: Story):
                 yield i, s
 
 
+PointFilter = Callable[[AnalyzedArticle, int], bool]
+"""``may_state(article, sentence)``: whether that sentence may be a key point at all."""
+
+
 def story_key_points(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Story], count: int,
-                     quotes: Sequence[Quote] = ()) -> list[KeyPoint]:
-    """At most one key point per story, for the first `count` stories that have a sentence that
+                     quotes: Sequence[Quote] = (), may_state: PointFilter | None = None) -> list[KeyPoint]:
+    """Up to `count` key points: one for each of the first stories that has a sentence that
     stands alone and says something no point before it says (a story without one is passed
-    over). Stories not shown (`Story.shown` False) give none."""
+    over); when that makes fewer than `MIN_KEY_POINTS` (a day of one or two stories), the next
+    developments of those stories (the next sentences of their summaries' ranking), story by
+    story, round after round, while a story's summary keeps a sentence for its block.
+    Stories not shown (`Story.shown` False) give none; nor do sentences `may_state` refuses."""
     points: list[KeyPoint] = []
-    if count <= 0:
+    shown = [st for st in stories if st.shown]
+    if count <= 0 or not shown:
         return points
-    for story in stories:
-        if len(points) >= count:
-            break
-        if not story.shown:
-            continue
+
+    def acceptable(i: int, s: int) -> str | None:
+        text = analyzed[i].sentences[s].strip()
+        if not stands_alone(text) or repeats_quote(text, quotes) or (may_state and not may_state(analyzed[i], s)):
+            return None
+        if any((p.article, p.sentence) == (i, s) or near_duplicate(text, p.text) for p in points):
+            return None
+        return text
+
+    for story in shown[:count]:
         for i, s in _candidates(analyzed, story):
-            text = analyzed[i].sentences[s].strip()
-            if not stands_alone(text) or repeats_quote(text, quotes):
-                continue
-            if any(near_duplicate(text, p.text) for p in points):
-                continue
-            points.append(KeyPoint(text=text, article=i, sentence=s, story=story.id))
+            text = acceptable(i, s)
+            if text is not None:
+                points.append(KeyPoint(text=text, article=i, sentence=s, story=story.id))
+                break
+    while len(points) < min(count, MIN_KEY_POINTS):  # a day of one or two stories: their next developments
+        added = False
+        for story in shown[:count]:
+            ranked = story.summary_rank or story.summary
+            taken = {(p.article, p.sentence) for p in points if p.story == story.id}
+            if len([pair for pair in ranked if pair not in taken]) < 2:
+                continue  # its last summary sentence stays for its block
+            for i, s in ranked:
+                text = acceptable(i, s) if 0 <= i < len(analyzed) and 0 <= s < len(analyzed[i].sentences) else None
+                if text is not None:
+                    points.append(KeyPoint(text=text, article=i, sentence=s, story=story.id))
+                    added = True
+                    break
+            if len(points) >= count:
+                break
+        if not added:
             break
     return points

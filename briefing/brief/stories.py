@@ -7,8 +7,8 @@
    numbers, average linkage cut at a distance. Two events of the same kind (two shootings, two
    celebrities' rehab stays) stay two stories because their names, places and dates differ.
 3. Each story gets a lead article (the one closest to the story's centre, a real headline
-   preferred), the lead's headline as its title, its outlets, and a short summary drawn from
-   several of its articles with no sentence repeated.
+   preferred), the lead's headline as its title, its outlets, and a summary of what its
+   articles report (`story_summary`, `multidoc.py`), longer for the stories that rank higher.
 4. Stories rank by coverage (distinct reports and distinct outlets), prominence (a full report
    under a real headline, about public affairs: officials and countries), recency (the newest article's date) and the brief's focus: stories
    about the focus come first, and with ``only_focus`` the others are not shown.
@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -27,11 +28,10 @@ from urllib.parse import urlparse
 import numpy as np
 
 from briefing.analyze.people import GOV_TITLE
-from briefing.analyze.summarize import near_duplicate
 from briefing.brief.clusters import EVENT_DISTANCE, EVENT_SENTENCES, agglomerate, event_vectors
 from briefing.brief.duplicates import find_duplicates
 from briefing.brief.focus import focus_matcher, parse_focus
-from briefing.brief.points import stands_alone
+from briefing.brief.multidoc import DEFAULT_WORDS, Document, Pick, Summary, summarize_documents
 from briefing.ingest.clean import source_from_domain
 from briefing.model import AnalyzedArticle, Story
 from briefing.vocabulary.places import place_forms
@@ -133,39 +133,72 @@ def _outlets(analyzed: Sequence[AnalyzedArticle], ordered: list[int]) -> list[st
 
 # --- summary -----------------------------------------------------------------------------------
 
+PAGE_SUMMARY_WORDS = 240
+"""Words of story summaries a page holds beside its key points, quotes and people: the seed page
+(one story, three key points) prints about 150, the crowded days of benchmarks/page_days.py
+(five stories, five key points) 110-130 after fitting, a day of three stories in between.
+Shared out by rank; fitting the page drops the lowest-ranked sentences that do not fit."""
+STORIES_ON_PAGE = 5
+"""Stories a page shows as blocks on a usual day; those further down get `STORY_WORDS[0]`."""
+STORY_WORDS = (35, 150)
+"""A story's summary budget, at least (a sentence or two, for a story shown on a quiet day or
+named in brief.json) and at most (a lead story on a day of one or two stories: a paragraph)."""
 
-def _story_summary(analyzed: Sequence[AnalyzedArticle], kept: list[int]) -> list[tuple[int, int]]:
-    """The lead's best summary sentence, then the next articles' best ones in turn: sentences
-    that stand alone (`points.stands_alone`: read out of their article, they must), none
-    repeating one already chosen. A one-article story keeps its article's summary."""
-    if len(kept) == 1:
-        a = analyzed[kept[0]]
-        return [(kept[0], s) for s in a.summary if 0 <= s < len(a.sentences)]
-    queues = []
-    for i in kept:
-        a = analyzed[i]
-        order = list(a.summary_rank or a.summary)
-        if i == kept[0] and a.summary:  # the lead's first summary sentence: usually its lede
-            order = [a.summary[0]] + [s for s in order if s != a.summary[0]]
-        queues.append([(i, s) for s in order if 0 <= s < len(a.sentences)])
-    chosen: list[tuple[int, int]] = []
-    texts: list[str] = []
-    while len(chosen) < SUMMARY_SENTENCES and any(queues):
-        for queue in queues:
-            while queue:
-                i, s = queue.pop(0)
-                text = analyzed[i].sentences[s].strip()
-                if not stands_alone(text) or any(near_duplicate(text, t) for t in texts):
-                    continue
-                chosen.append((i, s))
-                texts.append(text)
-                break
-            if len(chosen) >= SUMMARY_SENTENCES:
-                break
-    if not chosen:  # nothing stands alone: the lead's own summary says what there is
-        lead = analyzed[kept[0]]
-        chosen = [(kept[0], s) for s in lead.summary[:SUMMARY_SENTENCES] if 0 <= s < len(lead.sentences)]
-    return chosen
+MayState = Callable[[AnalyzedArticle, int], bool]
+"""``may_state(article, sentence)``: whether that sentence of that article may be stated in a
+summary (e.g. not from an opinion column). Refused sentences still count as reports."""
+
+
+def summary_budget(rank: int, stories: int) -> int:
+    """The word budget of the summary of the story ranked `rank` (0 the first shown) of the
+    `stories` the page shows: `PAGE_SUMMARY_WORDS` shared out as 1/2, 1/3, 1/4, ... among the
+    first `STORIES_ON_PAGE`, so the lead story says most, within `STORY_WORDS`."""
+    low, high = STORY_WORDS
+    shares = [1 / (k + 2) for k in range(min(max(stories, 1), STORIES_ON_PAGE))]
+    if rank >= len(shares):
+        return low
+    return max(low, min(high, round(PAGE_SUMMARY_WORDS * shares[rank] / sum(shares))))
+
+
+def story_summary(analyzed: Sequence[AnalyzedArticle], members: Sequence[int], *, words: int = DEFAULT_WORDS,
+                  sentences: int | None = None, known: Sequence[str] = (), may_state: MayState | None = None,
+                  solver: str = "ilp") -> Summary:
+    """The summary of the story the articles `members` (indices into `analyzed`, lead first)
+    tell: `multidoc.summarize_documents` over their sentences and dates, within `words` words
+    (and `sentences` sentences). Picks name the article by its index into `analyzed`. This is
+    the summary a story's block on the page prints, and what `briefing summarize` prints.
+    `known`: sentences the reader already has (the page's key points and quotes)."""
+    members = [i for i in members if 0 <= i < len(analyzed)]
+    documents = [Document(analyzed[i].sentences, analyzed[i].article.date,
+                          None if analyzed[i].article.title_derived else analyzed[i].article.title) for i in members]
+    allowed = None if may_state is None else (lambda d, s: may_state(analyzed[members[d]], s))
+    summary = summarize_documents(documents, words=words, sentences=sentences, known=known,
+                                  may_state=allowed, solver=solver)
+
+    def article_pick(p: Pick) -> Pick:
+        return dataclasses.replace(p, document=members[p.document])
+
+    return Summary(sentences=[article_pick(p) for p in summary.sentences],
+                   ranked=[article_pick(p) for p in summary.ranked])
+
+
+def set_summary(story: Story, summary: Summary) -> None:
+    """Put a `story_summary` on its story: `summary` in reading order, `summary_rank` best first."""
+    story.summary = [(p.document, p.sentence) for p in summary.sentences]
+    story.summary_rank = [(p.document, p.sentence) for p in summary.ranked]
+
+
+def _summarize_stories(analyzed: Sequence[AnalyzedArticle], stories: list[Story], copies: dict,
+                       may_state: MayState | None) -> None:
+    """Each story's summary at the budget its rank among the shown stories gets."""
+    copied = {c for cs in copies.values() for c in cs}
+    shown = sum(1 for s in stories if s.shown)
+    rank = 0
+    for story in stories:
+        budget = summary_budget(rank if story.shown else STORIES_ON_PAGE, shown)
+        rank += story.shown
+        members = [i for i in story.articles if i not in copied]
+        set_summary(story, story_summary(analyzed, members, words=budget, may_state=may_state))
 
 
 # --- ranking -----------------------------------------------------------------------------------
@@ -238,12 +271,14 @@ def build_stories(
     focus: Sequence[str] = (),
     only_focus: bool = False,
     distance: float = EVENT_DISTANCE,
+    may_state: MayState | None = None,
 ) -> list[Story]:
     """The day's stories, best first. Every article belongs to exactly one story.
 
     Story ids are ``s1``, ``s2``, ... in rank order. With `only_focus`, stories not about the
     focus get ``shown=False``, unless no story is about it (then every story stays shown; see
-    `focus_note`).
+    `focus_note`). Each story's summary (`story_summary`) gets the budget its rank gives it
+    (`summary_budget`); `may_state` keeps sentences out of the summaries.
     """
     analyzed = list(analyzed)
     if not analyzed:
@@ -279,7 +314,6 @@ def build_stories(
             title=analyzed[lead_first[0]].article.title,
             articles=ordered,
             outlets=outlets,
-            summary=_story_summary(analyzed, lead_first),
             duplicates={i: list(copies[i]) for i in lead_first if i in copies},
             score=round(score, 4),
             focus=about,
@@ -292,6 +326,7 @@ def build_stories(
             s.shown = s.focus
     for rank, s in enumerate(drafts, 1):
         s.id = f"s{rank}"
+    _summarize_stories(analyzed, drafts, copies, may_state)
     return drafts
 
 

@@ -5,4 +5,4 @@ Every command is a thin layer over plain functions (`briefing.pipeline`,
 `console` the lines they print.
 """
 
-COMMANDS = ("build", "analyze", "serve", "daily", "send")
+COMMANDS = ("build", "analyze", "summarize", "serve", "daily", "send")

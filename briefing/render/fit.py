@@ -153,7 +153,7 @@ def _precut(brief: Brief, order: list[int]) -> frozenset:
     for k in order:
         st = stories[k]
         lead = brief.articles[st.articles[0]]
-        pairs = list(st.summary) or [(st.articles[0], s) for s in (lead.summary_rank or lead.summary)]
+        pairs = list(st.summary_rank or st.summary) or [(st.articles[0], s) for s in (lead.summary_rank or lead.summary)]
         best = next(((i, s) for i, s in pairs if 0 <= i < len(brief.articles)
                      and 0 <= s < len(brief.articles[i].sentences)), None)
         chars = len(brief.articles[best[0]].sentences[best[1]]) + 1 if best is not None else 0
@@ -255,11 +255,7 @@ def _drop_sequence(brief: Brief, hidden: frozenset = frozenset(), order: list[in
     for k in order:
         shown = story_sentences(brief, k)  # a key point's sentence is not in the block to drop
         st = stories[k]
-        if len(st.articles) == 1:
-            a = brief.articles[st.articles[0]]
-            rank = [(st.articles[0], s) for s in (a.summary_rank or a.summary)]
-        else:
-            rank = list(st.summary)
+        rank = list(st.summary_rank or st.summary)  # best first: the summary's own rank, no re-ranking
         remaining[k] = [p for p in rank if p in shown] + [p for p in shown if p not in rank]
 
     def chars(k: int) -> int:
@@ -621,7 +617,8 @@ def _shown_brief(brief: Brief, plan: Plan) -> Brief:
         rank = [s for s in (a.summary_rank or []) if s in keep]
         rank += sorted(s for s in keep if s not in rank)
         articles.append(dataclasses.replace(a, summary=sorted(keep), summary_rank=rank))
-    new_stories = [dataclasses.replace(st, shown=k in printed, summary=printed.get(k, []))
+    new_stories = [dataclasses.replace(st, shown=k in printed, summary=printed.get(k, []),
+                                       summary_rank=[p for p in st.summary_rank if p in printed.get(k, [])])
                    for k, st in enumerate(stories)] if brief.stories else []
     points = [brief.key_points[k] for k in kept_key_points(brief, plan)]
     quotes = [brief.quotes[k] for k in kept_quotes(brief, plan)]
@@ -788,7 +785,9 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
                     continue  # a minor participant back says less than a quote or a story
                 tries += 1
                 trial_ops = [x for x in applied if x != op]
-                if _predict_total(brief, plan_of(trial_ops), ref, m, ref_est) <= m.avail * PUT_BACK_TARGET:
+                # no taller than the page measured (or the target): an item put back beside the
+                # taller column costs no height, even on a page already fuller than the target
+                if _predict_total(brief, plan_of(trial_ops), ref, m, ref_est) <= max(m.total, m.avail * PUT_BACK_TARGET):
                     applied = trial_ops
                     restored.append(op)
         # the prediction can be generous when many items come back at once: if the page then

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -123,7 +122,8 @@ def page_stories(brief: Brief) -> list[Story]:
         return brief.stories
     return [Story(id=f"a{i + 1}", title=a.article.title, articles=[i],
                   outlets=[o] if (o := outlet(a)) else [],
-                  summary=[(i, s) for s in a.summary])
+                  summary=[(i, s) for s in a.summary],
+                  summary_rank=[(i, s) for s in (a.summary_rank or a.summary)])
             for i, a in enumerate(brief.articles)]
 
 
@@ -183,91 +183,9 @@ def group_labels(people: list[Participant]) -> list[str]:
     return labels
 """The participants table's row for people whose affiliation is unknown (always the last row)."""
 
-FALLBACK_SENTENCES = 2
-"""Sentences an article block shows when its whole summary is already on the page elsewhere."""
-HEADLINE_WORDS = 4
-"""A headline this long says enough that a sentence saying the same (a lead the headline was
-made from) is left out of the block under it."""
-
-
-def normalized(text: str) -> str:
-    """Text compared as a reader would: marks straightened, spacing collapsed, case folded."""
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return " ".join(text.split()).casefold()
-
-
-def quote_core(text: str) -> str:
-    return normalized(text).strip(" \"'.,;:!?—–-")
-
-
 def quote_paths(q: Quote) -> list[str]:
     """Every article that carries a quote (the brief merges copies into `Quote.sources`)."""
     return list(dict.fromkeys([q.article, *q.sources])) if q.article else list(q.sources)
-
-
-def article_quotes(brief: Brief, i: int) -> list[Quote]:
-    """The brief's quotes that article `i` carries (or that come from no named article)."""
-    path = brief.articles[i].article.path
-    return [q for q in brief.quotes if q.text and q.text.strip() and (not q.article or path in quote_paths(q))]
-
-
-def is_quote_sentence(a: AnalyzedArticle, s: int, quotes: list[Quote]) -> bool:
-    """True when sentence `s` prints words the quotes column shows: it overlaps a quote's span,
-    contains the quote, or lies inside a quote that runs over several sentences."""
-    span = a.spans[s] if s < len(a.spans) else (0, 0)
-    text = quote_core(a.sentences[s])
-    for q in quotes:
-        qs = q.span or (0, 0)
-        if span[1] > span[0] and qs[1] > qs[0] and span[0] < qs[1] and qs[0] < span[1]:
-            return True
-        core = quote_core(q.text)
-        if len(core) >= 12 and (core in text or (len(text) >= 12 and text in core)):
-            return True
-    return False
-
-
-_DANGLING_OPENER = re.compile(r"[“\"‘']?(?:He|She|They|It|His|Her|Their|Its|This|These|Those|That)\b")
-
-
-def block_sentences(brief: Brief, i: int) -> list[int]:
-    """The sentences article `i`'s block shows, in article order. Nothing is printed twice: a
-    sentence that is a key point (or says what one says) is left out, and so is one that prints
-    a quote the quotes column shows or says what the headline above it says. If that leaves nothing of the summary, the article's next
-    best sentences (ranked over the whole article, junk never) take its place; if there are none,
-    the block shows its headline and credit alone rather than repeat anything."""
-    from briefing.analyze.summarize import is_junk, near_duplicate, rank_sentences  # numpy: not at import time
-
-    a = brief.articles[i]
-    n = len(a.sentences)
-    points = {kp.sentence for kp in brief.key_points if kp.article == i}
-    kp_texts = [kp.text.strip() for kp in brief.key_points]
-    quotes = article_quotes(brief, i)
-
-    headline = a.article.title if len(a.article.title.split()) >= HEADLINE_WORDS else None
-
-    def repeats(s: int) -> bool:
-        text = a.sentences[s].strip()
-        return (s in points or not text or is_quote_sentence(a, s, quotes)
-                or any(near_duplicate(text, t) for t in kp_texts)
-                or (headline is not None and near_duplicate(text, headline)))
-
-    summary = [s for s in a.summary if 0 <= s < n]
-    fresh = [s for s in summary if not repeats(s)]
-    if fresh:
-        return fresh
-    ranked = [s for s in rank_sentences(a.sentences)
-              if 0 <= s < n and s not in summary and not repeats(s) and not is_junk(a.sentences[s])]
-    # Out of context, "He arrived ..." leaves the reader asking who: prefer sentences that
-    # name their subject, and take a pronoun opener only when nothing else is left.
-    ranked.sort(key=lambda s: bool(_DANGLING_OPENER.match(a.sentences[s])))
-    picks: list[int] = []
-    for s in ranked:
-        if any(near_duplicate(a.sentences[s], a.sentences[p]) for p in picks):
-            continue
-        picks.append(s)
-        if len(picks) >= FALLBACK_SENTENCES:
-            break
-    return sorted(picks)
 
 
 def story_of_articles(brief: Brief) -> dict[int, int]:
@@ -302,33 +220,18 @@ def shown_stories(brief: Brief, plan: "Plan") -> list[int]:
 
 
 def story_sentences(brief: Brief, k: int) -> list[tuple[int, int]]:
-    """The (article, sentence) pairs story `k`'s block shows. One article: its block sentences
-    (`block_sentences`). Several: the story's summary, drawn from several of its articles, less
-    whatever the page prints elsewhere (a key point, a quote) and less repeats among them; if
-    nothing is left, the lead article's block sentences."""
-    from briefing.analyze.summarize import is_junk, near_duplicate  # numpy: not at import time
-
+    """The (article, sentence) pairs story `k`'s block shows, in reading order: the story's
+    summary as `briefing.brief` made it for the page (`brief.blocks.page_summaries`: no key
+    point, quote or headline said again). A brief made without stories: each article's block as
+    `brief.blocks.block_sentences` chooses it."""
     story = page_stories(brief)[k]
-    arts = [i for i in story.articles if 0 <= i < len(brief.articles)]
-    if not arts:
-        return []
-    if len(arts) == 1 or not story.summary:
-        return [(arts[0], s) for s in block_sentences(brief, arts[0])]
-    points = {(kp.article, kp.sentence) for kp in brief.key_points}
-    kp_texts = [kp.text.strip() for kp in brief.key_points]
-    chosen: list[tuple[int, int]] = []
-    for i, s in story.summary:
-        if not (0 <= i < len(brief.articles) and 0 <= s < len(brief.articles[i].sentences)):
-            continue
-        a = brief.articles[i]
-        text = a.sentences[s].strip()
-        if ((i, s) in points or not text or is_junk(text) or is_quote_sentence(a, s, article_quotes(brief, i))
-                or any(near_duplicate(text, t) for t in kp_texts)
-                or (len(story.title.split()) >= HEADLINE_WORDS and near_duplicate(text, story.title))
-                or any(near_duplicate(text, brief.articles[j].sentences[t]) for j, t in chosen)):
-            continue
-        chosen.append((i, s))
-    return chosen or [(arts[0], s) for s in block_sentences(brief, arts[0])]
+    if not brief.stories:
+        from briefing.brief.blocks import block_sentences  # numpy: not at import time
+
+        i = story.articles[0]
+        return [(i, s) for s in block_sentences(brief, i)]
+    n = len(brief.articles)
+    return [(i, s) for i, s in story.summary if 0 <= i < n and 0 <= s < len(brief.articles[i].sentences)]
 
 
 def block_quotes(brief: Brief, plan: "Plan") -> dict[int, int]:

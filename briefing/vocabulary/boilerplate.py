@@ -133,3 +133,24 @@ REPORTING_CREDIT_AFTER = re.compile(r"^\s*(?:(?:also\s+)?contributed\b|has (?:mo
 VIDEO_PROMO = re.compile(r"^\s*(?:WATCH|VIDEO|LISTEN)(?:\s+(?:BELOW|ABOVE|LIVE|NOW|MORE))?\s*[:|—–-]")
 """A promo for a video or audio clip ("WATCH: ...", "WATCH BELOW: ..."), as news sites set it
 inside an article: page furniture, whoever it names."""
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+
+OPENING_STAMP = re.compile(
+    # an update or publication stamp: "UPDATED 05/03/2013 at 11:00 AM EDT", "Posted: March 3 ..."
+    r"^\W*(?i:(?:last\s+)?(?:updated|published|posted|modified)\s*:?\s*(?:on\s+|at\s+)?"
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH
+    + r"|" + _WEEKDAY + r"))"
+    # a date line run into the text: "Saturday, March 26, 2005 Up to four times as many ..."
+    r"|^\W*" + _WEEKDAY + r",?\s+(?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH + r",?\s+\d{4})"
+    # a wire dateline: "LONDON (AP) _ ...", "SANTIAGO, Chile -- ...", "WASHINGTON — ..."
+    r"|^[A-Z][A-Z.'\u2019-]+(?:\s[A-Z][A-Z.'\u2019-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
+    r"\s*(?:\([A-Za-z .&/-]{1,30}\)\s*)?(?:_|--|\u2014|\u2013)\s"
+    # ... or as a place and its region before a dash: "Meadow Lake, Saskatchewan – The council ..."
+    r"|^[A-Z][\w.'\u2019-]+(?:\s[A-Z][\w.'\u2019-]+){0,2},\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?\s*(?:--|\u2014|\u2013)\s"
+)
+"""What opens a sentence that still carries the page's stamps: an update or publication stamp,
+a weekday date line, a wire dateline ("CITY (AGENCY) _"). Such a sentence is never printed out of
+its article (a summary, a key point)."""

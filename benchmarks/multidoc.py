@@ -1,0 +1,200 @@
+"""Story summaries: our multi-document summarizer against Lead and sumy's LexRank and Luhn.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/multidoc.py              # quality on both sets, then speed
+    .venv/bin/python benchmarks/multidoc.py --no-speed   # quality only
+
+Reads ../shared/eval/summaries/duc2003_task2.jsonl (30 clusters of about 10 wire articles, four
+100-word human summaries each) and multiling2011_en.jsonl (10 clusters, three 250-word
+summaries), never copied into the repository. Each article is cleaned as ingest cleans a file
+(datelines out) with the date the set gives it, and analyzed by `analyze_article`; each cluster
+is then summarized as one story by `briefing.brief.stories.story_summary`, the function that
+writes a story's summary on the page and `briefing summarize`'s output, at the set's budget.
+
+Scored as the field scores: the summary cut at the budget (100 or 250 words), ROUGE-1 and
+ROUGE-2 recall with Porter stemming (rouge-score), averaged over the references, then over the
+clusters. DUC 2003 is split in halves by id (crc32(id) % 2: half A for tuning, half B to check).
+In the same run: Lead (the newest article's first sentences), sumy's LexRank and Luhn over all
+the cluster's sentences (taken in their rank order until the budget is full, then cut, as
+SumRepo cuts them), and our objective solved greedily instead of exactly.
+
+Speed: `briefing summarize` on the ten files of a cluster, in a fresh process, against the same
+process doing everything but the summary (start-up: the imports and reading the files), best of
+three each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+EVAL = ROOT.parent / "shared" / "eval" / "summaries"
+SETS = {"duc2003": EVAL / "duc2003_task2.jsonl", "multiling2011": EVAL / "multiling2011_en.jsonl"}
+SYSTEMS = ("ours", "ours, greedy", "lead", "lexrank", "luhn")
+LABELS = {
+    "ours": "ours (`story_summary`, ILP)",
+    "ours, greedy": "ours, objective solved greedily",
+    "lead": "Lead (newest article's first sentences)",
+    "lexrank": "sumy LexRank",
+    "luhn": "sumy Luhn",
+}
+
+
+def load(name: str) -> list[dict]:
+    with SETS[name].open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def half(cluster_id: str) -> str:
+    """The half a cluster is in, by its id: "A" (tuning) or "B" (check)."""
+    return "AB"[zlib.crc32(cluster_id.encode()) % 2]
+
+
+def analyzed_cluster(cluster: dict, dated: bool = True) -> list:
+    """The cluster's articles as the pipeline sees them: cleaned like a file, with the set's date
+    (as a feed or page gives it), analyzed."""
+    from briefing.analyze.article import analyze_article
+    from briefing.ingest.clean import clean_text
+
+    out = []
+    for k, a in enumerate(cluster["articles"]):
+        article = clean_text(a["text"], f"/{cluster['id']}/{k:02d}-{a['id']}.txt")
+        if dated and a.get("date"):
+            article = dataclasses.replace(article, date=a["date"])
+        out.append(analyze_article(article))
+    return out
+
+
+def cut(text: str, words: int) -> str:
+    return " ".join(text.split()[:words])
+
+
+def fill(ranked_sentences: list[str], words: int) -> str:
+    """Sentences in rank order until the budget is full (the last one cut by `cut`)."""
+    out, used = [], 0
+    for s in ranked_sentences:
+        if used >= words:
+            break
+        out.append(s)
+        used += len(s.split())
+    return " ".join(out)
+
+
+def system_summary(system: str, analyzed: list, words: int) -> str:
+    from briefing.analyze.summarize import rank_sentences
+
+    if system in ("ours", "ours, greedy"):
+        from briefing.brief.stories import story_summary
+
+        solver = "ilp" if system == "ours" else "greedy"
+        return story_summary(analyzed, list(range(len(analyzed))), words=words, solver=solver).text
+    if system == "lead":
+        newest = max(range(len(analyzed)), key=lambda k: (analyzed[k].article.date or "", -k))
+        return fill(analyzed[newest].sentences, words)
+    sentences = [s for a in analyzed for s in a.sentences]
+    return fill([sentences[i] for i in rank_sentences(sentences, system)], words)
+
+
+def recall(scorer, references: list[str], summary: str) -> tuple[float, float]:
+    r1 = r2 = 0.0
+    for ref in references:
+        s = scorer.score(ref, summary)
+        r1 += s["rouge1"].recall
+        r2 += s["rouge2"].recall
+    return 100 * r1 / len(references), 100 * r2 / len(references)
+
+
+def quality(name: str, systems=SYSTEMS, dated: bool = True) -> dict:
+    """{system: {"all"|"A"|"B": (R-1, R-2)}} on one set (halves only for DUC 2003)."""
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
+    per: dict = {s: [] for s in systems}
+    for cluster in load(name):
+        analyzed = analyzed_cluster(cluster, dated)
+        words = int(cluster.get("words") or 100)
+        for system in systems:
+            summary = cut(system_summary(system, analyzed, words), words)
+            per[system].append((half(cluster["id"]), recall(scorer, cluster["references"], summary)))
+    out = {}
+    for system, rows in per.items():
+        groups = {"all": [r for _, r in rows]}
+        if name == "duc2003":
+            groups.update({h: [r for g, r in rows if g == h] for h in "AB"})
+        out[system] = {g: tuple(sum(r[k] for r in rs) / len(rs) for k in (0, 1)) for g, rs in groups.items()}
+    return out
+
+
+def print_quality(name: str, result: dict) -> None:
+    groups = list(next(iter(result.values())))
+    print(f"\n{name}: ROUGE recall, R-1 / R-2 (summary cut at the budget; Porter stemming)\n")
+    print("| system | " + " | ".join(groups) + " |")
+    print("|---|" + "---:|" * len(groups))
+    for system, scores in result.items():
+        print(f"| {LABELS.get(system, system)} | " + " | ".join(f"{scores[g][0]:.2f} / {scores[g][1]:.2f}"
+                                                           for g in groups) + " |")
+
+
+STARTUP = """
+import sys
+from briefing.pipeline import analyze_paths
+analyze_paths(sys.argv[1:], sentences=3)
+"""
+"""What `briefing summarize` does before the summary: start Python, import the pipeline, read
+and analyze the files."""
+
+
+def speed(repeat: int = 3) -> tuple[float, float]:
+    """Best-of-`repeat` wall times of `briefing summarize` on one DUC cluster's ten files and of
+    the same process without the summary (`STARTUP`), alternating."""
+    cluster = load("duc2003")[0]
+    exe = ROOT / ".venv" / "bin"
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for a in cluster["articles"]:
+            path = Path(tmp) / f"{a['id']}.txt"
+            path.write_text(a["text"] + "\n", encoding="utf-8")
+            paths.append(str(path))
+        full = base = float("inf")
+        for _ in range(repeat):
+            start = time.perf_counter()
+            subprocess.run([str(exe / "briefing"), "summarize", *paths], check=True, capture_output=True)
+            full = min(full, time.perf_counter() - start)
+            start = time.perf_counter()
+            subprocess.run([str(exe / "python"), "-c", STARTUP, *paths], check=True, capture_output=True)
+            base = min(base, time.perf_counter() - start)
+    return full, base
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--no-speed", action="store_true", help="skip the timing of `briefing summarize`")
+    ap.add_argument("--undated", action="store_true", help="articles without their dates (as bare files)")
+    ap.add_argument("--sets", default="duc2003,multiling2011")
+    args = ap.parse_args(argv)
+    for name in args.sets.split(","):
+        if not SETS[name].exists():
+            print(f"evaluation data not found: {SETS[name]}", file=sys.stderr)
+            return 1
+        print_quality(name, quality(name, dated=not args.undated))
+    if not args.no_speed:
+        full, base = speed()
+        print(f"\n`briefing summarize` on 10 articles: {full:.2f} s; the same process without the summary "
+              f"{base:.2f} s; the summary costs {full - base:.2f} s (ratio {full / base:.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
