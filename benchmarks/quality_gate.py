@@ -30,7 +30,8 @@ from briefing.analyze.sentences import split_sentences  # noqa: E402
 ENFORCED = {
     "golden rules pass rate", "GUM news boundary F1",
     "R-1 news - Lead-3", "R-2 news - Lead-3", "R-Lsum news - Lead-3",
-    "R-2 news - best sumy", "direct quote F1", "speaker full name right",
+    "R-2 news - best sumy", "R-2 news - Lead-3 (issue 17)", "R-2 news - Lead-3, first half",
+    "R-2 news - Lead-3, second half", "direct quote F1", "speaker full name right",
     "people precision", "people recall",
     "story BCubed F1 half 0", "story BCubed F1 half 1",
     "GGT quote F1 (issue 12)", "GGT speaker right (issue 12)", "GGT people precision (i12)", "GGT people recall (i12)",
@@ -50,9 +51,10 @@ def figures() -> list[tuple[str, float, float]]:
     out.append(("GUM news boundary F1", f1, 0.97))
 
     rows = summary_bench.load()
-    scores = {}
+    scores, scores_picks = {}, {}
     for algorithm in ("lead3", "news", "lexrank", "textrank", "luhn", "lsa"):
         picks, _ = summary_bench.run(rows, algorithm)
+        scores_picks[algorithm] = picks
         scores[algorithm] = list(summary_bench.score(rows, picks))
     lead, news = scores["lead3"], scores["news"]
     best_sumy_r2 = max(scores[a][1] for a in ("lexrank", "textrank", "luhn", "lsa"))
@@ -60,6 +62,13 @@ def figures() -> list[tuple[str, float, float]]:
     out.append(("R-2 news - Lead-3", news[1] - lead[1], 0.3))
     out.append(("R-Lsum news - Lead-3", news[2] - lead[2], 0.0))
     out.append(("R-2 news - best sumy", news[1] - best_sumy_r2, 3.0))
+    # issue 17: +1.0 R-2 over Lead-3 on the whole half and on each of its halves
+    out.append(("R-2 news - Lead-3 (issue 17)", news[1] - lead[1], 1.0))
+    half = len(rows) // 2
+    for label, part in (("first", slice(None, half)), ("second", slice(half, None))):
+        lead_part = summary_bench.score(rows[part], [summary_bench.lead3(r["sentences"]) for r in rows[part]])
+        news_part = summary_bench.score(rows[part], scores_picks["news"][part])
+        out.append((f"R-2 news - Lead-3, {label} half", news_part[1] - lead_part[1], 1.0))
 
     stats = quote_bench.run_ggt()
     _, _, quote_f1 = quote_bench.prf(stats["q_tp"], stats["q_pred"], stats["q_gold"])

@@ -49,12 +49,14 @@ def analyze_paths(
     algorithm: str = "news",
     progress: Progress | None = None,
     fetch: FetchSettings | None = None,
+    quotes_and_people: bool = True,
 ) -> tuple[list[AnalyzedArticle], list[InputError]]:
     """Ingest and analyze every article under `paths` (files, folders, URLs, feeds, OPML).
 
     Returns the analyzed articles and one `InputError` per input that could not be used.
     Raises `NoUsableInputError` when no input could be used. `fetch` sets the rules for web
     inputs (cache, offline, robots, private hosts); see `briefing.ingest.fetch.FetchSettings`.
+    Without `quotes_and_people`, only sentences and summaries are found.
     """
     articles, errors = load_articles(list(paths), fetch, progress)
     analyzed: list[AnalyzedArticle] = []
@@ -63,7 +65,8 @@ def analyze_paths(
             progress(f"analysing {number}/{len(articles)}")
         try:
             analyzed.append(
-                analyze_article(article, sentences, words=words, algorithm=algorithm)
+                analyze_article(article, sentences, words=words, algorithm=algorithm,
+                                quotes_and_people=quotes_and_people)
             )
         except BriefingError:
             raise
@@ -107,7 +110,7 @@ def summarize_paths(
     from briefing.brief.duplicates import find_duplicates
     from briefing.brief.stories import story_summary
 
-    analyzed, errors = analyze_paths(paths, progress=progress, fetch=fetch)
+    analyzed, errors = analyze_paths(paths, progress=progress, fetch=fetch, quotes_and_people=False)
     copies = {c for cs in find_duplicates(analyzed).values() for c in cs}
     members = [i for i in range(len(analyzed)) if i not in copies]
     summary = story_summary(analyzed, members, words=words, sentences=sentences)

@@ -97,6 +97,13 @@ def test_a_point_never_repeats_a_quote_shown_beside_it():
     ("Harbour town votes to keep its ferry for another decade", False),  # a headline
     ('The mayor wrote on social media: "We are keeping the ferry!', False),  # cut inside a quotation
     ("“We will be back next year,” the coach told the club's supporters.", False),  # a quotation
+    ("Will the council vote on the ferry plan before the summer recess?", False),  # a question
+    ("LONDON (AP) _ Dock workers walked off the job at the port on Monday.", False),  # a dateline
+    ("UPDATED 05/03/2031 at 11:00 AM EDT Dock workers walked off the job on Monday.", False),  # a stamp
+    ("Every time you ask the council about the ferry, you get the same answer.", False),  # the writer's "you"
+    ("The career diplomat took office in July after two years in Geneva.", False),  # who?
+    ("The Chinese foreign minister said the talks would resume in May.", True),  # a role, qualified
+    ("US officials said the talks would resume in the capital next month.", True),  # not "us"
 ])
 def test_a_sentence_stands_alone_when_a_reader_needs_nothing_before_it(sentence, alone):
     assert stands_alone(sentence) is alone

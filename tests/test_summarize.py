@@ -9,6 +9,7 @@ import pytest
 from briefing.analyze.summarize import (
     ALGORITHMS,
     is_junk,
+    longest_quotation,
     near_duplicate,
     rank_sentences,
     select_key_points,
@@ -91,6 +92,10 @@ def test_junk_is_never_chosen():
         "PUBLISHED: 10:05 EST, 3 March 2014 | UPDATED: 11:00 EST, 3 March 2014",
         "With files from Eve Stone and Kyle Marsh.",
         "WATCH: The mayor explains what the budget means for transit",
+        "UPDATED 05/03/2014 at 11:00 AM EDT",
+        "UPDATED 05 / 03 / 2014 at 11:00 AM EDT",
+        "Posted March 3, 2014 10:00 am.",
+        "Tuesday, March 4, 2014",
     ],
 )
 def test_page_furniture_is_junk(line):
@@ -105,6 +110,8 @@ def test_page_furniture_is_junk(line):
         "Photos taken by residents show flooding in three streets.",
         "Readers can e-mail questions to the council, which will answer them in June.",
         "Follow-up talks are planned for next week.",
+        "Posted 10 percent gains in the quarter, the company said on Friday after the markets closed.",
+        "BEIJING — China's exports rose 5 percent in May from a year earlier, customs data showed.",
     ],
 )
 def test_news_sentences_are_not_junk(line):
@@ -182,3 +189,23 @@ def test_long_article_completes():
     chosen = summarize(article, count=3)
     assert len(chosen) == 3
     assert sorted(rank_sentences(article)) == list(range(3000))
+
+
+def test_a_statement_of_the_news_ranks_above_a_quotation_or_a_fragment_in_the_lead():
+    article = [
+        "\u201cWe have waited three years for a fair offer and we will not wait any longer,\u201d the union leader said.",
+        "Talks collapsed.",
+        "Dock workers at the port of Carrow walked off the job on Monday, halting container traffic on the coast.",
+        "The port authority said it was ready to meet union leaders on Wednesday to discuss pay.",
+        "Shipping lines diverted at least nine vessels to the southern port of Fenmouth by the evening.",
+    ]
+    ranked = rank_sentences(article)
+    assert ranked.index(2) < ranked.index(0) and ranked.index(2) < ranked.index(1)
+    assert summarize(article, count=1) == [2]
+
+
+def test_the_longest_quotation_counts_words_inside_double_marks():
+    assert longest_quotation("She called it a \u201cdriver of instability\u201d in the region.") == 3
+    assert longest_quotation('"We will restore every line," she said, "before the cold weather."') == 5
+    assert longest_quotation("The mayor said: \u201cWe are keeping the ferry for ten more years") == 9
+    assert longest_quotation("No quotation marks here at all.") == 0

@@ -23,10 +23,13 @@ def analyze_article(
     *,
     words: int | None = None,
     algorithm: str = "news",
+    quotes_and_people: bool = True,
 ) -> AnalyzedArticle:
     """Split `article` into sentences and find its summary, quotes and participants.
 
-    `sentences` is the summary length; `words`, when given, is a word budget instead.
+    `sentences` is the summary length; `words`, when given, is a word budget instead. Without
+    `quotes_and_people` (a caller that needs only the sentences and the summary, such as
+    `briefing summarize`) the quotes and participants are left empty.
     """
     text = article.text
     spans = sentence_spans(text)
@@ -36,7 +39,7 @@ def analyze_article(
     # The summary's own order of importance, so fitting the page can drop the weakest first.
     summary_rank = [i for i in rank_sentences(sentence_texts, algorithm=algorithm) if i in chosen]
     summary_rank += [i for i in summary if i not in summary_rank]
-    quotes, participants = find_quotes_and_people(article, spans)
+    quotes, participants = find_quotes_and_people(article, spans) if quotes_and_people else ([], [])
     return AnalyzedArticle(
         article=article,
         sentences=sentence_texts,

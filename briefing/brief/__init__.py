@@ -3,7 +3,9 @@
 - `duplicates` finds near-duplicate copies (one wire story in several outlets);
 - `clusters` groups articles by the event they report; `stories` forms and ranks the stories
   (`focus` parses and matches the analyst's focus);
-- `points` picks one self-contained key point per leading story;
+- `multidoc` summarizes several articles on one story (a concept-coverage integer programme
+  under a word budget); `stories.story_summary` applies it to a story, `blocks` to the page;
+- `points` picks three to five self-contained key points, one per leading story first;
 - `assemble` puts the brief together: stories, key points, quotes merged across outlets,
   participants merged across the day, the title.
 """
@@ -13,6 +15,9 @@ from briefing.lazy import lazy_exports
 __getattr__, __all__ = lazy_exports(__name__, {
     "assemble_brief": "assemble",
     "build_stories": "stories",
+    "story_summary": "stories",
+    "summarize_documents": "multidoc",
+    "page_summaries": "blocks",
     "find_duplicates": "duplicates",
     "cluster_events": "clusters",
     "story_key_points": "points",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from briefing.analyze.names import PERSON_TITLES
 from briefing.analyze.summarize import is_junk, near_duplicate, rank_sentences
 from briefing.model import AnalyzedArticle, KeyPoint, Quote, Story
 from briefing.vocabulary.boilerplate import OPENING_STAMP
@@ -28,6 +29,9 @@ FALLBACK_RANKED = 6
 many each, by the summarizer's ranking) are tried."""
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_WORD_OR_HYPHEN = re.compile(r"\w[\w-]*", re.UNICODE)
+_PERSON_NOUNS = PERSON_TITLES - {"officials", "chiefs", "messrs", "prosecution", "prosecutions", "head", "m"}
+"""Nouns that name a person by role (`names.PERSON_TITLES`), singular: the heads of a description."""
 
 
 def key_point_count(n_stories: int) -> int:
@@ -88,6 +92,34 @@ def opens_with_unresolved_reference(sentence: str) -> bool:
             return True
         if w[:1].isupper() and low not in _CALENDAR and w not in places:
             return False  # a name (or a proper noun) comes first; a place is no one "he" can be
+    return False
+
+
+_DEFINITE = frozenset("the this that".split())
+_AGE = re.compile(r"\d+-year-old$")
+_SUBJECT_WORDS = 8
+"""A description this far into a sentence is its subject (or an opening clause's): a later
+"the minister" mostly has its antecedent in the sentence."""
+
+
+def opens_with_description(sentence: str) -> bool:
+    """True when the sentence's subject is a person described, not named: "the diplomat", "the
+    career diplomat", "the 82-year-old" (a definite description points back to a person the
+    article named before), with no name before it and none right after it ("the minister,
+    Lee Soo-hyuck, said" and "the Chinese foreign minister" say who)."""
+    words = _WORD_OR_HYPHEN.findall(sentence)[:_SUBJECT_WORDS + 3]
+    for k, w in enumerate(words[:_SUBJECT_WORDS]):
+        if k and w[:1].isupper() and w.lower() not in _CALENDAR and w not in place_forms():
+            return False  # a name comes first
+        if w.lower() not in _DEFINITE:
+            continue
+        for j in range(k + 1, min(k + 4, len(words))):
+            head = words[j]
+            if head[:1].isupper():
+                break  # a named or capitalised qualifier: "the U.S. ambassador"
+            if head.lower() in _PERSON_NOUNS or _AGE.match(head):
+                after = words[j + 1] if j + 1 < len(words) else ""
+                return not (after[:1].isupper() or after.lower() == "of")
     return False
 
 
@@ -154,7 +186,7 @@ def stands_alone(sentence: str) -> bool:
         return False
     if s[0] in _OPEN_QUOTE:  # a quotation: the quotes say it, with who said it
         return False
-    return not opens_with_unresolved_reference(s) and not is_market_line(s)
+    return not opens_with_unresolved_reference(s) and not opens_with_description(s) and not is_market_line(s)
 
 
 # --- does it repeat a quote? -------------------------------------------------------------------

@@ -141,7 +141,7 @@ _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 OPENING_STAMP = re.compile(
     # an update or publication stamp: "UPDATED 05/03/2013 at 11:00 AM EDT", "Posted: March 3 ..."
     r"^\W*(?i:(?:last\s+)?(?:updated|published|posted|modified)\s*:?\s*(?:on\s+|at\s+)?"
-    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH
+    r"(?:\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH
     + r"|" + _WEEKDAY + r"))"
     # a date line run into the text: "Saturday, March 26, 2005 Up to four times as many ..."
     r"|^\W*" + _WEEKDAY + r",?\s+(?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH + r",?\s+\d{4})"
