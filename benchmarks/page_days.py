@@ -1,6 +1,6 @@
 """Realistic days of news for the one-page brief, built from ../shared/eval (read by path, never
-copied): a 40-article ECB+ day and a 35-article Canadian (GGT) + CNN/Daily Mail day. Run it to see
-how each day's page comes out:
+copied): a 40-article ECB+ day, a 35-article Canadian (GGT) + CNN/Daily Mail day and a 40-article
+wire day (four DUC 2003 stories and 17 GGT articles). Run it to see how each day's page comes out:
 
     .venv/bin/python benchmarks/page_days.py
 
@@ -109,6 +109,28 @@ def news_day() -> list[Article]:
     return articles
 
 
+DUC = EVAL / "summaries" / "duc2003_task2.jsonl"
+WIRE_STORIES = (8, 6, 5, 4)
+"""The wire day's multi-article stories: the newest articles of four DUC 2003 clusters."""
+WIRE_OUTLETS = {"APW": "The Associated Press", "NYT": "The New York Times", "XIE": "Xinhua"}
+
+
+def wire_day() -> list[Article]:
+    """40 articles as a wire desk gets them: the newest 8, 6, 5 and 4 articles of the first four
+    DUC 2003 clusters (datelines and all, dated, with the wire's name), and the first 17 GGT
+    articles as the day's other news."""
+    articles = []
+    for cluster, size in zip(_rows(DUC), WIRE_STORIES):
+        newest = sorted(cluster["articles"], key=lambda a: (a["date"] or "", a["id"]))[-size:]
+        for a in newest:
+            cleaned = clean_text(a["text"], f"/day/wire/{a['id']}.txt")
+            articles.append(dataclasses.replace(cleaned, date=a["date"], source=WIRE_OUTLETS.get(a["id"][:3], "Wire")))
+    for row in _rows(GGT)[:40 - sum(WIRE_STORIES)]:
+        cleaned = clean_text(row["text"], f"/day/ggt/{row['id']}.txt")
+        articles.append(dataclasses.replace(cleaned, source=row["outlet"], url=row["url"]))
+    return articles
+
+
 def main() -> None:
     import subprocess
 
@@ -118,7 +140,7 @@ def main() -> None:
 
     out = ROOT / "out" / "page_days"
     out.mkdir(parents=True, exist_ok=True)
-    for name, (articles, _) in (("ecbplus", ecbplus_day()), ("news", (news_day(), None))):
+    for name, (articles, _) in (("ecbplus", ecbplus_day()), ("news", (news_day(), None)), ("wire", (wire_day(), None))):
         start = time.perf_counter()
         brief = assemble_brief([analyze_article(a) for a in articles], date=DAY)
         rendered = fit_to_page(brief)

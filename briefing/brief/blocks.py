@@ -67,8 +67,11 @@ def is_quote_sentence(a: AnalyzedArticle, s: int, quotes: Sequence[Quote]) -> bo
 def _block_filter(analyzed: Sequence[AnalyzedArticle], story: Story, quotes: Sequence[Quote],
                   may_state: MayState | None) -> MayState:
     """What a block may print: what `may_state` allows, less a sentence that prints a quote
-    the page shows or says what the story's headline says."""
-    headline = story.title if len(story.title.split()) >= HEADLINE_WORDS else None
+    the page shows or says what the story's headline says (a real headline: one made from the
+    lead is the lead cut short, and the lead in full is what the block should say)."""
+    lead = analyzed[story.articles[0]] if story.articles and 0 <= story.articles[0] < len(analyzed) else None
+    derived = lead is not None and lead.article.title_derived and lead.article.title == story.title
+    headline = story.title if len(story.title.split()) >= HEADLINE_WORDS and not derived else None
     carried = {i: quotes_of(quotes, analyzed[i].article.path) for i in story.articles if 0 <= i < len(analyzed)}
 
     def allowed(a: AnalyzedArticle, s: int) -> bool:
