@@ -146,3 +146,14 @@ def test_nothing_to_say_gives_an_empty_summary():
     assert summarize_documents([["Too short."], ["Also short."]], words=100).sentences == []
     assert summarize_documents(FLOOD, words=5).sentences == []  # no whole sentence fits
     assert word_count("  three  little words ") == 3
+
+
+def test_the_newest_development_is_ranked_first():
+    yesterday = [Document(FLOOD_A, date="2031-04-08"), Document(FLOOD_B, date="2031-04-08")]
+    today = Document([
+        "The river at Alder Creek fell below its banks on Wednesday and the first residents began to return home.",
+        "The regional governor said the state of emergency for the Alder Creek valley would stay in force.",
+    ], date="2031-04-09")
+    summary = summarize_documents(yesterday + [today], words=100)
+    assert summary.ranked[0].document == 2  # what today's report adds comes first
+    assert [p.document for p in summary.sentences][-1] == 2  # and last in reading order: it is the latest

@@ -6,17 +6,21 @@ Global Model for Summarization", 2009, the ICSISumm system):
 
 * **concepts** – stemmed word bigrams, not both stop words. A concept is worth the number of
   articles that report it (several outlets saying it outweighs one mentioning it), more when an
-  article says it in its lead and when the article is among the story's newest;
+  article says it in its headline or first sentence and when the article is among the story's
+  newest; a concept fewer than `MIN_SHARE` of the articles report counts `RARE_WEIGHT` as much;
 * **objective** – the summary covers the most concept weight within the budget, each concept
   counted once however many chosen sentences state it: the same fact from five outlets adds
   nothing the second time, so redundancy goes without a separate penalty. Near-duplicate
   sentences are also never chosen together. The integer programme is solved exactly with HiGHS
   (`scipy.optimize.milp`); a greedy pass is the fallback if the solver fails or runs out of time;
 * **candidates** – only sentences that stand alone (`points.stands_alone`: no caption, credit,
-  dateline or update stamp, no opening pronoun or connective that needs the sentence before it,
-  no question, no quotation standing in for news), and those the caller's `may_state` admits;
+  dateline or update stamp, no opening pronoun, connective or described person that needs the
+  sentence before it, no question, no writer's "I" or "you"), that quote no one, from the first
+  `CANDIDATES_PER_ARTICLE` sentences of the first `STATING_ARTICLES` articles, and those the
+  caller's `may_state` admits;
 * **reading order** – by date, then position in the article: what happened first comes first,
-  and a lead before a later detail.
+  and a lead before a later detail. The picks are also ranked (`Summary.ranked`): the one that
+  adds the most first, the newest articles' additions counting more (the page's key point).
 
 A story of one article keeps the article's own ranking (the `news` ranker of
 `briefing.analyze.summarize`), under the same filter and budget.
@@ -62,9 +66,10 @@ NEWEST_BONUS = 0.25
 brief favours the newest development. Weighing older articles down by age instead (half as much
 per week) cost 1 to 5 ROUGE-2 points on clusters that span weeks (DUC 2003, MultiLing); 0.5
 cost 0.3-0.6 on DUC 2003, 0.25 nothing measurable."""
-NEWEST_FIRST = 1.0
+NEWEST_FIRST = 2.0
 """Extra weight of what the newest articles add, in the summary's ranking: the sentence ranked
-first (the page's key point) is the newest development unless an older one says clearly more."""
+first (the page's key point) is the newest development unless an older one says three times as
+much (what several older reports share outweighs one new report's lead about 2.5 to 1)."""
 CANDIDATES_PER_ARTICLE = 20
 """Sentences of each article that may be chosen (its concepts count from every sentence): news
 puts its substance first, and the programme stays small however long an article runs. On DUC
@@ -319,13 +324,13 @@ def _constraints(p: _Problem, stated: list[list[int]], shared: list[int], words:
         vals += [-1.0] * len(stated[c]) + [1.0]
     upper = [0.0] * m
     r = m
-    for length_row in ([p.lengths], [np.ones(n)] if sentences is not None else []):
-        for row in length_row:
-            rows += [r] * n
-            cols += list(range(n))
-            vals += list(row)
-            upper.append(float(words) if row is p.lengths else float(sentences))
-            r += 1
+    sums = [(p.lengths, words)] + ([(np.ones(n), sentences)] if sentences is not None else [])
+    for coefficients, bound in sums:  # sum of len_s x_s <= words; sum of x_s <= sentences
+        rows += [r] * n
+        cols += list(range(n))
+        vals += list(coefficients)
+        upper.append(float(bound))
+        r += 1
     for x, y in p.exclusive:
         rows += [r, r]
         cols += [x, y]
