@@ -10,6 +10,8 @@ The file is TOML. Top-level keys describe the brief, ``[mail]`` who gets it and
     sentences = 3                # summary length per article
     focus = ["North Korea", "six-party talks"]   # stories about these rank first
     only_focus = false           # true: leave the other stories out
+    beats = ["politics", "world", "economy"]   # what leads the page
+    exclude_beats = ["commerce"] # never shown (the page says how many)
 
     [mail]
     sender = "Briefing <briefing@example.org>"
@@ -57,6 +59,7 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
 from briefing.brief.focus import parse_focus
+from briefing.brief.rank import parse_beats
 from briefing.deliver.mail import DEFAULT_PORTS, SECURITY, check_address
 from briefing.model import BriefingError
 
@@ -75,6 +78,8 @@ _KEYS: dict[str, str] = {
     "template_dir": "template_dir",
     "focus": "focus",
     "only_focus": "only_focus",
+    "beats": "beats",
+    "exclude_beats": "exclude_beats",
     "mail.sender": "sender",
     "mail.recipients": "recipients",
     "mail.subject": "subject",
@@ -140,6 +145,10 @@ class Config:
     """What the brief is about: stories about these terms rank first and title the brief."""
     only_focus: bool = False
     """Leave out the stories that are not about `focus`."""
+    beats: list[str] = field(default_factory=lambda: ["politics", "world", "economy"])
+    """The sections that lead the page (`briefing.brief.rank`)."""
+    exclude_beats: list[str] = field(default_factory=lambda: ["commerce"])
+    """The sections never shown; the page says how many stories it left out."""
     sender: str | None = None
     recipients: list[str] = field(default_factory=list)
     subject: str | None = None
@@ -265,6 +274,16 @@ def _validate(cfg: Config, *, origin: str | None = None, changed: set[str] | Non
     cfg.focus = parse_focus(cfg.focus)
     if not isinstance(cfg.only_focus, bool):
         raise bad("only_focus", f"expected true or false, got {cfg.only_focus!r}")
+    for name in ("beats", "exclude_beats"):
+        value = getattr(cfg, name)
+        if isinstance(value, str):  # beats = "politics, world" is one way to write it
+            value = [value]
+        if not isinstance(value, (list, tuple)) or not all(isinstance(b, str) for b in value):
+            raise bad(name, f"expected a list of sections, e.g. [\"politics\", \"world\"], got {value!r}")
+        try:
+            setattr(cfg, name, list(parse_beats(",".join(value))))
+        except BriefingError as exc:
+            raise bad(name, str(exc)) from None
     for n in ("title", "topic", "template_dir", "sender", "subject", "user"):
         check_str(n)
     for n in ("inbox", "out", "smtp_host", "password_env"):

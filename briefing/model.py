@@ -49,6 +49,17 @@ class Article:
     notes: list[str] = field(default_factory=list)
     """What ingest had to do differently for this article, said rather than hidden (e.g. a feed
     entry's own text used because its page could not be fetched)."""
+    section: str = ""
+    """What the article is about, one of `briefing.ingest.section.SECTIONS` ("politics", "world",
+    ..., "sport", "commerce", "other"); "" until ingest has classified it."""
+    opinion: bool = False
+    """True for argued writing: opinion columns, editorials, op-eds, commentary."""
+    language: str = ""
+    """ISO 639-1 code of the article's language ("en"); "" until ingest has identified it."""
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    """What the page or the feed says about the article, as it says it: schema.org ``types``,
+    ``sections`` (``articleSection``, ``article:section``), ``categories`` (a feed entry's),
+    ``keywords``; what `section` and `opinion` are read from besides the text."""
 
     @property
     def text(self) -> str:
@@ -133,6 +144,9 @@ class AnalyzedArticle:
             "source": a.source,
             "date": a.date,
             "notes": a.notes,
+            "section": a.section,
+            "opinion": a.opinion,
+            "language": a.language,
             "sentences": self.sentences,
             "summary": [self.sentences[i] for i in self.summary],
             "quotes": [q.to_json() for q in self.quotes],
@@ -171,7 +185,11 @@ class Story:
     focus: bool = False
     """True when the story matches the brief's focus."""
     shown: bool = True
-    """False when the page leaves the story out (fitting, or --only-focus)."""
+    """False when the page leaves the story out (fitting, --only-focus, an excluded beat)."""
+    section: str = ""
+    """The story's beat: the section most of its reports have (`briefing.brief.rank`)."""
+    opinion: bool = False
+    """True when every report in the story is opinion (argument, not news)."""
 
     def to_json(self, articles: list[AnalyzedArticle]) -> dict:
         return {
@@ -182,6 +200,8 @@ class Story:
             "summary": [articles[a].sentences[s] for a, s in self.summary],
             "focus": self.focus,
             "shown": self.shown,
+            "section": self.section,
+            "opinion": self.opinion,
         }
 
 
@@ -204,6 +224,8 @@ class Brief:
     """What fitting to one page left out, said in words (shown in the JSON and on the page)."""
     skipped: list[str] = field(default_factory=list)
     """Input files that could not be used, each with its reason."""
+    not_analysed: list[Article] = field(default_factory=list)
+    """Articles in a language the brief does not read: listed, never summarised."""
 
     def to_json(self) -> dict:
         return {
@@ -218,4 +240,11 @@ class Brief:
             "participants": [p.to_json() for p in self.participants],
             "omitted": self.omitted,
             "skipped": self.skipped,
+            "not_analysed": [unread_json(a) for a in self.not_analysed],
         }
+
+
+def unread_json(a: Article) -> dict:
+    """An article the brief did not analyse (another language): where it is, what it is, its text."""
+    return {"path": a.path, "url": a.url, "title": a.title, "source": a.source, "date": a.date,
+            "language": a.language, "section": a.section, "opinion": a.opinion, "text": a.text}

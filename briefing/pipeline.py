@@ -16,8 +16,9 @@ from pathlib import Path
 from briefing.analyze.article import analyze_article
 from briefing.brief.assemble import assemble_brief
 from briefing.ingest.fetch import FetchSettings
+from briefing.ingest.language import ENGLISH, language_name, language_notes
 from briefing.ingest.load import load_articles
-from briefing.model import AnalyzedArticle, Brief, BriefingError, InputError
+from briefing.model import AnalyzedArticle, Article, Brief, BriefingError, InputError
 
 Progress = Callable[[str], None]
 
@@ -48,14 +49,24 @@ def analyze_paths(
     algorithm: str = "news",
     progress: Progress | None = None,
     fetch: FetchSettings | None = None,
+    not_analysed: list[Article] | None = None,
 ) -> tuple[list[AnalyzedArticle], list[InputError]]:
     """Ingest and analyze every article under `paths` (files, folders, URLs, feeds, OPML).
 
     Returns the analyzed articles and one `InputError` per input that could not be used.
+    Articles not in English are never analysed (their sentences would be summarised as English);
+    they are added to `not_analysed` when a list is given.
     Raises `NoUsableInputError` when no input could be used. `fetch` sets the rules for web
     inputs (cache, offline, robots, private hosts); see `briefing.ingest.fetch.FetchSettings`.
     """
     articles, errors = load_articles(list(paths), fetch, progress)
+    other = [a for a in articles if a.language not in ("", ENGLISH)]
+    articles = [a for a in articles if a.language in ("", ENGLISH)]
+    if not_analysed is not None:
+        not_analysed.extend(other)
+    if not articles and other:
+        errors += [InputError(a.path, f"in {language_name(a.language)}: not analysed (the brief reads English)")
+                   for a in other]
     analyzed: list[AnalyzedArticle] = []
     for number, article in enumerate(articles, 1):
         if progress:
@@ -89,10 +100,14 @@ def build(
     only_focus: bool = False,
     fetch: FetchSettings | None = None,
     skipped: Iterable[InputError] = (),
+    beats: Sequence[str] | None = None,
+    exclude_beats: Sequence[str] | None = None,
 ) -> BuildResult:
     """Build the one-page brief from `paths` and write brief.pdf, .html and .json to `out_dir`.
 
-    Stories about `focus` rank first; with `only_focus` the others are left out.
+    Stories about `focus` rank first; with `only_focus` the others are left out. Stories on the
+    `beats` lead (default `briefing.brief.rank.DEFAULT_BEATS`: politics, world, economy), then other
+    news of public interest; stories on `exclude_beats` (default: commerce) are not shown.
     """
     from briefing.render.fit import fit_to_page  # WeasyPrint is slow to import; analysis needs none
     from briefing.render.outputs import prepare_output_folder, write_outputs
@@ -102,11 +117,15 @@ def build(
     prepare_output_folder(out_dir)
     template_dirs(template_dir)
     check_page_size(page_size)
+    unread: list[Article] = []
     analyzed, errors = analyze_paths(
-        paths, sentences=sentences, words=words, algorithm=algorithm, progress=progress, fetch=fetch
+        paths, sentences=sentences, words=words, algorithm=algorithm, progress=progress, fetch=fetch,
+        not_analysed=unread,
     )
     brief = assemble_brief(analyzed, title=title, date=date, page_size=page_size,
-                           focus=focus, only_focus=only_focus)
+                           focus=focus, only_focus=only_focus, beats=beats, exclude_beats=exclude_beats)
+    brief.not_analysed = unread
+    brief.omitted = [*brief.omitted, *language_notes(unread)]
     errors = [*skipped, *errors]  # inputs a caller could not use before the build (e.g. feed pages)
     brief.skipped = [str(e) for e in errors]
     if progress:

@@ -20,6 +20,7 @@ from briefing.analyze.people import merge_participants
 from briefing.analyze.summarize import near_duplicate
 from briefing.brief.points import key_point_count, story_key_points
 from briefing.brief.focus import parse_focus
+from briefing.brief.rank import DEFAULT_BEATS, DEFAULT_EXCLUDED, excluded_note
 from briefing.brief.stories import build_stories, focus_note
 from briefing.vocabulary.places import place_forms
 
@@ -422,6 +423,8 @@ def assemble_brief(
     max_quotes: int = 8,
     focus: Sequence[str] = (),
     only_focus: bool = False,
+    beats: Sequence[str] | None = None,
+    exclude_beats: Sequence[str] | None = None,
 ) -> Brief:
     """Merge analyzed articles into a `Brief`; every list ranked best first.
 
@@ -434,7 +437,9 @@ def assemble_brief(
     if page_size not in PAGE_SIZES:
         raise BriefingError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {page_size!r}")
     analyzed = list(analyzed)
-    stories = build_stories(analyzed, focus=focus, only_focus=only_focus)
+    beats = DEFAULT_BEATS if beats is None else tuple(beats)
+    exclude_beats = DEFAULT_EXCLUDED if exclude_beats is None else tuple(exclude_beats)
+    stories = build_stories(analyzed, focus=focus, only_focus=only_focus, beats=beats, exclude_beats=exclude_beats)
     participants = _participants(analyzed)
     title = (title or "").strip() or derive_title(analyzed, participants, stories=stories, focus=focus)
     quotes = story_quotes(analyzed, stories, max_quotes)
@@ -445,11 +450,11 @@ def assemble_brief(
         title=title,
         date=date or dt.date.today(),
         articles=analyzed,
-        key_points=story_key_points(analyzed, shown, key_points, quotes),
+        key_points=story_key_points(analyzed, shown, key_points, quotes, beats),
         quotes=quotes,
         participants=participants,
         stories=stories,
         focus=parse_focus(focus),
         page_size=page_size,
-        omitted=[note] if (note := focus_note(stories, focus, only_focus)) else [],
+        omitted=[n for n in (focus_note(stories, focus, only_focus), excluded_note(stories, exclude_beats)) if n],
     )

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from briefing.analyze.summarize import is_junk, near_duplicate, rank_sentences
+from briefing.brief.rank import DEFAULT_BEATS, KEY_POINT_TIER, beat_tier, may_give_key_point
 from briefing.model import AnalyzedArticle, KeyPoint, Quote, Story
 
 MAX_KEY_POINTS = 5
@@ -197,19 +198,24 @@ def _candidates(analyzed: Sequence[AnalyzedArticle], story: Story):
 
 
 def story_key_points(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Story], count: int,
-                     quotes: Sequence[Quote] = ()) -> list[KeyPoint]:
+                     quotes: Sequence[Quote] = (), beats: Sequence[str] = DEFAULT_BEATS) -> list[KeyPoint]:
     """At most one key point per story, for the first `count` stories that have a sentence that
     stands alone and says something no point before it says (a story without one is passed
-    over). Stories not shown (`Story.shown` False) give none."""
+    over). Stories not shown (`Story.shown` False) give none; nor do opinion articles, nor stories
+    of the light beats on a day with news of public interest (`rank.may_give_key_point`)."""
     points: list[KeyPoint] = []
     if count <= 0:
         return points
+    # issue 16: which articles may give a key point (the lead ports this to the new summariser)
+    light_allowed = not any(s.shown and beat_tier(s.section, beats) >= KEY_POINT_TIER for s in stories)
     for story in stories:
         if len(points) >= count:
             break
         if not story.shown:
             continue
         for i, s in _candidates(analyzed, story):
+            if not may_give_key_point(analyzed[i], beats, story=story, light_allowed=light_allowed):
+                continue
             text = analyzed[i].sentences[s].strip()
             if not stands_alone(text) or repeats_quote(text, quotes):
                 continue

@@ -9,7 +9,10 @@
 3. Each story gets a lead article (the one closest to the story's centre, a real headline
    preferred), the lead's headline as its title, its outlets, and a short summary drawn from
    several of its articles with no sentence repeated.
-4. Stories rank by coverage (distinct reports and distinct outlets), prominence (a full report
+4. Stories rank for a policy reader (`rank.py`): the focus first, then the beats (by default
+   politics, world, economy), then other news of public interest, sport, entertainment, lifestyle
+   and commerce last; news before opinion within a beat; stories on an excluded beat (by default
+   commerce) are not shown. Within that, stories rank by coverage (distinct reports and distinct outlets), prominence (a full report
    under a real headline, about public affairs: officials and countries), recency (the newest article's date) and the brief's focus: stories
    about the focus come first, and with ``only_focus`` the others are not shown.
 """
@@ -32,6 +35,8 @@ from briefing.brief.clusters import EVENT_DISTANCE, EVENT_SENTENCES, agglomerate
 from briefing.brief.duplicates import find_duplicates
 from briefing.brief.focus import focus_matcher, parse_focus
 from briefing.brief.points import stands_alone
+from briefing.brief.rank import (DEFAULT_BEATS, DEFAULT_EXCLUDED, may_report, opinion_only, story_order_key,
+                                 story_section)
 from briefing.ingest.clean import source_from_domain
 from briefing.model import AnalyzedArticle, Story
 from briefing.vocabulary.places import place_forms
@@ -142,10 +147,12 @@ def _story_summary(analyzed: Sequence[AnalyzedArticle], kept: list[int]) -> list
         a = analyzed[kept[0]]
         return [(kept[0], s) for s in a.summary if 0 <= s < len(a.sentences)]
     queues = []
-    for i in kept:
+    # issue 16: an opinion piece's sentences are not a story's news (unless the story is all opinion)
+    reporting = [i for i in kept if may_report(analyzed[i])] or kept
+    for i in reporting:
         a = analyzed[i]
         order = list(a.summary_rank or a.summary)
-        if i == kept[0] and a.summary:  # the lead's first summary sentence: usually its lede
+        if i == reporting[0] and a.summary:  # the lead's first summary sentence: usually its lede
             order = [a.summary[0]] + [s for s in order if s != a.summary[0]]
         queues.append([(i, s) for s in order if 0 <= s < len(a.sentences)])
     chosen: list[tuple[int, int]] = []
@@ -221,12 +228,14 @@ def rank_score(reports: int, outlets: int, prominence: float, days_old: int, pub
 
 
 def _lead_order(vectors, members: list[int], analyzed: Sequence[AnalyzedArticle], kept: list[int]) -> list[int]:
-    """The story's kept articles, the one closest to the story's centre first (a real headline
-    preferred, then the fuller report), then the others by closeness."""
+    """The story's kept articles, the one closest to the story's centre first (a news report
+    before an opinion piece, a real headline preferred, then the fuller report), then the others
+    by closeness."""
     rows = vectors[members]
     centre = np.asarray(rows.mean(axis=0)).ravel()
     closeness = np.asarray(rows @ centre).ravel()
-    order = sorted(range(len(members)), key=lambda k: (
+    order = sorted(range(len(members)), key=lambda k: (  # a report before an opinion piece (issue 16)
+        analyzed[kept[members[k]]].article.opinion,
         analyzed[kept[members[k]]].article.title_derived, -round(float(closeness[k]), 6),
         -len(analyzed[kept[members[k]]].sentences), members[k]))
     return [kept[members[k]] for k in order]
@@ -238,12 +247,15 @@ def build_stories(
     focus: Sequence[str] = (),
     only_focus: bool = False,
     distance: float = EVENT_DISTANCE,
+    beats: Sequence[str] = DEFAULT_BEATS,
+    exclude_beats: Sequence[str] = DEFAULT_EXCLUDED,
 ) -> list[Story]:
-    """The day's stories, best first. Every article belongs to exactly one story.
+    """The day's stories, best first (`rank.story_order_key`). Every article belongs to exactly
+    one story.
 
     Story ids are ``s1``, ``s2``, ... in rank order. With `only_focus`, stories not about the
     focus get ``shown=False``, unless no story is about it (then every story stays shown; see
-    `focus_note`).
+    `focus_note`). Stories on `exclude_beats` get ``shown=False`` too (`rank.excluded_note`).
     """
     analyzed = list(analyzed)
     if not analyzed:
@@ -283,13 +295,18 @@ def build_stories(
             duplicates={i: list(copies[i]) for i in lead_first if i in copies},
             score=round(score, 4),
             focus=about,
+            section=story_section(analyzed, ordered),
+            opinion=opinion_only(analyzed, ordered),
         )
         drafts.append(story)
 
-    drafts.sort(key=lambda s: (not s.focus, -s.score, s.articles[0]))
+    drafts.sort(key=lambda s: story_order_key(s, beats))
     if only_focus and any(s.focus for s in drafts):
         for s in drafts:
             s.shown = s.focus
+    for s in drafts:
+        if s.section in exclude_beats and not s.focus:
+            s.shown = False
     for rank, s in enumerate(drafts, 1):
         s.id = f"s{rank}"
     return drafts

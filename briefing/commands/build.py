@@ -6,7 +6,7 @@ import argparse
 
 from briefing.commands.console import ProgressLine, report_build
 from briefing.commands.options import add_fetch_options, fetch_settings
-from briefing.commands.options import PAGE_SIZES, add_analysis_options, add_focus_options, add_inputs, iso_date
+from briefing.commands.options import PAGE_SIZES, add_analysis_options, add_beat_options, add_focus_options, add_inputs, iso_date
 
 
 def register(subparsers) -> argparse.ArgumentParser:
@@ -25,6 +25,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but warnings and errors")
     add_analysis_options(p)
     add_focus_options(p)
+    add_beat_options(p)
     p.set_defaults(func=run)
     return p
 
@@ -48,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
             fetch=fetch_settings(args),
             focus=args.focus,
             only_focus=args.only_focus,
+            beats=args.beats,
+            exclude_beats=args.exclude_beats,
         )
     finally:
         progress.close()

@@ -7,7 +7,7 @@ import argparse
 from briefing.commands.console import ProgressLine, report_build, say
 from briefing.commands.options import add_fetch_options, fetch_settings
 from briefing.commands.options import (
-    PAGE_SIZES, add_config_option, add_focus_options, add_smtp_options, config_from_args, iso_date,
+    PAGE_SIZES, add_beat_options, add_config_option, add_focus_options, add_smtp_options, config_from_args, iso_date,
 )
 
 
@@ -36,6 +36,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     s.add_argument("--sentences", type=int, metavar="N", help="sentences per article summary")
     s.add_argument("--templates", dest="template_dir", metavar="DIR", help="template folder")
     add_focus_options(s, defaults=False)
+    add_beat_options(s)
     add_smtp_options(s)
     p.set_defaults(func=run)
     return p
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
 
     config = config_from_args(
         args, "title", "inbox", "out", "page_size", "sentences", "template_dir", "focus", "only_focus",
-        "to", "sender", "smtp_host", "smtp_port", "starttls", "ssl", "user",
+        "beats", "exclude_beats", "to", "sender", "smtp_host", "smtp_port", "starttls", "ssl", "user",
     )
     line = ProgressLine()
 

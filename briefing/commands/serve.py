@@ -7,7 +7,8 @@ import datetime as dt
 
 from briefing.commands.console import say
 from briefing.commands.options import add_fetch_options, fetch_settings
-from briefing.commands.options import PAGE_SIZES, add_config_option, add_focus_options, config_from_args, port_number
+from briefing.commands.options import (PAGE_SIZES, add_beat_options, add_config_option, add_focus_options,
+                                      config_from_args, port_number)
 from briefing.model import BriefingError
 
 
@@ -37,6 +38,7 @@ def register(subparsers) -> argparse.ArgumentParser:
                    help="a folder of templates that override the built-in ones (watched for changes)")
     p.add_argument("--open", action="store_true", help="open the preview in a web browser")
     add_focus_options(p, defaults=False)
+    add_beat_options(p)
     add_config_option(p)
     add_fetch_options(p)
     p.set_defaults(func=run)
@@ -46,7 +48,8 @@ def register(subparsers) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from briefing.deliver.serve import serve
 
-    cfg = config_from_args(args, "title", "page_size", "sentences", "template_dir", "focus", "only_focus")
+    cfg = config_from_args(args, "title", "page_size", "sentences", "template_dir", "focus", "only_focus", "beats",
+                           "exclude_beats")
     inputs = list(args.inputs or [])
     if not inputs:
         from briefing.config import feed_sources
@@ -68,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
         sentences=cfg.sentences,
         focus=cfg.focus,
         only_focus=cfg.only_focus,
+        beats=cfg.beats,
+        exclude_beats=cfg.exclude_beats,
         progress=say,
         fetch=fetch_settings(args, cfg),
     )

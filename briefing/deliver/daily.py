@@ -170,6 +170,8 @@ def run_daily(
             **extra,
             focus=config.focus,
             only_focus=config.only_focus,
+            beats=config.beats,
+            exclude_beats=config.exclude_beats,
         )
         result.build = built
         result.outputs = dict(getattr(built, "outputs", {}) or {})

@@ -135,6 +135,8 @@ class PreviewServer:
         progress: Callable[[str], None] | None = None,
         warn: Callable[[str], None] | None = None,
         fetch=None,
+        beats: Sequence[str] | None = None,
+        exclude_beats: Sequence[str] | None = None,
     ):
         # files and folders are watched; URLs and feed `Source`s are fetched again on each rebuild
         self.paths = [p if is_web_url(str(p)) or not isinstance(p, (str, os.PathLike)) else Path(p) for p in paths]
@@ -150,6 +152,9 @@ class PreviewServer:
         self.build_options = {"title": title, "date": date, "page_size": page_size, "sentences": sentences}
         if focus or only_focus:  # only then: a custom builder need not know about stories
             self.build_options.update(focus=list(focus), only_focus=only_focus)
+        for name, value in (("beats", beats), ("exclude_beats", exclude_beats)):
+            if value is not None:  # only then, as for the focus: a custom builder need not know beats
+                self.build_options[name] = list(value)
         if fetch is not None:  # the rules for web inputs (`briefing.ingest.fetch.FetchSettings`)
             self.build_options["fetch"] = fetch
         self.progress = progress

@@ -180,7 +180,14 @@ def _wanted_entries(feeds: list[tuple[int, Feed]], sources: list[Source], since,
 
 def _entry_article(p: _Pending, where: str, response: Response | FetchError | None) -> Article:
     """The entry's page as an article, else its own text (said in `Article.notes`); raises
-    `InputError`."""
+    `InputError`. The entry's categories join what the page says about itself (`Article.meta`)."""
+    article = _entry_page_or_text(p, where, response)
+    if p.entry.categories:
+        article.meta["categories"] = list(dict.fromkeys([*article.meta.get("categories", []), *p.entry.categories]))
+    return article
+
+
+def _entry_page_or_text(p: _Pending, where: str, response: Response | FetchError | None) -> Article:
     if response is None:
         return _entry_fallback(p, where, "entry has no page and too little text")
     if isinstance(response, FetchError):

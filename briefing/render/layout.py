@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from briefing.brief.rank import not_shown_note
 from briefing.model import AnalyzedArticle, Brief, Participant, Quote, Story
 
 BASE_FONT_PT = 10.0
@@ -73,11 +74,10 @@ class Plan:
             listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
             notes.append(f"{listed} left out to fit one page")
         unlisted = set(unlisted_stories(brief))
-        unshown = len(self.stories - unlisted)
-        if unshown:
-            more = "more " if self.hidden - unlisted else ""
-            notes.append(f"{unshown} {more}{'story' if unshown == 1 else 'stories'} not shown: "
-                         "listed in brief.json")
+        # issue 16: what the page leaves out, said by beat ("12 sport and shopping stories ...")
+        note = not_shown_note([stories[k] for k in sorted(self.stories - unlisted)])
+        if note:
+            notes.append(note)
         return notes
 
 
@@ -97,10 +97,14 @@ def split_title(title: str) -> tuple[str, str]:
     return "Daily Brief", t
 
 
+OPINION_LABEL = "Opinion"
+"""Printed beside the outlet of an opinion piece (issue 16), so argument is never read as news."""
+
+
 def credit(a: AnalyzedArticle) -> str:
     art = a.article
     bits = []
-    for b in (outlet(a), art.byline, art.date):
+    for b in (outlet(a), OPINION_LABEL if art.opinion else None, art.byline, art.date):
         if b and b.strip() and b.strip() not in bits:
             bits.append(b.strip())
     return " · ".join(bits)
@@ -155,7 +159,8 @@ def story_credit(brief: Brief, story: Story) -> str:
     names = ", ".join(outlets[:MAX_OUTLETS_SHOWN])
     if len(outlets) > MAX_OUTLETS_SHOWN:
         names += f" and {len(outlets) - MAX_OUTLETS_SHOWN} more"
-    return " · ".join(x for x in (plural(len(arts), "article"), names) if x)
+    label = OPINION_LABEL if story.opinion else None
+    return " · ".join(x for x in (plural(len(arts), "article"), label, names) if x)
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
