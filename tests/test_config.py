@@ -239,3 +239,16 @@ def test_bad_feed_settings_name_the_file_and_key(tmp_path, text, message):
     with pytest.raises(BriefingError) as info:
         load_config(path)
     assert str(info.value).startswith(f"{path}: {message}")
+
+
+def test_beats_and_excluded_beats_from_the_file_and_the_command_line(tmp_path):
+    assert load_config(write(tmp_path, "")).beats == ["politics", "world", "economy"]
+    assert load_config(write(tmp_path, "")).exclude_beats == ["commerce"]
+    cfg = load_config(write(tmp_path, 'beats = ["Science", "health"]\nexclude_beats = "commerce, sport"\n'))
+    assert cfg.beats == ["science", "health"] and cfg.exclude_beats == ["commerce", "sport"]
+    assert cfg.with_overrides(beats=["world"], exclude_beats=None).beats == ["world"]
+    assert load_config(write(tmp_path, "exclude_beats = []\n")).exclude_beats == []
+    with pytest.raises(BriefingError, match=r"briefing.toml: beats: unknown beat 'gossip'"):
+        load_config(write(tmp_path, 'beats = ["gossip"]\n'))
+    with pytest.raises(BriefingError, match=r"briefing.toml: exclude_beats: expected a list of sections"):
+        load_config(write(tmp_path, "exclude_beats = 3\n"))

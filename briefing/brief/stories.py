@@ -31,7 +31,8 @@ import numpy as np
 
 from briefing.analyze.people import GOV_TITLE
 from briefing.analyze.summarize import near_duplicate
-from briefing.brief.clusters import EVENT_DISTANCE, EVENT_SENTENCES, agglomerate, event_vectors
+from briefing.brief.clusters import (EVENT_DISTANCE, EVENT_SENTENCES, agglomerate, article_days, event_blocks,
+                                     look_alike_veto)
 from briefing.brief.duplicates import find_duplicates
 from briefing.brief.focus import focus_matcher, parse_focus
 from briefing.brief.points import stands_alone
@@ -264,8 +265,9 @@ def build_stories(
     copies = find_duplicates(analyzed)
     copied = {c for cs in copies.values() for c in cs}
     kept = [i for i in range(len(analyzed)) if i not in copied]
-    vectors = event_vectors([analyzed[i] for i in kept])
-    groups = agglomerate(vectors, distance)
+    members_of_day = [analyzed[i] for i in kept]
+    vectors, blocks = event_blocks(members_of_day)
+    groups = agglomerate(vectors, distance, look_alike_veto(blocks, article_days(members_of_day)))
     names = focus_matcher(focus) if focus else None
     newest = max((d for d in (_day(a.article.date) for a in analyzed) if d), default=None)
 

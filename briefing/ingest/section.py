@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 from briefing.model import Article
 from briefing.vocabulary.stopwords import stop_words
 from briefing.vocabulary.topics import (COMMERCE_PHRASES, COMMERCE_TYPES, LIFESTYLE_TYPES, OPINION_LABELS,
-                                        OPINION_TYPES, PRESS_RELEASE, REVIEW_LABELS, REVIEW_TYPES, SECTIONS,
+                                        OPINION_TYPES, REVIEW_LABELS, REVIEW_TYPES, SECTIONS, is_press_release,
                                         publisher_section, topic_concepts)
 
 __all__ = ["Classification", "classify", "describe", "text_scores", "SECTIONS"]
@@ -63,7 +63,7 @@ COMMERCE_HITS = 2
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"’”]?\s+|\n\s*|[\"“‘]\s*)$")
-_LABEL_SPLIT = re.compile(r"[\s,;/|&>]+")
+_LABEL_SPLIT = re.compile(r"\s*(?:[,;/|&>]|\band\b|\s-\s)\s*")
 _PATH_SPLIT = re.compile(r"[/._]+")
 _OPINION_OPENING = re.compile(r"^\s*(?:opinion|editorial|op-ed|commentary|column|viewpoint|analysis)\s*[:|—–-]\s*",
                               re.I)
@@ -147,7 +147,16 @@ def text_scores(title: str, text: str) -> dict[str, float]:
 
 
 def _label_words(label: str) -> list[str]:
-    return [w for w in _LABEL_SPLIT.split(label.lower()) if w]
+    """The section names in a publisher's label: "Science & Health" gives "science" and "health",
+    "World News" "world"; a label is read whole, never word by word ("Home Page" is no home)."""
+    out = []
+    for chunk in _LABEL_SPLIT.split(label.lower()):
+        words = chunk.split()
+        if words and words[-1] == "news" and len(words) > 1:
+            words = words[:-1]
+        if words:
+            out.append("-".join(words))
+    return out
 
 
 def _path_words(url: str | None) -> list[str]:
@@ -169,7 +178,7 @@ def publisher_votes(article: Article) -> tuple[Counter, Counter]:
     labels = [*meta.get("sections", []), *meta.get("categories", [])]
     from_meta: Counter = Counter()
     for label in labels:
-        found = {publisher_section(label)} | {publisher_section(w) for w in _label_words(label)}
+        found = {publisher_section(w) for w in _label_words(label)}
         for section in found - {None}:
             from_meta[section] += 1
     types = {t.lower() for t in meta.get("types", [])}
@@ -208,7 +217,7 @@ def is_opinion(article: Article) -> bool:
 
 def _commerce_text(article: Article) -> bool:
     text = article.title + "\n" + article.text[:20000]
-    return len(COMMERCE_PHRASES.findall(text)) >= COMMERCE_HITS or bool(PRESS_RELEASE.search(text))
+    return len(COMMERCE_PHRASES.findall(text)) >= COMMERCE_HITS or is_press_release(text)
 
 
 def classify(article: Article) -> Classification:

@@ -141,8 +141,22 @@ COMMERCE_PHRASES = re.compile(
 """The language of deal posts and advertising: affiliate disclosures, discount and price-cut
 phrases, the great shopping days."""
 
-PRESS_RELEASE = re.compile(
-    r"(?:^|\n)\s*(?:about [A-Z][\w&.,' -]{1,60}\n|(?:media|press|investor) (?:contacts?|enquiries|inquiries)\b|"
-    r"for (?:more|further) information,? (?:please )?contact\b|forward-looking statements\b)", re.I)
-"""The furniture of a press release: the closing "About <Company>" paragraph, the press contact,
-the forward-looking-statements disclaimer."""
+PRESS_RELEASE_CUES = (
+    re.compile(r"(?:^|\n)\s*About [A-Z][\w&.,' -]{1,60}\s*(?:\n|$)"),
+    re.compile(r"\b(?:media|press|investor) (?:contacts?|enquiries|inquiries|relations)\b", re.I),
+    re.compile(r"\bfor (?:more|further) information(?:,| on| about| please| contact| visit)", re.I),
+    re.compile(r"\bforward-looking statements?\b", re.I),
+    re.compile(r"\b(?:is|are) headquartered in\b", re.I),
+    re.compile(r"\b(?:is|are) an? (?:leading |global |world-leading |international )+(?:\w+ ){0,4}"
+               r"(?:provider|supplier|developer|manufacturer|company|firm|platform)\b", re.I),
+    re.compile(r"\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|SIX|ASX)(?: Swiss Exchange)?: ?[A-Z.]{1,6}\)"),
+)
+"""The furniture of a press release: the closing "About <Company>" paragraph and its "<Company>
+is a leading provider of ..." and "is headquartered in", the press contact, "for more
+information", the forward-looking-statements disclaimer, the ticker in brackets."""
+PRESS_RELEASE_CUES_NEEDED = 2
+"""Cues that make a text a press release: one alone occurs in news reports too."""
+
+
+def is_press_release(text: str) -> bool:
+    return sum(bool(cue.search(text)) for cue in PRESS_RELEASE_CUES) >= PRESS_RELEASE_CUES_NEEDED
