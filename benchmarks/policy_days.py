@@ -73,7 +73,16 @@ def build_day(folder: Path, out: Path):
 
 
 def _shown(brief) -> list:
-    return [s for s in brief.stories if s.shown]
+    """The stories the page presents, in rank order: its story blocks, then those it cites in a key
+    point or names under "Also reported" (fitting a crowded day gives blocks to the first few
+    only); never one of an excluded beat."""
+    from briefing.brief.rank import DEFAULT_EXCLUDED
+
+    return [s for s in brief.stories if s.section not in DEFAULT_EXCLUDED]
+
+
+def _blocks(brief) -> int:
+    return sum(1 for s in brief.stories if s.shown)
 
 
 def aeb_checks(result) -> dict:
@@ -103,6 +112,9 @@ def aeb_checks(result) -> dict:
         "opinion recall": tp / max(1, sum(1 for p in predicted if labels[p]["opinion"])),
         "same-story pairs together": (sum(same), len(same)),
         "look-alike pairs apart": (sum(apart), len(apart)),
+        "non-opinion pages not flagged": sum(1 for p, o in predicted.items() if not o and not labels[p]["opinion"])
+        / max(1, sum(1 for p in predicted if not labels[p]["opinion"])),
+        "story blocks": _blocks(brief),
         "pages": result.pages,
     }
 
@@ -159,7 +171,7 @@ def bbc_day(half: int, day: int, out: Path) -> dict:
     kp = [gold[page_id(brief.articles[k.article].article.path)] for k in brief.key_points]
     return {"first five": first, "first five politics or business": sum(s in ("politics", "business") for s in first),
             "key points": kp, "key points from sport or entertainment": sum(s in ("sport", "entertainment") for s in kp),
-            "pages": result.pages}
+            "story blocks": _blocks(brief), "pages": result.pages}
 
 
 def run_all(out_root: Path | None = None, verbose: bool = False) -> dict:
