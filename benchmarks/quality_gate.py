@@ -147,7 +147,7 @@ def main() -> int:
         ok = value >= target
         kind = "enforced" if name in ENFORCED else "tracked"
         mark = "ok" if ok else ("FAIL" if kind == "enforced" else "below target")
-        print(f"{name:34s} {value:8.3f}  target >= {target:<6g} {kind:9s} {mark}")
+        print(f"{name:40s} {value:8.3f}  target >= {target:<6g} {kind:9s} {mark}")
         if kind == "enforced" and not ok:
             failed.append(name)
     if failed:

@@ -114,6 +114,9 @@ def test_a_story_summary_leaves_out_the_opinion_pieces_sentences():
     story = build_stories(day)[0]
     assert len(story.articles) == 3 and story.articles[0] != 0  # a news report leads
     assert story.summary and all(a != 0 for a, _ in story.summary)
+    brief = assemble_brief(day, date=DAY)
+    credit = page_view(brief, for_pdf=False, pages=1, overflow=False)["stories"][0]["credit"]
+    assert "Courier (Opinion)" in credit and "Herald (Opinion)" not in credit
 
 
 def test_excluded_beats_are_not_shown_and_the_page_says_so():

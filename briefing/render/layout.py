@@ -156,11 +156,24 @@ def story_credit(brief: Brief, story: Story) -> str:
         a = brief.articles[arts[0]]
         return credit(a) or (outlet(a) or "")
     outlets = story_outlets(brief, story)
-    names = ", ".join(outlets[:MAX_OUTLETS_SHOWN])
+    opinion = opinion_outlets(brief, arts) if not story.opinion else set()
+    names = ", ".join(f"{o} ({OPINION_LABEL})" if o.casefold() in opinion else o for o in outlets[:MAX_OUTLETS_SHOWN])
     if len(outlets) > MAX_OUTLETS_SHOWN:
         names += f" and {len(outlets) - MAX_OUTLETS_SHOWN} more"
     label = OPINION_LABEL if story.opinion else None
     return " · ".join(x for x in (plural(len(arts), "article"), label, names) if x)
+
+
+def opinion_outlets(brief: Brief, arts: list[int]) -> set[str]:
+    """The outlets (case folded) whose every article among `arts` is opinion: the credit marks
+    them "(Opinion)" beside their name, so a story's argued pieces are not read as its reporting."""
+    seen: dict[str, bool] = {}
+    for i in arts:
+        name = outlet(brief.articles[i])
+        if name:
+            key = name.casefold()
+            seen[key] = seen.get(key, True) and brief.articles[i].article.opinion
+    return {k for k, all_opinion in seen.items() if all_opinion}
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
