@@ -251,6 +251,19 @@ def _where(cfg: Config | None, origin: str | None, name: str) -> str:
     return f"{origin}: {key}"
 
 
+def _check_beats(cfg: Config, name: str, bad) -> None:
+    """`beats` or `exclude_beats`: a list of sections (or one comma-separated line), normalised."""
+    value = getattr(cfg, name)
+    if isinstance(value, str):  # beats = "politics, world" is one way to write it
+        value = [value]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(b, str) for b in value):
+        raise bad(name, f"expected a list of sections, e.g. [\"politics\", \"world\"], got {value!r}")
+    try:
+        setattr(cfg, name, list(parse_beats(",".join(value))))
+    except BriefingError as exc:
+        raise bad(name, str(exc)) from None
+
+
 def _validate(cfg: Config, *, origin: str | None = None, changed: set[str] | None = None) -> None:
     """Check every value; errors name the file (or 'command line') and the key."""
 
@@ -275,15 +288,7 @@ def _validate(cfg: Config, *, origin: str | None = None, changed: set[str] | Non
     if not isinstance(cfg.only_focus, bool):
         raise bad("only_focus", f"expected true or false, got {cfg.only_focus!r}")
     for name in ("beats", "exclude_beats"):
-        value = getattr(cfg, name)
-        if isinstance(value, str):  # beats = "politics, world" is one way to write it
-            value = [value]
-        if not isinstance(value, (list, tuple)) or not all(isinstance(b, str) for b in value):
-            raise bad(name, f"expected a list of sections, e.g. [\"politics\", \"world\"], got {value!r}")
-        try:
-            setattr(cfg, name, list(parse_beats(",".join(value))))
-        except BriefingError as exc:
-            raise bad(name, str(exc)) from None
+        _check_beats(cfg, name, bad)
     for n in ("title", "topic", "template_dir", "sender", "subject", "user"):
         check_str(n)
     for n in ("inbox", "out", "smtp_host", "password_env"):
