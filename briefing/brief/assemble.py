@@ -20,7 +20,7 @@ from briefing.analyze.people import merge_participants
 from briefing.analyze.summarize import near_duplicate
 from briefing.brief.points import key_point_count, story_key_points
 from briefing.brief.focus import parse_focus
-from briefing.brief.rank import DEFAULT_BEATS, DEFAULT_EXCLUDED, excluded_note
+from briefing.brief.rank import DEFAULT_BEATS, DEFAULT_EXCLUDED, KEY_POINT_TIER, beat_tier, excluded_note
 from briefing.brief.stories import build_stories, focus_note
 from briefing.vocabulary.places import place_forms
 
@@ -105,9 +105,11 @@ STORY_QUOTE_SHARE = 0.5
 each (the story's key quote); the rest are the day's best, wherever they come from."""
 
 
-def story_quotes(analyzed: list[AnalyzedArticle], stories: list[Story], max_quotes: int = 8) -> list[Quote]:
+def story_quotes(analyzed: list[AnalyzedArticle], stories: list[Story], max_quotes: int = 8,
+                  beats: Sequence[str] = DEFAULT_BEATS) -> list[Quote]:
     """The brief's quotes, best first: the key quote of each leading story (its best quote with
-    a named speaker), in story order, then the day's best other quotes. A quote carried by
+    a named speaker), in story order, then the day's best other quotes, those of stories of public
+    interest before those of the light beats (`rank.KEY_POINT_TIER`). A quote carried by
     several articles appears once, with every article that carries it in `Quote.sources`."""
     if max_quotes <= 0:
         return []
@@ -121,9 +123,14 @@ def story_quotes(analyzed: list[AnalyzedArticle], stories: list[Story], max_quot
         if best and best[0].speaker and not any(near_duplicate(best[0].text, f.text) for f in firsts):
             firsts.append(best[0])
     shown = {i for s in stories if s.shown for i in s.articles}
+    public = {i for s in stories if s.shown and beat_tier(s.section, beats) >= KEY_POINT_TIER for i in s.articles}
     pool = [a for i, a in enumerate(analyzed) if not stories or i in shown]
-    rest = [q for q in rank_quotes(pool, max_quotes + len(firsts))
-            if not any(q is f or near_duplicate(q.text, f.text) for f in firsts)]
+    if stories:  # issue 16: a match report's quote comes after the quotes on public affairs
+        ranked = (rank_quotes([a for i, a in enumerate(analyzed) if i in public], max_quotes + len(firsts))
+                  + rank_quotes([a for i, a in enumerate(analyzed) if i in shown - public], max_quotes + len(firsts)))
+    else:
+        ranked = rank_quotes(pool, max_quotes + len(firsts))
+    rest = [q for q in ranked if not any(q is f or near_duplicate(q.text, f.text) for f in firsts)]
     chosen = (firsts + rest)[:max_quotes]
     return [dataclasses.replace(q, sources=carried_by(q, analyzed)) for q in chosen]
 
@@ -442,7 +449,7 @@ def assemble_brief(
     stories = build_stories(analyzed, focus=focus, only_focus=only_focus, beats=beats, exclude_beats=exclude_beats)
     participants = _participants(analyzed)
     title = (title or "").strip() or derive_title(analyzed, participants, stories=stories, focus=focus)
-    quotes = story_quotes(analyzed, stories, max_quotes)
+    quotes = story_quotes(analyzed, stories, max_quotes, beats)
     shown = [s for s in stories if s.shown]
     if key_points is None:
         key_points = key_point_count(len(shown))
