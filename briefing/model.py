@@ -77,12 +77,23 @@ class Quote:
     """What the speaker is: "person", "organisation" or "group"."""
     sources: list[str] = field(default_factory=list)
     """`Article.path` of every article that carries this quote (the brief merges copies)."""
+    cue: str | None = None
+    """The words that attribute the quote, as the text writes them ("said Smith", "according to
+    the ministry", "she told reporters"); None when nothing in its sentence does (a quote that
+    continues a speaker's turn)."""
+    attribution: str = "explicit"
+    """How the speaker was found: "explicit" (named or described in the quote's own sentence or its
+    attribution clause), "resolved" (a pronoun, surname, description or the running speaker
+    resolved to a name with confidence) or "uncertain" (a guess, or no speaker). The analysis
+    always sets it; a quote made by hand is taken as the caller's word."""
 
     def to_json(self) -> dict:
         return {
             "text": self.text,
             "speaker": self.speaker,
             "speaker_kind": self.speaker_kind,
+            "cue": self.cue,
+            "attribution": self.attribution,
             "title": self.title,
             "sentence": self.sentence,
             "article": self.article,
@@ -180,6 +191,7 @@ class Story:
             "articles": [articles[i].article.path for i in self.articles],
             "outlets": self.outlets,
             "summary": [articles[a].sentences[s] for a, s in self.summary],
+            "summary_sources": [{"article": articles[a].article.path, "sentence": s} for a, s in self.summary],
             "focus": self.focus,
             "shown": self.shown,
         }

@@ -546,3 +546,53 @@ def test_participants_are_grouped_by_country_and_by_organisations_of_several_peo
         layout.OTHER_GROUP,
     ]
 
+
+
+# --- provenance: links to the source articles ------------------------------------------------
+
+
+def _linked_brief() -> Brief:
+    brief = make_brief(articles=2, sentences=2, quotes=2, participants=2, key_points=2)
+    for k, a in enumerate(brief.articles):
+        a.article.url = f"https://news.example.org/2026/11/22/story-{k}.html"
+    brief.articles[1].article.url = "javascript:alert(1)"  # only http(s) becomes a link
+    return brief
+
+
+def test_headlines_key_points_and_quotes_link_to_their_article_in_the_html():
+    html = render_html(_linked_brief())
+    link = 'href="https://news.example.org/2026/11/22/story-0.html"'
+    assert html.count(link) >= 3  # the story headline, its key point and its quote
+    assert "javascript:" not in html
+
+
+def test_the_pdf_carries_link_annotations_to_the_source_articles():
+    rendered = fit_to_page(_linked_brief())
+    reader = pypdf.PdfReader(io.BytesIO(rendered.pdf))
+    uris = []
+    for annot in reader.pages[0].get("/Annots") or []:
+        obj = annot.get_object()
+        if obj.get("/Subtype") == "/Link" and "/A" in obj:
+            uris.append(obj["/A"].get("/URI"))
+    assert "https://news.example.org/2026/11/22/story-0.html" in uris
+    assert len([u for u in uris if u == "https://news.example.org/2026/11/22/story-0.html"]) >= 3
+    assert not any("javascript" in (u or "") for u in uris)
+
+
+def test_brief_json_names_the_article_and_sentence_of_every_printed_story_sentence():
+    import json
+
+    rendered = fit_to_page(story_brief())
+    record = json.loads(brief_json(rendered.brief))
+    printed = {(a["path"], s) for a in record["articles"] for s in a["summary"]}
+    for story in record["stories"]:
+        assert len(story["summary_sources"]) == len(story["summary"])
+        for text, source in zip(story["summary"], story["summary_sources"]):
+            article = next(a for a in record["articles"] if a["path"] == source["article"])
+            assert article["sentences"][source["sentence"]] == text
+            assert (source["article"], text) in printed
+    for quote in record["quotes"]:
+        assert quote["article"] and isinstance(quote["sentence"], int)
+        assert quote["attribution"] in ("explicit", "resolved", "uncertain")
+    for point in record["key_points"]:
+        assert isinstance(point["article"], int) and isinstance(point["sentence"], int)

@@ -787,6 +787,10 @@ def _word_class(word: str) -> str:
     return "name"
 
 
+PRONOUN_REACH = 3
+"""Sentences back that a he/she may reach and still be read without doubt: news names the person
+in the sentence before or the one before that; further back a reader has to work it out too."""
+
 LOOKBACK = 200
 """How many mentions back he/she looks for its antecedent: far more than any article needs,
 and what keeps a transcript that names the same people a thousand times linear."""
@@ -1507,6 +1511,29 @@ class NameIndex:
                     continue
                 return m.person
         return None
+
+    def unique_word(self, word: str) -> bool:
+        """Whether one person only has `word` among the words of their name: a surname alone then
+        names them without doubt."""
+        w = word.lower()
+        return sum(1 for p in self.people if w in (t.lower() for t in p.tokens)) == 1
+
+    def pronoun_is_clear(self, person: Person, pos: int, gender: str | None) -> bool:
+        """Whether he/she at `pos` can only mean `person`: the pronoun says the sex, `person` was
+        named at most `PRONOUN_REACH` sentences before, and nobody else of that sex is named in
+        those sentences (nor anyone of unknown sex as a subject). "They" never is: it may be a group."""
+        if gender is None:
+            return False
+        here = self.sentence_of(pos)
+        last = self.last_mention_of(person, pos)
+        if last is not None and here - last.sentence > PRONOUN_REACH:
+            return False
+        for m in self._recent(pos):
+            if here - m.sentence > PRONOUN_REACH:
+                break
+            if m.person is not person and (m.person.gender == gender or (m.person.gender is None and m.subject)):
+                return False
+        return True
 
     def resolve_description(self, pos: int, noun: str) -> Person | None:
         """'the diplomat' / 'the minister' -> the most recent person whose title fits, or subject."""

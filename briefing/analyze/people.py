@@ -189,7 +189,7 @@ def find_participants(article: Article, spans: list[Span], quotes: list[Quote],
         return []
     if index is None:
         index = people_index(article, spans)
-    quoted = {q.speaker for q in quotes if q.speaker}
+    quoted = {q.speaker for q in quotes if q.speaker and q.attribution != "uncertain"}
     out: list[Participant] = []
     gov_home: str | None = None
     pending: list[tuple[Participant, Person]] = []

@@ -53,12 +53,24 @@ def quote_rank_score(q: Quote) -> float:
     return score
 
 
+PRINTED_ATTRIBUTIONS = frozenset({"explicit", "resolved"})
+"""What the page prints: quotes whose speaker the text names or describes in the quote's own
+sentence, or that the analysis resolved beyond doubt (`Quote.attribution`). An uncertain one is
+never printed with a guessed name; it stays in the articles' records in brief.json."""
+
+
+def printable(q: Quote) -> bool:
+    """Whether the page may print `q`: a speaker the text stands behind, and words to print."""
+    return bool(q.speaker) and q.attribution in PRINTED_ATTRIBUTIONS and bool(q.text and q.text.strip())
+
+
 def _speaker_key(q: Quote) -> str:
     return (q.speaker or "").strip().lower()
 
 
 def rank_quotes(analyzed: list[AnalyzedArticle], max_quotes: int | None = 8) -> list[Quote]:
-    """All articles' quotes, near-duplicates dropped, best first, speakers taking turns.
+    """All articles' printable quotes (`printable`), near-duplicates dropped, best first, speakers
+    taking turns.
 
     A speaker gets at most `MAX_PER_SPEAKER` quotes before every other speaker's quotes have
     had their turn; further quotes from them follow after the rest.
@@ -66,7 +78,7 @@ def rank_quotes(analyzed: list[AnalyzedArticle], max_quotes: int | None = 8) -> 
     pool: list[Quote] = []
     for a in analyzed:
         for q in a.quotes:
-            if not q.text or not q.text.strip():
+            if not printable(q):
                 continue
             if not q.article:
                 q.article = a.article.path

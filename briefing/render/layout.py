@@ -527,6 +527,12 @@ def quotes_in_blocks(brief: Brief, plan: "Plan") -> frozenset:
     return frozenset(ordered[:len(ordered) - lifted] if lifted else ordered)
 
 
+def link(a: AnalyzedArticle | None) -> str | None:
+    """The article's web address, for a link to it from the page: http(s) only, else None."""
+    url = a.article.url if a is not None else None
+    return url if url and urlsplit(url).scheme in ("http", "https") else None
+
+
 def _quote_view(brief: Brief, k: int, number) -> dict:
     q = brief.quotes[k]
     paths = quote_paths(q)
@@ -535,7 +541,7 @@ def _quote_view(brief: Brief, k: int, number) -> dict:
     carried = plural(len(outlets), "outlet") if len(outlets) > 1 else (
         plural(len(paths), "article") if len(paths) > 1 else "")
     return {"anchor": f"q-{k}", "text": q.text.strip(), "speaker": q.speaker, "title": q.title,
-            "speaker_kind": q.speaker_kind, "number": number, "carried": carried}
+            "speaker_kind": q.speaker_kind, "number": number, "carried": carried, "url": link(by_path.get(q.article))}
 
 
 ALSO_REPORTED_CHARS = 260
@@ -588,6 +594,7 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
             "outlets": story_outlets(brief, st),
             "file": Path(lead.article.path).name if lead else "",
             "source": outlet(lead) if lead else None,
+            "url": link(lead),
             "sentences": [{"anchor": f"s-{i}-{s}", "text": brief.articles[i].sentences[s].strip()}
                           for i, s in order],
             "quote": _quote_view(brief, in_block[k], number[k]) if k in in_block else None,
@@ -614,7 +621,8 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
         if st not in number:
             continue
         key_points.append({"anchor": f"kp-{k}", "text": kp.text.strip(), "number": number[st],
-                           "source": Path(brief.articles[kp.article].article.path).name})
+                           "source": Path(brief.articles[kp.article].article.path).name,
+                           "url": link(brief.articles[kp.article])})
     block_quote_keys = set(in_block.values())
     quotes = [_quote_view(brief, k, number.get(quote_story(brief, k, owner), ""))
               for k in kept_quotes(brief, plan) if k not in block_quote_keys]
