@@ -19,6 +19,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 import quotes as quote_bench  # noqa: E402
+import page_quotes as page_bench  # noqa: E402
 import sentences as sentence_bench  # noqa: E402
 import stories as story_bench  # noqa: E402
 import summaries as summary_bench  # noqa: E402
@@ -82,6 +83,13 @@ def figures() -> list[tuple[str, float, float]]:
         _, _, f1, speaker = quote_bench.polnear_figures(quote_bench.run_polnear(half=half))
         out.append((f"PolNeAR {half} quote F1", f1, 0.93))
         out.append((f"PolNeAR {half} speaker compatible", speaker, 0.90))
+
+    # issue 18: the speakers of the quotes the fitted page prints (days of GGT dev and PolNeAR
+    # train, both halves), and enough quotes a page to be worth reading
+    for kind, half in (("ggt", "even"), ("ggt", "odd"), ("polnear", "a"), ("polnear", "b")):
+        right, per_page = page_bench.figures(page_bench.run_half(kind, half))
+        out.append((f"page quotes right {kind} {half}", right, 0.97))
+        out.append((f"page quotes a page {kind} {half}", per_page, 4.0))
 
     # issue 10: body text of web pages through `briefing analyze --json <URL...>` on a local server
     web = extraction_bench.quality(verbose=False)

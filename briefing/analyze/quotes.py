@@ -34,7 +34,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from briefing.model import Article, Quote, Span
-from briefing.analyze.names import (
+from briefing.analyze.coreference import NameIndex
+from briefing.analyze.mentions import (
     AUXILIARIES,
     COMMON_CAPS,
     DAYS,
@@ -42,7 +43,6 @@ from briefing.analyze.names import (
     PRONOUNS,
     RELATION_NOUNS,
     ROLE_NOUNS,
-    NameIndex,
     Person,
 )
 from briefing.analyze.people import people_index
@@ -813,6 +813,10 @@ class _Attributor:
             org = self._organisation_before(pos)
             if org is not None:
                 return org
+            if words[0].lower() not in _NEW_REFERENT:
+                # "the agency said" with no agency named before: a reference the text leaves open
+                return self._found(Person(name=phrase, tokens=words, kind="organisation"), "organisation-resolved",
+                                   pos, end, False)
         kind = "group" if _plural(head) or re.search(r"\s(?:and|&)\s", phrase) else "person"
         if head in DOCUMENT_HEADS:
             kind = "organisation"  # "an affidavit", "the report": a document speaks for its authors

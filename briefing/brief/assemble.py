@@ -26,6 +26,11 @@ from briefing.vocabulary.places import place_forms
 MAX_PER_SPEAKER = 3
 """Quotes one speaker may have before every other speaker's quotes have been considered."""
 
+EXPLICIT_BONUS = 0.3
+"""Of two quotes otherwise alike, the one whose own sentence names its speaker comes first: the
+reader can check it at a glance, and such attributions are the surest (benchmarks/page_quotes.py).
+Less than a title's and a full name's worth together, so it reorders near ties only."""
+
 READABLE_QUOTE = (40, 320)
 """Characters: a quote shorter than this says little, a longer one eats the column."""
 
@@ -44,6 +49,8 @@ def quote_rank_score(q: Quote) -> float:
         score += 1.0
         if q.title:
             score += 0.2
+        if q.attribution == "explicit":
+            score += EXPLICIT_BONUS
     n = len(q.text.strip())
     low, high = READABLE_QUOTE
     if n < low:
@@ -170,80 +177,9 @@ def _participants(analyzed: list[AnalyzedArticle]) -> list[Participant]:
             if not p.articles:
                 p.articles = [a.article.path]
         lists.append(a.participants)
-    merged = merge_participants(lists)
-    by_path = {a.article.path: a for a in analyzed}
-    main_places: dict = {}
-    merged = [p if p.affiliation else dataclasses.replace(p, affiliation=_infer_affiliation(p, by_path, main_places))
-              for p in merged]
-    return rank_participants(merged)
-
-
-_GOVERNMENT = re.compile(r"\b(?:minister|ministry|president|premier|prime|chancellor|spokes\w*|ambassador|"
-                         r"envoy|general|admiral|secretary|governor|king|emir|defen[cs]e|foreign)\b", re.I)
-_POLITICAL = re.compile(r"\b(?:minister|premier|prime|leader|MPP?|MLA|senator|mayor|lawmaker|legislator|"
-                        r"parliamentar\w+)\b", re.I)
-"""Offices held in a country's politics (unlike "president" or "general", also titles in firms
-and clubs): in an article about one place, the holder is taken to be that place's."""
-_MAIN_PLACE_LEAD = 2.0
-"""An article is about one place when that place scores at least this many times the next."""
-
-
-def _infer_affiliation(p: Participant, by_path: dict, main_places: dict | None = None) -> str | None:
-    """A country for a person the analysis gave none, from how the articles introduce them:
-    the place named just before the name ("his Iranian counterpart Abbas Araghchi", "EU foreign
-    policy chief Kaja Kallas") or in their title; failing that, a government or political title
-    ("Defence Minister", "Leader", "MP") in an article whose headline names one place first, or a
-    political office (`_POLITICAL`) in an article whose text is clearly about one place
-    (`_MAIN_PLACE_LEAD`), is taken to be that place's.
-    None when nothing says (the participants table then files them under "Other").
-    `main_places` caches, per article path, the one place the article is about (or None)."""
-    main_places = {} if main_places is None else main_places
-    regex, names = _place_table()
-    if p.title:
-        found = [names[m.group(0)] for m in regex.finditer(p.title)]
-        if found:
-            return found[0]
-    parts = [w for w in p.name.split() if len(w) > 1]
-    if not parts:
-        return None
-    name_re = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in parts) + r"(?!\w)")
-    for path in p.articles:
-        a = by_path.get(path)
-        if a is None:
-            continue
-        last = parts[-1]
-        for sent in a.sentences or [a.article.text]:
-            if last not in sent:  # a plain substring test first: a 5 MB article has 30,000 sentences
-                continue
-            for m in name_re.finditer(sent):
-                before = re.split(r"[,;:\"“”()]|\b(?:said|says|told|and|with|after|met|meeting)\b",
-                                  sent[:m.start()])[-1]
-                words = before.split()
-                window = " ".join(words[-6:])
-                hits = [names[h.group(0)] for h in regex.finditer(window)]
-                if hits:
-                    return hits[-1]
-    if p.title and (_GOVERNMENT.search(p.title) or _POLITICAL.search(p.title)):
-        for path in p.articles:
-            a = by_path.get(path)
-            if a is not None and not a.article.title_derived:
-                hits = [names[h.group(0)] for h in regex.finditer(a.article.title)]
-                if hits:
-                    return hits[0]
-    if p.title and _POLITICAL.search(p.title):
-        # no headline names a place: the place the article is about, when it is clearly about
-        # one ("Leader Andrew Scheer" in an article about Canada)
-        for path in p.articles:
-            a = by_path.get(path)
-            if a is None:
-                continue
-            if path not in main_places:
-                ranked = topic_scores([a]).most_common(2)
-                main_places[path] = ranked[0][0] if ranked and (
-                    len(ranked) == 1 or ranked[0][1] >= _MAIN_PLACE_LEAD * ranked[1][1]) else None
-            if main_places[path]:
-                return main_places[path]
-    return None
+    # a participant's country is what the analysis found the text binds to them, else none
+    # ("Other" on the page): never inferred here from a headline or the places an article names
+    return rank_participants(merge_participants(lists))
 
 
 # --- title -----------------------------------------------------------------------------------
@@ -281,7 +217,7 @@ def topic_scores(analyzed: list[AnalyzedArticle]) -> Counter:
     """How much the day's text is about each place: sentences naming it, counted once each.
 
     A sentence counts 1, a summary sentence 2, a headline 3 (derived headlines are the lead, so
-    they count as the lead does). "The North" counts for North Korea in an article that names it.
+    they count as the lead does).
     """
     scores: Counter[str] = Counter()
     for a in analyzed:
@@ -289,16 +225,9 @@ def topic_scores(analyzed: list[AnalyzedArticle]) -> Counter:
         sentences = a.sentences or [a.article.text]
         named = Counter()
         for i, s in enumerate(sentences):
-            found = place_mentions(s)
-            if re.search(r"\bthe North\b(?! (?:Atlantic|Sea|Pole|American))", s):
-                found["(the North)"] = 1
             w = _SUMMARY_WEIGHT if i in summary else 1
-            for place in found:
+            for place in place_mentions(s):
                 named[place] += w
-        if "(the North)" in named:
-            if "North Korea" in named:
-                named["North Korea"] += named["(the North)"]
-            del named["(the North)"]
         if not a.article.title_derived:
             for place in place_mentions(a.article.title):
                 named[place] += _HEADLINE_WEIGHT
