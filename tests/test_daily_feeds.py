@@ -78,15 +78,19 @@ def test_daily_from_feeds_keeps_the_articles_builds_and_sends_once(web_server, s
 
 
 def test_entries_used_on_an_earlier_day_are_not_used_again(web_server, smtp_server, tmp_path):
-    feed = web_server.route("/a.xml", rss(entries(web_server, page_ids()[:2]), "Wire A"), "application/rss+xml")
-    cfg = load_config(write_config(tmp_path, web_server, smtp_server.port, [feed]))
     yesterday = TODAY - dt.timedelta(days=1)
+    noon = dt.datetime.combine(yesterday, dt.time(12)).astimezone()  # the machine's zone: the default
+    hours_ago = (NOW - noon).total_seconds() / 3600
+    feed = web_server.route("/a.xml", rss(entries(web_server, page_ids()[:2], hours_ago), "Wire A"),
+                            "application/rss+xml")
+    cfg = load_config(write_config(tmp_path, web_server, smtp_server.port, [feed]))
     assert run_daily(cfg, date=yesterday).feed_day.new == 2
     with pytest.raises(BriefingError) as info:
         run_daily(cfg, date=TODAY)
     assert str(info.value).startswith(f"no feed entries for {TODAY.isoformat()} since ")
     state = json.loads((tmp_path / "out" / ".feeds-state.json").read_text())
-    assert set(state["seen"].values()) == {yesterday.isoformat()} and state["last_run"]
+    assert set(state["seen"].values()) == {yesterday.isoformat()}
+    assert set(state["days"]) == {yesterday.isoformat(), TODAY.isoformat()}
 
 
 def test_include_and_exclude_in_the_config(web_server, smtp_server, tmp_path):

@@ -45,9 +45,9 @@ class DailyResult:
     """What the feeds gave this run (`briefing.deliver.daily_feeds.FeedDay`), when feeds are configured."""
 
 
-def _as_date(value: dt.date | str | None) -> dt.date:
+def _as_date(value: dt.date | str | None, config: Config | None = None) -> dt.date:
     if value is None:
-        return dt.date.today()
+        return config.today() if config is not None else dt.date.today()
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -97,6 +97,37 @@ def _locked(out_dir: Path):
         os.close(fd)
 
 
+def _window_text(config: Config, gathered) -> str:
+    """"since 2024-05-01 06:30 CEST" (today) or "between ... and ..." (a past day), in the
+    configured time zone."""
+    def local(when: dt.datetime) -> str:
+        return when.astimezone(config.tzinfo).strftime("%Y-%m-%d %H:%M %Z").strip()
+
+    if gathered.past and gathered.until is not None:
+        return f"between {local(gathered.since)} and {local(gathered.until)}"
+    return f"since {local(gathered.since)}"
+
+
+def earlier_briefs(config: Config, day: dt.date, progress: Callable[[str], None] | None = None) -> list[Path]:
+    """The briefs of the `history_days` days before `day` in the output root (their brief.json),
+    oldest first: the day's stories are matched against them. A brief that cannot be read is
+    left out with a note."""
+    from briefing.brief.history import load_brief
+
+    found = []
+    for back in range(config.history_days, 0, -1):
+        path = config.out_dir_for(day - dt.timedelta(days=back)) / "brief.json"
+        if not path.is_file():
+            continue
+        try:
+            if load_brief(path).date < day:
+                found.append(path)
+        except BriefingError as exc:
+            if progress:
+                progress(f"not comparing with an earlier brief: {exc}")
+    return found
+
+
 def run_daily(
     config: Config,
     *,
@@ -118,7 +149,7 @@ def run_daily(
     sending needs a sender/recipients that are not configured, or when sending
     fails (the brief stays on disk).
     """
-    day = _as_date(date)
+    day = _as_date(date, config)
     inbox = config.inbox_for(day)
     out_dir = config.out_dir_for(day)
     if not config.feeds and not inbox.is_dir():
@@ -152,10 +183,13 @@ def run_daily(
             gathered = gather_feed_articles(config, day, out_dir, fetch or fetch_settings_for(config), progress=progress)
             result.feed_day = gathered
             if not any(gathered.folder.glob("*.txt")) and not inputs:
-                lines = [f"no feed entries for {day.isoformat()} since {gathered.since:%Y-%m-%d %H:%M} UTC"]
+                lines = [f"no feed entries for {day.isoformat()} {_window_text(config, gathered)}"]
                 raise BriefingError("\n".join(lines + [str(e) for e in gathered.errors]))
             inputs.insert(0, gathered.folder)
             extra["skipped"] = gathered.errors
+        since = earlier_briefs(config, day, progress)
+        if since:
+            extra["since"] = since
         if builder is None:
             from briefing.pipeline import build as builder
         built = builder(
