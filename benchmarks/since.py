@@ -1,6 +1,6 @@
 """Stories across days on ECB+: two days built from the development half, statuses and openings.
 
-Run from the repository root:  .venv/bin/python benchmarks/since.py [--sweep] [--render DIR]
+Run from the repository root:  .venv/bin/python benchmarks/since.py [--sweep] [--speed] [--render DIR]
 
 Evaluation data is read by path from ../shared/eval/stories (never copied into the repo).
 
@@ -30,6 +30,7 @@ its articles report. Measured:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -190,6 +191,33 @@ def render_days(half: int, out: Path) -> None:
         print(f"{date}: {out / date.isoformat() / 'brief.pdf'} ({result.pages} page)")
 
 
+def speed(sizes=(100, 300, 1000), days: int = 7) -> None:
+    """`link_stories` against `build_stories` on the same day (ECB+ texts reused into larger days
+    as benchmarks/stories.py makes them), with `days` earlier briefs that are that same day: every
+    story continues on every day, the worst case for the matching."""
+    import time
+
+    from briefing.brief.stories import build_stories
+
+    rows = story_bench.load()
+    analyzed, _ = story_bench.analyze_rows(rows)
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            day = story_bench.synthetic_day(rows, analyzed, n)
+            start = time.perf_counter()
+            stories = build_stories(day)
+            build_t = time.perf_counter() - start
+            path = Path(tmp) / f"{n}.json"
+            path.write_text(json.dumps(assemble_brief(day, date=DAY_1).to_json()), encoding="utf-8")
+            start = time.perf_counter()
+            earlier = history.load_brief(path)
+            briefs = [dataclasses.replace(earlier, date=DAY_1 - dt.timedelta(days=k)) for k in range(days)]
+            history.link_stories(stories, day, briefs, DAY_2)
+            link_t = time.perf_counter() - start
+            print(f"{n:5d} articles: build_stories {build_t:.2f} s, reading the brief and matching with {days} "
+                  f"days of it {link_t:.2f} s, ratio {link_t / build_t:.2f}")
+
+
 def report(results: dict[int, dict]) -> None:
     for half, r in results.items():
         label = "tuning" if half == 0 else "check"
@@ -204,7 +232,8 @@ def report(results: dict[int, dict]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sweep", action="store_true", help="try the TERMS_KEPT candidates on both halves")
-    parser.add_argument("--render", metavar="DIR", help="also build both days of half 0 as PDFs into DIR")
+    parser.add_argument("--speed", action="store_true", help="time the matching against build_stories")
+    parser.add_argument("--render", metavar="DIR", help="also build both days of each half as PDFs into DIR/halfN/")
     args = parser.parse_args()
     if args.sweep:
         rows = story_bench.load()
@@ -216,8 +245,11 @@ def main() -> int:
             report(run(analyzed=analyzed))
         return 0
     report(run())
+    if args.speed:
+        speed()
     if args.render:
-        render_days(0, Path(args.render))
+        for half in (0, 1):
+            render_days(half, Path(args.render) / f"half{half}")
     return 0
 
 

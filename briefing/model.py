@@ -204,7 +204,8 @@ class Story:
         if self.status == "continuing":
             record["first_seen"] = self.first_seen.isoformat() if self.first_seen else None
             record["previous"] = self.previous
-        record["event"] = self.event
+        if self.event:
+            record["event"] = self.event
         return record
 
 

@@ -7,10 +7,10 @@ not its text. `load_brief` reads a brief back: its stories, their evidence, and 
 their articles said (what the reader of a continuing story already knows).
 
 `link_stories` compares today's stories with the earlier briefs' by the same notion of one
-real-world event as within a day: today's and the earlier articles are clustered together as one
-day's articles are (TF-IDF over all of them, `clusters.feature_vectors`; average linkage cut at
-`EVENT_DISTANCE`, `clusters.agglomerate`), and a story of today continues an earlier one when
-some of their articles fall in one group. Today's stories stay as the day formed them. A
+real-world event as within a day: a story of today continues an earlier one when, clustered
+together as one day's articles are (TF-IDF, `clusters.feature_vectors`, with IDF over every
+article compared; average linkage cut at `EVENT_DISTANCE`, `clusters.agglomerate`), some of
+their articles fall in one group. Today's stories stay as the day formed them. A
 look-alike event (another earthquake, another match, another robbery) shares the kind of words
 but not the names, places, dates and numbers, so it is a new story, as it is a separate story
 within a day.
@@ -31,6 +31,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from scipy import sparse
 
 from briefing.brief.clusters import EVENT_DISTANCE, agglomerate, event_features, feature_vectors
 from briefing.model import AnalyzedArticle, Article, InputError, Story
@@ -191,8 +193,10 @@ def load_history(paths: Iterable[str | os.PathLike]) -> list[EarlierBrief]:
 
 def _shared_groups(stories: Sequence[Story], old: list[EarlierStory], distance: float) -> list[Counter]:
     """For each of today's stories, how many of its articles fall in one group with each earlier
-    story's articles (by index into `old`) when all of them are clustered together, as the
-    articles of one day are (`clusters.agglomerate`)."""
+    story's articles (by index into `old`) when the two stories' articles are clustered
+    together, as the articles of one day are (`clusters.agglomerate`, IDF over every article
+    compared). Only pairs of stories with two articles closer than `distance` can share a group,
+    so only those are clustered: the cost grows with the days compared, not with their square."""
     features, owner = [], []
     for k, story in enumerate(stories):
         features += [_features_of(e) for e in story.event]
@@ -204,12 +208,17 @@ def _shared_groups(stories: Sequence[Story], old: list[EarlierStory], distance: 
     shared = [Counter() for _ in stories]
     if not split or len(features) == split:
         return shared
-    for group in agglomerate(feature_vectors(features), distance):
-        today = Counter(owner[i] for i in group if i < split)
-        before = {owner[i] for i in group if i >= split}
-        for k, n in today.items():
-            for j in before:
-                shared[k][j] += n
+    vectors = feature_vectors(features)
+    close = sparse.coo_matrix((vectors[:split] @ vectors[split:].T) >= 1.0 - distance)
+    rows: dict[tuple[str, int], list[int]] = {}
+    for i, k in enumerate(owner):
+        rows.setdefault(("today" if i < split else "before", k), []).append(i)
+    for k, j in sorted({(owner[i], owner[split + m]) for i, m in zip(close.row, close.col)}):
+        members = rows[("today", k)] + rows[("before", j)]
+        for group in agglomerate(vectors[members], distance):
+            mine = sum(1 for g in group if members[g] < split)
+            if 0 < mine < len(group):
+                shared[k][j] += mine
     return shared
 
 
