@@ -432,7 +432,7 @@ def _check_timezone(name, bad) -> None:
         raise bad("timezone", f"expected a time zone name such as \"Europe/Berlin\", got {name!r}")
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder of zones ("Europe")
         raise bad("timezone", f"unknown time zone {name!r} (an IANA name such as \"Europe/Berlin\" or \"UTC\")") from None
 
 
