@@ -179,6 +179,13 @@ def test_three_days_of_a_feed_are_marked_day_by_day_and_sent_once_a_day(three_da
     assert "Day 3" in page and "No new reports" in page and day2["arnsdal-flood"]["title"] in page
     assert f'href="../{day_of(2).isoformat()}/brief.html#' in page
 
+    mail = smtp_server.parsed()  # day 3's: the text says it too; links between briefs on disk are gone
+    text = mail.get_body(("plain",)).get_content()
+    assert f"day 3, first reported {day_of(1).isoformat()}" in text
+    assert "No new reports: " + day2["arnsdal-flood"]["title"] in " ".join(text.split())
+    html = mail.get_body(("html",)).get_content()
+    assert "Day 3" in html and 'href="../' not in html
+
     again = run_daily(cfg, date=day_of(3), send=True)
     assert not again.sent and again.already_sent and len(smtp_server.messages) == 3
 

@@ -182,11 +182,17 @@ def text_body(data: dict) -> str:
             count = len(story.get("articles") or [])
             outlets = ", ".join(str(o) for o in story.get("outlets") or [])
             head = f"{story.get('title') or ''} ({count} article{'s' if count != 1 else ''}"
+            if story.get("status") == "continuing" and story.get("first_seen"):
+                head += f" · day {story.get('day') or 2}, first reported {story['first_seen']}"
             lines.append(_wrap(head + (f" · {outlets})" if outlets else ")"), "  ", "  "))
             summary = " ".join(str(x) for x in story.get("summary") or [])
             if summary:
                 lines.append(_wrap(summary, "    ", "    "))
             lines.append("")
+
+    quiet = [str(q.get("title") or "") for q in data.get("no_new_reports") or [] if isinstance(q, dict)]
+    if quiet:
+        lines += [_wrap("No new reports: " + "; ".join(t for t in quiet if t), "", "  "), ""]
 
     quotes = data.get("quotes") or []
     if quotes:
@@ -234,11 +240,17 @@ def text_body(data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+_LINK_ON_DISK = re.compile(r'(?is)<a href="(?![a-z][a-z0-9+.-]*:|#)[^"]*">(.*?)</a>')
+
+
 def html_body(html: str) -> str:
     """The brief's HTML with its CSS moved into style attributes, for mail clients."""
     import css_inline
 
     html = re.sub(r"(?is)<script\b.*?</script\s*>", "", html)
+    # links between the briefs kept on disk ("Day 3" -> ../2024-05-07/brief.html) lead nowhere
+    # from a mail client: their text stays, the link goes
+    html = _LINK_ON_DISK.sub(r"\1", html)
     inliner = css_inline.CSSInliner(load_remote_stylesheets=False, keep_link_tags=False)
     try:
         return inliner.inline(html)

@@ -549,6 +549,22 @@ def archive_page(root: Path) -> bytes:
             f"<h1>Briefs</h1><p><a href='/'>Today's preview</a></p>{table}</body></html>").encode("utf-8")
 
 
+def archive_response(root: Path, path: str) -> tuple[int, bytes, str, dict | None]:
+    """(status, body, content type, extra headers) for a request under ``/archive``."""
+    if path in ("/archive", "/archive/"):
+        return 200, archive_page(root), BRIEF_TYPES["html"], None
+    found = archived_file(root, path)
+    try:
+        body = found.read_bytes() if found is not None else None
+    except OSError:
+        body = None
+    if found is None or body is None:
+        return 404, b"not found\n", "text/plain; charset=utf-8", None
+    kind = found.suffix[1:]
+    extra = {"Content-Disposition": f'inline; filename="brief-{found.parent.name}.pdf"'} if kind == "pdf" else None
+    return 200, body, BRIEF_TYPES[kind], extra
+
+
 # -- HTTP -----------------------------------------------------------------------------
 
 
@@ -647,7 +663,8 @@ def _make_handler(preview: PreviewServer):
             if path == "/_live.js":
                 return self._send(200, LIVE_JS.encode(), "text/javascript; charset=utf-8", head=head)
             if path.startswith("/archive") and preview.archive_dir is not None:
-                return self._archive(path, head)
+                code, body, ctype, extra = archive_response(preview.archive_dir, path)
+                return self._send(code, body, ctype, head=head, extra=extra)
             if path in ("/brief.pdf", "/brief.json", "/brief.html"):
                 name = path.rsplit(".", 1)[1]
                 body = getattr(preview.snapshot(), name)
@@ -664,21 +681,6 @@ def _make_handler(preview: PreviewServer):
             except OSError:
                 return self._not_found(head)
             return self._send(200, body, ASSET_TYPES[asset.suffix.lower()], head=head)
-
-        def _archive(self, path: str, head: bool) -> None:
-            if path in ("/archive", "/archive/"):
-                body = archive_page(preview.archive_dir)
-                return self._send(200, body, "text/html; charset=utf-8", head=head)
-            found = archived_file(preview.archive_dir, path)
-            if found is None:
-                return self._not_found(head)
-            try:
-                body = found.read_bytes()
-            except OSError:
-                return self._not_found(head)
-            kind = found.suffix[1:]
-            extra = {"Content-Disposition": f'inline; filename="brief-{found.parent.name}.pdf"'} if kind == "pdf" else None
-            return self._send(200, body, BRIEF_TYPES[kind], head=head, extra=extra)
 
         def do_GET(self) -> None:
             self._route(head=False)
