@@ -23,6 +23,7 @@ from briefing.ingest.decode import normalize_text
 from briefing.ingest.html import html_to_text, looks_like_html
 from briefing.model import Article
 from briefing.vocabulary.boilerplate import (
+    AGENCY_DOMAINS,
     CAPTION_START,
     CAPTION_VERBS,
     FURNITURE_LINE,
@@ -32,7 +33,7 @@ from briefing.vocabulary.boilerplate import (
     PHOTO_WORDS,
 )
 
-__all__ = ["clean_text", "derive_title", "source_from_domain", "has_words", "NEWS_DOMAINS"]
+__all__ = ["clean_text", "derive_title", "source_from_domain", "has_words"]
 
 _MULTISPACE = re.compile(r" {2,}")
 
@@ -49,64 +50,14 @@ _MONTH_RE = (
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 
-NEWS_DOMAINS = {
-    "heraldcorp.com": "The Korea Herald",
-    "koreaherald.com": "The Korea Herald",
-    "koreatimes.co.kr": "The Korea Times",
-    "ktimes.com": "The Korea Times",
-    "yna.co.kr": "Yonhap News Agency",
-    "yonhapnews.co.kr": "Yonhap News Agency",
-    "joongang.co.kr": "Korea JoongAng Daily",
-    "joins.com": "Korea JoongAng Daily",
-    "chosun.com": "The Chosun Ilbo",
-    "donga.com": "The Dong-A Ilbo",
-    "hani.co.kr": "The Hankyoreh",
-    "reuters.com": "Reuters",
-    "thomsonreuters.com": "Reuters",
-    "ap.org": "The Associated Press",
-    "afp.com": "AFP",
-    "nytimes.com": "The New York Times",
-    "washpost.com": "The Washington Post",
-    "washingtonpost.com": "The Washington Post",
-    "wsj.com": "The Wall Street Journal",
-    "ft.com": "Financial Times",
-    "bbc.co.uk": "BBC",
-    "bbc.com": "BBC",
-    "theguardian.com": "The Guardian",
-    "guardian.co.uk": "The Guardian",
-    "bloomberg.net": "Bloomberg",
-    "bloomberg.com": "Bloomberg",
-    "economist.com": "The Economist",
-    "latimes.com": "Los Angeles Times",
-    "cnn.com": "CNN",
-    "japantimes.co.jp": "The Japan Times",
-    "kyodonews.jp": "Kyodo News",
-    "asahi.com": "The Asahi Shimbun",
-    "scmp.com": "South China Morning Post",
-    "xinhuanet.com": "Xinhua",
-    "chinadaily.com.cn": "China Daily",
-    "taipeitimes.com": "Taipei Times",
-    "straitstimes.com": "The Straits Times",
-    "sph.com.sg": "The Straits Times",
-    "nknews.org": "NK News",
-    "aljazeera.net": "Al Jazeera",
-    "dw.com": "Deutsche Welle",
-    "politico.com": "Politico",
-    "axios.com": "Axios",
-    "npr.org": "NPR",
-    "usatoday.com": "USA Today",
-    "telegraph.co.uk": "The Telegraph",
-    "thetimes.co.uk": "The Times",
-    "independent.co.uk": "The Independent",
-    "lemonde.fr": "Le Monde",
-    "spiegel.de": "Der Spiegel",
-}
-
 _PERSONAL_DOMAINS = {
-    "gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com",
-    "naver.com", "daum.net", "hanmail.net", "live.com", "msn.com", "protonmail.com", "mail.com",
-    "example.com", "qq.com", "163.com",
+    "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com",
+    "live.com", "msn.com", "protonmail.com", "proton.me", "mail.com", "gmx.com", "gmx.de", "web.de",
+    "yandex.ru", "mail.ru", "qq.com", "163.com", "naver.com", "daum.net", "rediffmail.com",
+    "example.com", "example.org", "example.net",
 }
+"""Webmail providers (the largest by region) and the reserved example domains: an address there
+says nothing about the publication."""
 
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+'-]{1,64}@((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})(?![a-z0-9-])")
 _EMAIL_PAREN_RE = re.compile(
@@ -190,13 +141,15 @@ def _agency(s: str) -> str | None:
 
 
 def source_from_domain(domain: str) -> str | None:
-    """A publication name for an e-mail domain: a known news domain, else the domain itself."""
+    """The publication an e-mail or web domain stands for: a news agency's name for the agency's
+    own domain (`AGENCY_DOMAINS`), None for webmail, else the domain itself. Newspapers are not
+    listed: their name comes from what the page or the mail says (site name, credits)."""
     d = domain.lower().strip(".")
     parts = d.split(".")
     for i in range(len(parts) - 1):
         cand = ".".join(parts[i:])
-        if cand in NEWS_DOMAINS:
-            return NEWS_DOMAINS[cand]
+        if cand in AGENCY_DOMAINS:
+            return AGENCY_DOMAINS[cand]
     if d in _PERSONAL_DOMAINS:
         return None
     return d
