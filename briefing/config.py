@@ -59,7 +59,7 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
 from briefing.brief.focus import parse_focus
-from briefing.deliver.mail import DEFAULT_PORTS, SECURITY, check_address
+from briefing.addresses import DEFAULT_PORTS, SECURITY, check_address
 from briefing.model import BriefingError
 
 DEFAULT_FILE = "briefing.toml"

@@ -64,9 +64,9 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    from nltk.stem.snowball import EnglishStemmer  # Porter2; needs no downloaded data
+    from briefing.lightnltk import snowball  # Porter2; needs no downloaded data
 
-    return EnglishStemmer()
+    return snowball.EnglishStemmer()
 
 
 @lru_cache(maxsize=131072)
