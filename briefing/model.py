@@ -183,9 +183,25 @@ class Story:
     """True when the story matches the brief's focus."""
     shown: bool = True
     """False when the page leaves the story out (fitting, or --only-focus)."""
+    status: str = "new"
+    """"new", or "continuing" when an earlier brief reported the same event
+    (`briefing.brief.history`)."""
+    first_seen: dt.date | None = None
+    """A continuing story: the date of the first brief that reported it."""
+    previous: dict | None = None
+    """A continuing story: the latest earlier brief's story (``id``, ``date``, ``title``,
+    ``day``, ``anchor``; ``href`` to that brief's page from this one's folder, when known)."""
+    day: int = 1
+    """How many briefs have reported the story, this one included."""
+    known: list[str] = field(default_factory=list)
+    """A continuing story: what earlier briefs' articles of it said (for an update summary:
+    what the reader already knows)."""
+    event: list[dict] = field(default_factory=list)
+    """Per article (copies aside), what a later brief matches it by: path, date and the
+    strongest event terms (`briefing.brief.history.story_evidence`)."""
 
     def to_json(self, articles: list[AnalyzedArticle]) -> dict:
-        return {
+        record = {
             "id": self.id,
             "title": self.title,
             "articles": [articles[i].article.path for i in self.articles],
@@ -194,7 +210,15 @@ class Story:
             "summary_sources": [{"article": articles[a].article.path, "sentence": s} for a, s in self.summary],
             "focus": self.focus,
             "shown": self.shown,
+            "status": self.status,
+            "day": self.day,
         }
+        if self.status == "continuing":
+            record["first_seen"] = self.first_seen.isoformat() if self.first_seen else None
+            record["previous"] = self.previous
+        if self.event:
+            record["event"] = self.event
+        return record
 
 
 @dataclass
@@ -216,6 +240,11 @@ class Brief:
     """What fitting to one page left out, said in words (shown in the JSON and on the page)."""
     skipped: list[str] = field(default_factory=list)
     """Input files that could not be used, each with its reason."""
+    since: list[dict] = field(default_factory=list)
+    """The earlier briefs the stories were matched against (``date``, ``path``), oldest first."""
+    quiet: list[dict] = field(default_factory=list)
+    """Stories on the latest earlier brief's page with no article today (``id``, ``title``,
+    ``date``): the page names them in one line, "No new reports"."""
 
     def to_json(self) -> dict:
         return {
@@ -230,4 +259,6 @@ class Brief:
             "participants": [p.to_json() for p in self.participants],
             "omitted": self.omitted,
             "skipped": self.skipped,
+            "since": self.since,
+            "no_new_reports": self.quiet,
         }

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from briefing.analyze.article import analyze_article
 from briefing.brief.assemble import assemble_brief
+from briefing.brief.history import EarlierBrief, link_previous_pages, load_history
 from briefing.ingest.fetch import FetchSettings
 from briefing.ingest.load import load_articles
 from briefing.model import AnalyzedArticle, Brief, BriefingError, InputError
@@ -73,6 +74,16 @@ def analyze_paths(
     return analyzed, errors
 
 
+def earlier_briefs(paths: Iterable[str | Path], date: dt.date) -> list[EarlierBrief]:
+    """The briefs `--since` names, read (oldest first); `InputError` naming the one that cannot
+    be read or is not dated before `date`."""
+    history = load_history(paths)
+    for b in history:
+        if b.date >= date:
+            raise InputError(b.path, f"dated {b.date.isoformat()}: --since takes briefs before {date.isoformat()}")
+    return history
+
+
 def build(
     paths: Iterable[str | Path],
     out_dir: str | Path = "out",
@@ -89,10 +100,13 @@ def build(
     only_focus: bool = False,
     fetch: FetchSettings | None = None,
     skipped: Iterable[InputError] = (),
+    since: Iterable[str | Path] = (),
 ) -> BuildResult:
     """Build the one-page brief from `paths` and write brief.pdf, .html and .json to `out_dir`.
 
-    Stories about `focus` rank first; with `only_focus` the others are left out.
+    Stories about `focus` rank first; with `only_focus` the others are left out. `since` names
+    earlier briefs (folders or brief.json files, dated before `date`): a story that continues one
+    of theirs is marked so, and their latest's stories with no article today are named.
     """
     from briefing.render.fit import fit_to_page  # WeasyPrint is slow to import; analysis needs none
     from briefing.render.outputs import prepare_output_folder, write_outputs
@@ -102,11 +116,14 @@ def build(
     prepare_output_folder(out_dir)
     template_dirs(template_dir)
     check_page_size(page_size)
+    date = date or dt.date.today()
+    history = earlier_briefs(since, date)
     analyzed, errors = analyze_paths(
         paths, sentences=sentences, words=words, algorithm=algorithm, progress=progress, fetch=fetch
     )
     brief = assemble_brief(analyzed, title=title, date=date, page_size=page_size,
-                           focus=focus, only_focus=only_focus)
+                           focus=focus, only_focus=only_focus, history=history)
+    link_previous_pages(brief.stories, history, out_dir)
     errors = [*skipped, *errors]  # inputs a caller could not use before the build (e.g. feed pages)
     brief.skipped = [str(e) for e in errors]
     if progress:

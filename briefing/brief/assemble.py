@@ -20,6 +20,7 @@ from briefing.analyze.people import merge_participants
 from briefing.analyze.summarize import near_duplicate
 from briefing.brief.points import key_point_count, story_key_points
 from briefing.brief.focus import parse_focus
+from briefing.brief.history import EarlierBrief, link_stories
 from briefing.brief.stories import build_stories, focus_note
 from briefing.vocabulary.places import place_forms
 
@@ -363,19 +364,26 @@ def assemble_brief(
     max_quotes: int = 8,
     focus: Sequence[str] = (),
     only_focus: bool = False,
+    history: Sequence[EarlierBrief] = (),
 ) -> Brief:
     """Merge analyzed articles into a `Brief`; every list ranked best first.
 
     The articles are grouped into stories (`build_stories`, ranked); the key points are one
     self-contained sentence for each leading story (`key_points` of them at most, by default
     `key_point_count` of the stories: up to 5), the quotes each leading story's key quote and then
-    the day's best, with copies merged.
+    the day's best, with copies merged. Stories that continue one of the `history` briefs' are
+    marked so (`history.link_stories`), and that brief's stories with no article today are the
+    brief's `quiet` ones.
     """
     page_size = (page_size or "a4").lower()
     if page_size not in PAGE_SIZES:
         raise BriefingError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {page_size!r}")
     analyzed = list(analyzed)
     stories = build_stories(analyzed, focus=focus, only_focus=only_focus)
+    date = date or dt.date.today()
+    quiet = link_stories(stories, analyzed, history, date)
+    # the update summary's hook: a continuing story's `known` holds what earlier briefs' articles
+    # said, for the story summary to leave aside (TAC update task); none uses it yet
     participants = _participants(analyzed)
     title = (title or "").strip() or derive_title(analyzed, participants, stories=stories, focus=focus)
     quotes = story_quotes(analyzed, stories, max_quotes)
@@ -384,7 +392,7 @@ def assemble_brief(
         key_points = key_point_count(len(shown))
     return Brief(
         title=title,
-        date=date or dt.date.today(),
+        date=date,
         articles=analyzed,
         key_points=story_key_points(analyzed, shown, key_points, quotes),
         quotes=quotes,
@@ -393,4 +401,6 @@ def assemble_brief(
         focus=parse_focus(focus),
         page_size=page_size,
         omitted=[note] if (note := focus_note(stories, focus, only_focus)) else [],
+        since=[{"date": b.date.isoformat(), "path": str(b.path)} for b in history if b.date < date],
+        quiet=quiet,
     )

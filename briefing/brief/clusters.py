@@ -64,9 +64,9 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    from nltk.stem.snowball import EnglishStemmer  # Porter2; needs no downloaded data
+    from briefing.lightnltk import snowball  # Porter2; needs no downloaded data
 
-    return EnglishStemmer()
+    return snowball.EnglishStemmer()
 
 
 @lru_cache(maxsize=131072)
@@ -160,7 +160,12 @@ def _unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
 def event_vectors(analyzed: Sequence[AnalyzedArticle]) -> sparse.csr_matrix:
     """One row per article: the weighted blocks side by side, of unit length when every term
     of the article is shared with another (shorter by what only it says)."""
-    features = [event_features(a) for a in analyzed]
+    return feature_vectors([event_features(a) for a in analyzed])
+
+
+def feature_vectors(features: Sequence[dict[str, Counter]]) -> sparse.csr_matrix:
+    """`event_vectors` from the articles' `event_features` (which an earlier brief keeps, so
+    articles of several days can be compared: `briefing.brief.history`)."""
     blocks, present = [], np.zeros(len(features))
     for name, weight in BLOCK_WEIGHTS.items():
         counts = [f[name] for f in features]

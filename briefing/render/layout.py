@@ -570,6 +570,43 @@ def also_reported(brief: Brief, unshown: list[int]) -> tuple[list[dict], int]:
     return entries, 0
 
 
+QUIET_CHARS = 200
+"""Characters of headlines the "No new reports" line names: under two lines of the footer's
+small type, so a day after a busy one does not give the line half the footer."""
+
+
+def quiet_stories(brief: Brief) -> dict:
+    """The "No new reports" line: the headlines (``titles``) of the stories the latest earlier
+    brief showed that have no article today (`Brief.quiet`), within `QUIET_CHARS`, and how many
+    more there are (``more``)."""
+    titles, used = [], 0
+    for n, st in enumerate(brief.quiet):
+        title = str(st.get("title") or "").strip()
+        if titles and used + len(title) + 3 > QUIET_CHARS:
+            return {"titles": titles, "more": len(brief.quiet) - n}
+        titles.append(title)
+        used += len(title) + 3
+    return {"titles": titles, "more": 0}
+
+
+def continuity(brief: Brief, story: Story) -> dict | None:
+    """A continuing story's mark: "Day 3" when the latest earlier brief reported it too (the day
+    counts the briefs that did), else "since Mon" (the weekday it was first reported; "since
+    3 May" a week or more back); with the date first reported and the link to the earlier
+    brief's page, when known. None for a new story: the eye finds what broke."""
+    if story.status != "continuing" or story.first_seen is None:
+        return None
+    prev = story.previous or {}
+    earlier = [str(b.get("date")) for b in brief.since if str(b.get("date")) < brief.date.isoformat()]
+    if earlier and prev.get("date") == max(earlier):
+        label = f"Day {story.day}"
+    elif (brief.date - story.first_seen).days < 7:
+        label = f"since {story.first_seen:%a}"
+    else:
+        label = f"since {story.first_seen.day} {story.first_seen:%b}"
+    return {"label": label, "title": f"first reported {long_date(story.first_seen)}", "href": prev.get("href")}
+
+
 def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: int | None,
           overflow: bool) -> dict:
     plan = plan or Plan()
@@ -598,6 +635,7 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
             "sentences": [{"anchor": f"s-{i}-{s}", "text": brief.articles[i].sentences[s].strip()}
                           for i, s in order],
             "quote": _quote_view(brief, in_block[k], number[k]) if k in in_block else None,
+            "since": continuity(brief, st),
         })
     cited = referenced(brief, plan)
     for k in cited:  # cited but not shown: numbered after the stories shown
@@ -685,6 +723,7 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
         "omitted_text": ("; ".join(omitted) + ".") if omitted else "",
         "also": also,
         "also_more": also_more,
+        "quiet": quiet_stories(brief),
         "page_css": PAGE_CSS.get((brief.page_size or "a4").lower(), "A4"),
         "font_size": f"{plan.font_size:g}",
         "for_pdf": for_pdf,
