@@ -30,6 +30,8 @@ Feeds for the daily run (and ``serve`` without inputs), with the fetching rules:
     cache_dir = "~/.cache/briefing/http"
     respect_robots = true
     allow_private_hosts = false  # true lets feeds and redirects reach internal addresses
+    history_days = 7             # match the day's stories with the briefs of the 7 days before
+    timezone = "Europe/Berlin"   # days start at midnight there (default: the machine's zone)
 
     [[feeds]]
     url = "https://example.org/world/rss.xml"
@@ -59,13 +61,16 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
 from briefing.brief.focus import parse_focus
+from briefing.addresses import DEFAULT_PORTS, SECURITY, check_address
 from briefing.brief.rank import parse_beats
-from briefing.deliver.mail import DEFAULT_PORTS, SECURITY, check_address
 from briefing.model import BriefingError
 
 DEFAULT_FILE = "briefing.toml"
 DEFAULT_PASSWORD_ENV = "BRIEFING_SMTP_PASSWORD"
 PAGE_SIZES = ("a4", "letter")
+MAX_HISTORY_DAYS = 60
+"""`history_days` at most: the feed state keeps the entries used for 60 days (daily_feeds.KEEP_DAYS),
+and a story quiet for two months is news again."""
 
 # file key (dotted) -> Config field
 _KEYS: dict[str, str] = {
@@ -95,6 +100,8 @@ _KEYS: dict[str, str] = {
     "respect_robots": "respect_robots",
     "allow_private_hosts": "allow_private_hosts",
     "window_hours": "window_hours",
+    "history_days": "history_days",
+    "timezone": "timezone",
 }
 _FILE_KEY = {v: k for k, v in _KEYS.items()}
 _SECTIONS = ("mail", "smtp")
@@ -169,6 +176,11 @@ class Config:
     """Let URLs from feeds, OPML and redirects reach loopback, private and link-local addresses."""
     window_hours: float = 24.0
     """How far back the first daily run from feeds reaches; later runs take entries since the last."""
+    history_days: int = 7
+    """``daily`` matches the day's stories against the briefs of this many days before it in
+    `out` ("Day 3", "No new reports"); 0 turns that off."""
+    timezone: str | None = None
+    """The IANA time zone days are counted in (e.g. "Europe/Berlin"); None: the machine's."""
     source: Path | None = None
     """The file this came from, if any (used in error messages)."""
     base_dir: Path = field(default_factory=Path.cwd)
@@ -199,6 +211,29 @@ class Config:
 
     def out_dir_for(self, date: dt.date) -> Path:
         return self.resolve(self.out) / date.isoformat()
+
+    @property
+    def tzinfo(self) -> dt.tzinfo | None:
+        """The configured time zone; None means the machine's local time."""
+        if not self.timezone:
+            return None
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(self.timezone)
+
+    def today(self, now: dt.datetime | None = None) -> dt.date:
+        """Today's date in the configured time zone."""
+        now = now or dt.datetime.now(dt.timezone.utc)
+        return now.astimezone(self.tzinfo).date()
+
+    def day_bounds(self, date: dt.date) -> tuple[dt.datetime, dt.datetime]:
+        """When `date` starts and ends (the next day's start) in the configured time zone."""
+        def start(d: dt.date) -> dt.datetime:
+            midnight = dt.datetime.combine(d, dt.time())
+            zone = self.tzinfo
+            return midnight.replace(tzinfo=zone) if zone is not None else midnight.astimezone()
+
+        return start(date), start(date + dt.timedelta(days=1))
 
     @property
     def template_path(self) -> Path | None:
@@ -369,6 +404,11 @@ def _validate_web(cfg: Config, bad) -> None:
     for name in ("respect_robots", "allow_private_hosts"):
         if not isinstance(getattr(cfg, name), bool):
             raise bad(name, f"expected true or false, got {getattr(cfg, name)!r}")
+    days = cfg.history_days
+    if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_HISTORY_DAYS:
+        raise bad("history_days", f"expected a whole number of days from 0 to {MAX_HISTORY_DAYS}, got {days!r}")
+    if cfg.timezone is not None:
+        _check_timezone(cfg.timezone, bad)
     hours = cfg.window_hours
     if isinstance(hours, bool) or not isinstance(hours, (int, float)) or not 0 < hours <= 24 * 31:
         raise bad("window_hours", f"expected a number of hours above 0 and at most 744, got {hours!r}")
@@ -407,6 +447,17 @@ def _validate_web(cfg: Config, bad) -> None:
             words[key] = [w.strip() for w in value]
         feeds.append(FeedConfig(location, name, words["include"], words["exclude"]))
     cfg.feeds = feeds
+
+
+def _check_timezone(name, bad) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if not isinstance(name, str) or not name.strip():
+        raise bad("timezone", f"expected a time zone name such as \"Europe/Berlin\", got {name!r}")
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder of zones ("Europe")
+        raise bad("timezone", f"unknown time zone {name!r} (an IANA name such as \"Europe/Berlin\" or \"UTC\")") from None
 
 
 def _password_refused(path: Path, key: str) -> BriefingError:

@@ -88,12 +88,23 @@ class Quote:
     """What the speaker is: "person", "organisation" or "group"."""
     sources: list[str] = field(default_factory=list)
     """`Article.path` of every article that carries this quote (the brief merges copies)."""
+    cue: str | None = None
+    """The words that attribute the quote, as the text writes them ("said Smith", "according to
+    the ministry", "she told reporters"); None when nothing in its sentence does (a quote that
+    continues a speaker's turn)."""
+    attribution: str = "explicit"
+    """How the speaker was found: "explicit" (named or described in the quote's own sentence or its
+    attribution clause), "resolved" (a pronoun, surname, description or the running speaker
+    resolved to a name with confidence) or "uncertain" (a guess, or no speaker). The analysis
+    always sets it; a quote made by hand is taken as the caller's word."""
 
     def to_json(self) -> dict:
         return {
             "text": self.text,
             "speaker": self.speaker,
             "speaker_kind": self.speaker_kind,
+            "cue": self.cue,
+            "attribution": self.attribution,
             "title": self.title,
             "sentence": self.sentence,
             "article": self.article,
@@ -190,19 +201,44 @@ class Story:
     """The story's beat: the section most of its reports have (`briefing.brief.rank`)."""
     opinion: bool = False
     """True when every report in the story is opinion (argument, not news)."""
+    status: str = "new"
+    """"new", or "continuing" when an earlier brief reported the same event
+    (`briefing.brief.history`)."""
+    first_seen: dt.date | None = None
+    """A continuing story: the date of the first brief that reported it."""
+    previous: dict | None = None
+    """A continuing story: the latest earlier brief's story (``id``, ``date``, ``title``,
+    ``day``, ``anchor``; ``href`` to that brief's page from this one's folder, when known)."""
+    day: int = 1
+    """How many briefs have reported the story, this one included."""
+    known: list[str] = field(default_factory=list)
+    """A continuing story: what earlier briefs' articles of it said (for an update summary:
+    what the reader already knows)."""
+    event: list[dict] = field(default_factory=list)
+    """Per article (copies aside), what a later brief matches it by: path, date and the
+    strongest event terms (`briefing.brief.history.story_evidence`)."""
 
     def to_json(self, articles: list[AnalyzedArticle]) -> dict:
-        return {
+        record = {
             "id": self.id,
             "title": self.title,
             "articles": [articles[i].article.path for i in self.articles],
             "outlets": self.outlets,
             "summary": [articles[a].sentences[s] for a, s in self.summary],
+            "summary_sources": [{"article": articles[a].article.path, "sentence": s} for a, s in self.summary],
             "focus": self.focus,
             "shown": self.shown,
             "section": self.section,
             "opinion": self.opinion,
+            "status": self.status,
+            "day": self.day,
         }
+        if self.status == "continuing":
+            record["first_seen"] = self.first_seen.isoformat() if self.first_seen else None
+            record["previous"] = self.previous
+        if self.event:
+            record["event"] = self.event
+        return record
 
 
 @dataclass
@@ -226,6 +262,11 @@ class Brief:
     """Input files that could not be used, each with its reason."""
     not_analysed: list[Article] = field(default_factory=list)
     """Articles in a language the brief does not read: listed, never summarised."""
+    since: list[dict] = field(default_factory=list)
+    """The earlier briefs the stories were matched against (``date``, ``path``), oldest first."""
+    quiet: list[dict] = field(default_factory=list)
+    """Stories on the latest earlier brief's page with no article today (``id``, ``title``,
+    ``date``): the page names them in one line, "No new reports"."""
 
     def to_json(self) -> dict:
         return {
@@ -241,6 +282,8 @@ class Brief:
             "omitted": self.omitted,
             "skipped": self.skipped,
             "not_analysed": [unread_json(a) for a in self.not_analysed],
+            "since": self.since,
+            "no_new_reports": self.quiet,
         }
 
 

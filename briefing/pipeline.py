@@ -15,6 +15,7 @@ from pathlib import Path
 
 from briefing.analyze.article import analyze_article
 from briefing.brief.assemble import assemble_brief
+from briefing.brief.history import EarlierBrief, link_previous_pages, load_history
 from briefing.ingest.fetch import FetchSettings
 from briefing.ingest.language import ENGLISH, language_name, language_notes
 from briefing.ingest.load import load_articles
@@ -84,6 +85,16 @@ def analyze_paths(
     return analyzed, errors
 
 
+def earlier_briefs(paths: Iterable[str | Path], date: dt.date) -> list[EarlierBrief]:
+    """The briefs `--since` names, read (oldest first); `InputError` naming the one that cannot
+    be read or is not dated before `date`."""
+    history = load_history(paths)
+    for b in history:
+        if b.date >= date:
+            raise InputError(b.path, f"dated {b.date.isoformat()}: --since takes briefs before {date.isoformat()}")
+    return history
+
+
 def build(
     paths: Iterable[str | Path],
     out_dir: str | Path = "out",
@@ -102,12 +113,15 @@ def build(
     skipped: Iterable[InputError] = (),
     beats: Sequence[str] | None = None,
     exclude_beats: Sequence[str] | None = None,
+    since: Iterable[str | Path] = (),
 ) -> BuildResult:
     """Build the one-page brief from `paths` and write brief.pdf, .html and .json to `out_dir`.
 
     Stories about `focus` rank first; with `only_focus` the others are left out. Stories on the
     `beats` lead (default `briefing.brief.rank.DEFAULT_BEATS`: politics, world, economy), then other
-    news of public interest; stories on `exclude_beats` (default: commerce) are not shown.
+    news of public interest; stories on `exclude_beats` (default: commerce) are not shown. `since`
+    names earlier briefs (folders or brief.json files, dated before `date`): a story that continues
+    one of theirs is marked so, and their latest's stories with no article today are named.
     """
     from briefing.render.fit import fit_to_page  # WeasyPrint is slow to import; analysis needs none
     from briefing.render.outputs import prepare_output_folder, write_outputs
@@ -118,14 +132,18 @@ def build(
     template_dirs(template_dir)
     check_page_size(page_size)
     unread: list[Article] = []
+    date = date or dt.date.today()
+    history = earlier_briefs(since, date)
     analyzed, errors = analyze_paths(
         paths, sentences=sentences, words=words, algorithm=algorithm, progress=progress, fetch=fetch,
         not_analysed=unread,
     )
     brief = assemble_brief(analyzed, title=title, date=date, page_size=page_size,
-                           focus=focus, only_focus=only_focus, beats=beats, exclude_beats=exclude_beats)
+                           focus=focus, only_focus=only_focus, beats=beats, exclude_beats=exclude_beats,
+                           history=history)
     brief.not_analysed = unread
     brief.omitted = [*brief.omitted, *language_notes(unread)]
+    link_previous_pages(brief.stories, history, out_dir)
     errors = [*skipped, *errors]  # inputs a caller could not use before the build (e.g. feed pages)
     brief.skipped = [str(e) for e in errors]
     if progress:

@@ -4,6 +4,7 @@
 - `clusters` groups articles by the event they report; `stories` forms and ranks the stories
   (`focus` parses and matches the analyst's focus);
 - `points` picks one self-contained key point per leading story;
+- `history` matches the day's stories with earlier briefs' (continuing or new, quiet ones);
 - `assemble` puts the brief together: stories, key points, quotes merged across outlets,
   participants merged across the day, the title.
 """
@@ -17,4 +18,6 @@ __getattr__, __all__ = lazy_exports(__name__, {
     "cluster_events": "clusters",
     "story_key_points": "points",
     "parse_focus": "focus",
+    "load_brief": "history",
+    "link_stories": "history",
 })

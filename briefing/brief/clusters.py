@@ -84,9 +84,9 @@ _CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunda
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    from nltk.stem.snowball import EnglishStemmer  # Porter2; needs no downloaded data
+    from briefing.lightnltk import snowball  # Porter2; needs no downloaded data
 
-    return EnglishStemmer()
+    return snowball.EnglishStemmer()
 
 
 @lru_cache(maxsize=131072)
@@ -188,7 +188,25 @@ def event_blocks(analyzed: Sequence[AnalyzedArticle]) -> tuple[sparse.csr_matrix
     """`event_vectors` and, by name, each block on its own (unit rows, unweighted), plus
     ``participants`` (the names less weekdays and months) and ``named`` (a column: 1 for an article
     that names any participant)."""
-    features = [event_features(a) for a in analyzed]
+    return feature_blocks([event_features(a) for a in analyzed])
+
+
+def feature_vectors(features: Sequence[dict[str, Counter]]) -> sparse.csr_matrix:
+    """`event_vectors` from the articles' `event_features` (which an earlier brief keeps, so
+    articles of several days can be compared: `briefing.brief.history`)."""
+    return feature_blocks(features)[0]
+
+
+def _participants(f: dict[str, Counter]) -> Counter:
+    """The names an article's features hold less weekdays and months (an earlier brief keeps
+    only the names)."""
+    if "participants" in f:
+        return f["participants"]
+    return Counter({n: c for n, c in f["names"].items() if n not in _CALENDAR})
+
+
+def feature_blocks(features: Sequence[dict[str, Counter]]) -> tuple[sparse.csr_matrix, dict[str, sparse.csr_matrix]]:
+    """`event_blocks` from the articles' `event_features`."""
     blocks, present, by_name = [], np.zeros(len(features)), {}
     for name, weight in BLOCK_WEIGHTS.items():
         counts = [f[name] for f in features]
@@ -197,9 +215,10 @@ def event_blocks(analyzed: Sequence[AnalyzedArticle]) -> tuple[sparse.csr_matrix
         present += weight ** 2 * np.array([bool(c) for c in counts], dtype=np.float64)
     present[present == 0] = 1.0
     vectors = sparse.csr_matrix(sparse.diags(1.0 / np.sqrt(present)) @ sparse.hstack(blocks, format="csr"))
-    by_name["participants"] = tfidf_block([f["participants"] for f in features])
+    participants = [_participants(f) for f in features]
+    by_name["participants"] = tfidf_block(participants)
     # who names any participant at all (the block keeps only the names another article shares)
-    by_name["named"] = sparse.csr_matrix(np.array([[float(bool(f["participants"]))] for f in features]).reshape(-1, 1))
+    by_name["named"] = sparse.csr_matrix(np.array([[float(bool(p))] for p in participants]).reshape(-1, 1))
     return vectors, by_name
 
 

@@ -29,7 +29,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from briefing.analyze.people import GOV_TITLE
+from briefing.analyze.titles import GOV_TITLE
 from briefing.analyze.summarize import near_duplicate
 from briefing.brief.clusters import (EVENT_DISTANCE, EVENT_SENTENCES, agglomerate, article_days, event_blocks,
                                      look_alike_veto)

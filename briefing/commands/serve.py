@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
 from briefing.commands.console import say
 from briefing.commands.options import add_fetch_options, fetch_settings
@@ -19,8 +18,9 @@ def register(subparsers) -> argparse.ArgumentParser:
         description=(
             "Build the brief and serve it at http://HOST:PORT/ with a status bar (PDF link, "
             "one-page fit warning, build errors). The page reloads itself after each rebuild; "
-            "a failed build keeps the last good brief on show. Only the brief and the template's "
-            "assets are served. Binds 127.0.0.1 unless --host says otherwise."
+            "a failed build keeps the last good brief on show. /archive lists the briefs the daily runs "
+            "kept in the config's out folder, by date, each with its HTML and PDF. Only the brief, the "
+            "template's assets and the archive are served. Binds 127.0.0.1 unless --host says otherwise."
         ),
     )
     p.add_argument("inputs", nargs="*", metavar="INPUT",
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     if not inputs:
         from briefing.config import feed_sources
 
-        today = cfg.inbox_for(dt.date.today())
+        today = cfg.inbox_for(cfg.today())
         feeds = feed_sources(cfg)
         if not today.is_dir() and not feeds:
             raise BriefingError(f"no INPUT given, no [[feeds]] in the config and today's inbox folder {today} does not exist")
@@ -75,4 +75,5 @@ def run(args: argparse.Namespace) -> int:
         exclude_beats=cfg.exclude_beats,
         progress=say,
         fetch=fetch_settings(args, cfg),
+        archive_dir=cfg.resolve(cfg.out),
     )

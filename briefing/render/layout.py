@@ -545,6 +545,12 @@ def quotes_in_blocks(brief: Brief, plan: "Plan") -> frozenset:
     return frozenset(ordered[:len(ordered) - lifted] if lifted else ordered)
 
 
+def link(a: AnalyzedArticle | None) -> str | None:
+    """The article's web address, for a link to it from the page: http(s) only, else None."""
+    url = a.article.url if a is not None else None
+    return url if url and urlsplit(url).scheme in ("http", "https") else None
+
+
 def _quote_view(brief: Brief, k: int, number) -> dict:
     q = brief.quotes[k]
     paths = quote_paths(q)
@@ -553,7 +559,7 @@ def _quote_view(brief: Brief, k: int, number) -> dict:
     carried = plural(len(outlets), "outlet") if len(outlets) > 1 else (
         plural(len(paths), "article") if len(paths) > 1 else "")
     return {"anchor": f"q-{k}", "text": q.text.strip(), "speaker": q.speaker, "title": q.title,
-            "speaker_kind": q.speaker_kind, "number": number, "carried": carried}
+            "speaker_kind": q.speaker_kind, "number": number, "carried": carried, "url": link(by_path.get(q.article))}
 
 
 ALSO_REPORTED_CHARS = 260
@@ -582,6 +588,43 @@ def also_reported(brief: Brief, unshown: list[int]) -> tuple[list[dict], int]:
     return entries, 0
 
 
+QUIET_CHARS = 200
+"""Characters of headlines the "No new reports" line names: under two lines of the footer's
+small type, so a day after a busy one does not give the line half the footer."""
+
+
+def quiet_stories(brief: Brief) -> dict:
+    """The "No new reports" line: the headlines (``titles``) of the stories the latest earlier
+    brief showed that have no article today (`Brief.quiet`), within `QUIET_CHARS`, and how many
+    more there are (``more``)."""
+    titles, used = [], 0
+    for n, st in enumerate(brief.quiet):
+        title = str(st.get("title") or "").strip()
+        if titles and used + len(title) + 3 > QUIET_CHARS:
+            return {"titles": titles, "more": len(brief.quiet) - n}
+        titles.append(title)
+        used += len(title) + 3
+    return {"titles": titles, "more": 0}
+
+
+def continuity(brief: Brief, story: Story) -> dict | None:
+    """A continuing story's mark: "Day 3" when the latest earlier brief reported it too (the day
+    counts the briefs that did), else "since Mon" (the weekday it was first reported; "since
+    3 May" a week or more back); with the date first reported and the link to the earlier
+    brief's page, when known. None for a new story: the eye finds what broke."""
+    if story.status != "continuing" or story.first_seen is None:
+        return None
+    prev = story.previous or {}
+    earlier = [str(b.get("date")) for b in brief.since if str(b.get("date")) < brief.date.isoformat()]
+    if earlier and prev.get("date") == max(earlier):
+        label = f"Day {story.day}"
+    elif (brief.date - story.first_seen).days < 7:
+        label = f"since {story.first_seen:%a}"
+    else:
+        label = f"since {story.first_seen.day} {story.first_seen:%b}"
+    return {"label": label, "title": f"first reported {long_date(story.first_seen)}", "href": prev.get("href")}
+
+
 def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: int | None,
           overflow: bool) -> dict:
     plan = plan or Plan()
@@ -606,9 +649,11 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
             "outlets": story_outlets(brief, st),
             "file": Path(lead.article.path).name if lead else "",
             "source": outlet(lead) if lead else None,
+            "url": link(lead),
             "sentences": [{"anchor": f"s-{i}-{s}", "text": brief.articles[i].sentences[s].strip()}
                           for i, s in order],
             "quote": _quote_view(brief, in_block[k], number[k]) if k in in_block else None,
+            "since": continuity(brief, st),
         })
     cited = referenced(brief, plan)
     for k in cited:  # cited but not shown: numbered after the stories shown
@@ -632,7 +677,8 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
         if st not in number:
             continue
         key_points.append({"anchor": f"kp-{k}", "text": kp.text.strip(), "number": number[st],
-                           "source": Path(brief.articles[kp.article].article.path).name})
+                           "source": Path(brief.articles[kp.article].article.path).name,
+                           "url": link(brief.articles[kp.article])})
     block_quote_keys = set(in_block.values())
     quotes = [_quote_view(brief, k, number.get(quote_story(brief, k, owner), ""))
               for k in kept_quotes(brief, plan) if k not in block_quote_keys]
@@ -695,6 +741,7 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
         "omitted_text": ("; ".join(omitted) + ".") if omitted else "",
         "also": also,
         "also_more": also_more,
+        "quiet": quiet_stories(brief),
         "page_css": PAGE_CSS.get((brief.page_size or "a4").lower(), "A4"),
         "font_size": f"{plan.font_size:g}",
         "for_pdf": for_pdf,
