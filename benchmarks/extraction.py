@@ -9,7 +9,8 @@ Quality: the 92 pages of ../shared/eval/web/aeb_dev (the article-extraction benc
 human ground truth; never copied into the repository) are served by a real HTTP server on
 127.0.0.1 (tests/web_server.py), and read through the command line as a user would:
 ``briefing analyze --json -q <URL...>``, with an empty HTTP cache. An article's text is its
-``sentences`` joined by spaces. Scored with the benchmark's own measure: 4-token shingles of
+``sentences`` joined by spaces (a page in another language, which is not analysed: its ``text`` in
+``not_analysed``). Scored with the benchmark's own measure: 4-token shingles of
 ``\\w+`` tokens; per page tp/fp/fn (normalised to sum 1); precision averaged over pages with a
 prediction, recall over pages with a truth; F1 of the two averages. trafilatura's own
 ``extract()`` on the same page bytes, with its defaults and with ``favor_precision``, is scored in
@@ -90,8 +91,11 @@ def briefing_predictions(server: WebServer, ids: list[str]) -> tuple[dict[str, s
     if run.returncode != 0:
         raise SystemExit(f"briefing analyze failed:\n{run.stderr}")
     out = {pid: "" for pid in ids}
-    for article in json.loads(run.stdout)["articles"]:
+    record = json.loads(run.stdout)
+    for article in record["articles"]:
         out[urls[article["path"]]] = " ".join(article["sentences"])
+    for article in record.get("not_analysed", []):  # another language: its text as ingest read it
+        out[urls[article["path"]]] = " ".join(article["text"].split())
     return out, took, run.stderr.strip()
 
 

@@ -19,11 +19,14 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 import quotes as quote_bench  # noqa: E402
+import page_quotes as page_bench  # noqa: E402
 import sentences as sentence_bench  # noqa: E402
+import since as since_bench  # noqa: E402
 import stories as story_bench  # noqa: E402
 import summaries as summary_bench  # noqa: E402
 import extraction as extraction_bench  # noqa: E402
 import multidoc as multidoc_bench  # noqa: E402
+import policy_days as policy_bench  # noqa: E402
 
 from briefing.analyze.sentences import split_sentences  # noqa: E402
 
@@ -39,6 +42,13 @@ ENFORCED = {
     "PolNeAR a speaker compatible", "PolNeAR b speaker compatible", "PolNeAR b quote F1",
     "web body F1 (aeb dev)", "web body F1 half 1", "web body F1 half 2", "web F1 - trafilatura default",
     "DUC03 R-2 story - LexRank, half A", "DUC03 R-2 story - LexRank, half B",
+    "aeb day: first 5 at level >= 1", "aeb day: first 5 at level 2", "aeb day: key points not level 0",
+    "aeb day: key points not opinion", "aeb day: opinion recall", "aeb day: non-opinion not flagged",
+    "aeb day: same-story pairs together", "aeb day: one page",
+    "BBC days: 4 of first 5 politics/business", "BBC days: no sport/ent. key point", "BBC days: one page",
+    "section accuracy BBC half 0 (tuning)", "section accuracy BBC half 1 (check)",
+    "section accuracy aeb half 1 (tuning)", "section accuracy aeb half 2 (check)",
+    "since: statuses right half 0", "since: statuses right half 1", "since: quiet stories named",
 }
 
 
@@ -78,9 +88,19 @@ def figures() -> list[tuple[str, float, float]]:
     out.append(("people precision", people_p, 0.85))
     out.append(("people recall", people_r, 0.85))
 
-    tuning_half, check_half = story_bench.story_f1()  # ECB+ dev split by id; the distance was tuned on half 0
+    ecb_rows = story_bench.load()
+    ecb_analyzed, _ = story_bench.analyze_rows(ecb_rows)
+    tuning_half, check_half = story_bench.story_f1(ecb_rows, ecb_analyzed)  # split by id; distance tuned on half 0
     out.append(("story BCubed F1 half 0", tuning_half, 0.90))
     out.append(("story BCubed F1 half 1", check_half, 0.90))
+    # issue 20: two ECB+ days per topic half (benchmarks/since.py); what brief.json keeps tuned on half 0
+    days = since_bench.run(analyzed={r["id"]: a for r, a in zip(ecb_rows, ecb_analyzed)})
+    for half, counts in days.items():
+        out.append((f"since: statuses right half {half}", since_bench.statuses_right(counts), 1.0))
+    out.append(("since: quiet stories named", sum(c["quiet named"] for c in days.values())
+                / max(1, sum(c["quiet stories"] for c in days.values())), 1.0))
+    for half, counts in days.items():
+        out.append((f"since: opens with news half {half}", counts["opens with news"] / max(1, counts["openings"]), 2 / 3))
     # issue 12's targets (met on data kept aside, so the dev figures must clear them too)
     out.append(("GGT quote F1 (issue 12)", quote_f1, 0.95))
     out.append(("GGT speaker right (issue 12)", stats["spk_ok"] / max(stats["q_tp"], 1), 0.92))
@@ -93,6 +113,13 @@ def figures() -> list[tuple[str, float, float]]:
         _, _, f1, speaker = quote_bench.polnear_figures(quote_bench.run_polnear(half=half))
         out.append((f"PolNeAR {half} quote F1", f1, 0.93))
         out.append((f"PolNeAR {half} speaker compatible", speaker, 0.90))
+
+    # issue 18: the speakers of the quotes the fitted page prints (days of GGT dev and PolNeAR
+    # train, both halves), and enough quotes a page to be worth reading
+    for kind, half in (("ggt", "even"), ("ggt", "odd"), ("polnear", "a"), ("polnear", "b")):
+        right, per_page = page_bench.figures(page_bench.run_half(kind, half))
+        out.append((f"page quotes right {kind} {half}", right, 0.97))
+        out.append((f"page quotes a page {kind} {half}", per_page, 4.0))
 
     # issue 10: body text of web pages through `briefing analyze --json <URL...>` on a local server
     web = extraction_bench.quality(verbose=False)
@@ -107,6 +134,47 @@ def figures() -> list[tuple[str, float, float]]:
     duc = multidoc_bench.quality("duc2003", systems=("ours", "lexrank"))
     for h in "AB":
         out.append((f"DUC03 R-2 story - LexRank, half {h}", duc["ours"][h][1] - duc["lexrank"][h][1], 2.0))
+
+    out.extend(policy_figures())
+    return out
+
+
+SECTION_FLOORS = {"BBC half 0 (tuning)": 0.66, "BBC half 1 (check)": 0.67, "aeb half 1 (tuning)": 0.61,
+                  "aeb half 2 (check)": 0.50}
+"""Issue 16 set no accuracy target for sections: these floors are what it reached (docs/benchmarks.md)
+less 0.02, so that section accuracy cannot slip back unnoticed."""
+
+
+def policy_figures() -> list[tuple[str, float, float]]:
+    """Issue 16: the aeb day and the BBC days (benchmarks/policy_days.py), as shares where the
+    issue asks for all or none."""
+    fig = policy_bench.run_all()
+    aeb = fig["aeb"]
+    keys = max(1, aeb["key points"])
+    together, pairs = aeb["same-story pairs together"]
+    apart, looks = aeb["look-alike pairs apart"]
+    out = [
+        ("aeb day: first 5 at level >= 1", aeb["first five at level >= 1"], 4),
+        ("aeb day: first 5 at level 2", aeb["first five at level 2"], 3),
+        ("aeb day: key points not level 0", 1 - aeb["key points from level 0"] / keys, 1.0),
+        ("aeb day: key points not opinion", 1 - aeb["key points from opinion"] / keys, 1.0),
+        ("aeb day: opinion recall", aeb["opinion recall"], 0.5),  # "most opinion pages"
+        ("aeb day: non-opinion not flagged", aeb["non-opinion pages not flagged"], 0.95),  # "almost no others"
+        ("aeb day: same-story pairs together", together / max(1, pairs), 1.0),
+        ("aeb day: look-alike pairs apart", apart / max(1, looks), 1.0),
+        ("aeb day: one page", float(aeb["pages"] == 1), 1.0),
+    ]
+    days = [d for half in fig["bbc days"].values() for d in half]
+    out += [
+        ("BBC days: 4 of first 5 politics/business",
+         sum(d["first five politics or business"] >= 4 for d in days) / len(days), 1.0),
+        ("BBC days: no sport/ent. key point", sum(not d["key points from sport or entertainment"] for d in days)
+         / len(days), 1.0),
+        ("BBC days: one page", sum(d["pages"] == 1 for d in days) / len(days), 1.0),
+    ]
+    sections = {"BBC half 0 (tuning)": fig["bbc sections"][0], "BBC half 1 (check)": fig["bbc sections"][1],
+                "aeb half 1 (tuning)": fig["aeb sections"]["half 1"], "aeb half 2 (check)": fig["aeb sections"]["half 2"]}
+    out += [(f"section accuracy {name}", value, SECTION_FLOORS[name]) for name, value in sections.items()]
     return out
 
 
@@ -116,7 +184,7 @@ def main() -> int:
         ok = value >= target
         kind = "enforced" if name in ENFORCED else "tracked"
         mark = "ok" if ok else ("FAIL" if kind == "enforced" else "below target")
-        print(f"{name:34s} {value:8.3f}  target >= {target:<6g} {kind:9s} {mark}")
+        print(f"{name:40s} {value:8.3f}  target >= {target:<6g} {kind:9s} {mark}")
         if kind == "enforced" and not ok:
             failed.append(name)
     if failed:

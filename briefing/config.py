@@ -10,6 +10,8 @@ The file is TOML. Top-level keys describe the brief, ``[mail]`` who gets it and
     sentences = 3                # summary length per article
     focus = ["North Korea", "six-party talks"]   # stories about these rank first
     only_focus = false           # true: leave the other stories out
+    beats = ["politics", "world", "economy"]   # what leads the page
+    exclude_beats = ["commerce"] # never shown (the page says how many)
 
     [mail]
     sender = "Briefing <briefing@example.org>"
@@ -28,6 +30,8 @@ Feeds for the daily run (and ``serve`` without inputs), with the fetching rules:
     cache_dir = "~/.cache/briefing/http"
     respect_robots = true
     allow_private_hosts = false  # true lets feeds and redirects reach internal addresses
+    history_days = 7             # match the day's stories with the briefs of the 7 days before
+    timezone = "Europe/Berlin"   # days start at midnight there (default: the machine's zone)
 
     [[feeds]]
     url = "https://example.org/world/rss.xml"
@@ -57,12 +61,16 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
 from briefing.brief.focus import parse_focus
-from briefing.deliver.mail import DEFAULT_PORTS, SECURITY, check_address
+from briefing.addresses import DEFAULT_PORTS, SECURITY, check_address
+from briefing.brief.rank import parse_beats
 from briefing.model import BriefingError
 
 DEFAULT_FILE = "briefing.toml"
 DEFAULT_PASSWORD_ENV = "BRIEFING_SMTP_PASSWORD"
 PAGE_SIZES = ("a4", "letter")
+MAX_HISTORY_DAYS = 60
+"""`history_days` at most: the feed state keeps the entries used for 60 days (daily_feeds.KEEP_DAYS),
+and a story quiet for two months is news again."""
 
 # file key (dotted) -> Config field
 _KEYS: dict[str, str] = {
@@ -75,6 +83,8 @@ _KEYS: dict[str, str] = {
     "template_dir": "template_dir",
     "focus": "focus",
     "only_focus": "only_focus",
+    "beats": "beats",
+    "exclude_beats": "exclude_beats",
     "mail.sender": "sender",
     "mail.recipients": "recipients",
     "mail.subject": "subject",
@@ -90,6 +100,8 @@ _KEYS: dict[str, str] = {
     "respect_robots": "respect_robots",
     "allow_private_hosts": "allow_private_hosts",
     "window_hours": "window_hours",
+    "history_days": "history_days",
+    "timezone": "timezone",
 }
 _FILE_KEY = {v: k for k, v in _KEYS.items()}
 _SECTIONS = ("mail", "smtp")
@@ -140,6 +152,10 @@ class Config:
     """What the brief is about: stories about these terms rank first and title the brief."""
     only_focus: bool = False
     """Leave out the stories that are not about `focus`."""
+    beats: list[str] = field(default_factory=lambda: ["politics", "world", "economy"])
+    """The sections that lead the page (`briefing.brief.rank`)."""
+    exclude_beats: list[str] = field(default_factory=lambda: ["commerce"])
+    """The sections never shown; the page says how many stories it left out."""
     sender: str | None = None
     recipients: list[str] = field(default_factory=list)
     subject: str | None = None
@@ -160,6 +176,11 @@ class Config:
     """Let URLs from feeds, OPML and redirects reach loopback, private and link-local addresses."""
     window_hours: float = 24.0
     """How far back the first daily run from feeds reaches; later runs take entries since the last."""
+    history_days: int = 7
+    """``daily`` matches the day's stories against the briefs of this many days before it in
+    `out` ("Day 3", "No new reports"); 0 turns that off."""
+    timezone: str | None = None
+    """The IANA time zone days are counted in (e.g. "Europe/Berlin"); None: the machine's."""
     source: Path | None = None
     """The file this came from, if any (used in error messages)."""
     base_dir: Path = field(default_factory=Path.cwd)
@@ -190,6 +211,29 @@ class Config:
 
     def out_dir_for(self, date: dt.date) -> Path:
         return self.resolve(self.out) / date.isoformat()
+
+    @property
+    def tzinfo(self) -> dt.tzinfo | None:
+        """The configured time zone; None means the machine's local time."""
+        if not self.timezone:
+            return None
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(self.timezone)
+
+    def today(self, now: dt.datetime | None = None) -> dt.date:
+        """Today's date in the configured time zone."""
+        now = now or dt.datetime.now(dt.timezone.utc)
+        return now.astimezone(self.tzinfo).date()
+
+    def day_bounds(self, date: dt.date) -> tuple[dt.datetime, dt.datetime]:
+        """When `date` starts and ends (the next day's start) in the configured time zone."""
+        def start(d: dt.date) -> dt.datetime:
+            midnight = dt.datetime.combine(d, dt.time())
+            zone = self.tzinfo
+            return midnight.replace(tzinfo=zone) if zone is not None else midnight.astimezone()
+
+        return start(date), start(date + dt.timedelta(days=1))
 
     @property
     def template_path(self) -> Path | None:
@@ -242,6 +286,19 @@ def _where(cfg: Config | None, origin: str | None, name: str) -> str:
     return f"{origin}: {key}"
 
 
+def _check_beats(cfg: Config, name: str, bad) -> None:
+    """`beats` or `exclude_beats`: a list of sections (or one comma-separated line), normalised."""
+    value = getattr(cfg, name)
+    if isinstance(value, str):  # beats = "politics, world" is one way to write it
+        value = [value]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(b, str) for b in value):
+        raise bad(name, f"expected a list of sections, e.g. [\"politics\", \"world\"], got {value!r}")
+    try:
+        setattr(cfg, name, list(parse_beats(",".join(value))))
+    except BriefingError as exc:
+        raise bad(name, str(exc)) from None
+
+
 def _validate(cfg: Config, *, origin: str | None = None, changed: set[str] | None = None) -> None:
     """Check every value; errors name the file (or 'command line') and the key."""
 
@@ -265,6 +322,8 @@ def _validate(cfg: Config, *, origin: str | None = None, changed: set[str] | Non
     cfg.focus = parse_focus(cfg.focus)
     if not isinstance(cfg.only_focus, bool):
         raise bad("only_focus", f"expected true or false, got {cfg.only_focus!r}")
+    for name in ("beats", "exclude_beats"):
+        _check_beats(cfg, name, bad)
     for n in ("title", "topic", "template_dir", "sender", "subject", "user"):
         check_str(n)
     for n in ("inbox", "out", "smtp_host", "password_env"):
@@ -345,6 +404,11 @@ def _validate_web(cfg: Config, bad) -> None:
     for name in ("respect_robots", "allow_private_hosts"):
         if not isinstance(getattr(cfg, name), bool):
             raise bad(name, f"expected true or false, got {getattr(cfg, name)!r}")
+    days = cfg.history_days
+    if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_HISTORY_DAYS:
+        raise bad("history_days", f"expected a whole number of days from 0 to {MAX_HISTORY_DAYS}, got {days!r}")
+    if cfg.timezone is not None:
+        _check_timezone(cfg.timezone, bad)
     hours = cfg.window_hours
     if isinstance(hours, bool) or not isinstance(hours, (int, float)) or not 0 < hours <= 24 * 31:
         raise bad("window_hours", f"expected a number of hours above 0 and at most 744, got {hours!r}")
@@ -383,6 +447,17 @@ def _validate_web(cfg: Config, bad) -> None:
             words[key] = [w.strip() for w in value]
         feeds.append(FeedConfig(location, name, words["include"], words["exclude"]))
     cfg.feeds = feeds
+
+
+def _check_timezone(name, bad) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if not isinstance(name, str) or not name.strip():
+        raise bad("timezone", f"expected a time zone name such as \"Europe/Berlin\", got {name!r}")
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder of zones ("Europe")
+        raise bad("timezone", f"unknown time zone {name!r} (an IANA name such as \"Europe/Berlin\" or \"UTC\")") from None
 
 
 def _password_refused(path: Path, key: str) -> BriefingError:

@@ -49,6 +49,17 @@ class Article:
     notes: list[str] = field(default_factory=list)
     """What ingest had to do differently for this article, said rather than hidden (e.g. a feed
     entry's own text used because its page could not be fetched)."""
+    section: str = ""
+    """What the article is about, one of `briefing.ingest.section.SECTIONS` ("politics", "world",
+    ..., "sport", "commerce", "other"); "" until ingest has classified it."""
+    opinion: bool = False
+    """True for argued writing: opinion columns, editorials, op-eds, commentary."""
+    language: str = ""
+    """ISO 639-1 code of the article's language ("en"); "" until ingest has identified it."""
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    """What the page or the feed says about the article, as it says it: schema.org ``types``,
+    ``sections`` (``articleSection``, ``article:section``), ``categories`` (a feed entry's),
+    ``keywords``; what `section` and `opinion` are read from besides the text."""
 
     @property
     def text(self) -> str:
@@ -77,12 +88,23 @@ class Quote:
     """What the speaker is: "person", "organisation" or "group"."""
     sources: list[str] = field(default_factory=list)
     """`Article.path` of every article that carries this quote (the brief merges copies)."""
+    cue: str | None = None
+    """The words that attribute the quote, as the text writes them ("said Smith", "according to
+    the ministry", "she told reporters"); None when nothing in its sentence does (a quote that
+    continues a speaker's turn)."""
+    attribution: str = "explicit"
+    """How the speaker was found: "explicit" (named or described in the quote's own sentence or its
+    attribution clause), "resolved" (a pronoun, surname, description or the running speaker
+    resolved to a name with confidence) or "uncertain" (a guess, or no speaker). The analysis
+    always sets it; a quote made by hand is taken as the caller's word."""
 
     def to_json(self) -> dict:
         return {
             "text": self.text,
             "speaker": self.speaker,
             "speaker_kind": self.speaker_kind,
+            "cue": self.cue,
+            "attribution": self.attribution,
             "title": self.title,
             "sentence": self.sentence,
             "article": self.article,
@@ -133,6 +155,9 @@ class AnalyzedArticle:
             "source": a.source,
             "date": a.date,
             "notes": a.notes,
+            "section": a.section,
+            "opinion": a.opinion,
+            "language": a.language,
             "sentences": self.sentences,
             "summary": [self.sentences[i] for i in self.summary],
             "quotes": [q.to_json() for q in self.quotes],
@@ -175,18 +200,49 @@ class Story:
     focus: bool = False
     """True when the story matches the brief's focus."""
     shown: bool = True
-    """False when the page leaves the story out (fitting, or --only-focus)."""
+    """False when the page leaves the story out (fitting, --only-focus, an excluded beat)."""
+    section: str = ""
+    """The story's beat: the section most of its reports have (`briefing.brief.rank`)."""
+    opinion: bool = False
+    """True when every report in the story is opinion (argument, not news)."""
+    status: str = "new"
+    """"new", or "continuing" when an earlier brief reported the same event
+    (`briefing.brief.history`)."""
+    first_seen: dt.date | None = None
+    """A continuing story: the date of the first brief that reported it."""
+    previous: dict | None = None
+    """A continuing story: the latest earlier brief's story (``id``, ``date``, ``title``,
+    ``day``, ``anchor``; ``href`` to that brief's page from this one's folder, when known)."""
+    day: int = 1
+    """How many briefs have reported the story, this one included."""
+    known: list[str] = field(default_factory=list)
+    """A continuing story: what earlier briefs' articles of it said (for an update summary:
+    what the reader already knows)."""
+    event: list[dict] = field(default_factory=list)
+    """Per article (copies aside), what a later brief matches it by: path, date and the
+    strongest event terms (`briefing.brief.history.story_evidence`)."""
 
     def to_json(self, articles: list[AnalyzedArticle]) -> dict:
-        return {
+        record = {
             "id": self.id,
             "title": self.title,
             "articles": [articles[i].article.path for i in self.articles],
             "outlets": self.outlets,
             "summary": [articles[a].sentences[s] for a, s in self.summary],
+            "summary_sources": [{"article": articles[a].article.path, "sentence": s} for a, s in self.summary],
             "focus": self.focus,
             "shown": self.shown,
+            "section": self.section,
+            "opinion": self.opinion,
+            "status": self.status,
+            "day": self.day,
         }
+        if self.status == "continuing":
+            record["first_seen"] = self.first_seen.isoformat() if self.first_seen else None
+            record["previous"] = self.previous
+        if self.event:
+            record["event"] = self.event
+        return record
 
 
 @dataclass
@@ -208,6 +264,13 @@ class Brief:
     """What fitting to one page left out, said in words (shown in the JSON and on the page)."""
     skipped: list[str] = field(default_factory=list)
     """Input files that could not be used, each with its reason."""
+    not_analysed: list[Article] = field(default_factory=list)
+    """Articles in a language the brief does not read: listed, never summarised."""
+    since: list[dict] = field(default_factory=list)
+    """The earlier briefs the stories were matched against (``date``, ``path``), oldest first."""
+    quiet: list[dict] = field(default_factory=list)
+    """Stories on the latest earlier brief's page with no article today (``id``, ``title``,
+    ``date``): the page names them in one line, "No new reports"."""
 
     def to_json(self) -> dict:
         return {
@@ -222,4 +285,13 @@ class Brief:
             "participants": [p.to_json() for p in self.participants],
             "omitted": self.omitted,
             "skipped": self.skipped,
+            "not_analysed": [unread_json(a) for a in self.not_analysed],
+            "since": self.since,
+            "no_new_reports": self.quiet,
         }
+
+
+def unread_json(a: Article) -> dict:
+    """An article the brief did not analyse (another language): where it is, what it is, its text."""
+    return {"path": a.path, "url": a.url, "title": a.title, "source": a.source, "date": a.date,
+            "language": a.language, "section": a.section, "opinion": a.opinion, "text": a.text}

@@ -16,9 +16,11 @@ from pathlib import Path
 from briefing.analyze.article import analyze_article
 from briefing.brief.assemble import assemble_brief
 from briefing.brief.multidoc import DEFAULT_WORDS, Summary
+from briefing.brief.history import EarlierBrief, link_previous_pages, load_history
 from briefing.ingest.fetch import FetchSettings
+from briefing.ingest.language import ENGLISH, language_name, language_notes
 from briefing.ingest.load import load_articles
-from briefing.model import AnalyzedArticle, Brief, BriefingError, InputError
+from briefing.model import AnalyzedArticle, Article, Brief, BriefingError, InputError
 
 Progress = Callable[[str], None]
 
@@ -50,15 +52,25 @@ def analyze_paths(
     progress: Progress | None = None,
     fetch: FetchSettings | None = None,
     quotes_and_people: bool = True,
+    not_analysed: list[Article] | None = None,
 ) -> tuple[list[AnalyzedArticle], list[InputError]]:
     """Ingest and analyze every article under `paths` (files, folders, URLs, feeds, OPML).
 
     Returns the analyzed articles and one `InputError` per input that could not be used.
+    Articles not in English are never analysed (their sentences would be summarised as English);
+    they are added to `not_analysed` when a list is given.
     Raises `NoUsableInputError` when no input could be used. `fetch` sets the rules for web
     inputs (cache, offline, robots, private hosts); see `briefing.ingest.fetch.FetchSettings`.
     Without `quotes_and_people`, only sentences and summaries are found.
     """
     articles, errors = load_articles(list(paths), fetch, progress)
+    other = [a for a in articles if a.language not in ("", ENGLISH)]
+    articles = [a for a in articles if a.language in ("", ENGLISH)]
+    if not_analysed is not None:
+        not_analysed.extend(other)
+    if not articles and other:
+        errors += [InputError(a.path, f"in {language_name(a.language)}: not analysed (the brief reads English)")
+                   for a in other]
     analyzed: list[AnalyzedArticle] = []
     for number, article in enumerate(articles, 1):
         if progress:
@@ -117,6 +129,16 @@ def summarize_paths(
     return StorySummaryResult(summary=summary, articles=analyzed, skipped=errors)
 
 
+def earlier_briefs(paths: Iterable[str | Path], date: dt.date) -> list[EarlierBrief]:
+    """The briefs `--since` names, read (oldest first); `InputError` naming the one that cannot
+    be read or is not dated before `date`."""
+    history = load_history(paths)
+    for b in history:
+        if b.date >= date:
+            raise InputError(b.path, f"dated {b.date.isoformat()}: --since takes briefs before {date.isoformat()}")
+    return history
+
+
 def build(
     paths: Iterable[str | Path],
     out_dir: str | Path = "out",
@@ -133,10 +155,17 @@ def build(
     only_focus: bool = False,
     fetch: FetchSettings | None = None,
     skipped: Iterable[InputError] = (),
+    beats: Sequence[str] | None = None,
+    exclude_beats: Sequence[str] | None = None,
+    since: Iterable[str | Path] = (),
 ) -> BuildResult:
     """Build the one-page brief from `paths` and write brief.pdf, .html and .json to `out_dir`.
 
-    Stories about `focus` rank first; with `only_focus` the others are left out.
+    Stories about `focus` rank first; with `only_focus` the others are left out. Stories on the
+    `beats` lead (default `briefing.brief.rank.DEFAULT_BEATS`: politics, world, economy), then other
+    news of public interest; stories on `exclude_beats` (default: commerce) are not shown. `since`
+    names earlier briefs (folders or brief.json files, dated before `date`): a story that continues
+    one of theirs is marked so, and their latest's stories with no article today are named.
     """
     from briefing.render.fit import fit_to_page  # WeasyPrint is slow to import; analysis needs none
     from briefing.render.outputs import prepare_output_folder, write_outputs
@@ -146,11 +175,19 @@ def build(
     prepare_output_folder(out_dir)
     template_dirs(template_dir)
     check_page_size(page_size)
+    unread: list[Article] = []
+    date = date or dt.date.today()
+    history = earlier_briefs(since, date)
     analyzed, errors = analyze_paths(
-        paths, sentences=sentences, words=words, algorithm=algorithm, progress=progress, fetch=fetch
+        paths, sentences=sentences, words=words, algorithm=algorithm, progress=progress, fetch=fetch,
+        not_analysed=unread,
     )
     brief = assemble_brief(analyzed, title=title, date=date, page_size=page_size,
-                           focus=focus, only_focus=only_focus)
+                           focus=focus, only_focus=only_focus, beats=beats, exclude_beats=exclude_beats,
+                           history=history)
+    brief.not_analysed = unread
+    brief.omitted = [*brief.omitted, *language_notes(unread)]
+    link_previous_pages(brief.stories, history, out_dir)
     errors = [*skipped, *errors]  # inputs a caller could not use before the build (e.g. feed pages)
     brief.skipped = [str(e) for e in errors]
     if progress:

@@ -12,6 +12,15 @@ python=${PYTHON:-python3}
 wheel=$(ls "$work"/dist/briefing-*.whl)
 mkdir -p "$work/seeds" "$work/empty" "$work/site"
 cp "$root"/seeds/*.txt "$work/seeds/"
+# an article in another language, so the language identifier's model (py3langid) is loaded too
+cat > "$work/seeds/zz-porto.txt" <<'TXT'
+Porto reabre depois das obras
+
+A autoridade portuária reabriu o porto norte na segunda-feira, depois de uma semana de obras no
+paredão, e o primeiro ferry atracou pouco depois das nove com duzentos passageiros a bordo.
+
+Os pescadores esperaram desde a madrugada à entrada do porto, disseram os responsáveis.
+TXT
 # a web page of our own, served on 127.0.0.1, so the web inputs' run-time packages are exercised too
 cat > "$work/site/talks.html" <<'HTML'
 <!DOCTYPE html><html><head><title>Ministers agree to resume fisheries talks</title></head><body>
@@ -47,6 +56,7 @@ for version in 3.10 3.11 3.12 3.13; do
     for cmd in build analyze serve daily send; do "$venv/bin/briefing" "$cmd" --help >/dev/null; done
     "$venv/bin/briefing" build "$work/seeds" --out "$work/out-$version" -q
     for kind in pdf html json; do test -s "$work/out-$version/brief.$kind"; done
+    grep -q '"language": "pt"' "$work/out-$version/brief.json"   # set aside, not analysed as English
     port=$("$venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     "$venv/bin/python" -m http.server "$port" --bind 127.0.0.1 --directory "$work/site" >/dev/null 2>&1 &
     server=$!
@@ -55,7 +65,7 @@ for version in 3.10 3.11 3.12 3.13; do
     kill "$server"
     grep -q "Maria Lindqvist" "$work/web-$version.json"
   )
-  echo "install check: python$version ok (wheel with no extras: --help, every command's --help, build, a URL)"
+  echo "install check: python$version ok (wheel with no extras: --help, every command's --help, build with a page in Portuguese set aside, a URL)"
   checked=$((checked + 1))
 done
 [ "$checked" -gt 0 ] || { echo "install check: no Python 3.10-3.13 found" >&2; exit 1; }

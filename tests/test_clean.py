@@ -37,7 +37,7 @@ def test_seed_caption_byline_and_email_footer():
     art = read_article(SEED_000)
     body = art.text
     assert art.byline == "Shin Hyon-hee"
-    assert art.source == "The Korea Herald"
+    assert art.source == "heraldcorp.com"  # the mail's domain: newspapers are named by what they say
     assert "heeshin@heraldcorp.com" not in body
     assert "(Yonhap News)" not in body
     assert "answers questions from reporters" not in body
@@ -78,10 +78,12 @@ def test_headline_glued_after_email_footer_is_not_body_text():
 def test_byline_forms_give_name_only_and_source():
     cases = {
         "By Jack Kim, Reuters": ("Jack Kim", "Reuters"),
-        "By Shin Hyon-hee (heeshin@heraldcorp.com)": ("Shin Hyon-hee", "The Korea Herald"),
+        "By Shin Hyon-hee (heeshin@heraldcorp.com)": ("Shin Hyon-hee", "heraldcorp.com"),
+        "By Ama Mensah (a.mensah@reuters.com)": ("Ama Mensah", "Reuters"),  # an agency's own domain
+        "By Jo Lind (jo.lind@gmail.com)": ("Jo Lind", None),  # webmail says nothing of the outlet
         "Lee Ji-hye | Staff writer": ("Lee Ji-hye", None),
         "By MATTHEW PENNINGTON, Associated Press": ("Matthew Pennington", "The Associated Press"),
-        "By Anna Fifield (anna.fifield@washpost.com)": ("Anna Fifield", "The Washington Post"),
+        "By Anna Fifield (anna.fifield@washpost.com)": ("Anna Fifield", "washpost.com"),
     }
     for line, (name, source) in cases.items():
         art = clean_text(f"Trade Talks Resume\n{line}\n{LEAD}\n{BODY}\n")
@@ -92,7 +94,7 @@ def test_byline_forms_give_name_only_and_source():
 def test_byline_split_across_lines_before_the_email():
     art = clean_text(f"{LEAD}\n{BODY}\nBy Kim Tong-hyung (\nthkim@koreatimes.co.kr)\n")
     assert art.byline == "Kim Tong-hyung"
-    assert art.source == "The Korea Times"
+    assert art.source == "koreatimes.co.kr"
     assert art.paragraphs == [LEAD, BODY]
 
 
@@ -173,3 +175,17 @@ def test_a_short_line_before_the_dateline_is_the_headline_even_with_a_full_stop(
                      "first ballots at midnight, officials said.\n\nThe count took five minutes.")
     assert art.title == "Three towns vote first."
     assert art.paragraphs[0].startswith("Voters in three towns")
+
+
+def test_a_headline_glued_after_an_agency_credit_is_split_off_but_not_after_any_bracket():
+    glued = clean_text(f"{LEAD}\n{BODY} (Reuters)Ports Reopen After Storm\n")
+    assert "Ports Reopen After Storm" not in glued.text
+    assert glued.source == "Reuters"
+    kept = clean_text(f"{LEAD}\n{BODY} (Note)Ports Reopen After Storm\n")
+    assert "Ports Reopen After Storm" in kept.text
+
+
+def test_a_caption_ending_in_a_picture_credit_is_removed():
+    art = clean_text(f"{LEAD}\nRescuers walk through the flooded square on Sunday. - Getty Images\n{BODY}\n")
+    assert art.paragraphs == [LEAD, BODY]
+    assert any("Getty Images" in r for r in art.removed)

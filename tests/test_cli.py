@@ -173,3 +173,24 @@ def test_summarize_help_and_bad_inputs(tmp_path):
     result = run("summarize", str(tmp_path / "in"), "-q")  # a bad file beside good ones: a warning
     assert result.returncode == 0 and "empty.txt" in result.stderr and result.stdout.strip()
     assert len(paths) == 3
+
+
+def test_build_since_an_earlier_brief_marks_the_stories_it_continues(tmp_path):
+    first = run("build", str(SEEDS), "--out", str(tmp_path / "day1"), "--date", "2024-05-01", "-q")
+    assert first.returncode == 0, first.stderr
+    second = run("build", str(SEEDS), "--out", str(tmp_path / "day2"), "--date", "2024-05-02", "-q",
+                 "--since", str(tmp_path / "day1"))
+    assert second.returncode == 0, second.stderr
+    record = json.loads((tmp_path / "day2" / "brief.json").read_text())
+    assert record["since"] == [{"date": "2024-05-01", "path": str(tmp_path / "day1" / "brief.json")}]
+    # the same articles again: every story continues, and nothing went quiet
+    assert {s["status"] for s in record["stories"]} == {"continuing"} and record["no_new_reports"] == []
+    assert all(s["first_seen"] == "2024-05-01" and s["day"] == 2 for s in record["stories"])
+
+
+def test_build_since_a_brief_that_is_not_there_is_one_line_naming_it(tmp_path):
+    for since in (tmp_path / "nowhere", SEEDS / next(SEEDS.glob("*.txt")).name):
+        result = run("build", str(SEEDS), "--out", str(tmp_path / "out"), "--since", str(since), "-q")
+        assert result.returncode != 0 and "Traceback" not in result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and str(since) in lines[0], lines

@@ -133,6 +133,13 @@ def test_unknown_key_is_named(tmp_path, text, key):
     ('[mail]\nsender = "x@example.org\\nBcc: y@example.org"\n', "mail.sender"),
     ('inbox = "inbox/{day}/"\n', "inbox"),
     ('[smtp]\npassword_env = "NOT A NAME"\n', "smtp.password_env"),
+    ('timezone = "Mars/Olympus_Mons"\n', "timezone"),
+    ('timezone = "../../etc/passwd"\n', "timezone"),
+    ('timezone = 2\n', "timezone"),
+    ('timezone = "Europe"\n', "timezone"),
+    ('history_days = -1\n', "history_days"),
+    ('history_days = 400\n', "history_days"),
+    ('history_days = "seven"\n', "history_days"),
 ])
 def test_bad_value_names_file_and_key(tmp_path, text, key):
     path = write(tmp_path, text)
@@ -239,3 +246,32 @@ def test_bad_feed_settings_name_the_file_and_key(tmp_path, text, message):
     with pytest.raises(BriefingError) as info:
         load_config(path)
     assert str(info.value).startswith(f"{path}: {message}")
+
+
+def test_beats_and_excluded_beats_from_the_file_and_the_command_line(tmp_path):
+    assert load_config(write(tmp_path, "")).beats == ["politics", "world", "economy"]
+    assert load_config(write(tmp_path, "")).exclude_beats == ["commerce"]
+    cfg = load_config(write(tmp_path, 'beats = ["Science", "health"]\nexclude_beats = "commerce, sport"\n'))
+    assert cfg.beats == ["science", "health"] and cfg.exclude_beats == ["commerce", "sport"]
+    assert cfg.with_overrides(beats=["world"], exclude_beats=None).beats == ["world"]
+    assert load_config(write(tmp_path, "exclude_beats = []\n")).exclude_beats == []
+    with pytest.raises(BriefingError, match=r"briefing.toml: beats: unknown beat 'gossip'"):
+        load_config(write(tmp_path, 'beats = ["gossip"]\n'))
+    with pytest.raises(BriefingError, match=r"briefing.toml: exclude_beats: expected a list of sections"):
+        load_config(write(tmp_path, "exclude_beats = 3\n"))
+
+
+def test_days_start_at_midnight_in_the_configured_time_zone(tmp_path):
+    import datetime as dt
+
+    cfg = load_config(write(tmp_path, 'timezone = "Asia/Tokyo"\nhistory_days = 3\n'))
+    assert cfg.history_days == 3 and cfg.timezone == "Asia/Tokyo"
+    start, end = cfg.day_bounds(dt.date(2024, 5, 1))
+    assert start == dt.datetime(2024, 4, 30, 15, 0, tzinfo=dt.timezone.utc)  # 00:00 in Tokyo
+    assert end - start == dt.timedelta(days=1)
+    # 20:00 UTC on 1 May is already 2 May in Tokyo
+    assert cfg.today(dt.datetime(2024, 5, 1, 20, 0, tzinfo=dt.timezone.utc)) == dt.date(2024, 5, 2)
+    berlin = load_config(write(tmp_path, 'timezone = "Europe/Berlin"\n'))
+    start, end = berlin.day_bounds(dt.date(2024, 3, 31))  # the clocks go forward that night
+    assert end.astimezone(dt.timezone.utc) - start.astimezone(dt.timezone.utc) == dt.timedelta(hours=23)
+    assert load_config(write(tmp_path, "")).history_days == 7

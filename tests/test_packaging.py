@@ -34,3 +34,24 @@ def test_help_imports_no_numpy_nltk_or_weasyprint(command):
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
     assert "usage: briefing" in out.stdout
     assert out.stdout.strip().splitlines()[-1] == "HEAVY"
+
+
+def test_analysis_and_story_grouping_never_import_scipy_stats():
+    # NLTK's package __init__ imports scipy.stats (0.7 s) for statistics briefing never uses;
+    # briefing.lightnltk imports NLTK without it, and scipy.stats still works when asked for.
+    script = (
+        "import sys\n"
+        "from briefing.model import Article\n"
+        "from briefing.analyze.article import analyze_article\n"
+        "from briefing.brief.assemble import assemble_brief\n"
+        "text = 'Mr. Lind met the ministers in Oslo on Monday. The talks will resume in May.'\n"
+        "a = analyze_article(Article(path='a.txt', title='Talks', paragraphs=[text] * 3))\n"
+        "assemble_brief([a, a])\n"
+        "print('STATS', 'scipy.stats' in sys.modules, len(a.sentences))\n"
+        "import scipy.stats\n"
+        "print('NORM', scipy.stats.norm.cdf(0.0))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    lines = out.stdout.strip().splitlines()
+    assert "STATS False 6" in lines
+    assert "NORM 0.5" in lines

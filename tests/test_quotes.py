@@ -563,3 +563,61 @@ def test_a_role_abbreviation_refers_back_to_the_person_with_that_title():
     qs = quotes_of("Prime Minister Dana Rook spoke in Leeds on Monday.",
                    "“Your party left the roads to crumble,” the PM said.")
     assert qs[0].speaker == "Dana Rook"
+
+
+# --- the evidence for each attribution: cue and attribution -----------------------------------
+
+
+def test_a_speaker_named_in_the_quotes_own_sentence_is_explicit_with_its_cue():
+    qs = quotes_of("“The ferry will run again on Monday,” said Harbour Commissioner Ilse Varga.")
+    assert qs[0].speaker == "Ilse Varga"
+    assert qs[0].attribution == "explicit"
+    assert qs[0].cue == "said Harbour Commissioner Ilse Varga"
+
+
+def test_a_surname_resolved_to_the_full_name_is_resolved():
+    qs = quotes_of("Tomas Reyes runs the only bakery in Elm Falls.",
+                   "“We bake through the night,” Reyes said.")
+    assert (qs[0].speaker, qs[0].attribution, qs[0].cue) == ("Tomas Reyes", "resolved", "Reyes said")
+
+
+def test_a_pronoun_with_one_person_of_that_sex_in_reach_is_resolved():
+    qs = quotes_of("Marta Okafor opened the clinic in 2019.",
+                   "“Nobody waits more than an hour here,” she said.")
+    assert (qs[0].speaker, qs[0].attribution, qs[0].cue) == ("Marta Okafor", "resolved", "she said")
+
+
+def test_a_pronoun_with_two_people_of_that_sex_named_before_is_uncertain():
+    qs = quotes_of("Marta Okafor met Lena Brandt at the clinic on Monday, and Brandt thanked Okafor.",
+                   "“Nobody waits more than an hour here,” she said.")
+    assert qs[0].attribution == "uncertain"
+
+
+def test_a_description_is_the_speaker_as_the_text_gives_it():
+    qs = quotes_of("“The pipeline was shut as a precaution,” a spokeswoman for the utility said.")
+    assert (qs[0].speaker, qs[0].attribution) == ("a spokeswoman for the utility", "explicit")
+
+
+def test_a_document_cited_as_the_source_is_never_a_name_to_print():
+    qs = quotes_of("“The driver had been awake for twenty hours,” the report said.")
+    assert qs[0].attribution == "uncertain"
+
+
+def test_a_run_of_words_across_a_sentence_end_is_no_speaker():
+    qs = quotes_of("The vote was held in October. The Council said “the budget is balanced at last.”",
+                   "“We are done with deficits,” October. The Council added.")
+    assert all(q.speaker is None or ". " not in q.speaker for q in qs)
+
+
+def test_a_quote_continuing_the_previous_speakers_turn_is_resolved_and_has_no_cue():
+    qs = quotes_of("“The roof leaks in three places,” said Principal Hana Sato.",
+                   "“We have asked for repairs since spring.”")
+    assert [q.speaker for q in qs] == ["Hana Sato", "Hana Sato"]
+    assert [q.attribution for q in qs] == ["explicit", "resolved"]
+    assert qs[1].cue is None
+
+
+def test_a_quote_after_reported_speech_alone_is_uncertain():
+    qs = quotes_of("Hana Sato said the school needs a new roof.",
+                   "“We have asked for repairs since spring.”")
+    assert qs[0].speaker == "Hana Sato" and qs[0].attribution == "uncertain"

@@ -538,3 +538,99 @@ def test_participants_are_grouped_by_country_and_by_organisations_of_several_peo
         layout.OTHER_GROUP,
     ]
 
+
+
+# --- provenance: links to the source articles ------------------------------------------------
+
+
+def _linked_brief() -> Brief:
+    brief = make_brief(articles=2, sentences=2, quotes=2, participants=2, key_points=2)
+    for k, a in enumerate(brief.articles):
+        a.article.url = f"https://news.example.org/2026/11/22/story-{k}.html"
+    brief.articles[1].article.url = "javascript:alert(1)"  # only http(s) becomes a link
+    return brief
+
+
+def test_headlines_key_points_and_quotes_link_to_their_article_in_the_html():
+    html = render_html(_linked_brief())
+    link = 'href="https://news.example.org/2026/11/22/story-0.html"'
+    assert html.count(link) >= 3  # the story headline, its key point and its quote
+    assert "javascript:" not in html
+
+
+def test_the_pdf_carries_link_annotations_to_the_source_articles():
+    rendered = fit_to_page(_linked_brief())
+    reader = pypdf.PdfReader(io.BytesIO(rendered.pdf))
+    uris = []
+    for annot in reader.pages[0].get("/Annots") or []:
+        obj = annot.get_object()
+        if obj.get("/Subtype") == "/Link" and "/A" in obj:
+            uris.append(obj["/A"].get("/URI"))
+    assert "https://news.example.org/2026/11/22/story-0.html" in uris
+    assert len([u for u in uris if u == "https://news.example.org/2026/11/22/story-0.html"]) >= 3
+    assert not any("javascript" in (u or "") for u in uris)
+
+
+def test_brief_json_names_the_article_and_sentence_of_every_printed_story_sentence():
+    import json
+
+    rendered = fit_to_page(story_brief())
+    record = json.loads(brief_json(rendered.brief))
+    printed = {(a["path"], s) for a in record["articles"] for s in a["summary"]}
+    for story in record["stories"]:
+        assert len(story["summary_sources"]) == len(story["summary"])
+        for text, source in zip(story["summary"], story["summary_sources"]):
+            article = next(a for a in record["articles"] if a["path"] == source["article"])
+            assert article["sentences"][source["sentence"]] == text
+            assert (source["article"], text) in printed
+    for quote in record["quotes"]:
+        assert quote["article"] and isinstance(quote["sentence"], int)
+        assert quote["attribution"] in ("explicit", "resolved", "uncertain")
+    for point in record["key_points"]:
+        assert isinstance(point["article"], int) and isinstance(point["sentence"], int)
+
+
+# --- stories across days (issue 20) ------------------------------------------------------------
+
+
+def continuing_brief(previous_date: str = "2024-04-30") -> Brief:
+    """`story_brief` on 1 May: its first story continues one of 30 April (first seen 29 April)
+    and the day before's page had a story with no article today."""
+    brief = story_brief()
+    brief.date = dt.date(2024, 5, 1)
+    brief.since = [{"date": "2024-04-29", "path": "out/2024-04-29/brief.json"},
+                   {"date": "2024-04-30", "path": "out/2024-04-30/brief.json"}]
+    story = brief.stories[0]
+    story.status, story.day, story.first_seen = "continuing", 3, dt.date(2024, 4, 29)
+    story.previous = {"id": "s2", "date": previous_date, "title": "Allies draft a proposal", "day": 2,
+                      "anchor": "st-1", "href": f"../{previous_date}/brief.html#st-1"}
+    brief.quiet = [{"id": "s1", "title": "Harbour strike talks stall", "date": "2024-04-30"}]
+    return brief
+
+
+def test_a_continuing_story_is_marked_and_a_new_one_is_not():
+    view = layout.page_view(continuing_brief(), None, for_pdf=False, pages=None, overflow=False)
+    first, second = view["stories"]
+    assert first["since"]["label"] == "Day 3" and first["since"]["href"] == "../2024-04-30/brief.html#st-1"
+    assert first["since"]["title"] == "first reported Monday 29 April 2024"
+    assert second["since"] is None
+    assert view["quiet"] == {"titles": ["Harbour strike talks stall"], "more": 0}
+
+
+def test_a_story_back_after_a_quiet_day_says_since_when():
+    brief = continuing_brief(previous_date="2024-04-29")  # not on 30 April's page
+    view = layout.page_view(brief, None, for_pdf=False, pages=None, overflow=False)
+    assert view["stories"][0]["since"]["label"] == "since Mon"
+    brief.date = dt.date(2024, 5, 9)
+    assert layout.continuity(brief, brief.stories[0])["label"] == "since 29 Apr"
+
+
+def test_the_marks_and_the_no_new_reports_line_are_on_the_one_page():
+    rendered = fit_to_page(continuing_brief())
+    assert rendered.pages == 1 and len(pypdf.PdfReader(io.BytesIO(rendered.pdf)).pages) == 1
+    text = squash(pdf_text(rendered.pdf))
+    assert squash("DAY 3") in text and squash("Harbour strike talks stall") in text
+    assert text.count(squash("DAY ")) == 1  # the new story has no mark
+    html = render_html(rendered.brief, for_pdf=False)
+    assert '<a href="../2024-04-30/brief.html#st-1">Day 3</a>' in html
+    assert 'href="../' not in render_html(rendered.brief, for_pdf=True)  # a printed page links nowhere

@@ -284,3 +284,71 @@ def test_preview_of_a_feed_with_include_keywords(tmp_path, web_server):
         data = json.loads(body)
         assert len(data["articles"]) == 2 and all(a["url"].startswith("http") for a in data["articles"])
         assert server.watched_dirs() and all(isinstance(p, Source) for p in server.paths)
+
+
+# -- the archive: the daily briefs by date (issue 20) ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """Three real daily briefs side by side in out/YYYY-MM-DD/, each built with the earlier ones
+    (`--since`), from the invented days of tests/sample_days.py."""
+    from sample_days import DAYS
+
+    from briefing.ingest.load import save_article
+    from briefing.pipeline import build
+
+    root = tmp_path_factory.mktemp("archive")
+    out = root / "out"
+    done = []
+    for n in sorted(DAYS):
+        day = DAYS[n][0].date
+        inbox = root / "inbox" / day.isoformat()
+        for item in DAYS[n]:
+            save_article(item.article(), inbox / f"{item.slug}.txt")
+        build([inbox], out / day.isoformat(), date=day, since=done)
+        done.append(out / day.isoformat())
+    server = PreviewServer([inbox], port=0, archive_dir=out, poll_interval=5)
+    server.start()
+    server.days = [p.name for p in done]
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def test_the_archive_in_chromium_lists_the_briefs_and_day_3_links_back(archive, page):
+    first, second, third = archive.days
+    page.goto(archive.url)
+    page.locator("#briefing-archive-link").click()
+    page.wait_for_url("**/archive")
+    rows = page.locator("tbody tr")
+    assert [rows.nth(k).get_attribute("id") for k in range(rows.count())] == [f"day-{d}" for d in (third, second, first)]
+    assert "continuing" in page.locator(f"#day-{third}").inner_text()
+    status, body, resp = request(archive, page.locator(f"#day-{first} a.pdf").get_attribute("href"))
+    assert status == 200 and resp.getheader("Content-Type") == "application/pdf"
+    assert len(PdfReader(io.BytesIO(body)).pages) == 1
+
+    page.locator(f"#day-{third} a.html").click()
+    page.wait_for_url(f"**/archive/{third}/brief.html")
+    mark = page.locator(".credit .since a", has_text="Day 3")
+    assert mark.count() == 1 and mark.is_visible()
+    assert "no new reports" in page.inner_text("#sec-sources").lower()
+    mark.click()
+    page.wait_for_url(f"**/archive/{second}/brief.html#st-*")
+    anchor = page.url.rsplit("#", 1)[1]
+    earlier = json.loads(request(archive, f"/archive/{second}/brief.json")[1])
+    story = earlier["stories"][int(anchor.split("-")[1])]
+    assert story["status"] == "continuing" and story["day"] == 2
+    assert page.locator(f"#{anchor} .headline").inner_text() == story["title"]
+    assert page.locator(f"#{anchor} .since").inner_text().strip().lower() == "day 2"
+
+
+@pytest.mark.parametrize("path", [
+    "/archive/../brief.json", "/archive/%2e%2e/out/brief.json", "/archive/2024-13-45/brief.html",
+    "/archive/2024-05-06/articles/001.txt", "/archive/2024-05-06/brief.txt", "/archive/2024-5-6/brief.html",
+    "/archive/2024-05-06/../2024-05-07/brief.html", "/archive/2024-05-06//brief.html", "/archive/x",
+])
+def test_the_archive_serves_only_the_briefs(archive, path):
+    status, body, _ = request(archive, path)
+    assert status == 404 and not body.startswith(b"%PDF")

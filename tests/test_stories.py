@@ -11,6 +11,8 @@ import pytest
 
 from briefing.analyze.article import analyze_article
 from briefing.brief.clusters import cluster_events
+from briefing.brief.rank import beat_tier
+from briefing.vocabulary.topics import SECTIONS
 from briefing.brief.stories import (
     STORY_WORDS,
     build_stories,
@@ -125,7 +127,8 @@ def test_every_article_is_in_exactly_one_story_and_ids_follow_the_ranking():
     stories = build_stories(day)
     assert sorted(i for s in stories for i in s.articles) == list(range(len(day)))
     assert [s.id for s in stories] == [f"s{k}" for k in range(1, len(stories) + 1)]
-    assert [s.score for s in stories] == sorted((s.score for s in stories), reverse=True)
+    keys = [(-beat_tier(s.section), s.opinion, -s.score) for s in stories]  # by beat, then score
+    assert keys == sorted(keys)
 
 
 def test_a_story_that_more_reports_and_outlets_carry_ranks_higher():
@@ -232,8 +235,9 @@ def ecbplus_day() -> tuple[list[AnalyzedArticle], list[str]]:
 
 @pytest.fixture(scope="module")
 def ecb_morning():
+    # a celebrity-news morning: with every section a beat, coverage alone ranks its stories
     day, gold = ecbplus_day()
-    return day, gold, build_stories(day)
+    return day, gold, build_stories(day, beats=SECTIONS)
 
 
 def test_the_ecbplus_morning_is_forty_articles_of_sixteen_events(ecb_morning):

@@ -208,3 +208,21 @@ def test_a_dot_xml_or_json_file_that_is_no_feed_is_read_as_text(tmp_path):
     notes.write_text("\n\n".join(PARAGRAPHS), encoding="utf-8")
     articles, errors = load_articles([notes])
     assert errors == [] and articles[0].paragraphs[0].startswith("The port authority")
+
+
+def test_a_feed_entrys_category_reaches_the_article_and_its_section(web_server, tmp_path):
+    page = ("<!doctype html><html><head><title>Gulls beat Hawks</title></head><body><article>"
+            "<h1>Gulls beat Hawks</h1>"
+            + "".join(f"<p>{p}</p>" for p in [
+                "The club said on Tuesday that its new stand would open in August, weeks before the new "
+                "season starts, and that tickets would go on sale next month.",
+                "Work on the stand began last spring and cost about twelve million euros, the club said.",
+                "The old stand was pulled down after a safety review found cracks in its roof."])
+            + "</article></body></html>")
+    link = web_server.route("/club/stand.html", page)
+    feed = rss([{"link": link, "title": "New stand opens in August"}]).replace(
+        b"</description></item>", b"</description><category>Sport</category></item>")
+    url = web_server.route("/feed.xml", feed, "application/rss+xml")
+    articles, errors = load_articles([url], settings(tmp_path))
+    assert errors == [] and articles[0].meta["categories"] == ["Sport"]
+    assert articles[0].section == "sport" and articles[0].language == "en"

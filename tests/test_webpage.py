@@ -134,3 +134,14 @@ def test_furniture_is_taken_out_of_an_extracted_page():
     article = extract_page(page(extra_body=extra), "saved.html")
     assert "newsletter" not in article.text and "Editing by" not in article.text
     assert any("newsletter" in line for line in article.removed)
+
+
+def test_a_page_saved_by_a_browser_keeps_the_address_it_was_saved_from(tmp_path):
+    html = page().replace('<link rel="canonical" href="https://courier.example.org/news/harbour-reopens">', "")
+    url = "https://courier.example.org/sport/2024/05/01/harbour"
+    path = tmp_path / "saved.html"
+    path.write_text(f"<!-- saved from url=({len(url):04d}){url} -->\n" + html, encoding="utf-8")
+    assert read_article(path).url == url
+    plain = tmp_path / "plain.html"
+    plain.write_text(html, encoding="utf-8")
+    assert read_article(plain).url is None

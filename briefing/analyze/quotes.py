@@ -34,7 +34,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from briefing.model import Article, Quote, Span
-from briefing.analyze.names import (
+from briefing.analyze.coreference import NameIndex
+from briefing.analyze.mentions import (
     AUXILIARIES,
     COMMON_CAPS,
     DAYS,
@@ -42,7 +43,6 @@ from briefing.analyze.names import (
     PRONOUNS,
     RELATION_NOUNS,
     ROLE_NOUNS,
-    NameIndex,
     Person,
 )
 from briefing.analyze.people import people_index
@@ -334,29 +334,22 @@ def _seg(text, open_pos, close_pos, para, closed=True, continues=False, width=1)
     return Segment(s, e, open_pos, close_pos if closed else None, para, continues)
 
 
-def _sentences_for(spans: list[Span], start: int, end: int) -> tuple[int, int]:
-    """Indices [i, j] of the sentences overlapping [start, end)."""
-    ends, starts = _span_index(spans)
-    i = bisect_right(ends, start)
-    j = bisect_left(starts, end) - 1
-    if i >= len(spans):
-        i = max(0, len(spans) - 1)
-    if j < i:
-        j = i
-    return i, j
+class Sentences:
+    """An article's sentence spans with their starts and ends for binary search: which sentences
+    a stretch of text overlaps. Made once per article (no cache keyed by object identity)."""
 
+    def __init__(self, spans: list[Span]):
+        self.spans = spans
+        self._ends = [e for _s, e in spans]
+        self._starts = [s for s, _e in spans]
 
-_SPAN_CACHE: dict[int, tuple[list[Span], list[int], list[int]]] = {}
-
-
-def _span_index(spans: list[Span]) -> tuple[list[int], list[int]]:
-    """Sorted sentence ends and starts for binary search (cached for the list in use)."""
-    hit = _SPAN_CACHE.get(id(spans))
-    if hit is None or hit[0] is not spans or len(hit[1]) != len(spans):
-        hit = (spans, [e for _s, e in spans], [s for s, _e in spans])
-        _SPAN_CACHE.clear()
-        _SPAN_CACHE[id(spans)] = hit
-    return hit[1], hit[2]
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """Indices [i, j] of the sentences overlapping [start, end)."""
+        i = bisect_right(self._ends, start)
+        j = bisect_left(self._starts, end) - 1
+        if i >= len(self.spans):
+            i = max(0, len(self.spans) - 1)
+        return i, max(i, j)
 
 
 def _reach(sg: Segment) -> int:
@@ -469,6 +462,42 @@ def _organisation_subjects(text: str, index: NameIndex) -> list[tuple[int, str]]
     return out
 
 
+@dataclass(frozen=True)
+class Found:
+    """How a speaker was found: `mode` ("name", "surname", "pronoun", "description",
+    "description-resolved", "organisation", "organisation-resolved", "document"), the words that
+    name or refer to them at [at, end), and whether the reading is beyond doubt."""
+
+    mode: str
+    at: int
+    end: int
+    confident: bool = True
+
+
+EXPLICIT_MODES = frozenset({"name", "description", "organisation"})
+"""Ways of finding a speaker that need no resolving: the text names or describes them."""
+
+ORGANISATION_REACH = 2000
+"""Characters back that "it said" / "the company said" may reach for the organisation named as a
+subject: a few paragraphs, as a reader would still have it in mind."""
+
+# Abbreviations whose full stop ends no sentence inside a speaker's name or description.
+_NAME_ABBREVIATION = re.compile(r"(?:[A-Z]|[A-Z][a-z]{0,3}|(?:[A-Z]\.)+[A-Z]?)\.$")
+
+
+def speaker_phrase(phrase: str) -> bool:
+    """Whether `phrase` can be a speaker: a name or a description, not a run of tokens across a
+    sentence end ("October. The") or of function and calendar words only ("The", "Last Monday")."""
+    words = phrase.split()
+    if not words:
+        return False
+    for w in words[:-1]:
+        if w.endswith((".", "!", "?")) and not _NAME_ABBREVIATION.fullmatch(w):
+            return False  # a sentence ends inside it
+    function = stop_words()
+    return any(w.lower().strip(".,’'") not in function | MONTHS | DAYS for w in words)
+
+
 def _organisation(name: str) -> Person:
     return Person(name=name, tokens=name.split(), kind="organisation")
 
@@ -506,9 +535,33 @@ class _Attributor:
         """Descriptions used as speakers so far, by head noun ("official" -> "a justice official")."""
         self.current: Person | None = None
         """The running speaker, preferred for he/she."""
+        self.how: Found | None = None
+        """How the last speaker returned was found (see `Found`)."""
+
+    def _found(self, person, mode: str, at: int, end: int, confident: bool = True):
+        """Record how `person` was found (the words at [at, end) name or refer to them) and return it."""
+        if person is not None:
+            self.how = Found(mode, at, end, confident)
+        return person
+
+    def _named(self, mention):
+        """The person a name mention in the attribution names: "explicit" when the mention gives
+        the name in full, "resolved" when it is a surname or a first name the index resolved."""
+        person = mention.person
+        if person is None:
+            return None
+        full = [t.lower() for t in mention.tokens] == [t.lower() for t in person.tokens]
+        st = mention.title_start if mention.title_start is not None else mention.start
+        if full or len(mention.tokens) >= 2:
+            return self._found(person, "name", st, mention.end)
+        return self._found(person, "surname", st, mention.end, self.index.unique_word(mention.tokens[0]))
 
     def speaker_in(self, frame: str, lo: int, q_start: int, q_end: int):
-        """(person or None, found_cue) from the masked frame text starting at offset lo."""
+        """(person or None, found_cue) from the masked frame text starting at offset lo.
+
+        `how` tells afterwards how the person was found, and `verb` where the speech verb stands."""
+        self.how = None
+        self.verb = None
         best = None
         for vm in _speech_verbs(frame):
             a, b = lo + vm[0], lo + vm[1]
@@ -521,10 +574,12 @@ class _Attributor:
         if best is None:
             sm = re.search(r"\b(his|her|their)\s+(?:[\w-]+\s+)?(?:statement|tweet|post|letter|e-?mail|release|message)\s+(?:read|reads|said|says|stated)\b", frame, re.I)
             if sm:
+                self.verb = (lo + sm.start(), lo + sm.end())
                 return self._pronoun({"his": "he", "her": "she"}.get(sm.group(1).lower(), "they"), lo + sm.start()), True
             return None, False
         v_start, v_end, verb = best[1]
         va, vb = lo + v_start, lo + v_end
+        self.verb = (va, vb)
         # after the verb: "said Russel", "said the minister", "according to X"
         after = frame[v_end:]
         between = frame[:v_start].rstrip()
@@ -542,6 +597,7 @@ class _Attributor:
                 p, _cue = self.speaker_in(frame[:prior[-1][1]], lo, q_start, q_end)
                 if p is not None:
                     return p, True
+                self.verb = (va, vb)
         if verb != "according to":
             p = self._subject_before(frame[:v_start], lo, va)
             if p is not None:
@@ -572,10 +628,10 @@ class _Attributor:
             return self._pronoun(pm.group(1), lo + at)
         first = next(iter(self.index.mentions_between(lo + at, lo + at + 1)), None)
         if first is not None and first.title_start in (None, lo + at):
-            return first.person
+            return self._named(first)
         first = next(iter(self.index.mentions_between(lo + at, lo + len(before))), None)
         if first is not None and first.title_start == lo + at:
-            return first.person
+            return self._named(first)
         return None
 
     def _subject_after(self, after: str, pos: int, verb: str):
@@ -592,7 +648,7 @@ class _Attributor:
             # "said his best friend at college, Bruce Tarr": the person named after the comma
             named = next(iter(self.index.mentions_between(off + owner_desc.end(), off + owner_desc.end() + 1)), None)
             if named is not None:
-                return named.person
+                return self._named(named)
         indefinite = _INDEFINITE_AFTER.match(stripped)
         if indefinite:
             return self._describe(indefinite.group(1), off)
@@ -603,8 +659,8 @@ class _Attributor:
         p = self._name_after(off)
         if p is None:
             om = _ORG_AFTER.match(self.text, off)
-            if om and om.group(1).split()[0].lower() not in COMMON_CAPS | MONTHS | DAYS:
-                return _organisation(om.group(1))
+            if om and om.group(1).split()[0].lower() not in COMMON_CAPS | MONTHS | DAYS and speaker_phrase(om.group(1)):
+                return self._found(_organisation(om.group(1)), "organisation", off + om.start(1), off + om.end(1))
         return p
 
     def _name_after(self, off: int):
@@ -627,8 +683,8 @@ class _Attributor:
             at = mm.end + relation.end()
             nxt = next(iter(self.index.mentions_between(at, at + 1)), None)
             if nxt is not None:
-                return nxt.person
-        return mm.person
+                return self._named(nxt)
+        return self._named(mm)
 
     def _head_of(self, m):
         """The person a name only modifies, when one is named right after it: "Sanders campaign
@@ -679,18 +735,20 @@ class _Attributor:
             if last is not first_person and _RIGHT_BEFORE_VERB.fullmatch(self.text[last.end:va]):
                 # a name right before the verb is its subject, whatever an opening phrase
                 # names: "Of those who doubt Hale, Ruiz said", "Hale left early, Ruiz said"
-                return last.person
+                return self._named(last)
             # the subject is the first name unless it sits in a prepositional phrase
             for m in ms:
                 pre = self.text[max(clause_lo, (m.title_start or m.start) - 25):(m.title_start or m.start)]
                 if not re.search(r"\b(?:with|of|to|by|for|from|about|against|after|on|at|in|than)\s+(?:the\s+)?$", pre):
-                    return self._head_of(m).person
-            return ms[-1].person
+                    return self._named(self._head_of(m))
+            return self._named(ms[-1])
         org = self._organisation_right_before(clause_lo, va)
         if org is not None:
             return org
         if dm:
-            return self.index.resolve_description(clause_lo + dm.start(), dm.group(1))
+            at = clause_lo + dm.start()
+            p = self.index.resolve_description(at, dm.group(1))
+            return self._found(p, "description-resolved", at, clause_lo + dm.end(), False)
         if pm:
             return self._pronoun(pm.group(1), clause_lo + pm.start())
         return None
@@ -700,18 +758,21 @@ class _Attributor:
         k = bisect_left(self._organisation_at, lo)
         while k < len(self.organisations) and self.organisations[k][0] < va:
             at, name = self.organisations[k]
-            if re.fullmatch(r"\s+(?:\w+ly\s+)?", self.text[at + len(name):va]):
-                return _organisation(name)
+            if re.fullmatch(r"\s+(?:\w+ly\s+)?", self.text[at + len(name):va]) and speaker_phrase(name):
+                return self._found(_organisation(name), "organisation", at, at + len(name))
             k += 1
         return None
 
     def _organisation_before(self, pos: int):
         """The organisation last named as a subject before `pos` ("BC Hydro said ...")."""
         k = bisect_left(self._organisation_at, pos)
-        if not k or pos - self.organisations[k - 1][0] >= 2000:
+        if not k or pos - self.organisations[k - 1][0] >= ORGANISATION_REACH:
             return None
         name = self.organisations[k - 1][1]
-        return _organisation(name)
+        if not speaker_phrase(name):
+            return None
+        # "it said", "the company said": the organisation last named as a subject, a reading only
+        return self._found(_organisation(name), "organisation-resolved", pos, pos, False)
 
     def _described_subject(self, clause: str, clause_lo: int):
         """'a spokesperson said', 'Another member of the public, whose name is redacted, wrote'."""
@@ -735,32 +796,56 @@ class _Attributor:
         phrase = re.sub(r"(?i)(?:\s+(?:then|also|later|now|again|still|too|first|finally|herself|himself))+$", "", phrase)
         # nor is a participle opening a reduced relative ("an affidavit of probable cause filed on ...")
         phrase = re.sub(r"(?<=\w)(?:\s+[a-z]+ed)$", "", phrase) if len(phrase.split()) >= 3 else phrase
+        # nor a verb: a description is a noun phrase ("a reporter can be heard", "a tweet quoted")
         words = phrase.split()
+        verb = next((k for k, w in enumerate(words) if k and w in AUXILIARIES | SPEECH_VERBS), None)
+        if verb is not None:
+            phrase = " ".join(words[:verb])
+        words = phrase.split()
+        end = pos + len(phrase)
+        if not speaker_phrase(phrase):
+            return None
         head = _head_noun(words)
         source = re.match(r"(?i)(?:a|an|the)\s+(?:statement|release|letter|message)\s+(?:from|by)\s+(.+)", phrase)
         if source:  # "A statement from the EU said": the EU speaks
-            return _organisation(source.group(1))
+            return self._found(_organisation(source.group(1)), "organisation", pos, end)
         if head in ORG_HEADS:
             org = self._organisation_before(pos)
             if org is not None:
                 return org
+            if words[0].lower() not in _NEW_REFERENT:
+                # "the agency said" with no agency named before: a reference the text leaves open
+                return self._found(Person(name=phrase, tokens=words, kind="organisation"), "organisation-resolved",
+                                   pos, end, False)
         kind = "group" if _plural(head) or re.search(r"\s(?:and|&)\s", phrase) else "person"
         if head in DOCUMENT_HEADS:
             kind = "organisation"  # "an affidavit", "the report": a document speaks for its authors
+        p = self._description_speaker(phrase, words, head, kind, pos, end)
+        if head in DOCUMENT_HEADS and p.kind == "organisation":
+            # a document names nobody who said the words: never a name to print
+            self.how = Found("document", pos, end, False)
+        return p
+
+    def _description_speaker(self, phrase: str, words: list[str], head: str | None, kind: str, pos: int, end: int):
+        """The speaker a description stands for: someone new (indefinite), the person it refers back
+        to (definite, by title), an earlier description, else the description as written."""
         if words[0].lower() in _NEW_REFERENT:
-            return self._remember(Person(name=phrase, tokens=words, kind=kind), head)
+            return self._found(self._remember(Person(name=phrase, tokens=words, kind=kind), head), "description", pos, end)
         if head:
             # "the PM" is the prime minister named before, "the CEO" the chief executive
             titled = self.index.titled_before(pos, _ABBREVIATED_HEADS.get(head, head))
             if titled is not None:
-                return titled
+                # the last person whose title has the head noun: a reading, not a naming (another
+                # official may be meant), so never printed as a name
+                return self._found(titled, "description-resolved", pos, end, False)
         if head in self.described:
-            return self.described[head]
+            return self._found(self.described[head], "description", pos, end)
         if head in ROLE_NOUNS:
             p = self.index.resolve_description(pos, head)
             if p is not None:
-                return p
-        return self._remember(Person(name=phrase, tokens=words, kind=kind), head)
+                # the last compatible subject, for a role word no title carries: a guess
+                return self._found(p, "description-resolved", pos, end, False)
+        return self._found(self._remember(Person(name=phrase, tokens=words, kind=kind), head), "description", pos, end)
 
     def _remember(self, person: Person, head: str | None) -> Person:
         if head:
@@ -769,7 +854,8 @@ class _Attributor:
 
     def _pronoun(self, pron: str, pos: int):
         g = PRONOUNS.get(pron.lower())
-        return self.index.resolve_pronoun(pos, g, prefer=self.current)
+        p = self.index.resolve_pronoun(pos, g, prefer=self.current)
+        return self._found(p, "pronoun", pos, pos + len(pron), p is not None and self.index.pronoun_is_clear(p, pos, g))
 
 
 def _word_count(s: str) -> int:
@@ -784,63 +870,103 @@ def _is_title_like(s: str) -> bool:
 
 
 def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None = None) -> list[Quote]:
-    """The direct quotes in `article`, each with its speaker's fullest name and title."""
-    text = article.text
-    if not text.strip():
+    """The direct quotes in `article`, each with its speaker's fullest name and title, the words
+    that attribute it (`cue`) and how sure the attribution is (`attribution`)."""
+    if not article.text.strip():
         return []
-    if not spans:
-        spans = [(0, len(text))]
-    paras = _paragraph_offsets(article)
-    segs = find_segments(text, paras)
+    spans = spans or [(0, len(article.text))]
     if index is None:
         index = people_index(article, spans)
-    att = _Attributor(article, spans, index)
-    quotes: list[Quote] = []
-    prev_speaker: Person | None = None
-    prev_para = -10
-    seg_sents: dict[int, int] = {}  # sentence -> quotes in it not (yet) judged no speech
-    for sg in segs:
-        a, b = _sentences_for(spans, sg.open_pos, sg.end)
-        for k in range(a, b + 1):
-            seg_sents[k] = seg_sents.get(k, 0) + 1
-    done_sent = -1
-    opens = [sg.open_pos for sg in segs]
-    last_speech: tuple[int, int, bool] | None = None  # (after its closing mark, last sentence, ends with a comma)
+    return _QuoteReader(article, spans, index).read()
 
-    para_ends = [pe for _ps, pe in paras]
 
-    def para_of(pos: int) -> int:
-        return min(bisect_left(para_ends, pos), len(paras) - 1)
+class _QuoteReader:
+    """One pass over an article's quotation marks, in text order, keeping the running speaker."""
 
-    for sg in segs:
-        content = text[sg.start:sg.end]
-        si, sj = _sentences_for(spans, sg.open_pos, sg.end)
-        # reported speech since the last quote sets the running speaker ("X says ...")
-        for k in range(done_sent + 1, si):
-            if seg_sents.get(k):
+    def __init__(self, article: Article, spans: list[Span], index: NameIndex):
+        self.article, self.text, self.index = article, article.text, index
+        self.sentences = Sentences(spans)
+        self.paras = _paragraph_offsets(article)
+        self._para_ends = [pe for _ps, pe in self.paras]
+        self.segs = find_segments(self.text, self.paras)
+        self.opens = [sg.open_pos for sg in self.segs]
+        self.att = _Attributor(article, spans, index)
+        self.prev_speaker: Person | None = None
+        self.prev_attribution = "uncertain"
+        self.prev_para = -10
+        self.prev_end = 0
+        self.prev_quoted = False
+        """Whether the running speaker was last heard in a quote (else in reported speech)."""
+        self.seg_sents: dict[int, int] = {}  # sentence -> quotes in it not (yet) judged no speech
+        for sg in self.segs:
+            a, b = self.sentences.around(sg.open_pos, sg.end)
+            for k in range(a, b + 1):
+                self.seg_sents[k] = self.seg_sents.get(k, 0) + 1
+        self.done_sent = -1
+        self.last_speech: tuple[int, int, bool] | None = None
+        """(after its closing mark, its last sentence, whether it ends with a comma)."""
+
+    def para_of(self, pos: int) -> int:
+        return min(bisect_left(self._para_ends, pos), len(self.paras) - 1)
+
+    def read(self) -> list[Quote]:
+        quotes = []
+        for sg in self.segs:
+            q = self._segment(sg)
+            if q is not None:
+                quotes.append(q)
+        return quotes
+
+    def _reported_speech(self, upto: int) -> None:
+        """Reported speech since the last quote sets the running speaker ("X says ...")."""
+        spans, att = self.sentences.spans, self.att
+        for k in range(self.done_sent + 1, upto):
+            if self.seg_sents.get(k):
                 continue
             ks, ke = spans[k]
-            p_, cue_ = att.speaker_in(text[ks:ke], ks, ke, ke)
+            p_, _cue = att.speaker_in(self.text[ks:ke], ks, ke, ke)
             if p_ is not None:
-                prev_speaker = p_
+                self.prev_speaker = p_
                 att.current = p_
-                prev_para = para_of(ks)
-        done_before = done_sent
-        done_sent = max(done_sent, sj)
-        lo, hi = spans[si][0], spans[sj][1]
-        lo = min(lo, sg.open_pos)
-        hi = max(hi, sg.end)
-        frame = _mask(text, segs, lo, hi, opens)
-        outside = frame.replace("\x00", "").strip(" \n.,;:!?—–-()")
+                self.prev_para = self.para_of(ks)
+                self.prev_attribution = _attribution(att.how)
+                self.prev_end = ke
+                self.prev_quoted = False
+
+    def _segment(self, sg: Segment) -> Quote | None:
+        text, spans = self.text, self.sentences.spans
+        si, sj = self.sentences.around(sg.open_pos, sg.end)
+        self._reported_speech(si)
+        done_before = self.done_sent
+        self.done_sent = max(self.done_sent, sj)
+        lo, hi = min(spans[si][0], sg.open_pos), max(spans[sj][1], sg.end)
+        frame = _mask(text, self.segs, lo, hi, self.opens)
+        standalone = not frame.replace("\x00", "").strip(" \n.,;:!?—–-()")
+        before_txt = text[max(0, sg.open_pos - 30):sg.open_pos]
+        after_colon = bool(re.search(r":\s*$", before_txt))
+        speaker, cue = self.att.speaker_in(frame, lo, sg.open_pos, sg.close_pos or sg.end)
+        found = _Reading(speaker, self.att.how, self.att.verb) if speaker is not None else None
+        if not self._is_speech(sg, si, cue, standalone, after_colon, before_txt):
+            # scare quotes and quoted words woven into reported speech leave the
+            # sentence to the reported-speech pass: "Y was “a defeat,” X told the House"
+            # makes X the running speaker
+            for k in range(si, sj + 1):
+                self.seg_sents[k] -= 1
+            self.done_sent = max(done_before, si - 1)  # its own sentences are still to read
+            return None
+        if found is None:
+            found = self._elsewhere(sg, si, cue, standalone, after_colon)
+        return self._quote(sg, sj, found, cue)
+
+    def _is_speech(self, sg: Segment, si: int, cue: bool, standalone: bool, after_colon: bool,
+                   before_txt: str) -> bool:
+        """Whether the quoted words are speech, not a scare quote, a title or words woven in."""
+        text = self.text
+        content = text[sg.start:sg.end]
         nwords = _word_count(content)
         # (a mark typed as two characters, '' or ’’, has close_pos on its second one)
         ends_punct = bool(re.search(r"[.?!…,;:—–-]$",
                                     text[sg.start:(sg.close_pos if sg.closed else sg.end)].rstrip().rstrip("'’")))
-        before_txt = text[max(0, sg.open_pos - 30):sg.open_pos]
-        standalone = not outside
-        # is it speech?
-        speaker, cue = att.speaker_in(frame, lo, sg.open_pos, sg.close_pos or sg.end)
-        after_colon = bool(re.search(r":\s*$", before_txt))
         inner_sentence = bool(re.search(r"[.?!]\s+[A-Z“\"]", content))
         speech = False
         if nwords >= 3 and not _scare(before_txt, content, cue, ends_punct, standalone, after_colon):
@@ -849,65 +975,131 @@ def extract_quotes(article: Article, spans: list[Span], index: NameIndex | None 
         if not speech and nwords >= 1 and ends_punct and cue and re.search(r"[.?!,]$", content + text[sg.end:sg.end + 1]):
             speech = nwords >= 2 and not _is_title_like(content)
         # the second half of a quote broken by its attribution: '"A," X said in March, "but B."'
-        resumes = (last_speech is not None and last_speech[1] >= si and last_speech[2]
-                   and bool(_RESUMED_AFTER.fullmatch(text[last_speech[0]:sg.open_pos])))
+        last = self.last_speech
+        resumes = (last is not None and last[1] >= si and last[2]
+                   and bool(_RESUMED_AFTER.fullmatch(text[last[0]:sg.open_pos])))
         if speech and not (standalone or sg.continues or resumes) and _woven_in(content, before_txt, text[sg.end:sg.end + 40]):
             speech = False
-        if not speech:
-            # scare quotes and quoted words woven into reported speech leave the
-            # sentence to the reported-speech pass: "Y was “a defeat,” X told the House"
-            # makes X the running speaker
-            for k in range(si, sj + 1):
-                seg_sents[k] -= 1
-            done_sent = max(done_before, si - 1)  # its own sentences are still to read
-            continue
-        if speaker is None and not sg.closed:
-            speaker, cue = _broken_line_attribution(att, text, spans, paras, sg, speaker, cue)
-        if speaker is None and after_colon and not sg.continues:
+        return speech
+
+    def _elsewhere(self, sg: Segment, si: int, cue: bool, standalone: bool, after_colon: bool):
+        """The speaker of a quote its own sentence does not attribute (a `_Reading`, or None)."""
+        att, text, spans = self.att, self.text, self.sentences.spans
+        if not sg.closed:
+            p, _cue = _broken_line_attribution(att, text, self.sentences, self.paras, sg)
+            if p is not None:
+                return _Reading(p, att.how, att.verb)
+        if after_colon and not sg.continues:
             # a colon introduction names its speaker, even with no speech verb: "And Mr.
             # Hale gloated: '...'", "Gomes apologized for it: '...'"
-            speaker = _colon_subject(att, text, spans, sg)
-        if speaker is None and not cue and not sg.continues and si > 0 and not seg_sents.get(si - 1):
+            reading = _colon_subject(att, text, self.sentences, sg)
+            if reading is not None:
+                return reading
+        if not cue and not sg.continues and si > 0 and not self.seg_sents.get(si - 1):
             # a new subject in the sentence right before takes over: "House ... says
-            # House. Durning did not need much coaxing. “I'm thankful ...”"
+            # House. Durning did not need much coaxing. “I'm thankful ...”" (a reading, not
+            # an attribution: uncertain)
             ps_, pe_ = spans[si - 1]
-            first = next(iter(index.mentions_between(ps_, pe_)), None)
-            if (first is not None and first.person is not prev_speaker and para_of(ps_) >= sg.para - 1
+            first = next(iter(self.index.mentions_between(ps_, pe_)), None)
+            if (first is not None and first.person is not self.prev_speaker and self.para_of(ps_) >= sg.para - 1
                     and not text[ps_:(first.title_start if first.title_start is not None else first.start)].strip(" “\"")):
-                speaker = first.person
-        if speaker is None:
+                return _Reading(first.person, Found("previous-subject", first.start, first.end, False), None)
+        prev, gap = self.prev_speaker, sg.para - self.prev_para
+        if prev is not None and (sg.continues or ((standalone or not cue) and (gap <= 1 or (standalone and gap <= 4)))):
             # continue the previous speaker's run
-            if sg.continues or (prev_speaker is not None and (standalone or not cue)
-                                and (sg.para - prev_para <= 1 or (standalone and sg.para - prev_para <= 4))):
-                speaker = prev_speaker
-            elif after_colon:
-                speaker = _colon_subject(att, text, spans, sg)
-        if speaker is None and standalone and sg.para - prev_para > 1:
+            return _Reading(prev, Found("running", sg.open_pos, sg.open_pos, self._run_is_clear(sg)), None)
+        if (after_colon and not sg.continues) or (standalone and gap > 1):
             # an attribution in the paragraph before ending with a colon: "X said:"
-            speaker = _colon_subject(att, text, spans, sg)
-        sent_idx = _sentences_for(spans, sg.start, sg.start + 1)[0]
+            return _colon_subject(att, text, self.sentences, sg)
+        return None
+
+    def _run_is_clear(self, sg: Segment) -> bool:
+        """Whether a quote that goes on with the previous speaker's turn is theirs beyond doubt: the
+        paragraph convention says so (an open quote continued), or it follows in the same or the
+        next paragraph after a quote of theirs (not after reported speech: a summary of what someone
+        said is often followed by someone else's words), that speaker was attributed with confidence
+        and nobody else has been the subject of a sentence since."""
+        if sg.continues:
+            return self.prev_attribution != "uncertain"
+        if sg.para - self.prev_para > 1 or self.prev_attribution == "uncertain" or not self.prev_quoted:
+            return False
+        return not any(m.subject and m.person is not self.prev_speaker
+                       for m in self.index.mentions_between(self.prev_end, sg.open_pos))
+
+    def _quote(self, sg: Segment, sj: int, found: "_Reading | None", cue_found: bool) -> Quote:
+        text = self.text
+        content = text[sg.start:sg.end]
+        speaker = found.person if found is not None else None
+        attribution = _attribution(found.how if found is not None else None)
+        cue = _cue_text(text, found) if found is not None else None
+        if cue is None and cue_found and self.att.verb is not None:
+            cue = _clean_cue(text[self.att.verb[0]:self.att.verb[1]])
         q = Quote(
             text=content,
             speaker=speaker.name if speaker else None,
             title=speaker.title if speaker else None,
             speaker_kind=speaker.kind if speaker else "person",
-            sentence=sent_idx,
+            sentence=self.sentences.around(sg.start, sg.start + 1)[0],
             span=(sg.start, sg.end),
-            article=article.path,
+            article=self.article.path,
             score=_score(content, speaker),
+            cue=cue,
+            attribution=attribution,
         )
-        quotes.append(q)
-        last_speech = (sg.close_pos + 1 if sg.closed else sg.end, sj,
-                       sg.closed and text[sg.start:sg.close_pos].rstrip().rstrip("'’").endswith(","))
+        self.last_speech = (sg.close_pos + 1 if sg.closed else sg.end, sj,
+                            sg.closed and text[sg.start:sg.close_pos].rstrip().rstrip("'’").endswith(","))
         if speaker is not None:
-            prev_speaker = speaker
-            att.current = speaker
-        prev_para = sg.para
-    return quotes
+            self.prev_speaker = speaker
+            self.att.current = speaker
+            self.prev_attribution = attribution
+            self.prev_end = sg.close_pos + 1 if sg.closed else sg.end
+            self.prev_quoted = True
+        self.prev_para = sg.para
+        return q
 
 
-def _broken_line_attribution(att, text, spans, paras, sg, speaker, cue):
-    """A quote left open where a scraped line break cut its sentence.
+@dataclass(frozen=True)
+class _Reading:
+    """A speaker, how they were found and where the speech verb stands (None without one)."""
+
+    person: Person
+    how: Found | None
+    verb: tuple[int, int] | None
+
+
+def _attribution(how: Found | None) -> str:
+    """"explicit", "resolved" or "uncertain" for a speaker found `how` (None: no speaker)."""
+    if how is None or not how.confident:
+        return "uncertain"
+    return "explicit" if how.mode in EXPLICIT_MODES else "resolved"
+
+
+CUE_CHARS = 80
+"""Longest cue kept as the text writes it; a subject further from its verb is cited as the two
+joined ("Hale ... said"), as a reader would point to them."""
+
+
+def _clean_cue(s: str) -> str:
+    return " ".join(s.replace("\x00", " ").split()).strip(" ,;:")
+
+
+def _cue_text(text: str, found: "_Reading") -> str | None:
+    """The words that attribute a quote: the speech verb and the words naming its subject, as
+    written ("said Smith", "she told reporters"); None when no verb stands in its sentence."""
+    if found.verb is None or found.how is None:
+        return None
+    (va, vb), how = found.verb, found.how
+    a, b = min(va, how.at), max(vb, how.end)
+    between = text[a:b]
+    if b - a <= CUE_CHARS and not re.search("[" + OPENERS + CLOSERS + STRAIGHT + "]", between):
+        return _clean_cue(between) or None
+    subject = _clean_cue(text[how.at:how.end])
+    verb = _clean_cue(text[va:vb])
+    return " ".join(x for x in ((subject, verb) if how.at < va else (verb, subject)) if x) or None
+
+
+def _broken_line_attribution(att: _Attributor, text: str, sentences: "Sentences", paras: list[Span], sg: Segment):
+    """A quote left open where a scraped line break cut its sentence: (speaker or None, cue found).
 
     When the next paragraph opens in lower case and closes the mark before
     opening another ("... at the discretion of the decision-maker" / "based on
@@ -915,39 +1107,40 @@ def _broken_line_attribution(att, text, spans, paras, sg, speaker, cue):
     attribution after that closing mark is the quote's.
     """
     if sg.para + 1 >= len(paras) or re.search(r"[.?!…]\W*$", text[sg.start:sg.end]):
-        return speaker, cue
+        return None, False
     ns, ne = paras[sg.para + 1]
     nxt = text[ns:ne]
     cm = re.search("[" + CLOSERS + STRAIGHT + "]", nxt)
     if not nxt[:1].islower() or cm is None or re.search("[" + OPENERS + "]", nxt[:cm.start()]):
-        return speaker, cue
+        return None, False
     c = ns + cm.end()
-    e = spans[_sentences_for(spans, c - 1, c)[1]][1]
+    e = sentences.spans[sentences.around(c - 1, c)[1]][1]
     if e <= c:
-        return speaker, cue
-    p, found = att.speaker_in("\x00" + text[c:e], c - 1, sg.open_pos, c)
-    return (p, found) if p is not None else (speaker, cue)
+        return None, False
+    return att.speaker_in("\x00" + text[c:e], c - 1, sg.open_pos, c)
 
 
-def _colon_subject(att: _Attributor, text: str, spans: list[Span], sg: Segment):
+def _colon_subject(att: _Attributor, text: str, sentences: "Sentences", sg: Segment) -> "_Reading | None":
     """'X said:' at the end of the text before a quote."""
     before = text[max(0, sg.open_pos - 300):sg.open_pos].rstrip()
     if not before.endswith(":"):
         return None
     # the sentence ending with the colon (`before` ends at the colon)
     colon = sg.open_pos - (len(text[max(0, sg.open_pos - 300):sg.open_pos]) - len(before))
-    i, _ = _sentences_for(spans, colon - 1, colon)
-    s, e = spans[i]
+    i, _ = sentences.around(colon - 1, colon)
+    s, e = sentences.spans[i]
     frame = text[s:e]
     p, _cue = att.speaker_in(frame, s, e, e)
-    if p is None:
-        # the first person named in the main clause, after an opening subordinate clause
-        # ("Ever since she endorsed Rook, Brill has ...: '...'")
-        opening = _OPENING_SUBORDINATE.match(frame)
-        ms = att.index.mentions_between(s + (opening.end() if opening else 0), e)
-        if ms:
-            p = ms[0].person
-    return p
+    if p is not None:
+        return _Reading(p, att.how, att.verb)
+    # the first person named in the main clause, after an opening subordinate clause
+    # ("Ever since she endorsed Rook, Brill has ...: '...'")
+    opening = _OPENING_SUBORDINATE.match(frame)
+    ms = att.index.mentions_between(s + (opening.end() if opening else 0), e)
+    if ms and ms[0].person is not None:
+        # no verb says who speaks: the subject of the introduction is a reading, not an attribution
+        return _Reading(ms[0].person, Found("colon-subject", ms[0].start, ms[0].end, False), None)
+    return None
 
 
 _OPENING_SUBORDINATE = re.compile(

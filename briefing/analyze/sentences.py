@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters
+from briefing.lightnltk import punkt
 
 from briefing.model import Span
 
@@ -83,12 +83,12 @@ SENT_STARTERS = frozenset(
     """.split()
 )
 
-PARAMS = PunktParameters()
+PARAMS = punkt.PunktParameters()
 """The Punkt parameters we own: our abbreviations and sentence starters, no training."""
 PARAMS.abbrev_types = set(ABBREVIATIONS)
 PARAMS.sent_starters = set(SENT_STARTERS)
 
-_LANG = PunktLanguageVars()
+_LANG = punkt.PunktLanguageVars()
 _END = "".join(_LANG.sent_end_chars) + "…‽"  # . ? ! plus the ellipsis and interrobang
 _OPEN = "\"'“‘«([{¿¡"
 _CLOSE = "\"'”’»)]}“"  # “ also closes: scraped text often has it the wrong way round

@@ -34,7 +34,7 @@ from collections import Counter
 from functools import lru_cache
 
 import numpy as np
-from nltk.stem.snowball import EnglishStemmer
+from briefing.lightnltk import snowball
 
 from briefing.analyze.algorithms import ALGORITHMS
 from briefing.analyze.sentences import SumyTokenizer, word_tokens
@@ -90,7 +90,7 @@ KEY_POINT_SIMILARITY = 0.5
 # --- words -----------------------------------------------------------------------------------
 
 
-_STEMMER = EnglishStemmer()  # Porter2 (Snowball), as sumy's Stemmer("english"); needs no data
+_STEMMER = snowball.EnglishStemmer()  # Porter2 (Snowball), as sumy's Stemmer("english"); needs no data
 
 
 @lru_cache(maxsize=65536)

@@ -6,6 +6,7 @@
 - `multidoc` summarizes several articles on one story (a concept-coverage integer programme
   under a word budget); `stories.story_summary` applies it to a story, `blocks` to the page;
 - `points` picks three to five self-contained key points, one per leading story first;
+- `history` matches the day's stories with earlier briefs' (continuing or new, quiet ones);
 - `assemble` puts the brief together: stories, key points, quotes merged across outlets,
   participants merged across the day, the title.
 """
@@ -22,4 +23,6 @@ __getattr__, __all__ = lazy_exports(__name__, {
     "cluster_events": "clusters",
     "story_key_points": "points",
     "parse_focus": "focus",
+    "load_brief": "history",
+    "link_stories": "history",
 })

@@ -21,11 +21,18 @@ from briefing.analyze.summarize import near_duplicate
 from briefing.brief.blocks import page_summaries
 from briefing.brief.points import key_point_count, story_key_points
 from briefing.brief.focus import parse_focus
+from briefing.brief.rank import DEFAULT_BEATS, DEFAULT_EXCLUDED, KEY_POINT_TIER, beat_tier, excluded_note
+from briefing.brief.history import EarlierBrief, link_stories
 from briefing.brief.stories import build_stories, focus_note
 from briefing.vocabulary.places import place_forms
 
 MAX_PER_SPEAKER = 3
 """Quotes one speaker may have before every other speaker's quotes have been considered."""
+
+EXPLICIT_BONUS = 0.3
+"""Of two quotes otherwise alike, the one whose own sentence names its speaker comes first: the
+reader can check it at a glance, and such attributions are the surest (benchmarks/page_quotes.py).
+Less than a title's and a full name's worth together, so it reorders near ties only."""
 
 READABLE_QUOTE = (40, 320)
 """Characters: a quote shorter than this says little, a longer one eats the column."""
@@ -45,6 +52,8 @@ def quote_rank_score(q: Quote) -> float:
         score += 1.0
         if q.title:
             score += 0.2
+        if q.attribution == "explicit":
+            score += EXPLICIT_BONUS
     n = len(q.text.strip())
     low, high = READABLE_QUOTE
     if n < low:
@@ -54,12 +63,24 @@ def quote_rank_score(q: Quote) -> float:
     return score
 
 
+PRINTED_ATTRIBUTIONS = frozenset({"explicit", "resolved"})
+"""What the page prints: quotes whose speaker the text names or describes in the quote's own
+sentence, or that the analysis resolved beyond doubt (`Quote.attribution`). An uncertain one is
+never printed with a guessed name; it stays in the articles' records in brief.json."""
+
+
+def printable(q: Quote) -> bool:
+    """Whether the page may print `q`: a speaker the text stands behind, and words to print."""
+    return bool(q.speaker) and q.attribution in PRINTED_ATTRIBUTIONS and bool(q.text and q.text.strip())
+
+
 def _speaker_key(q: Quote) -> str:
     return (q.speaker or "").strip().lower()
 
 
 def rank_quotes(analyzed: list[AnalyzedArticle], max_quotes: int | None = 8) -> list[Quote]:
-    """All articles' quotes, near-duplicates dropped, best first, speakers taking turns.
+    """All articles' printable quotes (`printable`), near-duplicates dropped, best first, speakers
+    taking turns.
 
     A speaker gets at most `MAX_PER_SPEAKER` quotes before every other speaker's quotes have
     had their turn; further quotes from them follow after the rest.
@@ -67,7 +88,7 @@ def rank_quotes(analyzed: list[AnalyzedArticle], max_quotes: int | None = 8) -> 
     pool: list[Quote] = []
     for a in analyzed:
         for q in a.quotes:
-            if not q.text or not q.text.strip():
+            if not printable(q):
                 continue
             if not q.article:
                 q.article = a.article.path
@@ -105,9 +126,11 @@ STORY_QUOTE_SHARE = 0.5
 each (the story's key quote); the rest are the day's best, wherever they come from."""
 
 
-def story_quotes(analyzed: list[AnalyzedArticle], stories: list[Story], max_quotes: int = 8) -> list[Quote]:
+def story_quotes(analyzed: list[AnalyzedArticle], stories: list[Story], max_quotes: int = 8,
+                  beats: Sequence[str] = DEFAULT_BEATS) -> list[Quote]:
     """The brief's quotes, best first: the key quote of each leading story (its best quote with
-    a named speaker), in story order, then the day's best other quotes. A quote carried by
+    a named speaker), in story order, then the day's best other quotes, those of stories of public
+    interest before those of the light beats (`rank.KEY_POINT_TIER`). A quote carried by
     several articles appears once, with every article that carries it in `Quote.sources`."""
     if max_quotes <= 0:
         return []
@@ -121,9 +144,14 @@ def story_quotes(analyzed: list[AnalyzedArticle], stories: list[Story], max_quot
         if best and best[0].speaker and not any(near_duplicate(best[0].text, f.text) for f in firsts):
             firsts.append(best[0])
     shown = {i for s in stories if s.shown for i in s.articles}
+    public = {i for s in stories if s.shown and beat_tier(s.section, beats) >= KEY_POINT_TIER for i in s.articles}
     pool = [a for i, a in enumerate(analyzed) if not stories or i in shown]
-    rest = [q for q in rank_quotes(pool, max_quotes + len(firsts))
-            if not any(q is f or near_duplicate(q.text, f.text) for f in firsts)]
+    if stories:  # issue 16: a match report's quote comes after the quotes on public affairs
+        ranked = (rank_quotes([a for i, a in enumerate(analyzed) if i in public], max_quotes + len(firsts))
+                  + rank_quotes([a for i, a in enumerate(analyzed) if i in shown - public], max_quotes + len(firsts)))
+    else:
+        ranked = rank_quotes(pool, max_quotes + len(firsts))
+    rest = [q for q in ranked if not any(q is f or near_duplicate(q.text, f.text) for f in firsts)]
     chosen = (firsts + rest)[:max_quotes]
     return [dataclasses.replace(q, sources=carried_by(q, analyzed)) for q in chosen]
 
@@ -159,80 +187,9 @@ def _participants(analyzed: list[AnalyzedArticle]) -> list[Participant]:
             if not p.articles:
                 p.articles = [a.article.path]
         lists.append(a.participants)
-    merged = merge_participants(lists)
-    by_path = {a.article.path: a for a in analyzed}
-    main_places: dict = {}
-    merged = [p if p.affiliation else dataclasses.replace(p, affiliation=_infer_affiliation(p, by_path, main_places))
-              for p in merged]
-    return rank_participants(merged)
-
-
-_GOVERNMENT = re.compile(r"\b(?:minister|ministry|president|premier|prime|chancellor|spokes\w*|ambassador|"
-                         r"envoy|general|admiral|secretary|governor|king|emir|defen[cs]e|foreign)\b", re.I)
-_POLITICAL = re.compile(r"\b(?:minister|premier|prime|leader|MPP?|MLA|senator|mayor|lawmaker|legislator|"
-                        r"parliamentar\w+)\b", re.I)
-"""Offices held in a country's politics (unlike "president" or "general", also titles in firms
-and clubs): in an article about one place, the holder is taken to be that place's."""
-_MAIN_PLACE_LEAD = 2.0
-"""An article is about one place when that place scores at least this many times the next."""
-
-
-def _infer_affiliation(p: Participant, by_path: dict, main_places: dict | None = None) -> str | None:
-    """A country for a person the analysis gave none, from how the articles introduce them:
-    the place named just before the name ("his Iranian counterpart Abbas Araghchi", "EU foreign
-    policy chief Kaja Kallas") or in their title; failing that, a government or political title
-    ("Defence Minister", "Leader", "MP") in an article whose headline names one place first, or a
-    political office (`_POLITICAL`) in an article whose text is clearly about one place
-    (`_MAIN_PLACE_LEAD`), is taken to be that place's.
-    None when nothing says (the participants table then files them under "Other").
-    `main_places` caches, per article path, the one place the article is about (or None)."""
-    main_places = {} if main_places is None else main_places
-    regex, names = _place_table()
-    if p.title:
-        found = [names[m.group(0)] for m in regex.finditer(p.title)]
-        if found:
-            return found[0]
-    parts = [w for w in p.name.split() if len(w) > 1]
-    if not parts:
-        return None
-    name_re = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in parts) + r"(?!\w)")
-    for path in p.articles:
-        a = by_path.get(path)
-        if a is None:
-            continue
-        last = parts[-1]
-        for sent in a.sentences or [a.article.text]:
-            if last not in sent:  # a plain substring test first: a 5 MB article has 30,000 sentences
-                continue
-            for m in name_re.finditer(sent):
-                before = re.split(r"[,;:\"“”()]|\b(?:said|says|told|and|with|after|met|meeting)\b",
-                                  sent[:m.start()])[-1]
-                words = before.split()
-                window = " ".join(words[-6:])
-                hits = [names[h.group(0)] for h in regex.finditer(window)]
-                if hits:
-                    return hits[-1]
-    if p.title and (_GOVERNMENT.search(p.title) or _POLITICAL.search(p.title)):
-        for path in p.articles:
-            a = by_path.get(path)
-            if a is not None and not a.article.title_derived:
-                hits = [names[h.group(0)] for h in regex.finditer(a.article.title)]
-                if hits:
-                    return hits[0]
-    if p.title and _POLITICAL.search(p.title):
-        # no headline names a place: the place the article is about, when it is clearly about
-        # one ("Leader Andrew Scheer" in an article about Canada)
-        for path in p.articles:
-            a = by_path.get(path)
-            if a is None:
-                continue
-            if path not in main_places:
-                ranked = topic_scores([a]).most_common(2)
-                main_places[path] = ranked[0][0] if ranked and (
-                    len(ranked) == 1 or ranked[0][1] >= _MAIN_PLACE_LEAD * ranked[1][1]) else None
-            if main_places[path]:
-                return main_places[path]
-    return None
+    # a participant's country is what the analysis found the text binds to them, else none
+    # ("Other" on the page): never inferred here from a headline or the places an article names
+    return rank_participants(merge_participants(lists))
 
 
 # --- title -----------------------------------------------------------------------------------
@@ -270,7 +227,7 @@ def topic_scores(analyzed: list[AnalyzedArticle]) -> Counter:
     """How much the day's text is about each place: sentences naming it, counted once each.
 
     A sentence counts 1, a summary sentence 2, a headline 3 (derived headlines are the lead, so
-    they count as the lead does). "The North" counts for North Korea in an article that names it.
+    they count as the lead does).
     """
     scores: Counter[str] = Counter()
     for a in analyzed:
@@ -278,16 +235,9 @@ def topic_scores(analyzed: list[AnalyzedArticle]) -> Counter:
         sentences = a.sentences or [a.article.text]
         named = Counter()
         for i, s in enumerate(sentences):
-            found = place_mentions(s)
-            if re.search(r"\bthe North\b(?! (?:Atlantic|Sea|Pole|American))", s):
-                found["(the North)"] = 1
             w = _SUMMARY_WEIGHT if i in summary else 1
-            for place in found:
+            for place in place_mentions(s):
                 named[place] += w
-        if "(the North)" in named:
-            if "North Korea" in named:
-                named["North Korea"] += named["(the North)"]
-            del named["(the North)"]
         if not a.article.title_derived:
             for place in place_mentions(a.article.title):
                 named[place] += _HEADLINE_WEIGHT
@@ -423,6 +373,9 @@ def assemble_brief(
     max_quotes: int = 8,
     focus: Sequence[str] = (),
     only_focus: bool = False,
+    beats: Sequence[str] | None = None,
+    exclude_beats: Sequence[str] | None = None,
+    history: Sequence[EarlierBrief] = (),
 ) -> Brief:
     """Merge analyzed articles into a `Brief`; every list ranked best first.
 
@@ -436,18 +389,24 @@ def assemble_brief(
     if page_size not in PAGE_SIZES:
         raise BriefingError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {page_size!r}")
     analyzed = list(analyzed)
-    stories = build_stories(analyzed, focus=focus, only_focus=only_focus)
+    beats = DEFAULT_BEATS if beats is None else tuple(beats)
+    exclude_beats = DEFAULT_EXCLUDED if exclude_beats is None else tuple(exclude_beats)
+    stories = build_stories(analyzed, focus=focus, only_focus=only_focus, beats=beats, exclude_beats=exclude_beats)
+    date = date or dt.date.today()
+    quiet = link_stories(stories, analyzed, history, date)
+    # the update summary's hook: a continuing story's `known` holds what earlier briefs' articles
+    # said, for the story summary to leave aside (TAC update task); none uses it yet
     participants = _participants(analyzed)
     title = (title or "").strip() or derive_title(analyzed, participants, stories=stories, focus=focus)
-    quotes = story_quotes(analyzed, stories, max_quotes)
+    quotes = story_quotes(analyzed, stories, max_quotes, beats)
     shown = [s for s in stories if s.shown]
     if key_points is None:
         key_points = key_point_count(len(shown))
-    points = story_key_points(analyzed, shown, key_points, quotes)
+    points = story_key_points(analyzed, shown, key_points, quotes, beats=beats)
     page_summaries(analyzed, stories, points, quotes)  # each block says what the points and quotes do not
     return Brief(
         title=title,
-        date=date or dt.date.today(),
+        date=date,
         articles=analyzed,
         key_points=points,
         quotes=quotes,
@@ -455,5 +414,7 @@ def assemble_brief(
         stories=stories,
         focus=parse_focus(focus),
         page_size=page_size,
-        omitted=[note] if (note := focus_note(stories, focus, only_focus)) else [],
+        omitted=[n for n in (focus_note(stories, focus, only_focus), excluded_note(stories, exclude_beats)) if n],
+        since=[{"date": b.date.isoformat(), "path": str(b.path)} for b in history if b.date < date],
+        quiet=quiet,
     )

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from briefing.analyze.summarize import is_junk, near_duplicate, rank_sentences
-from briefing.brief.stories import MayState, set_summary, story_summary, summary_budget
+from briefing.brief.stories import MayState, news_only, set_summary, story_summary, summary_budget
 from briefing.model import AnalyzedArticle, Brief, KeyPoint, Quote, Story
 
 HEADLINE_WORDS = 4
@@ -98,7 +98,7 @@ def page_summaries(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Story]
         paths = {analyzed[i].article.path for i in story.articles if 0 <= i < len(analyzed)}
         told = [q.text for q in quotes if q.article in paths or paths & set(q.sources)]
         summary = story_summary(analyzed, members, words=summary_budget(rank, len(shown)), known=points + told,
-                                may_state=_block_filter(analyzed, story, quotes, may_state))
+                                may_state=_block_filter(analyzed, story, quotes, news_only(analyzed, members, may_state)))
         set_summary(story, summary)
 
 

@@ -43,6 +43,23 @@ docs/benchmarks.md."""
 BLOCK_WEIGHTS = {"words": 1.0, "names": 0.7, "years": 0.5, "numbers": 0.7}
 """How much each kind of evidence counts against the others (each block has unit length)."""
 
+NAMES_FLOOR = 0.02
+"""Cosine similarity of the people, places and organisations they name (weekdays and months
+aside) below which two articles that both name some are not one event (the participants must agree, not only the genre's
+vocabulary). Tuned on ECB+ half 0, checked on half 1 (docs/benchmarks.md)."""
+WORDS_FLOOR = 0.05
+"""Cosine similarity of their content words below which two articles are not one event, however
+many names they share (one maker's two launches). Tuned like `NAMES_FLOOR`."""
+
+LOOK_ALIKE_FACTOR = 0.5
+"""What is left of the similarity of two look-alike articles (`look_alike_veto`): enough to
+keep two reports apart that only share a genre's vocabulary, not so little that one report
+naming other places of the same disaster is cut off its story. Tuned like `NAMES_FLOOR`."""
+
+DATE_GAP_DAYS = 7
+"""Articles published further apart than this report different events (a story followed for a
+week stays one; last year's product launch or match does not join this year's)."""
+
 UNSHARED_WEIGHT = 0.5
 """Weight, in a vector's length only, of the terms no other document uses."""
 
@@ -60,13 +77,16 @@ _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split())
+"""Capitalised but naming when, not who or where: no participant of an event."""
 
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    from nltk.stem.snowball import EnglishStemmer  # Porter2; needs no downloaded data
+    from briefing.lightnltk import snowball  # Porter2; needs no downloaded data
 
-    return EnglishStemmer()
+    return snowball.EnglishStemmer()
 
 
 @lru_cache(maxsize=131072)
@@ -120,7 +140,8 @@ def event_features(a: AnalyzedArticle) -> dict[str, Counter]:
                 numbers[number] += 1
     if a.article.date and _YEAR.match(a.article.date):
         years[a.article.date[:4]] += 1
-    return {"words": words, "names": names, "years": years, "numbers": numbers}
+    participants = Counter({n: c for n, c in names.items() if n not in _CALENDAR})
+    return {"words": words, "names": names, "years": years, "numbers": numbers, "participants": participants}
 
 
 def tfidf_block(counts: Sequence[Counter]) -> sparse.csr_matrix:
@@ -160,18 +181,93 @@ def _unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
 def event_vectors(analyzed: Sequence[AnalyzedArticle]) -> sparse.csr_matrix:
     """One row per article: the weighted blocks side by side, of unit length when every term
     of the article is shared with another (shorter by what only it says)."""
-    features = [event_features(a) for a in analyzed]
-    blocks, present = [], np.zeros(len(features))
+    return event_blocks(analyzed)[0]
+
+
+def event_blocks(analyzed: Sequence[AnalyzedArticle]) -> tuple[sparse.csr_matrix, dict[str, sparse.csr_matrix]]:
+    """`event_vectors` and, by name, each block on its own (unit rows, unweighted), plus
+    ``participants`` (the names less weekdays and months) and ``named`` (a column: 1 for an article
+    that names any participant)."""
+    return feature_blocks([event_features(a) for a in analyzed])
+
+
+def feature_vectors(features: Sequence[dict[str, Counter]]) -> sparse.csr_matrix:
+    """`event_vectors` from the articles' `event_features` (which an earlier brief keeps, so
+    articles of several days can be compared: `briefing.brief.history`)."""
+    return feature_blocks(features)[0]
+
+
+def _participants(f: dict[str, Counter]) -> Counter:
+    """The names an article's features hold less weekdays and months (an earlier brief keeps
+    only the names)."""
+    if "participants" in f:
+        return f["participants"]
+    return Counter({n: c for n, c in f["names"].items() if n not in _CALENDAR})
+
+
+def feature_blocks(features: Sequence[dict[str, Counter]]) -> tuple[sparse.csr_matrix, dict[str, sparse.csr_matrix]]:
+    """`event_blocks` from the articles' `event_features`."""
+    blocks, present, by_name = [], np.zeros(len(features)), {}
     for name, weight in BLOCK_WEIGHTS.items():
         counts = [f[name] for f in features]
-        blocks.append(weight * tfidf_block(counts))
+        by_name[name] = tfidf_block(counts)
+        blocks.append(weight * by_name[name])
         present += weight ** 2 * np.array([bool(c) for c in counts], dtype=np.float64)
     present[present == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / np.sqrt(present)) @ sparse.hstack(blocks, format="csr"))
+    vectors = sparse.csr_matrix(sparse.diags(1.0 / np.sqrt(present)) @ sparse.hstack(blocks, format="csr"))
+    participants = [_participants(f) for f in features]
+    by_name["participants"] = tfidf_block(participants)
+    # who names any participant at all (the block keeps only the names another article shares)
+    by_name["named"] = sparse.csr_matrix(np.array([[float(bool(p))] for p in participants]).reshape(-1, 1))
+    return vectors, by_name
 
 
-def agglomerate(vectors: sparse.csr_matrix, distance: float = EVENT_DISTANCE) -> list[list[int]]:
-    """Groups of row indices, average linkage on cosine distance cut at `distance`.
+def article_days(analyzed: Sequence[AnalyzedArticle]) -> np.ndarray:
+    """Each article's publication day as a day number (-1 when it has no date)."""
+    import datetime as dt
+
+    out = np.full(len(analyzed), -1, dtype=np.int64)
+    for k, a in enumerate(analyzed):
+        try:
+            out[k] = dt.date.fromisoformat((a.article.date or "")[:10]).toordinal()
+        except ValueError:
+            pass
+    return out
+
+
+def look_alike_veto(blocks: dict[str, sparse.csr_matrix], days: np.ndarray | None = None) -> sparse.csr_matrix:
+    """Pairs of articles that cannot report one event however alike their genre's vocabulary:
+    both name people, places or organisations and share too few of them (`NAMES_FLOOR`: two
+    games of one league, two crimes in one city), they share their names but say different
+    things (`WORDS_FLOOR`: two launches by one maker), or they were published more than
+    `DATE_GAP_DAYS` apart (last year's launch, another season's game). Each entry is the share
+    of the pair's similarity that goes: 1 - `LOOK_ALIKE_FACTOR` for look-alikes, all of it for
+    reports more than `DATE_GAP_DAYS` apart."""
+    words = (blocks["words"] @ blocks["words"].T).tocsr()
+    names = (blocks["participants"] @ blocks["participants"].T).tocsr()
+    has_names = np.asarray(blocks["named"].todense()).ravel() > 0
+    candidates = ((words + names) > 0).tocoo()
+    rows, cols = candidates.row, candidates.col
+    keep = rows != cols
+    rows, cols = rows[keep], cols[keep]
+    size = blocks["words"].shape[0]
+    if not rows.size:
+        return sparse.csr_matrix((size, size))
+    w = np.asarray(words[rows, cols]).ravel()
+    n = np.asarray(names[rows, cols]).ravel()
+    named = has_names[rows] & has_names[cols]
+    cut = np.where((named & (n < NAMES_FLOOR)) | (w < WORDS_FLOOR), 1.0 - LOOK_ALIKE_FACTOR, 0.0)
+    if days is not None:
+        dated = (days[rows] >= 0) & (days[cols] >= 0)
+        cut[dated & (np.abs(days[rows] - days[cols]) > DATE_GAP_DAYS)] = 1.0
+    bad = cut > 0
+    return sparse.csr_matrix((cut[bad], (rows[bad], cols[bad])), shape=(size, size))
+
+
+def agglomerate(vectors: sparse.csr_matrix, distance: float = EVENT_DISTANCE,
+                veto: sparse.csr_matrix | None = None) -> list[list[int]]:
+    """Groups of row indices, average linkage on cosine distance cut at `distance`. Pairs marked
+    in `veto` (`look_alike_veto`) lose the share of their similarity it gives.
 
     Groups come in order of their first row; rows within a group ascend.
     """
@@ -179,6 +275,9 @@ def agglomerate(vectors: sparse.csr_matrix, distance: float = EVENT_DISTANCE) ->
     if n == 0:
         return []
     similarity = (vectors @ vectors.T).tocsr()
+    if veto is not None and veto.nnz:
+        similarity = (similarity - similarity.multiply(veto)).tocsr()
+        similarity.eliminate_zeros()
     close = similarity.multiply(similarity >= 1.0 - distance)
     _, component = connected_components(close, directed=False)
     groups: list[list[int]] = []
@@ -197,5 +296,6 @@ def agglomerate(vectors: sparse.csr_matrix, distance: float = EVENT_DISTANCE) ->
 
 
 def cluster_events(analyzed: Sequence[AnalyzedArticle], distance: float = EVENT_DISTANCE) -> list[list[int]]:
-    """The articles (by index) grouped by the event they report."""
-    return agglomerate(event_vectors(analyzed), distance)
+    """The articles (by index) grouped by the event they report (look-alikes kept apart)."""
+    vectors, blocks = event_blocks(analyzed)
+    return agglomerate(vectors, distance, look_alike_veto(blocks, article_days(analyzed)))

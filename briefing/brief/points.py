@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from briefing.analyze.names import PERSON_TITLES
+from briefing.analyze.mentions import PERSON_TITLES
 from briefing.analyze.summarize import is_junk, near_duplicate, rank_sentences
+from briefing.brief.rank import DEFAULT_BEATS, KEY_POINT_TIER, beat_tier, may_give_key_point
 from briefing.model import AnalyzedArticle, KeyPoint, Quote, Story
 from briefing.vocabulary.boilerplate import OPENING_STAMP
 from briefing.vocabulary.places import place_forms
@@ -31,7 +32,7 @@ many each, by the summarizer's ranking) are tried."""
 _WORD = re.compile(r"\w+", re.UNICODE)
 _WORD_OR_HYPHEN = re.compile(r"\w[\w-]*", re.UNICODE)
 _PERSON_NOUNS = PERSON_TITLES - {"officials", "chiefs", "messrs", "prosecution", "prosecutions", "head", "m"}
-"""Nouns that name a person by role (`names.PERSON_TITLES`), singular: the heads of a description."""
+"""Nouns that name a person by role (`mentions.PERSON_TITLES`), singular: the heads of a description."""
 
 
 def key_point_count(n_stories: int) -> int:
@@ -276,19 +277,25 @@ PointFilter = Callable[[AnalyzedArticle, int], bool]
 
 
 def story_key_points(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Story], count: int,
-                     quotes: Sequence[Quote] = (), may_state: PointFilter | None = None) -> list[KeyPoint]:
+                     quotes: Sequence[Quote] = (), may_state: PointFilter | None = None,
+                     beats: Sequence[str] = DEFAULT_BEATS) -> list[KeyPoint]:
     """Up to `count` key points: one for each of the first stories that has a sentence that
     stands alone and says something no point before it says (a story without one is passed
     over); when that makes fewer than `MIN_KEY_POINTS` (a day of one or two stories), the next
     developments of those stories (the next sentences of their summaries' ranking), story by
     story, round after round, while a story's summary keeps a sentence for its block.
-    Stories not shown (`Story.shown` False) give none; nor do sentences `may_state` refuses."""
+    Stories not shown (`Story.shown` False) give none; nor do sentences `may_state` refuses, opinion
+    articles, or stories of the light beats on a day with news of public interest
+    (`rank.may_give_key_point`)."""
     points: list[KeyPoint] = []
     shown = [st for st in stories if st.shown]
     if count <= 0 or not shown:
         return points
+    light_allowed = not any(beat_tier(st.section, beats) >= KEY_POINT_TIER for st in shown)
 
-    def acceptable(i: int, s: int) -> str | None:
+    def acceptable(i: int, s: int, story: Story) -> str | None:
+        if not may_give_key_point(analyzed[i], beats, story=story, light_allowed=light_allowed):
+            return None
         text = analyzed[i].sentences[s].strip()
         if not stands_alone(text) or repeats_quote(text, quotes) or (may_state and not may_state(analyzed[i], s)):
             return None
@@ -298,7 +305,7 @@ def story_key_points(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Stor
 
     for story in shown[:count]:
         for i, s in _candidates(analyzed, story):
-            text = acceptable(i, s)
+            text = acceptable(i, s, story)
             if text is not None:
                 points.append(KeyPoint(text=text, article=i, sentence=s, story=story.id))
                 break
@@ -310,7 +317,7 @@ def story_key_points(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Stor
             if len([pair for pair in ranked if pair not in taken]) < 2:
                 continue  # its last summary sentence stays for its block
             for i, s in ranked:
-                text = acceptable(i, s) if 0 <= i < len(analyzed) and 0 <= s < len(analyzed[i].sentences) else None
+                text = acceptable(i, s, story) if 0 <= i < len(analyzed) and 0 <= s < len(analyzed[i].sentences) else None
                 if text is not None:
                     points.append(KeyPoint(text=text, article=i, sentence=s, story=story.id))
                     added = True

@@ -9,9 +9,13 @@
 3. Each story gets a lead article (the one closest to the story's centre, a real headline
    preferred), the lead's headline as its title, its outlets, and a summary of what its
    articles report (`story_summary`, `multidoc.py`), longer for the stories that rank higher.
-4. Stories rank by coverage (distinct reports and distinct outlets), prominence (a full report
-   under a real headline, about public affairs: officials and countries), recency (the newest article's date) and the brief's focus: stories
-   about the focus come first, and with ``only_focus`` the others are not shown.
+4. Stories rank for a policy reader (`rank.py`): the focus first, then the beats (by default
+   politics, world, economy), then other news of public interest, sport, entertainment, lifestyle
+   and commerce last; news before opinion within a beat; stories on an excluded beat (by default
+   commerce) are not shown. Within that, stories rank by coverage (distinct reports and distinct
+   outlets), prominence (a full report under a real headline, about public affairs: officials and
+   countries), recency (the newest article's date) and the brief's focus: stories about the focus
+   come first, and with ``only_focus`` the others are not shown.
 """
 
 from __future__ import annotations
@@ -27,11 +31,14 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from briefing.analyze.people import GOV_TITLE
-from briefing.brief.clusters import EVENT_DISTANCE, EVENT_SENTENCES, agglomerate, event_vectors
+from briefing.analyze.titles import GOV_TITLE
+from briefing.brief.clusters import (EVENT_DISTANCE, EVENT_SENTENCES, agglomerate, article_days, event_blocks,
+                                     look_alike_veto)
 from briefing.brief.duplicates import find_duplicates
 from briefing.brief.focus import focus_matcher, parse_focus
 from briefing.brief.multidoc import DEFAULT_WORDS, Document, Pick, Summary, summarize_documents
+from briefing.brief.rank import (DEFAULT_BEATS, DEFAULT_EXCLUDED, may_report, opinion_only, story_order_key,
+                                 story_section)
 from briefing.ingest.clean import source_from_domain
 from briefing.model import AnalyzedArticle, Story
 from briefing.vocabulary.places import place_forms
@@ -198,7 +205,16 @@ def _summarize_stories(analyzed: Sequence[AnalyzedArticle], stories: list[Story]
         budget = summary_budget(rank if story.shown else STORIES_ON_PAGE, shown)
         rank += story.shown
         members = [i for i in story.articles if i not in copied]
-        set_summary(story, story_summary(analyzed, members, words=budget, may_state=may_state))
+        set_summary(story, story_summary(analyzed, members, words=budget, may_state=news_only(analyzed, members, may_state)))
+
+
+def news_only(analyzed: Sequence[AnalyzedArticle], members: Sequence[int], may_state: MayState | None) -> MayState | None:
+    """What a story's summary may state: never an opinion piece's sentences as the story's news
+    (`rank.may_report`), unless every report in the story is opinion (the page then labels the
+    story "Opinion")."""
+    if not any(may_report(analyzed[i]) for i in members if 0 <= i < len(analyzed)):
+        return may_state
+    return lambda a, s: may_report(a) and (may_state is None or may_state(a, s))
 
 
 # --- ranking -----------------------------------------------------------------------------------
@@ -254,12 +270,14 @@ def rank_score(reports: int, outlets: int, prominence: float, days_old: int, pub
 
 
 def _lead_order(vectors, members: list[int], analyzed: Sequence[AnalyzedArticle], kept: list[int]) -> list[int]:
-    """The story's kept articles, the one closest to the story's centre first (a real headline
-    preferred, then the fuller report), then the others by closeness."""
+    """The story's kept articles, the one closest to the story's centre first (a news report
+    before an opinion piece, a real headline preferred, then the fuller report), then the others
+    by closeness."""
     rows = vectors[members]
     centre = np.asarray(rows.mean(axis=0)).ravel()
     closeness = np.asarray(rows @ centre).ravel()
-    order = sorted(range(len(members)), key=lambda k: (
+    order = sorted(range(len(members)), key=lambda k: (  # a report before an opinion piece (issue 16)
+        analyzed[kept[members[k]]].article.opinion,
         analyzed[kept[members[k]]].article.title_derived, -round(float(closeness[k]), 6),
         -len(analyzed[kept[members[k]]].sentences), members[k]))
     return [kept[members[k]] for k in order]
@@ -272,13 +290,18 @@ def build_stories(
     only_focus: bool = False,
     distance: float = EVENT_DISTANCE,
     may_state: MayState | None = None,
+    beats: Sequence[str] = DEFAULT_BEATS,
+    exclude_beats: Sequence[str] = DEFAULT_EXCLUDED,
 ) -> list[Story]:
-    """The day's stories, best first. Every article belongs to exactly one story.
+    """The day's stories, best first (`rank.story_order_key`). Every article belongs to exactly
+    one story.
 
     Story ids are ``s1``, ``s2``, ... in rank order. With `only_focus`, stories not about the
     focus get ``shown=False``, unless no story is about it (then every story stays shown; see
     `focus_note`). Each story's summary (`story_summary`) gets the budget its rank gives it
-    (`summary_budget`); `may_state` keeps sentences out of the summaries.
+    (`summary_budget`); `may_state` keeps sentences out of the summaries, and so does an opinion
+    piece's standing as one (`rank.may_report`). Stories on `exclude_beats` get ``shown=False``
+    too (`rank.excluded_note`).
     """
     analyzed = list(analyzed)
     if not analyzed:
@@ -287,8 +310,9 @@ def build_stories(
     copies = find_duplicates(analyzed)
     copied = {c for cs in copies.values() for c in cs}
     kept = [i for i in range(len(analyzed)) if i not in copied]
-    vectors = event_vectors([analyzed[i] for i in kept])
-    groups = agglomerate(vectors, distance)
+    members_of_day = [analyzed[i] for i in kept]
+    vectors, blocks = event_blocks(members_of_day)
+    groups = agglomerate(vectors, distance, look_alike_veto(blocks, article_days(members_of_day)))
     names = focus_matcher(focus) if focus else None
     newest = max((d for d in (_day(a.article.date) for a in analyzed) if d), default=None)
 
@@ -317,13 +341,18 @@ def build_stories(
             duplicates={i: list(copies[i]) for i in lead_first if i in copies},
             score=round(score, 4),
             focus=about,
+            section=story_section(analyzed, ordered),
+            opinion=opinion_only(analyzed, ordered),
         )
         drafts.append(story)
 
-    drafts.sort(key=lambda s: (not s.focus, -s.score, s.articles[0]))
+    drafts.sort(key=lambda s: story_order_key(s, beats))
     if only_focus and any(s.focus for s in drafts):
         for s in drafts:
             s.shown = s.focus
+    for s in drafts:
+        if s.section in exclude_beats and not s.focus:
+            s.shown = False
     for rank, s in enumerate(drafts, 1):
         s.id = f"s{rank}"
     _summarize_stories(analyzed, drafts, copies, may_state)

@@ -8,7 +8,7 @@ import sys
 
 from briefing.commands.console import ProgressLine, warn_notes, warn_skipped
 from briefing.commands.options import add_fetch_options, fetch_settings
-from briefing.commands.options import add_analysis_options, add_focus_options, add_inputs
+from briefing.commands.options import add_analysis_options, add_beat_options, add_focus_options, add_inputs
 
 
 def register(subparsers) -> argparse.ArgumentParser:
@@ -25,14 +25,19 @@ def register(subparsers) -> argparse.ArgumentParser:
                    help='print {"articles": [...], "stories": [...]} as JSON (the stories as brief.json has them)')
     add_analysis_options(p)
     add_focus_options(p)
+    add_beat_options(p)
     p.set_defaults(func=run)
     return p
 
 
 def run(args: argparse.Namespace) -> int:
+    from briefing.brief.rank import DEFAULT_BEATS, DEFAULT_EXCLUDED
     from briefing.brief.stories import build_stories
+    from briefing.ingest.language import language_notes
+    from briefing.model import unread_json
     from briefing.pipeline import analyze_paths
 
+    unread: list = []
     progress = ProgressLine(enabled=not args.quiet)
     try:
         analyzed, errors = analyze_paths(
@@ -42,14 +47,21 @@ def run(args: argparse.Namespace) -> int:
             algorithm=args.algorithm,
             progress=progress,
             fetch=fetch_settings(args),
+            not_analysed=unread,
         )
     finally:
         progress.close()
     warn_skipped(errors)
     warn_notes(analyzed)
-    stories = build_stories(analyzed, focus=args.focus, only_focus=args.only_focus)
+    for note in language_notes(unread):
+        print(f"note: {note}", file=sys.stderr)
+    beats = DEFAULT_BEATS if args.beats is None else args.beats
+    excluded = DEFAULT_EXCLUDED if args.exclude_beats is None else args.exclude_beats
+    stories = build_stories(analyzed, focus=args.focus, only_focus=args.only_focus, beats=beats,
+                            exclude_beats=excluded)
     if args.json:
-        record = {"articles": [a.to_json() for a in analyzed], "stories": [s.to_json(analyzed) for s in stories]}
+        record = {"articles": [a.to_json() for a in analyzed], "stories": [s.to_json(analyzed) for s in stories],
+                  "not_analysed": [unread_json(a) for a in unread]}
         json.dump(record, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
@@ -70,6 +82,8 @@ def run(args: argparse.Namespace) -> int:
     for story in stories:
         count = len(story.articles)
         where = f" · {', '.join(story.outlets)}" if story.outlets else ""
-        hidden = "" if story.shown else " (not shown: not about the focus)"
-        print(f"  {story.id} {story.title} ({count} article{'' if count == 1 else 's'}{where}){hidden}")
+        hidden = "" if story.shown else (" (not shown: an excluded beat)" if story.section in excluded
+                                         else " (not shown: not about the focus)")
+        kind = f" [{story.section}{', opinion' if story.opinion else ''}]"
+        print(f"  {story.id} {story.title} ({count} article{'' if count == 1 else 's'}{where}){kind}{hidden}")
     return 0

@@ -7,7 +7,7 @@ import argparse
 from briefing.commands.console import ProgressLine, report_build, say
 from briefing.commands.options import add_fetch_options, fetch_settings
 from briefing.commands.options import (
-    PAGE_SIZES, add_config_option, add_focus_options, add_smtp_options, config_from_args, iso_date,
+    PAGE_SIZES, add_beat_options, add_config_option, add_focus_options, add_smtp_options, config_from_args, iso_date,
 )
 
 
@@ -20,12 +20,15 @@ def register(subparsers) -> argparse.ArgumentParser:
             "(inbox = \"inbox/{date}/\") and from the new entries of the config's [[feeds]] (kept in "
             "<out>/YYYY-MM-DD/articles/) into <out>/YYYY-MM-DD/brief.{pdf,html,json}. With --send, "
             "e-mail it and write <out>/YYYY-MM-DD/.sent so later runs the same day do not send again. "
-            "Made for cron or a systemd timer."
+            "Stories that the briefs of the history_days days before reported are marked (\"Day 2\"), and "
+            "the day before's stories with no article today are named. Made for cron or a systemd timer."
         ),
     )
     add_config_option(p)
     add_fetch_options(p)
-    p.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="the day to build (default: today)")
+    p.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
+                   help="the day to build (default: today in the config's timezone); a past day takes the feed "
+                   "entries of its own window, ending at its midnight (with --offline, from the HTTP cache)")
     p.add_argument("--send", action="store_true", help="e-mail the brief to the configured recipients")
     p.add_argument("--force", action="store_true", help="with --send: send again even if already sent that day")
     s = p.add_argument_group("settings (override the config file)")
@@ -36,6 +39,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     s.add_argument("--sentences", type=int, metavar="N", help="sentences per article summary")
     s.add_argument("--templates", dest="template_dir", metavar="DIR", help="template folder")
     add_focus_options(s, defaults=False)
+    add_beat_options(s)
     add_smtp_options(s)
     p.set_defaults(func=run)
     return p
@@ -46,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
 
     config = config_from_args(
         args, "title", "inbox", "out", "page_size", "sentences", "template_dir", "focus", "only_focus",
-        "to", "sender", "smtp_host", "smtp_port", "starttls", "ssl", "user",
+        "beats", "exclude_beats", "to", "sender", "smtp_host", "smtp_port", "starttls", "ssl", "user",
     )
     line = ProgressLine()
 

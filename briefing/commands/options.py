@@ -89,6 +89,32 @@ def add_focus_options(parser, *, defaults: bool = True) -> None:
     )
 
 
+def beat_list(value: str) -> list[str]:
+    """``--beats "politics, world"`` -> ["politics", "world"] ("" for none)."""
+    from briefing.brief.rank import parse_beats
+    from briefing.model import BriefingError
+
+    try:
+        return list(parse_beats(value))
+    except BriefingError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_beat_options(parser) -> None:
+    """``--beats`` and ``--exclude-beats``: what leads the page and what is never shown. They
+    stay None when not given, so the config's settings (or the defaults) show through."""
+    parser.add_argument(
+        "--beats", type=beat_list, default=None, metavar='"SECTION, SECTION"',
+        help="the sections that lead the page (default: politics, world, economy); sections are politics, "
+        "world, economy, business, crime, science, health, technology, sport, entertainment, lifestyle, "
+        "commerce, other",
+    )
+    parser.add_argument(
+        "--exclude-beats", dest="exclude_beats", type=beat_list, default=None, metavar='"SECTION, SECTION"',
+        help="sections never shown, the page says how many (default: commerce; \"\" shows every section)",
+    )
+
+
 def add_fetch_options(parser) -> None:
     """How web inputs (URLs, feeds, OPML) are fetched, for every command that reads articles."""
     group = parser.add_argument_group("web inputs")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
 from briefing.commands.console import say
 from briefing.commands.options import add_fetch_options, fetch_settings
-from briefing.commands.options import PAGE_SIZES, add_config_option, add_focus_options, config_from_args, port_number
+from briefing.commands.options import (PAGE_SIZES, add_beat_options, add_config_option, add_focus_options,
+                                      config_from_args, port_number)
 from briefing.model import BriefingError
 
 
@@ -18,8 +18,9 @@ def register(subparsers) -> argparse.ArgumentParser:
         description=(
             "Build the brief and serve it at http://HOST:PORT/ with a status bar (PDF link, "
             "one-page fit warning, build errors). The page reloads itself after each rebuild; "
-            "a failed build keeps the last good brief on show. Only the brief and the template's "
-            "assets are served. Binds 127.0.0.1 unless --host says otherwise."
+            "a failed build keeps the last good brief on show. /archive lists the briefs the daily runs "
+            "kept in the config's out folder, by date, each with its HTML and PDF. Only the brief, the "
+            "template's assets and the archive are served. Binds 127.0.0.1 unless --host says otherwise."
         ),
     )
     p.add_argument("inputs", nargs="*", metavar="INPUT",
@@ -37,6 +38,7 @@ def register(subparsers) -> argparse.ArgumentParser:
                    help="a folder of templates that override the built-in ones (watched for changes)")
     p.add_argument("--open", action="store_true", help="open the preview in a web browser")
     add_focus_options(p, defaults=False)
+    add_beat_options(p)
     add_config_option(p)
     add_fetch_options(p)
     p.set_defaults(func=run)
@@ -46,12 +48,13 @@ def register(subparsers) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from briefing.deliver.serve import serve
 
-    cfg = config_from_args(args, "title", "page_size", "sentences", "template_dir", "focus", "only_focus")
+    cfg = config_from_args(args, "title", "page_size", "sentences", "template_dir", "focus", "only_focus", "beats",
+                           "exclude_beats")
     inputs = list(args.inputs or [])
     if not inputs:
         from briefing.config import feed_sources
 
-        today = cfg.inbox_for(dt.date.today())
+        today = cfg.inbox_for(cfg.today())
         feeds = feed_sources(cfg)
         if not today.is_dir() and not feeds:
             raise BriefingError(f"no INPUT given, no [[feeds]] in the config and today's inbox folder {today} does not exist")
@@ -68,6 +71,9 @@ def run(args: argparse.Namespace) -> int:
         sentences=cfg.sentences,
         focus=cfg.focus,
         only_focus=cfg.only_focus,
+        beats=cfg.beats,
+        exclude_beats=cfg.exclude_beats,
         progress=say,
         fetch=fetch_settings(args, cfg),
+        archive_dir=cfg.resolve(cfg.out),
     )

@@ -6,6 +6,12 @@ it and records that in ``<out>/YYYY-MM-DD/.sent`` (JSON: Message-ID, time,
 recipients), written atomically, so running again the same day does not send
 a second copy unless ``force=True``. A lock file keeps two overlapping runs
 (say cron plus a manual run) from both sending.
+
+The day's stories are compared with the briefs of the `history_days` days before it in the
+output root (`earlier_briefs`): a story that continues one of theirs is marked ("Day 2"), and the
+latest one's stories with no article today are named ("No new reports"). A past day (``date``)
+is rebuilt from its own window of the feeds (`briefing.deliver.daily_feeds`) and compared only
+with the days before it.
 """
 
 from __future__ import annotations
@@ -45,9 +51,9 @@ class DailyResult:
     """What the feeds gave this run (`briefing.deliver.daily_feeds.FeedDay`), when feeds are configured."""
 
 
-def _as_date(value: dt.date | str | None) -> dt.date:
+def _as_date(value: dt.date | str | None, config: Config | None = None) -> dt.date:
     if value is None:
-        return dt.date.today()
+        return config.today() if config is not None else dt.date.today()
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -97,6 +103,37 @@ def _locked(out_dir: Path):
         os.close(fd)
 
 
+def _window_text(config: Config, gathered) -> str:
+    """"since 2024-05-01 06:30 CEST" (today) or "between ... and ..." (a past day), in the
+    configured time zone."""
+    def local(when: dt.datetime) -> str:
+        return when.astimezone(config.tzinfo).strftime("%Y-%m-%d %H:%M %Z").strip()
+
+    if gathered.past and gathered.until is not None:
+        return f"between {local(gathered.since)} and {local(gathered.until)}"
+    return f"since {local(gathered.since)}"
+
+
+def earlier_briefs(config: Config, day: dt.date, progress: Callable[[str], None] | None = None) -> list[Path]:
+    """The briefs of the `history_days` days before `day` in the output root (their brief.json),
+    oldest first: the day's stories are matched against them. A brief that cannot be read is
+    left out with a note."""
+    from briefing.brief.history import load_brief
+
+    found = []
+    for back in range(config.history_days, 0, -1):
+        path = config.out_dir_for(day - dt.timedelta(days=back)) / "brief.json"
+        if not path.is_file():
+            continue
+        try:
+            if load_brief(path).date < day:
+                found.append(path)
+        except BriefingError as exc:
+            if progress:
+                progress(f"not comparing with an earlier brief: {exc}")
+    return found
+
+
 def run_daily(
     config: Config,
     *,
@@ -113,12 +150,15 @@ def run_daily(
     With ``[[feeds]]`` in the config, the day's new feed entries are fetched into
     ``<out>/YYYY-MM-DD/articles/`` first (see `briefing.deliver.daily_feeds`) and the brief is built
     from them and the inbox folder, if there is one; `fetch` overrides the config's fetching rules.
+    The day's stories are matched with the briefs of the `history_days` days before it in the
+    output root (`earlier_briefs`). The day (default: today in the configured time zone) may be
+    a past one: it is rebuilt from its window of the feeds (the HTTP cache with ``--offline``).
 
     Raises `BriefingError` when the inbox folder is missing (naming it), when
     sending needs a sender/recipients that are not configured, or when sending
     fails (the brief stays on disk).
     """
-    day = _as_date(date)
+    day = _as_date(date, config)
     inbox = config.inbox_for(day)
     out_dir = config.out_dir_for(day)
     if not config.feeds and not inbox.is_dir():
@@ -142,20 +182,7 @@ def run_daily(
                 k: out_dir / f"brief.{k}" for k in ("pdf", "html", "json") if (out_dir / f"brief.{k}").exists()
             }
             return result
-
-        inputs: list = [inbox] if inbox.is_dir() else []
-        extra: dict[str, Any] = {}
-        if config.feeds:
-            from briefing.config import fetch_settings_for
-            from briefing.deliver.daily_feeds import gather_feed_articles
-
-            gathered = gather_feed_articles(config, day, out_dir, fetch or fetch_settings_for(config), progress=progress)
-            result.feed_day = gathered
-            if not any(gathered.folder.glob("*.txt")) and not inputs:
-                lines = [f"no feed entries for {day.isoformat()} since {gathered.since:%Y-%m-%d %H:%M} UTC"]
-                raise BriefingError("\n".join(lines + [str(e) for e in gathered.errors]))
-            inputs.insert(0, gathered.folder)
-            extra["skipped"] = gathered.errors
+        inputs, extra = _day_inputs(config, day, result, fetch, progress)
         if builder is None:
             from briefing.pipeline import build as builder
         built = builder(
@@ -170,44 +197,75 @@ def run_daily(
             **extra,
             focus=config.focus,
             only_focus=config.only_focus,
+            beats=config.beats,
+            exclude_beats=config.exclude_beats,
         )
         result.build = built
         result.outputs = dict(getattr(built, "outputs", {}) or {})
         result.skipped = list(getattr(built, "skipped", []) or [])
-
-        if not send:
-            return result
-
-        from briefing.deliver.mail import PartialDelivery, compose_message, send_message
-
-        msg = compose_message(out_dir, sender=config.sender, recipients=config.recipients, subject=config.subject)
-        if progress:
-            progress(f"sending to {', '.join(config.recipients)} via {config.smtp_host}:{config.port}")
-        record = {
-            "message_id": str(msg["Message-ID"]),
-            "recipients": list(config.recipients),
-            "smtp": f"{config.smtp_host}:{config.port}",
-            "forced": bool(force and previous is not None),
-        }
-        try:
-            send_message(
-                msg,
-                host=config.smtp_host,
-                port=config.port,
-                security=config.security,
-                user=config.user,
-                password=config.password,
-                retries=config.retries,
-                backoff=backoff,
-                timeout=config.timeout,
-                progress=progress,
-            )
-        except PartialDelivery as exc:
-            record.update(sent_at=_now(), accepted=exc.accepted, refused=exc.refused)
-            _write_marker(out_dir, record)
-            raise
-        record["sent_at"] = _now()
-        result.marker = _write_marker(out_dir, record)
-        result.sent = True
-        result.message_id = record["message_id"]
+        if send:
+            _send(config, result, forced=bool(force and previous is not None), backoff=backoff, progress=progress)
         return result
+
+
+def _day_inputs(config: Config, day: dt.date, result: DailyResult, fetch, progress) -> tuple[list, dict[str, Any]]:
+    """What the day's brief is built from: the feeds' articles of the day (gathered into the
+    day's folder first) and the inbox folder; and the build's extra options (the feed pages that
+    could not be used, the earlier briefs)."""
+    inbox = config.inbox_for(day)
+    inputs: list = [inbox] if inbox.is_dir() else []
+    extra: dict[str, Any] = {}
+    if config.feeds:
+        from briefing.config import fetch_settings_for
+        from briefing.deliver.daily_feeds import gather_feed_articles
+
+        gathered = gather_feed_articles(config, day, result.out_dir, fetch or fetch_settings_for(config),
+                                        progress=progress)
+        result.feed_day = gathered
+        if not any(gathered.folder.glob("*.txt")) and not inputs:
+            lines = [f"no feed entries for {day.isoformat()} {_window_text(config, gathered)}"]
+            raise BriefingError("\n".join(lines + [str(e) for e in gathered.errors]))
+        inputs.insert(0, gathered.folder)
+        extra["skipped"] = gathered.errors
+    since = earlier_briefs(config, day, progress)
+    if since:
+        extra["since"] = since
+    return inputs, extra
+
+
+def _send(config: Config, result: DailyResult, *, forced: bool, backoff: float, progress) -> None:
+    """E-mail the built brief and record it in the day's marker (also when only some recipients
+    took it, so a later run does not send the others a second copy)."""
+    from briefing.deliver.mail import PartialDelivery, compose_message, send_message
+
+    out_dir = result.out_dir
+    msg = compose_message(out_dir, sender=config.sender, recipients=config.recipients, subject=config.subject)
+    if progress:
+        progress(f"sending to {', '.join(config.recipients)} via {config.smtp_host}:{config.port}")
+    record = {
+        "message_id": str(msg["Message-ID"]),
+        "recipients": list(config.recipients),
+        "smtp": f"{config.smtp_host}:{config.port}",
+        "forced": forced,
+    }
+    try:
+        send_message(
+            msg,
+            host=config.smtp_host,
+            port=config.port,
+            security=config.security,
+            user=config.user,
+            password=config.password,
+            retries=config.retries,
+            backoff=backoff,
+            timeout=config.timeout,
+            progress=progress,
+        )
+    except PartialDelivery as exc:
+        record.update(sent_at=_now(), accepted=exc.accepted, refused=exc.refused)
+        _write_marker(out_dir, record)
+        raise
+    record["sent_at"] = _now()
+    result.marker = _write_marker(out_dir, record)
+    result.sent = True
+    result.message_id = record["message_id"]

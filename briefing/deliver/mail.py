@@ -18,21 +18,17 @@ import socket
 import ssl
 import textwrap
 import time
-from email.headerregistry import HeaderRegistry
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import Callable, Iterable
 
+from briefing.addresses import (  # noqa: F401  (check_address, check_envelope: part of this module's API)
+    DEFAULT_PORTS, SECURITY, addr_spec, check_address, check_envelope, no_line_breaks,
+)
 from briefing.files import atomic_write, is_loopback
 from briefing.model import BriefingError
 
-_REGISTRY = HeaderRegistry()
-_LOCAL_RE = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$")
-_DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
-_BREAKS = ("\r", "\n", "\0", "\x0b", "\x0c", "\u2028", "\u2029", "\x85")
-SECURITY = ("starttls", "ssl", "none")
-DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
 
 class SendError(BriefingError):
@@ -51,59 +47,6 @@ class PartialDelivery(BriefingError):
 
 class _Transient(Exception):
     """A failure worth retrying (server busy, disconnected, timed out)."""
-
-
-# -- validation -----------------------------------------------------------------
-
-
-def _no_breaks(value: str, what: str) -> None:
-    if any(c in value for c in _BREAKS):
-        raise BriefingError(f"{what} {value!r} contains a line break; refused")
-
-
-def check_address(value: str, *, what: str = "address") -> str:
-    """Check one address ('a@b.org' or 'Name <a@b.org>'); return it formatted for a header.
-
-    Refuses line breaks (header injection), lists of several addresses, and
-    anything that is not a plausible ``local@domain``.
-    """
-    if not isinstance(value, str):
-        raise BriefingError(f"{what} must be text, got {value!r}")
-    _no_breaks(value, what)
-    if not value.strip():
-        raise BriefingError(f"{what} is empty")
-    try:
-        header = _REGISTRY("To", value)
-        addresses = list(header.addresses)
-        defects = list(header.defects)
-    except Exception:  # the stdlib parser raises on some malformed input
-        raise BriefingError(f"{what} {value!r} is not an e-mail address") from None
-    if len(addresses) != 1:
-        raise BriefingError(f"{what} {value!r} must be exactly one address")
-    addr = addresses[0]
-    if defects or not addr.username or not addr.domain:
-        raise BriefingError(f"{what} {value!r} is not an e-mail address like name@example.org")
-    if not _LOCAL_RE.match(addr.username) or addr.username.startswith(".") or addr.username.endswith(".") or ".." in addr.username:
-        raise BriefingError(f"{what} {value!r} has an implausible local part {addr.username!r}")
-    if not (_DOMAIN_RE.match(addr.domain) or addr.domain.lower() == "localhost"):
-        raise BriefingError(f"{what} {value!r} has an implausible domain {addr.domain!r}")
-    return str(addr)
-
-
-def check_envelope(sender: str | None, recipients: Iterable[str] | str | None) -> tuple[str, list[str]]:
-    """Check the sender and the recipients; return them formatted for the headers."""
-    if sender is None:
-        raise BriefingError("no sender address: set mail.sender in briefing.toml or use --from")
-    if isinstance(recipients, str):
-        recipients = [recipients]
-    recipients = list(recipients or [])
-    if not recipients:
-        raise BriefingError("no recipients: set mail.recipients in briefing.toml or use --to")
-    return check_address(sender, what="sender"), [check_address(r, what="recipient") for r in recipients]
-
-
-def _addr_spec(formatted: str) -> str:
-    return _REGISTRY("To", formatted).addresses[0].addr_spec
 
 
 # -- reading the brief ----------------------------------------------------------
@@ -182,11 +125,17 @@ def text_body(data: dict) -> str:
             count = len(story.get("articles") or [])
             outlets = ", ".join(str(o) for o in story.get("outlets") or [])
             head = f"{story.get('title') or ''} ({count} article{'s' if count != 1 else ''}"
+            if story.get("status") == "continuing" and story.get("first_seen"):
+                head += f" · day {story.get('day') or 2}, first reported {story['first_seen']}"
             lines.append(_wrap(head + (f" · {outlets})" if outlets else ")"), "  ", "  "))
             summary = " ".join(str(x) for x in story.get("summary") or [])
             if summary:
                 lines.append(_wrap(summary, "    ", "    "))
             lines.append("")
+
+    quiet = [str(q.get("title") or "") for q in data.get("no_new_reports") or [] if isinstance(q, dict)]
+    if quiet:
+        lines += [_wrap("No new reports: " + "; ".join(t for t in quiet if t), "", "  "), ""]
 
     quotes = data.get("quotes") or []
     if quotes:
@@ -234,11 +183,17 @@ def text_body(data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+_LINK_ON_DISK = re.compile(r'(?is)<a href="(?![a-z][a-z0-9+.-]*:|#)[^"]*">(.*?)</a>')
+
+
 def html_body(html: str) -> str:
     """The brief's HTML with its CSS moved into style attributes, for mail clients."""
     import css_inline
 
     html = re.sub(r"(?is)<script\b.*?</script\s*>", "", html)
+    # links between the briefs kept on disk ("Day 3" -> ../2024-05-07/brief.html) lead nowhere
+    # from a mail client: their text stays, the link goes
+    html = _LINK_ON_DISK.sub(r"\1", html)
     inliner = css_inline.CSSInliner(load_remote_stylesheets=False, keep_link_tags=False)
     try:
         return inliner.inline(html)
@@ -265,7 +220,7 @@ def compose_message(
     if subject is not None:
         if not isinstance(subject, str):
             raise BriefingError(f"subject must be text, got {subject!r}")
-        _no_breaks(subject, "subject")
+        no_line_breaks(subject, "subject")
 
     out_dir = Path(out_dir)
     data, html, pdf = _read_brief(out_dir)
@@ -273,14 +228,14 @@ def compose_message(
     date = _date_of(data)
     if subject is None:
         subject = f"{title} \u2014 {date}"
-    _no_breaks(subject, "subject")
+    no_line_breaks(subject, "subject")
 
     msg = EmailMessage()
     msg["Subject"] = subject
     msg["From"] = from_
     msg["To"] = ", ".join(to)
     msg["Date"] = formatdate(localtime=True)
-    domain = _addr_spec(from_).rpartition("@")[2]
+    domain = addr_spec(from_).rpartition("@")[2]
     msg["Message-ID"] = make_msgid(idstring="briefing", domain=domain)
     msg["X-Mailer"] = "briefing"
     msg.set_content(text_body(data), cte="quoted-printable")
@@ -396,19 +351,19 @@ def send_message(
         raise BriefingError(f"unknown SMTP security {security!r} (use starttls, ssl or none)")
     if port is None:
         port = DEFAULT_PORTS[security]
-    _no_breaks(str(host), "SMTP host")
+    no_line_breaks(str(host), "SMTP host")
     if user is not None:
-        _no_breaks(user, "SMTP user")
+        no_line_breaks(user, "SMTP user")
     if user and security == "none" and not is_loopback(host):
         raise BriefingError(
             f"refusing to send the SMTP password unencrypted to {host}; use --starttls or --ssl"
         )
-    from_addr = _addr_spec(check_address(str(msg["From"]), what="sender"))
+    from_addr = addr_spec(check_address(str(msg["From"]), what="sender"))
     to_addrs = [a.addr_spec for a in msg["To"].addresses]
     for a in to_addrs:
         check_address(a, what="recipient")
     for name in ("Subject", "From", "To"):
-        _no_breaks(str(msg[name]), name.lower())
+        no_line_breaks(str(msg[name]), name.lower())
 
     attempt = 0
     while True:

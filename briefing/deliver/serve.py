@@ -7,9 +7,12 @@ template folders and rebuilds (debounced) on change. A failed build keeps the
 last good page on show and puts the error in the bar.
 
 It serves only its own things: ``/``, ``/brief.html``, ``/brief.pdf``,
-``/brief.json``, ``/_version``, ``/_live.js`` and the template's static assets
-(stylesheets, fonts, images). Every other path is a 404; nothing outside
-those is ever read from disk. It binds 127.0.0.1 unless told otherwise.
+``/brief.json``, ``/_version``, ``/_live.js``, the template's static assets
+(stylesheets, fonts, images) and, given an archive folder (the daily runs'
+output root), ``/archive``: the briefs kept there by date, each day's
+``/archive/YYYY-MM-DD/brief.{html,pdf,json}``. Every other path is a 404;
+nothing outside those is ever read from disk. It binds 127.0.0.1 unless told
+otherwise.
 """
 
 from __future__ import annotations
@@ -50,6 +53,8 @@ ASSET_TYPES = {
     ".svg": "image/svg+xml",
     ".webp": "image/webp",
 }
+BRIEF_TYPES = {"pdf": "application/pdf", "json": "application/json", "html": "text/html; charset=utf-8"}
+_ARCHIVED = re.compile(r"/archive/(\d{4}-\d{2}-\d{2})/brief\.(html|pdf|json)")
 _SAFE_SEGMENT = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 _LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
 CSP = (
@@ -135,6 +140,9 @@ class PreviewServer:
         progress: Callable[[str], None] | None = None,
         warn: Callable[[str], None] | None = None,
         fetch=None,
+        beats: Sequence[str] | None = None,
+        exclude_beats: Sequence[str] | None = None,
+        archive_dir: str | os.PathLike | None = None,
     ):
         # files and folders are watched; URLs and feed `Source`s are fetched again on each rebuild
         self.paths = [p if is_web_url(str(p)) or not isinstance(p, (str, os.PathLike)) else Path(p) for p in paths]
@@ -150,8 +158,13 @@ class PreviewServer:
         self.build_options = {"title": title, "date": date, "page_size": page_size, "sentences": sentences}
         if focus or only_focus:  # only then: a custom builder need not know about stories
             self.build_options.update(focus=list(focus), only_focus=only_focus)
+        for name, value in (("beats", beats), ("exclude_beats", exclude_beats)):
+            if value is not None:  # only then, as for the focus: a custom builder need not know beats
+                self.build_options[name] = list(value)
         if fetch is not None:  # the rules for web inputs (`briefing.ingest.fetch.FetchSettings`)
             self.build_options["fetch"] = fetch
+        self.archive_dir = Path(archive_dir) if archive_dir is not None else None
+        """The daily runs' output root (``<out>/YYYY-MM-DD/brief.*``), listed at ``/archive``."""
         self.progress = progress
         self.warn = warn or (lambda m: print(f"briefing: warning: {m}", file=sys.stderr, flush=True))
         self.state = _State()
@@ -378,7 +391,7 @@ class PreviewServer:
 
     def page(self) -> bytes:
         s = self.snapshot()
-        bar = _bar(s)
+        bar = _bar(s, archive=self.archive_dir is not None)
         if s.html is None:
             doc = (
                 "<!doctype html><html><head><meta charset='utf-8'><title>briefing preview</title></head>"
@@ -420,12 +433,14 @@ def _error_text(exc: BaseException) -> str:
     return text.strip() or type(exc).__name__
 
 
-def _bar(s: _State) -> str:
+def _bar(s: _State, archive: bool = False) -> str:
     e = html_lib.escape
     parts = []
     if s.html is not None:
         parts.append('<a id="briefing-pdf-link" href="/brief.pdf" style="color:#fff;font-weight:bold">PDF</a>')
         parts.append('<a href="/brief.json" style="color:#ddd">JSON</a>')
+    if archive:
+        parts.append('<a id="briefing-archive-link" href="/archive" style="color:#ddd">Archive</a>')
     if s.error is not None:
         parts.append(
             '<span id="briefing-error" role="alert" style="background:#a00;color:#fff;padding:2px 6px;'
@@ -462,6 +477,97 @@ def _bar(s: _State) -> str:
         'font:13px/1.4 system-ui,sans-serif">'
         '<strong>briefing preview</strong>' + "".join(parts) + "</div>"
     )
+
+
+# -- the archive ----------------------------------------------------------------------
+
+
+def _day_folder(name: str) -> bool:
+    try:
+        return dt.date.fromisoformat(name).isoformat() == name
+    except ValueError:
+        return False
+
+
+def archived_file(root: Path, path: str) -> Path | None:
+    """The file ``/archive/YYYY-MM-DD/brief.{html,pdf,json}`` names in the archive folder, or
+    None: any other path, a date that is none, a file that is missing or lies (through a link)
+    outside the archive folder."""
+    m = _ARCHIVED.fullmatch(path)
+    if m is None or not _day_folder(m.group(1)):
+        return None
+    try:
+        base = root.resolve(strict=True)
+        real = (base / m.group(1) / f"brief.{m.group(2)}").resolve(strict=True)
+    except OSError:
+        return None
+    return real if real.is_relative_to(base) and real.is_file() else None
+
+
+def _archive_entry(folder: Path) -> dict | None:
+    files = {kind: (folder / f"brief.{kind}").is_file() for kind in ("html", "pdf", "json")}
+    if not (files["html"] or files["pdf"]):
+        return None
+    record: dict = {}
+    if files["json"]:
+        try:
+            loaded = json.loads((folder / "brief.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            loaded = None
+        record = loaded if isinstance(loaded, dict) else {}
+    stories = [st for st in record.get("stories") or [] if isinstance(st, dict)]
+    return {"date": dt.date.fromisoformat(folder.name), "title": str(record.get("title") or ""),
+            "stories": len(stories), "continuing": sum(st.get("status") == "continuing" for st in stories),
+            **files}
+
+
+def archive_entries(root: Path) -> list[dict]:
+    """The briefs in the archive folder, newest first: ``date``, ``title``, the number of
+    stories and of those continuing an earlier day's, and which of brief.html, .pdf and .json
+    are there."""
+    try:
+        folders = [p for p in root.iterdir() if p.is_dir() and _day_folder(p.name)]
+    except OSError:
+        return []
+    entries = (_archive_entry(folder) for folder in sorted(folders, key=lambda p: p.name, reverse=True))
+    return [entry for entry in entries if entry is not None]
+
+
+def archive_page(root: Path) -> bytes:
+    """``/archive``: the briefs by date, each linking its HTML and PDF."""
+    e = html_lib.escape
+    rows = []
+    for entry in archive_entries(root):
+        day = entry["date"].isoformat()
+        links = [f'<a class="html" href="/archive/{day}/brief.html">HTML</a>' if entry["html"] else "",
+                 f'<a class="pdf" href="/archive/{day}/brief.pdf">PDF</a>' if entry["pdf"] else ""]
+        counts = f'{entry["stories"]} stories' + (f', {entry["continuing"]} continuing' if entry["continuing"] else "")
+        weekday = entry["date"].strftime("%a")
+        rows.append(f'<tr id="day-{day}"><th scope="row"><time datetime="{day}">{weekday} {day}</time></th>'
+                    f'<td class="title">{e(entry["title"])}</td><td>{e(counts) if entry["stories"] else ""}</td>'
+                    f'<td>{" ".join(x for x in links if x)}</td></tr>')
+    table = ("<table><thead><tr><th>Date</th><th>Brief</th><th>Stories</th><th>Files</th></tr></thead><tbody>"
+             + "".join(rows) + "</tbody></table>") if rows else f"<p>No briefs in {e(str(root))} yet.</p>"
+    return ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>briefing archive</title>"
+            "<style>body{font:15px/1.5 system-ui,sans-serif;margin:2em;color:#223}td,th{padding:.25em .8em;"
+            "text-align:left;border-bottom:1px solid #ddd}a{color:#1d3557}</style></head><body>"
+            f"<h1>Briefs</h1><p><a href='/'>Today's preview</a></p>{table}</body></html>").encode("utf-8")
+
+
+def archive_response(root: Path, path: str) -> tuple[int, bytes, str, dict | None]:
+    """(status, body, content type, extra headers) for a request under ``/archive``."""
+    if path in ("/archive", "/archive/"):
+        return 200, archive_page(root), BRIEF_TYPES["html"], None
+    found = archived_file(root, path)
+    try:
+        body = found.read_bytes() if found is not None else None
+    except OSError:
+        body = None
+    if found is None or body is None:
+        return 404, b"not found\n", "text/plain; charset=utf-8", None
+    kind = found.suffix[1:]
+    extra = {"Content-Disposition": f'inline; filename="brief-{found.parent.name}.pdf"'} if kind == "pdf" else None
+    return 200, body, BRIEF_TYPES[kind], extra
 
 
 # -- HTTP -----------------------------------------------------------------------------
@@ -561,16 +667,15 @@ def _make_handler(preview: PreviewServer):
                 return self._send(200, preview.version_json(), "application/json", head=head)
             if path == "/_live.js":
                 return self._send(200, LIVE_JS.encode(), "text/javascript; charset=utf-8", head=head)
+            if path.startswith("/archive") and preview.archive_dir is not None:
+                code, body, ctype, extra = archive_response(preview.archive_dir, path)
+                return self._send(code, body, ctype, head=head, extra=extra)
             if path in ("/brief.pdf", "/brief.json", "/brief.html"):
                 name = path.rsplit(".", 1)[1]
                 body = getattr(preview.snapshot(), name)
                 if body is None:
                     return self._not_found(head)
-                ctype = {
-                    "pdf": "application/pdf",
-                    "json": "application/json",
-                    "html": "text/html; charset=utf-8",
-                }[name]
+                ctype = BRIEF_TYPES[name]
                 extra = {"Content-Disposition": 'inline; filename="brief.pdf"'} if name == "pdf" else None
                 return self._send(200, body, ctype, head=head, extra=extra)
             asset = _asset_path(preview.watched_dirs(), path)

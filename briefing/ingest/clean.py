@@ -16,12 +16,14 @@ hard-wrapped lines joined, and a short derived title when there is no headline.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 import re
 
 from briefing.ingest.decode import normalize_text
 from briefing.ingest.html import html_to_text, looks_like_html
 from briefing.model import Article
 from briefing.vocabulary.boilerplate import (
+    AGENCY_DOMAINS,
     CAPTION_START,
     CAPTION_VERBS,
     FURNITURE_LINE,
@@ -31,7 +33,7 @@ from briefing.vocabulary.boilerplate import (
     PHOTO_WORDS,
 )
 
-__all__ = ["clean_text", "derive_title", "source_from_domain", "has_words", "NEWS_DOMAINS"]
+__all__ = ["clean_text", "derive_title", "source_from_domain", "has_words"]
 
 _MULTISPACE = re.compile(r" {2,}")
 
@@ -48,64 +50,14 @@ _MONTH_RE = (
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 
-NEWS_DOMAINS = {
-    "heraldcorp.com": "The Korea Herald",
-    "koreaherald.com": "The Korea Herald",
-    "koreatimes.co.kr": "The Korea Times",
-    "ktimes.com": "The Korea Times",
-    "yna.co.kr": "Yonhap News Agency",
-    "yonhapnews.co.kr": "Yonhap News Agency",
-    "joongang.co.kr": "Korea JoongAng Daily",
-    "joins.com": "Korea JoongAng Daily",
-    "chosun.com": "The Chosun Ilbo",
-    "donga.com": "The Dong-A Ilbo",
-    "hani.co.kr": "The Hankyoreh",
-    "reuters.com": "Reuters",
-    "thomsonreuters.com": "Reuters",
-    "ap.org": "The Associated Press",
-    "afp.com": "AFP",
-    "nytimes.com": "The New York Times",
-    "washpost.com": "The Washington Post",
-    "washingtonpost.com": "The Washington Post",
-    "wsj.com": "The Wall Street Journal",
-    "ft.com": "Financial Times",
-    "bbc.co.uk": "BBC",
-    "bbc.com": "BBC",
-    "theguardian.com": "The Guardian",
-    "guardian.co.uk": "The Guardian",
-    "bloomberg.net": "Bloomberg",
-    "bloomberg.com": "Bloomberg",
-    "economist.com": "The Economist",
-    "latimes.com": "Los Angeles Times",
-    "cnn.com": "CNN",
-    "japantimes.co.jp": "The Japan Times",
-    "kyodonews.jp": "Kyodo News",
-    "asahi.com": "The Asahi Shimbun",
-    "scmp.com": "South China Morning Post",
-    "xinhuanet.com": "Xinhua",
-    "chinadaily.com.cn": "China Daily",
-    "taipeitimes.com": "Taipei Times",
-    "straitstimes.com": "The Straits Times",
-    "sph.com.sg": "The Straits Times",
-    "nknews.org": "NK News",
-    "aljazeera.net": "Al Jazeera",
-    "dw.com": "Deutsche Welle",
-    "politico.com": "Politico",
-    "axios.com": "Axios",
-    "npr.org": "NPR",
-    "usatoday.com": "USA Today",
-    "telegraph.co.uk": "The Telegraph",
-    "thetimes.co.uk": "The Times",
-    "independent.co.uk": "The Independent",
-    "lemonde.fr": "Le Monde",
-    "spiegel.de": "Der Spiegel",
-}
-
 _PERSONAL_DOMAINS = {
-    "gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com",
-    "naver.com", "daum.net", "hanmail.net", "live.com", "msn.com", "protonmail.com", "mail.com",
-    "example.com", "qq.com", "163.com",
+    "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com",
+    "live.com", "msn.com", "protonmail.com", "proton.me", "mail.com", "gmx.com", "gmx.de", "web.de",
+    "yandex.ru", "mail.ru", "qq.com", "163.com", "naver.com", "daum.net", "rediffmail.com",
+    "example.com", "example.org", "example.net",
 }
+"""Webmail providers (the largest by region) and the reserved example domains: an address there
+says nothing about the publication."""
 
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+'-]{1,64}@((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})(?![a-z0-9-])")
 _EMAIL_PAREN_RE = re.compile(
@@ -113,9 +65,10 @@ _EMAIL_PAREN_RE = re.compile(
     r"|\s*(?:e-?mail:?\s*)?[A-Za-z0-9._%+'-]{1,64}@(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}(?![a-z0-9-])",
     re.I,
 )
-# a headline glued after an e-mail footer or a credit: "...heraldcorp.com)Allies Fine-Tune ..."
+# a headline glued after an e-mail footer or an agency credit ("...@example.org)Allies Meet ...",
+# "(Reuters)Allies Meet ..."); the credit must name a news agency (`NEWS_AGENCIES`)
 _GLUE_RE = re.compile(
-    r"(@(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}\)?|\((?:Yonhap|Reuters|AP|AFP|Xinhua|Kyodo)(?: News)?\))"
+    r"(@(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}\)?|\((?P<credit>[A-Za-z][A-Za-z .&-]{0,30})\))"
     r"(?=[A-Z\u201c\"][A-Za-z])"
 )
 
@@ -188,13 +141,15 @@ def _agency(s: str) -> str | None:
 
 
 def source_from_domain(domain: str) -> str | None:
-    """A publication name for an e-mail domain: a known news domain, else the domain itself."""
+    """The publication an e-mail or web domain stands for: a news agency's name for the agency's
+    own domain (`AGENCY_DOMAINS`), None for webmail, else the domain itself. Newspapers are not
+    listed: their name comes from what the page or the mail says (site name, credits)."""
     d = domain.lower().strip(".")
     parts = d.split(".")
     for i in range(len(parts) - 1):
         cand = ".".join(parts[i:])
-        if cand in NEWS_DOMAINS:
-            return NEWS_DOMAINS[cand]
+        if cand in AGENCY_DOMAINS:
+            return AGENCY_DOMAINS[cand]
     if d in _PERSONAL_DOMAINS:
         return None
     return d
@@ -349,6 +304,21 @@ def _titleish(line: str) -> bool:
     return caps / len(sig) >= 0.7
 
 
+_CREDIT_SEPARATOR = re.compile(r"/|\bvia\s+|\u2014\s*|-\s+")
+_CREDIT_CHARS = 30
+"""A credit after a caption is an agency or picture service's name: a few words at most."""
+
+
+def _ends_with_photo_credit(s: str) -> bool:
+    """True when `s` ends with a credit set off by "/", "via", a dash: "... - AFP", "... via Getty
+    Images" (a news agency or a picture service)."""
+    for m in _CREDIT_SEPARATOR.finditer(s):
+        tail = s[m.end():].strip().rstrip(".").strip()
+        if tail and len(tail) <= _CREDIT_CHARS and (_agency(tail) or tail.lower() in PHOTO_SERVICES):
+            return True
+    return False
+
+
 def _is_caption(line: str) -> bool:
     s = line.strip()
     if len(s) > 600:
@@ -374,7 +344,7 @@ def _is_caption(line: str) -> bool:
         if is_photo and len(before.split()) <= 80:
             return True
         tail_photo = True
-    elif re.search(r"(?:/|\bvia\s+|\u2014\s*|-\s+)(?:Getty Images|AFP|AP|Reuters|EPA|Yonhap|Shutterstock)\s*\.?$", s):
+    elif _ends_with_photo_credit(s):
         before = s
         tail_photo = True
     if not tail_photo:
@@ -575,10 +545,10 @@ def _continues(prev: str, nxt: str, wrapped: bool) -> bool:
 
 
 def _split_glued(line: str) -> tuple[str, str | None]:
-    m = _GLUE_RE.search(line)
-    if not m:
-        return line, None
-    return line[: m.end()], line[m.end() :].strip()
+    for m in _GLUE_RE.finditer(line):
+        if m.group("credit") is None or _agency(m.group("credit")):
+            return line[: m.end()], line[m.end() :].strip()
+    return line, None
 
 
 def clean_text(text: str, path: str = "") -> Article:
@@ -589,21 +559,50 @@ def clean_text(text: str, path: str = "") -> Article:
         return Article(path=str(path), title="Untitled article", paragraphs=[], title_derived=True)
 
 
-def _clean(text: str, path: str) -> Article:
-    text = normalize_text(text)
-    if looks_like_html(text):
-        text = normalize_text(html_to_text(text))
-    removed: list[str] = []
+@dataclass
+class _Found:
+    """What cleaning learns about the article while it takes lines out."""
+
     byline: str | None = None
     source: str | None = None
     date: str | None = None
+    removed: list[str] = field(default_factory=list)
 
-    raw_lines = [_MULTISPACE.sub(" ", ln).strip() for ln in text.split("\n")]
+    def take_byline(self, parsed: tuple[str, str | None]) -> None:
+        self.byline = self.byline or parsed[0]
+        self.source = self.source or parsed[1]
 
-    # split headlines glued after an e-mail footer or credit; join bylines broken before the e-mail
+
+@dataclass
+class _Lines:
+    """The article's lines with a keep flag each; `drop` records why a line went."""
+
+    lines: list[str]
+    glued: set[int]
+    found: _Found
+    keep: list[bool] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.keep = [True] * len(self.lines)
+
+    def drop(self, i: int) -> None:
+        if self.keep[i]:
+            self.keep[i] = False
+            self.found.removed.append(self.lines[i])
+
+    def next_nonblank(self, i: int) -> int | None:
+        j = i + 1
+        while j < len(self.lines) and not self.lines[j]:
+            j += 1
+        return j if j < len(self.lines) else None
+
+
+def _split_lines(text: str, found: _Found) -> tuple[list[str], set[int]]:
+    """The text's lines, with headlines glued after an e-mail footer or credit split off and
+    bylines broken before their e-mail joined. Returns the lines and the indices of glued ones."""
     lines: list[str] = []
     glued: set[int] = set()
-    for ln in raw_lines:
+    for ln in (_MULTISPACE.sub(" ", raw).strip() for raw in text.split("\n")):
         if lines and lines[-1].endswith(("(", "[", "<")) and ln and _EMAIL_RE.match(ln):
             lines[-1] = lines[-1] + ln
             ln = lines.pop()
@@ -618,136 +617,131 @@ def _clean(text: str, path: str) -> Article:
             ln = lines.pop() + " " + ln
         m = GLUED_FURNITURE.match(ln)
         if m and len(ln) > m.end():
-            removed.append(m.group(0).strip())
+            found.removed.append(m.group(0).strip())
             ln = ln[m.end():]
         head, rest = _split_glued(ln)
         lines.append(head)
         while rest:
-            head, rest2 = _split_glued(rest)
+            head, rest = _split_glued(rest)
             glued.add(len(lines))
             lines.append(head)
-            rest = rest2
+    return lines, glued
 
-    n = len(lines)
-    wrapped = _is_wrapped_doc(lines)
-    keep = [True] * n
-    why: dict[int, str] = {}
 
-    def drop(i: int, reason: str) -> None:
-        if keep[i]:
-            keep[i] = False
-            why[i] = reason
-            removed.append(lines[i])
-
-    def next_nonblank(i: int) -> int | None:
-        j = i + 1
-        while j < n and not lines[j]:
-            j += 1
-        return j if j < n else None
-
-    # metadata lines before the headline: dates, bylines, boilerplate
-    title: str | None = None
-    i = 0
-    while i < n:
-        ln = lines[i]
+def _leading_metadata(doc: _Lines) -> int | None:
+    """Drop the dates, bylines and page furniture before the headline; the first other line."""
+    found = doc.found
+    for i, ln in enumerate(doc.lines):
         if not ln:
-            i += 1
             continue
         if FURNITURE_LINE.match(ln):
-            drop(i, "boilerplate")
-            i += 1
+            doc.drop(i)
             continue
         dm = _DATE_LINE_RE.match(ln)
         if dm:
-            date = date or _parse_date(dm.group("date"))
-            drop(i, "date")
-            i += 1
+            found.date = found.date or _parse_date(dm.group("date"))
+            doc.drop(i)
             continue
         bl = _parse_byline(ln)
         if bl:
-            byline, source = byline or bl[0], source or bl[1]
-            drop(i, "byline")
-            i += 1
+            found.take_byline(bl)
+            doc.drop(i)
             continue
-        break
-    first = i if i < n else None
-    if first is not None:
-        j = first + 1
-        nxt = lines[j] if j < n else None
-        lead = next_nonblank(first)
-        # a short line before the dateline that opens the lead is the headline, even with a
-        # full stop ("Three towns vote first." / "DIXVILLE, N.H. (AP) — ...")
-        before_dateline = (lead is not None and lead > first + 1 and len(lines[first].split()) <= 20
-                           and len(lines[first]) <= 170
-                           and bool(_DATELINE_AGENCY_RE.match(lines[lead]) or _DATELINE_CAPS_RE.match(lines[lead])))
-        if not _DATELINE_AGENCY_RE.match(lines[first]) and (before_dateline or _is_headline(lines[first], nxt, wrapped)):
-            title = lines[first]
-            keep[first] = False
-            why[first] = "headline"
-            k = next_nonblank(first)
-            while k is not None and lines[k].lower() == title.lower():
-                drop(k, "duplicate headline")
-                k = next_nonblank(k)
+        return i
+    return None
 
-    seen: set[str] = set()
-    if title:
-        seen.add(title.lower())
-    for i in range(n):
-        ln = lines[i]
-        if not keep[i] or not ln:
+
+def _opens_dateline(line: str) -> bool:
+    return bool(_DATELINE_AGENCY_RE.match(line) or _DATELINE_CAPS_RE.match(line))
+
+
+def _headline(doc: _Lines, first: int | None, wrapped: bool) -> str | None:
+    """The headline, when the first line after the metadata is one; its repeats are dropped."""
+    if first is None:
+        return None
+    lines = doc.lines
+    nxt = lines[first + 1] if first + 1 < len(lines) else None
+    lead = doc.next_nonblank(first)
+    # a short line before the dateline that opens the lead is the headline, even with a
+    # full stop ("Three towns vote first." / "DIXVILLE, N.H. (AP) — ...")
+    before_dateline = (lead is not None and lead > first + 1 and len(lines[first].split()) <= 20
+                       and len(lines[first]) <= 170 and _opens_dateline(lines[lead]))
+    if _DATELINE_AGENCY_RE.match(lines[first]) or not (before_dateline or _is_headline(lines[first], nxt, wrapped)):
+        return None
+    title = lines[first]
+    doc.keep[first] = False  # the title is kept as the title, not listed as removed
+    k = doc.next_nonblank(first)
+    while k is not None and lines[k].lower() == title.lower():
+        doc.drop(k)
+        k = doc.next_nonblank(k)
+    return title
+
+
+def _email_only(ln: str) -> bool:
+    """A line that is an e-mail address or a "contact ..." line around one, nothing more."""
+    stripped = _EMAIL_PAREN_RE.sub("", ln)
+    stripped = re.sub(r"[()\[\]<>]", "", stripped).strip(" .,;:-")
+    return not has_words(stripped) or bool(re.fullmatch(r"(?i)(?:contact|e-?mail|write to|reach)\b.{0,40}", stripped))
+
+
+def _metadata_line(ln: str, found: _Found) -> bool:
+    """True when a body line is furniture, a byline, an e-mail footer, a date line, a caption
+    or a credit; what it says (byline, source, date) is recorded in `found`."""
+    if FURNITURE_LINE.match(ln):
+        return True
+    bl = _parse_byline(ln)
+    if bl:
+        found.take_byline(bl)
+        return True
+    if _EMAIL_RE.search(ln) and _email_only(ln):
+        for d in _EMAIL_RE.findall(ln):
+            found.source = found.source or source_from_domain(d)
+        return True
+    dm = _DATE_LINE_RE.match(ln) if len(ln) < 120 else None
+    if dm:
+        found.date = found.date or _parse_date(dm.group("date"))
+        return True
+    if _is_caption(ln):
+        return True
+    credit = _credit_line(ln) if len(ln) <= 80 else None
+    if credit is not None:
+        found.source = found.source or (credit or None)
+        return True
+    return False
+
+
+def _line_rules(doc: _Lines, title: str | None) -> None:
+    """Drop the body's metadata lines, glued foreign headlines and repeated lines."""
+    seen: set[str] = {title.lower()} if title else set()
+    for i, ln in enumerate(doc.lines):
+        if not doc.keep[i] or not ln:
             continue
-        if i in glued and (len(ln.split()) <= 20 and not _ends_sentence(ln)):
-            drop(i, "glued headline")
+        if i in doc.glued and (len(ln.split()) <= 20 and not _ends_sentence(ln)):
+            doc.drop(i)
             seen.add(ln.lower())  # its repeats are the same foreign headline
             continue
-        if FURNITURE_LINE.match(ln):
-            drop(i, "boilerplate")
+        if _metadata_line(ln, doc.found):
+            doc.drop(i)
             continue
-        bl = _parse_byline(ln)
-        if bl:
-            byline, source = byline or bl[0], source or bl[1]
-            drop(i, "byline")
-            continue
-        if _EMAIL_RE.search(ln):
-            stripped = _EMAIL_PAREN_RE.sub("", ln)
-            stripped = re.sub(r"[()\[\]<>]", "", stripped).strip(" .,;:-")
-            if not has_words(stripped) or re.fullmatch(r"(?i)(?:contact|e-?mail|write to|reach)\b.{0,40}", stripped):
-                for d in _EMAIL_RE.findall(ln):
-                    source = source or source_from_domain(d)
-                drop(i, "e-mail")
-                continue
-        if len(ln) < 120:
-            dm = _DATE_LINE_RE.match(ln)
-            if dm:
-                date = date or _parse_date(dm.group("date"))
-                drop(i, "date")
-                continue
-        if _is_caption(ln):
-            drop(i, "caption")
-            continue
-        if len(ln) <= 80:
-            credit = _credit_line(ln)
-            if credit is not None:
-                source = source or (credit or None)
-                drop(i, "credit")
-                continue
         key = ln.lower()
         if key in seen and has_words(ln) and (len(ln.split()) >= 4 or key == (title or "").lower()):
-            drop(i, "duplicate line")
+            doc.drop(i)
             continue
         seen.add(key)
 
-    # join hard-wrapped lines; blank lines separate paragraphs, removed lines are transparent
+
+def _paragraphs(doc: _Lines, wrapped: bool) -> list[str]:
+    """Kept lines joined into paragraphs: blank lines separate them, hard wraps are undone, and
+    removed lines are transparent."""
     paragraphs: list[str] = []
     cur: str | None = None
-    for i in range(n):
-        ln = lines[i]
+    for i, ln in enumerate(doc.lines):
         if not ln:
             if cur is not None:
                 paragraphs.append(cur)
                 cur = None
             continue
-        if not keep[i]:
+        if not doc.keep[i]:
             continue
         if cur is not None and _continues(cur, ln, wrapped):
             if cur.endswith("-") and len(cur) > 1 and cur[-2].isalpha() and ln[0].isalpha():
@@ -760,51 +754,74 @@ def _clean(text: str, path: str) -> Article:
             cur = ln
     if cur is not None:
         paragraphs.append(cur)
+    return paragraphs
 
-    # per-paragraph: datelines, e-mail addresses, trailing agency credits
+
+def _strip_dateline(para: str, found: _Found) -> str:
+    """A lead paragraph less its dateline ("SEOUL (Yonhap) -- ", "NEW YORK — ")."""
+    m = _DATELINE_AGENCY_RE.match(para)
+    ag = _agency(m.group("agency")) if m else None
+    if m and (ag or m.group("city").isupper()) and len(para) > m.end():
+        found.removed.append(para[: m.end()].strip())
+        found.source = found.source or ag
+        found.date = found.date or _parse_date(m.group("date"))
+        return para[m.end():]
+    m = _DATELINE_CAPS_RE.match(para)
+    if m and len(m.group("city").replace(".", "")) >= 3 and len(para) > m.end() + 20:
+        found.removed.append(para[: m.end()].strip())
+        found.date = found.date or _parse_date(m.group("date"))
+        return para[m.end():]
+    return para
+
+
+def _strip_credits(para: str, found: _Found) -> str:
+    """A paragraph less its e-mail addresses and a trailing agency credit ("... (Reuters)")."""
+    if "@" in para:
+        for d in _EMAIL_RE.findall(para):
+            found.source = found.source or source_from_domain(d)
+        para = _EMAIL_PAREN_RE.sub("", para)
+        para = re.sub(r"\(\s*\)|\[\s*\]|<\s*>", "", para)
+    m = _CREDIT_TAIL_RE.search(para)
+    if m and _agency(m.group(1)) and len(para) > m.end() - m.start() + 20 and _ends_sentence(para[: m.start()]):
+        found.removed.append(m.group(0).strip())
+        found.source = found.source or _agency(m.group(1))
+        para = para[: m.start()]
+    return para
+
+
+def _paragraph_rules(paragraphs: list[str], found: _Found) -> list[str]:
+    """Datelines off the lead, e-mail addresses and trailing credits off every paragraph, and a
+    paragraph that repeats one of the three before it dropped."""
     out: list[str] = []
     for idx, para in enumerate(paragraphs):
         if idx < 3 and len(out) < 2:
-            m = _DATELINE_AGENCY_RE.match(para)
-            ag = _agency(m.group("agency")) if m else None
-            if m and (ag or m.group("city").isupper()) and len(para) > m.end():
-                removed.append(para[: m.end()].strip())
-                source = source or ag
-                date = date or _parse_date(m.group("date"))
-                para = para[m.end() :]
-            else:
-                m = _DATELINE_CAPS_RE.match(para)
-                if m and len(m.group("city").replace(".", "")) >= 3 and len(para) > m.end() + 20:
-                    removed.append(para[: m.end()].strip())
-                    date = date or _parse_date(m.group("date"))
-                    para = para[m.end() :]
-        if "@" in para:
-            for d in _EMAIL_RE.findall(para):
-                source = source or source_from_domain(d)
-            para = _EMAIL_PAREN_RE.sub("", para)
-            para = re.sub(r"\(\s*\)|\[\s*\]|<\s*>", "", para)
-        m = _CREDIT_TAIL_RE.search(para)
-        if m and _agency(m.group(1)) and len(para) > m.end() - m.start() + 20 and _ends_sentence(para[: m.start()]):
-            removed.append(m.group(0).strip())
-            source = source or _agency(m.group(1))
-            para = para[: m.start()]
-        para = _MULTISPACE.sub(" ", para).strip()
+            para = _strip_dateline(para, found)
+        para = _MULTISPACE.sub(" ", _strip_credits(para, found)).strip()
         if para and para.lower() not in {p.lower() for p in out[-3:]}:
             out.append(para)
         elif para:
-            removed.append(para)
+            found.removed.append(para)
+    return out
 
-    title_derived = False
-    if not title:
-        title = derive_title(out) if out else "Untitled article"
-        title_derived = True
+
+def _clean(text: str, path: str) -> Article:
+    text = normalize_text(text)
+    if looks_like_html(text):
+        text = normalize_text(html_to_text(text))
+    found = _Found()
+    lines, glued = _split_lines(text, found)
+    doc = _Lines(lines, glued, found)
+    wrapped = _is_wrapped_doc(lines)
+    title = _headline(doc, _leading_metadata(doc), wrapped)
+    _line_rules(doc, title)
+    out = _paragraph_rules(_paragraphs(doc, wrapped), found)
     return Article(
         path=str(path),
-        title=title,
+        title=title or (derive_title(out) if out else "Untitled article"),
         paragraphs=out,
-        byline=byline,
-        source=source,
-        date=date,
-        title_derived=title_derived,
-        removed=removed,
+        byline=found.byline,
+        source=found.source,
+        date=found.date,
+        title_derived=not title,
+        removed=found.removed,
     )

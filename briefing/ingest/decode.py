@@ -94,15 +94,16 @@ def sniff_binary(data: bytes) -> str | None:
             return "binary file, not text"
     text = decode(data[:_SAMPLE])
     if text:
-        bad = sum(1 for ch in text if _is_bad_control(ch))
+        bad = len(_BAD_CONTROL.findall(text))
         if bad > 0.05 * len(text) and bad >= 3:
             return "binary file, not text"
     return None
 
 
-def _is_bad_control(ch: str) -> bool:
-    o = ord(ch)
-    return (o < 32 and ch not in "\t\n\r\f\v") or 0x7F <= o <= 0x9F or ch == "\ufffd"
+# C0 controls other than whitespace, DEL and the C1 range, and the replacement character: what
+# a binary file decoded as text is full of and real text almost never holds. One regex pass
+# counts them at C speed (a Python loop over a 64 kB sample cost ~8 ms a page).
+_BAD_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 def _cp1252_fallback(exc: UnicodeDecodeError):

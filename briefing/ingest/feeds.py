@@ -45,6 +45,8 @@ class FeedEntry:
     content_html: str = ""
     """The entry's own content, else its summary (HTML or text as the feed has it)."""
     author: str | None = None
+    categories: list[str] = field(default_factory=list)
+    """The entry's categories (RSS ``<category>``, Atom ``<category term>``, JSON Feed ``tags``)."""
 
 
 @dataclass
@@ -137,6 +139,7 @@ def parse_feed(body: bytes, where: str, base_url: str | None = None) -> Feed:
             published=_iso(parsed=e.get("published_parsed") or e.get("updated_parsed")),
             content_html=content,
             author=_plain(e.get("author")) or None,
+            categories=[c for c in (_plain(t.get("term") or t.get("label")) for t in e.get("tags") or []) if c],
         ))
     return feed
 
@@ -165,6 +168,7 @@ def _parse_json_feed(body: bytes, where: str, base_url: str | None) -> Feed:
             published=_iso(str(item.get("date_published") or item.get("date_modified") or "")),
             content_html=str(item.get("content_html") or item.get("content_text") or item.get("summary") or ""),
             author=_plain(author.get("name")) if isinstance(author, dict) and author.get("name") else None,
+            categories=[_plain(t) for t in item.get("tags") or [] if isinstance(t, str) and _plain(t)],
         ))
     return feed
 

@@ -5,7 +5,8 @@ Public API:
 - `collect_inputs(paths)` -> the inputs named, with folders opened: files (`Path`) and URLs (`str`).
 - `read_article(path)` -> one cleaned `Article` from a file (raises `InputError` with a one-line reason).
 - `load_articles(paths, fetch=None, progress=None)` -> (good articles, one `InputError` per bad input);
-  never raises for input.
+  never raises for input. Each article comes with its `language` (`language.identify`), `section`
+  and `opinion` (`section.describe`).
 - `save_article(article, text_path)` -> the article as text plus a JSON record beside it, which
   `read_article` reads back exactly (the daily run keeps the day's fetched articles this way).
 
@@ -19,6 +20,7 @@ folders of those; `http(s)://` article or feed URLs; feed files (RSS, Atom, JSON
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from briefing.ingest.clean import clean_text, derive_title, has_words
@@ -36,6 +38,7 @@ __all__ = [
     "derive_title",
     "MAX_BYTES",
     "save_article",
+    "saved_from_url",
 ]
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -131,7 +134,8 @@ def read_article(path) -> Article:
         from briefing.ingest.webpage import decode_page, extract_page
 
         try:
-            return extract_page(decode_page(data), str(p))
+            html = decode_page(data)
+            return extract_page(html, str(p), url=saved_from_url(html))
         except InputError:
             pass  # not an article page trafilatura recognises: read its visible text as before
     text = decode(data)
@@ -143,6 +147,16 @@ def read_article(path) -> Article:
             raise InputError(p, "empty file")
         raise InputError(p, "no sentences")
     return article
+
+
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.I)
+
+
+def saved_from_url(html: str) -> str | None:
+    """The address a browser saved the page from: the ``<!-- saved from url=(0042)https://... -->``
+    mark Chrome and Edge write at the top of a saved page (None when there is none)."""
+    found = _SAVED_FROM.search(html[:4096])
+    return found.group(1) if found else None
 
 
 SAVED_MARK = "briefing-article"
@@ -161,7 +175,8 @@ def save_article(article: Article, text_path: Path, extra: dict | None = None) -
     record = {
         "kind": SAVED_MARK, "path": article.path, "url": article.url, "title": article.title,
         "title_derived": article.title_derived, "byline": article.byline, "source": article.source,
-        "date": article.date, "notes": article.notes, "paragraphs": article.paragraphs, **(extra or {}),
+        "date": article.date, "notes": article.notes, "section": article.section, "opinion": article.opinion,
+        "language": article.language, "meta": article.meta, "paragraphs": article.paragraphs, **(extra or {}),
     }
     atomic_write(text_path, ("\n\n".join([article.title, *article.paragraphs]) + "\n").encode("utf-8"))
     meta = text_path.with_suffix(".json")
@@ -192,7 +207,16 @@ def _saved_article(text_path: Path) -> Article | None:
         paragraphs=paragraphs, byline=text("byline"), source=text("source"), date=text("date"),
         title_derived=bool(record.get("title_derived")), url=text("url"),
         notes=[n for n in record.get("notes") or [] if isinstance(n, str)],
+        section=text("section") or "", opinion=record.get("opinion") is True, language=text("language") or "",
+        meta=_saved_meta(record.get("meta")),
     )
+
+
+def _saved_meta(value) -> dict[str, list[str]]:
+    if not isinstance(value, dict):
+        return {}
+    return {k: [v for v in vs if isinstance(v, str)] for k, vs in value.items()
+            if isinstance(k, str) and isinstance(vs, list)}
 
 
 def _is_source(item) -> bool:
@@ -266,7 +290,10 @@ def load_articles(paths, fetch: FetchSettings | None = None, progress=None) -> t
             slots[web[item.source_index][0]].append(item.article)
         for source_index, error in read.errors:
             errors_by_slot[web[source_index][0]].append(error)
-    articles = [a for slot in slots for a in slot]
+    from briefing.ingest.language import identify
+    from briefing.ingest.section import describe
+
+    articles = [describe(identify(a)) for slot in slots for a in slot]
     errors = [e for slot in errors_by_slot for e in slot]
     return articles, errors
 

@@ -159,7 +159,7 @@ def _read_local(index: int, path: Path, first: list, feeds: list, errors: list) 
         errors.append((index, exc))
 
 
-def _wanted_entries(feeds: list[tuple[int, Feed]], sources: list[Source], since, seen) -> list[_Pending]:
+def _wanted_entries(feeds: list[tuple[int, Feed]], sources: list[Source], since, seen, until=None) -> list[_Pending]:
     pending: list[_Pending] = []
     for index, feed in sorted(feeds, key=lambda pair: pair[0]):
         source = sources[index]
@@ -167,6 +167,8 @@ def _wanted_entries(feeds: list[tuple[int, Feed]], sources: list[Source], since,
             when = _parse_when(entry.published)
             if since is not None and when is not None and when < since:
                 continue
+            if until is not None and (when is None or when >= until):
+                continue  # after the window, or undated: it cannot be placed inside it
             ids = [i for i in (entry.guid, entry.link) if i]
             if seen is not None and ids and seen(ids):
                 continue
@@ -180,7 +182,14 @@ def _wanted_entries(feeds: list[tuple[int, Feed]], sources: list[Source], since,
 
 def _entry_article(p: _Pending, where: str, response: Response | FetchError | None) -> Article:
     """The entry's page as an article, else its own text (said in `Article.notes`); raises
-    `InputError`."""
+    `InputError`. The entry's categories join what the page says about itself (`Article.meta`)."""
+    article = _entry_page_or_text(p, where, response)
+    if p.entry.categories:
+        article.meta["categories"] = list(dict.fromkeys([*article.meta.get("categories", []), *p.entry.categories]))
+    return article
+
+
+def _entry_page_or_text(p: _Pending, where: str, response: Response | FetchError | None) -> Article:
     if response is None:
         return _entry_fallback(p, where, "entry has no page and too little text")
     if isinstance(response, FetchError):
@@ -202,9 +211,11 @@ def read_sources(
     since: dt.datetime | None = None,
     seen=None,
     progress=None,
+    until: dt.datetime | None = None,
 ) -> WebRead:
-    """Read every source. `since` drops feed entries published before it; `seen(ids)` -> True
-    drops entries already used (de-duplication across feeds and days)."""
+    """Read every source. `since` drops feed entries published before it, `until` those published
+    at or after it and the undated ones (a past day's window); `seen(ids)` -> True drops entries
+    already used (de-duplication across feeds and days)."""
     result = WebRead()
     counter = _Counter(progress)
     named = {host_key(s.location) for s in sources if is_web_url(s.location)}
@@ -237,7 +248,7 @@ def read_sources(
                 result.items.append(WebItem(article, index, [i for i in (article.url, response.final_url, url) if i]))
 
         # round 2: the page of every wanted entry
-        pending = _wanted_entries(feeds, sources, since, seen)
+        pending = _wanted_entries(feeds, sources, since, seen, until)
         to_fetch = [p for p in pending if p.entry.link]
         pages = counter.round(fetcher, [FetchRequest(p.entry.link, False) for p in to_fetch])
         by_entry = {id(p): r for p, r in zip(to_fetch, pages)}

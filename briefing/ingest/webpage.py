@@ -5,6 +5,9 @@ Public API:
 
 - `decode_page(body, charset)` -> the page as text, whatever its charset claims.
 - `extract_page(html, path, url=None, source=None)` -> `Article` (raises `InputError`).
+- `page_meta(html, doc=None)` -> what the page says about itself, for `Article.meta`: schema.org
+  ``@type``s (JSON-LD), sections (``articleSection``, ``article:section``, trafilatura's categories),
+  keywords and ``og:type``; `briefing.ingest.section` reads the section and opinion from them.
 - `is_page_furniture(paragraph)` -> True for a page's own adverts and credits that an extractor
   keeps: calls to subscribe, wire production credits, reporter contact lines, related-link lead-ins
   (the words are in `briefing.vocabulary.boilerplate`).
@@ -26,7 +29,7 @@ from briefing.ingest.decode import decode
 from briefing.model import Article, InputError
 from briefing.vocabulary.boilerplate import CONTACT_LINE, PRODUCTION_CREDITS, PROMO_WORDS, RELATED_LINKS_LEAD
 
-__all__ = ["decode_page", "extract_page", "source_from_url", "is_page_furniture"]
+__all__ = ["decode_page", "extract_page", "source_from_url", "is_page_furniture", "page_meta"]
 
 SHORT_PARAGRAPH_WORDS = 60
 """Adverts and credit lines are short; a paragraph longer than this is kept whatever it mentions."""
@@ -94,6 +97,75 @@ def is_page_furniture(paragraph: str) -> bool:
     return bool(PRODUCTION_CREDITS.match(paragraph) or CONTACT_LINE.search(paragraph))
 
 
+_SECTION_META = ("article:section", "og:article:section", "section", "parsely-section", "prism.section",
+                 "sailthru.section", "article.section")
+"""Meta tags that name the page's section, by ``property`` or ``name``."""
+_KEYWORD_META = ("keywords", "news_keywords", "article:tag", "parsely-tags")
+MAX_LABELS = 20
+"""Labels kept per kind: a page's own sections and keywords, never its whole tag cloud."""
+
+
+def _json_ld_items(data, out: list[dict], depth: int = 0) -> None:
+    """Every JSON-LD object in `data`: lists, ``@graph`` and nested values opened (a few levels)."""
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            _json_ld_items(item, out, depth + 1)
+    elif isinstance(data, dict):
+        out.append(data)
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "hasPart"):
+            if key in data:
+                _json_ld_items(data[key], out, depth + 1)
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def page_meta(html: str, doc=None) -> dict[str, list[str]]:
+    """What the page says about itself (see the module docstring); `doc` is trafilatura's result."""
+    import json
+
+    from lxml import html as lxml_html
+
+    meta: dict[str, list[str]] = {"types": [], "sections": [], "keywords": []}
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except Exception:  # an unparsable page has no metadata to give (lxml raises several kinds)
+        return meta
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        items: list[dict] = []
+        try:
+            _json_ld_items(json.loads(script.text_content() or "null"), items)
+        except ValueError:
+            continue
+        for item in items:
+            meta["types"] += [t.split("/")[-1] for t in _strings(item.get("@type"))]
+            meta["sections"] += _strings(item.get("articleSection")) + _strings(item.get("genre"))
+            meta["keywords"] += _strings(item.get("keywords"))
+    for tag in tree.xpath("//meta[@content]"):
+        key = (tag.get("property") or tag.get("name") or "").strip().lower()
+        value = " ".join((tag.get("content") or "").split())
+        if not value:
+            continue
+        if key in _SECTION_META:
+            meta["sections"].append(value)
+        elif key in _KEYWORD_META:
+            meta["keywords"].append(value)
+        elif key == "og:type":
+            meta["types"].append(value)
+        elif key == "article:opinion":
+            meta["opinion"] = [value.lower()]
+    if doc is not None:
+        meta["sections"] += [c for c in (getattr(doc, "categories", None) or []) if isinstance(c, str)]
+    return {k: list(dict.fromkeys(v))[:MAX_LABELS] for k, v in meta.items() if v}
+
+
 def extract_page(html: str, path: str, url: str | None = None, source: str | None = None) -> Article:
     """The article in `html`. `path` names it in messages and JSON; `url` is where it came from
     (it resolves relative links and is the fallback for the canonical URL); `source` is the
@@ -127,4 +199,5 @@ def extract_page(html: str, path: str, url: str | None = None, source: str | Non
     article.source = (" ".join((doc.sitename or "").split()) or None) or source or article.source \
         or source_from_url(article.url)
     article.date = _iso_date(doc.date) or article.date
+    article.meta = page_meta(html, doc)
     return article

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from briefing.brief.rank import not_shown_note
 from briefing.model import AnalyzedArticle, Brief, Participant, Quote, Story
 
 BASE_FONT_PT = 10.0
@@ -72,11 +73,10 @@ class Plan:
             listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
             notes.append(f"{listed} left out to fit one page")
         unlisted = set(unlisted_stories(brief))
-        unshown = len(self.stories - unlisted)
-        if unshown:
-            more = "more " if self.hidden - unlisted else ""
-            notes.append(f"{unshown} {more}{'story' if unshown == 1 else 'stories'} not shown: "
-                         "listed in brief.json")
+        # issue 16: what the page leaves out, said by beat ("12 sport and shopping stories ...")
+        note = not_shown_note([stories[k] for k in sorted(self.stories - unlisted)])
+        if note:
+            notes.append(note)
         return notes
 
 
@@ -96,10 +96,14 @@ def split_title(title: str) -> tuple[str, str]:
     return "Daily Brief", t
 
 
+OPINION_LABEL = "Opinion"
+"""Printed beside the outlet of an opinion piece (issue 16), so argument is never read as news."""
+
+
 def credit(a: AnalyzedArticle) -> str:
     art = a.article
     bits = []
-    for b in (outlet(a), art.byline, art.date):
+    for b in (outlet(a), OPINION_LABEL if art.opinion else None, art.byline, art.date):
         if b and b.strip() and b.strip() not in bits:
             bits.append(b.strip())
     return " · ".join(bits)
@@ -152,10 +156,24 @@ def story_credit(brief: Brief, story: Story) -> str:
         a = brief.articles[arts[0]]
         return credit(a) or (outlet(a) or "")
     outlets = story_outlets(brief, story)
-    names = ", ".join(outlets[:MAX_OUTLETS_SHOWN])
+    opinion = opinion_outlets(brief, arts) if not story.opinion else set()
+    names = ", ".join(f"{o} ({OPINION_LABEL})" if o.casefold() in opinion else o for o in outlets[:MAX_OUTLETS_SHOWN])
     if len(outlets) > MAX_OUTLETS_SHOWN:
         names += f" and {len(outlets) - MAX_OUTLETS_SHOWN} more"
-    return " · ".join(x for x in (plural(len(arts), "article"), names) if x)
+    label = OPINION_LABEL if story.opinion else None
+    return " · ".join(x for x in (plural(len(arts), "article"), label, names) if x)
+
+
+def opinion_outlets(brief: Brief, arts: list[int]) -> set[str]:
+    """The outlets (case folded) whose every article among `arts` is opinion: the credit marks
+    them "(Opinion)" beside their name, so a story's argued pieces are not read as its reporting."""
+    seen: dict[str, bool] = {}
+    for i in arts:
+        name = outlet(brief.articles[i])
+        if name:
+            key = name.casefold()
+            seen[key] = seen.get(key, True) and brief.articles[i].article.opinion
+    return {k for k, all_opinion in seen.items() if all_opinion}
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
@@ -430,6 +448,12 @@ def quotes_in_blocks(brief: Brief, plan: "Plan") -> frozenset:
     return frozenset(ordered[:len(ordered) - lifted] if lifted else ordered)
 
 
+def link(a: AnalyzedArticle | None) -> str | None:
+    """The article's web address, for a link to it from the page: http(s) only, else None."""
+    url = a.article.url if a is not None else None
+    return url if url and urlsplit(url).scheme in ("http", "https") else None
+
+
 def _quote_view(brief: Brief, k: int, number) -> dict:
     q = brief.quotes[k]
     paths = quote_paths(q)
@@ -438,7 +462,7 @@ def _quote_view(brief: Brief, k: int, number) -> dict:
     carried = plural(len(outlets), "outlet") if len(outlets) > 1 else (
         plural(len(paths), "article") if len(paths) > 1 else "")
     return {"anchor": f"q-{k}", "text": q.text.strip(), "speaker": q.speaker, "title": q.title,
-            "speaker_kind": q.speaker_kind, "number": number, "carried": carried}
+            "speaker_kind": q.speaker_kind, "number": number, "carried": carried, "url": link(by_path.get(q.article))}
 
 
 ALSO_REPORTED_CHARS = 260
@@ -467,6 +491,43 @@ def also_reported(brief: Brief, unshown: list[int]) -> tuple[list[dict], int]:
     return entries, 0
 
 
+QUIET_CHARS = 200
+"""Characters of headlines the "No new reports" line names: under two lines of the footer's
+small type, so a day after a busy one does not give the line half the footer."""
+
+
+def quiet_stories(brief: Brief) -> dict:
+    """The "No new reports" line: the headlines (``titles``) of the stories the latest earlier
+    brief showed that have no article today (`Brief.quiet`), within `QUIET_CHARS`, and how many
+    more there are (``more``)."""
+    titles, used = [], 0
+    for n, st in enumerate(brief.quiet):
+        title = str(st.get("title") or "").strip()
+        if titles and used + len(title) + 3 > QUIET_CHARS:
+            return {"titles": titles, "more": len(brief.quiet) - n}
+        titles.append(title)
+        used += len(title) + 3
+    return {"titles": titles, "more": 0}
+
+
+def continuity(brief: Brief, story: Story) -> dict | None:
+    """A continuing story's mark: "Day 3" when the latest earlier brief reported it too (the day
+    counts the briefs that did), else "since Mon" (the weekday it was first reported; "since
+    3 May" a week or more back); with the date first reported and the link to the earlier
+    brief's page, when known. None for a new story: the eye finds what broke."""
+    if story.status != "continuing" or story.first_seen is None:
+        return None
+    prev = story.previous or {}
+    earlier = [str(b.get("date")) for b in brief.since if str(b.get("date")) < brief.date.isoformat()]
+    if earlier and prev.get("date") == max(earlier):
+        label = f"Day {story.day}"
+    elif (brief.date - story.first_seen).days < 7:
+        label = f"since {story.first_seen:%a}"
+    else:
+        label = f"since {story.first_seen.day} {story.first_seen:%b}"
+    return {"label": label, "title": f"first reported {long_date(story.first_seen)}", "href": prev.get("href")}
+
+
 def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: int | None,
           overflow: bool) -> dict:
     plan = plan or Plan()
@@ -491,9 +552,11 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
             "outlets": story_outlets(brief, st),
             "file": Path(lead.article.path).name if lead else "",
             "source": outlet(lead) if lead else None,
+            "url": link(lead),
             "sentences": [{"anchor": f"s-{i}-{s}", "text": brief.articles[i].sentences[s].strip()}
                           for i, s in order],
             "quote": _quote_view(brief, in_block[k], number[k]) if k in in_block else None,
+            "since": continuity(brief, st),
         })
     cited = referenced(brief, plan)
     for k in cited:  # cited but not shown: numbered after the stories shown
@@ -517,7 +580,8 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
         if st not in number:
             continue
         key_points.append({"anchor": f"kp-{k}", "text": kp.text.strip(), "number": number[st],
-                           "source": Path(brief.articles[kp.article].article.path).name})
+                           "source": Path(brief.articles[kp.article].article.path).name,
+                           "url": link(brief.articles[kp.article])})
     block_quote_keys = set(in_block.values())
     quotes = [_quote_view(brief, k, number.get(quote_story(brief, k, owner), ""))
               for k in kept_quotes(brief, plan) if k not in block_quote_keys]
@@ -580,6 +644,7 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
         "omitted_text": ("; ".join(omitted) + ".") if omitted else "",
         "also": also,
         "also_more": also_more,
+        "quiet": quiet_stories(brief),
         "page_css": PAGE_CSS.get((brief.page_size or "a4").lower(), "A4"),
         "font_size": f"{plan.font_size:g}",
         "for_pdf": for_pdf,

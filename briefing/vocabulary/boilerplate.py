@@ -47,7 +47,21 @@ NEWS_AGENCIES = {
     "afp photo": "AFP",
     "ap photo": "The Associated Press",
 }
-"""News agencies and wire services, as credits write them (lower case) -> the name a brief shows."""
+"""News agencies and wire services, as credits write them (lower case) -> the name a brief shows.
+The world's principal agencies (the global three, then national agencies of every continent), as
+Wikipedia's "List of news agencies" names them."""
+
+AGENCY_DOMAINS = {
+    "reuters.com": "Reuters", "thomsonreuters.com": "Reuters",
+    "ap.org": "The Associated Press", "apnews.com": "The Associated Press",
+    "afp.com": "AFP", "bloomberg.com": "Bloomberg", "bloomberg.net": "Bloomberg",
+    "xinhuanet.com": "Xinhua", "news.cn": "Xinhua", "kyodonews.jp": "Kyodo News", "kyodonews.net": "Kyodo News",
+    "yna.co.kr": "Yonhap News Agency", "yonhapnews.co.kr": "Yonhap News Agency", "jiji.com": "Jiji Press",
+    "dpa.com": "dpa", "upi.com": "UPI", "efe.com": "EFE", "ansa.it": "ANSA", "tass.com": "TASS", "tass.ru": "TASS",
+    "interfax.ru": "Interfax", "interfax.com": "Interfax", "ptinews.com": "PTI", "aa.com.tr": "Anadolu Agency",
+    "epa.eu": "EPA", "thecanadianpress.com": "The Canadian Press", "pa.media": "PA Media", "aap.com.au": "AAP",
+}
+"""The agencies above on their own web domains (an e-mail or a page there is the agency's)."""
 
 WIRE_CREDITS = ("AP", "AFP", "Reuters", "Yonhap", "Xinhua", "EPA", "Getty", "UPI", "PA", "Kyodo", "Bloomberg", "CNN")
 """The credits a dateline or a caption puts in brackets: "(AP)", "(Reuters/Getty)"."""

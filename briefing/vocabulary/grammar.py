@@ -2,7 +2,7 @@
 
 `analyze.quotes` uses them to tell quoted words bound into the writer's own clause from a
 direct quote (`said that "..."`, `according to "..."`) and to find the main clause after an
-opening subordinate one; `analyze.names` to tell a title's noun phrase from a clause. These are
+opening subordinate one; `analyze.titles` to tell a title's noun phrase from a clause. These are
 closed classes (a grammar lists them all), not entries for any text.
 """
 

@@ -53,8 +53,7 @@ DEMONYMS = {
     "u.s": "United States", "america": "United States", "united states": "United States",
     "u.k.": "United Kingdom", "uk": "United Kingdom", "british": "United Kingdom",
     "britain": "United Kingdom", "english": "United Kingdom", "scottish": "United Kingdom",
-    "south korean": "South Korea", "south korea": "South Korea", "korean": "South Korea",
-    "korea": "South Korea", "rok": "South Korea",
+    "south korean": "South Korea", "south korea": "South Korea", "rok": "South Korea",
     "north korean": "North Korea", "north korea": "North Korea", "dprk": "North Korea",
     "japanese": "Japan", "chinese": "China", "russian": "Russia", "russia": "Russia",
     "canadian": "Canada", "french": "France", "german": "Germany", "italian": "Italy",
@@ -77,6 +76,10 @@ DEMONYMS = {
     "czech": "Czechia", "romanian": "Romania", "serbian": "Serbia", "croatian": "Croatia",
     "scot": "United Kingdom", "welsh": "United Kingdom", "quebecois": "Canada",
 }
+
+# Nationality words shared by more than one country (the CIA World Factbook gives "Korean" for
+# both Koreas): place words, but no country by themselves.
+SHARED_NATIONALITIES = frozenset({"korean", "korea", "koreans"})
 
 # Other names a text uses for a country, as written: short forms, older names, abbreviations.
 OTHER_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {

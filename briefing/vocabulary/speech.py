@@ -1,6 +1,6 @@
 """Speech verbs: the words that attribute what someone said, in every form news text uses.
 
-One list for the stages that need it: `analyze.names` (a name next to a speech verb is a
+One list for the stages that need it: `analyze.mentions` (a name next to a speech verb is a
 person), `analyze.quotes` (the verb that attributes a quote to its speaker) and
 `analyze.summarize` (a "Label:" followed by a speech verb is speech, not a caption). The verbs
 are the English reporting verbs of the kind the quotation-attribution literature lists (e.g. the

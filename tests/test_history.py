@@ -1,0 +1,135 @@
+"""Stories across days (briefing/brief/history.py): three invented days (tests/sample_days.py), each
+assembled, written as brief.json and read back, as `daily` does."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sample_days import DAYS, FIRST_DAY
+
+from briefing.analyze.article import analyze_article
+from briefing.brief.assemble import assemble_brief
+from briefing.brief.history import TERMS_KEPT, load_brief, load_history
+from briefing.model import InputError
+
+
+def day_date(n: int):
+    return FIRST_DAY.fromordinal(FIRST_DAY.toordinal() + n - 1)
+
+
+def assemble_day(n: int, history=()):
+    analyzed = [analyze_article(item.article()) for item in DAYS[n]]
+    return assemble_brief(analyzed, date=day_date(n), history=list(history))
+
+
+def write(brief, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "brief.json"
+    path.write_text(json.dumps(brief.to_json(), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def story_about(brief, story: str):
+    """The brief's story whose articles are the sample day's `story` ones."""
+    slugs = {f"{item.slug}.txt" for n in DAYS for item in DAYS[n] if item.story == story}
+    found = [s for s in brief.stories if all(brief.articles[i].article.path.split("/")[-1] in slugs for i in s.articles)]
+    assert len(found) == 1, [s.title for s in brief.stories]
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def three_days(tmp_path_factory):
+    root = tmp_path_factory.mktemp("days")
+    briefs, history = {}, []
+    for n in (1, 2, 3):
+        briefs[n] = assemble_day(n, history)
+        history.append(load_brief(write(briefs[n], root / day_date(n).isoformat())))
+    return briefs, root
+
+
+def test_a_story_reported_again_continues_with_what_its_readers_already_know(three_days):
+    briefs, _ = three_days
+    first, second = story_about(briefs[1], "strike"), story_about(briefs[2], "strike")
+    assert first.status == "new" and first.previous is None
+    assert second.status == "continuing" and second.day == 2 and second.first_seen == day_date(1)
+    assert second.previous["id"] == first.id and second.previous["date"] == day_date(1).isoformat()
+    # what day 1's articles said is the known content an update summary leaves aside
+    day1_sentences = {s for a in briefs[1].articles if a.article.path.startswith("day1/velden") for s in a.sentences}
+    assert day1_sentences <= set(second.known)
+    assert story_about(briefs[2], "flood").status == "new"
+
+
+def test_the_third_day_counts_from_the_first(three_days):
+    briefs, _ = three_days
+    third = story_about(briefs[3], "strike")
+    assert third.status == "continuing" and third.day == 3 and third.first_seen == day_date(1)
+    assert third.previous["id"] == story_about(briefs[2], "strike").id
+    assert third.previous["date"] == day_date(2).isoformat()
+
+
+def test_a_look_alike_event_is_a_new_story(three_days):
+    """Another strike (another union, another city, other numbers) the day the first one ends."""
+    briefs, _ = three_days
+    lookalike = story_about(briefs[3], "lookalike")
+    assert lookalike.status == "new" and lookalike.previous is None and lookalike.known == []
+    assert story_about(briefs[3], "museum").status == "new"
+
+
+def test_yesterdays_stories_with_no_article_today_are_named(three_days):
+    briefs, _ = three_days
+    assert [q["title"] for q in briefs[2].quiet] == [story_about(briefs[1], "budget").title]
+    assert [q["title"] for q in briefs[3].quiet] == [story_about(briefs[2], "flood").title]
+    assert briefs[3].quiet[0]["date"] == day_date(2).isoformat()
+    assert [b["date"] for b in briefs[3].since] == [day_date(1).isoformat(), day_date(2).isoformat()]
+
+
+def test_brief_json_keeps_each_storys_evidence_and_status(three_days):
+    _, root = three_days
+    record = json.loads((root / day_date(3).isoformat() / "brief.json").read_text())
+    assert {s["status"] for s in record["stories"]} == {"new", "continuing"}
+    for story in record["stories"]:
+        assert story["summary"] and story["event"]
+        for evidence in story["event"]:
+            assert evidence["path"] in story["articles"] and evidence["date"]
+            assert all(len(evidence[block]) <= keep for block, keep in TERMS_KEPT.items())
+        if story["status"] == "continuing":
+            assert story["first_seen"] == day_date(1).isoformat() and story["previous"]["id"]
+            # who and where tell this strike from another: the names are kept
+            assert {"velden", "kovell"} <= set(story["event"][0]["names"])
+        else:
+            assert "previous" not in story and "first_seen" not in story
+    assert [q["title"] for q in record["no_new_reports"]]
+
+
+def test_a_brief_written_before_stories_kept_their_evidence_is_matched_by_its_articles(tmp_path):
+    old = assemble_day(1).to_json()
+    for story in old["stories"]:
+        del story["event"]
+    path = tmp_path / "brief.json"
+    path.write_text(json.dumps(old), encoding="utf-8")
+    second = assemble_day(2, [load_brief(tmp_path)])
+    assert story_about(second, "strike").status == "continuing"
+    assert story_about(second, "flood").status == "new"
+
+
+def test_a_brief_of_the_same_day_or_later_is_not_history(three_days):
+    _, root = three_days
+    later = load_history([root / day_date(3).isoformat()])
+    again = assemble_day(2, later)
+    assert all(s.status == "new" for s in again.stories) and again.quiet == [] and again.since == []
+
+
+def test_briefs_that_cannot_be_read_are_named(tmp_path):
+    with pytest.raises(InputError) as missing:
+        load_brief(tmp_path / "nowhere")
+    assert "nowhere" in str(missing.value) and "brief.json" in str(missing.value)
+    (tmp_path / "notes.json").write_text("not json at all", encoding="utf-8")
+    with pytest.raises(InputError) as garbled:
+        load_brief(tmp_path / "notes.json")
+    assert str(garbled.value).startswith(str(tmp_path / "notes.json")) and "not a brief.json" in str(garbled.value)
+    (tmp_path / "undated.json").write_text(json.dumps({"title": "x", "stories": []}), encoding="utf-8")
+    with pytest.raises(InputError) as undated:
+        load_brief(tmp_path / "undated.json")
+    assert "date" in str(undated.value)

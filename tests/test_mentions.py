@@ -1,0 +1,31 @@
+"""Names in running text: which capitalised runs name a person (briefing/analyze/mentions.py)."""
+
+from __future__ import annotations
+
+from briefing.analyze.coreference import NameIndex
+from briefing.analyze.mentions import word_class
+
+
+def names(text: str) -> list[str]:
+    return [p.name for p in NameIndex(text).people]
+
+
+def test_a_census_first_name_before_a_capitalised_word_names_a_person():
+    assert names("Yesterday Linda Marsh opened the new library.") == ["Linda Marsh"]
+
+
+def test_a_run_ending_in_an_organisation_word_is_no_person():
+    assert names("The Harbour Valley Council met on Monday.") == []
+
+
+def test_a_city_the_text_uses_as_a_place_is_no_person():
+    assert "Fayetteville" not in " ".join(names("The plant in Fayetteville, Arkansas, reopened."))
+
+
+def test_how_capitalised_words_read():
+    assert word_class("Ministry") == "org"
+    assert word_class("Senator") == "title"
+    assert word_class("October") == "common"
+    assert word_class("Canadians") == "common"  # people of a place, by the English demonym endings
+    assert word_class("Inter-Korean") == "common"  # a prefix of relation makes an adjective
+    assert word_class("Ontarians") == "common"  # from the province's name, no list of it

@@ -1,0 +1,53 @@
+"""Titles bound to a name, and the country a person serves (briefing/analyze/titles.py)."""
+
+from __future__ import annotations
+
+from briefing.model import Article
+from briefing.analyze.people import find_participants, merge_participants
+from briefing.analyze.quotes import extract_quotes
+from briefing.analyze.sentences import sentence_spans
+from briefing.analyze.titles import title_country
+from briefing.model import Participant
+
+
+def participants(*paragraphs: str) -> dict[str, Participant]:
+    art = Article(path="ex.txt", title="Example", paragraphs=list(paragraphs))
+    spans = sentence_spans(art.text)
+    return {p.name: p for p in find_participants(art, spans, extract_quotes(art, spans))}
+
+
+def test_a_country_from_an_office():
+    assert title_country("Prime Minister of Norway") == "Norway"
+    assert title_country("Japan's foreign minister") == "Japan"
+    assert title_country("ambassador to Chile") is None  # where the role points, not whose it is
+
+
+def test_the_country_a_person_serves_not_the_place_of_the_event():
+    people = participants("In Dubai on Sunday, the British tennis player Ellen Marsh beat Ana Ruiz.",
+                          "Marsh, 24, won in two sets.")
+    assert people["Ellen Marsh"].affiliation == "United Kingdom"
+
+
+def test_a_place_the_sentence_names_gives_no_country():
+    people = participants("In Seoul, the delegation met with Deputy Minister Haruto Sato.")
+    assert people["Haruto Sato"].affiliation is None  # the text does not say whose minister
+
+
+def test_a_government_title_takes_no_country_from_another_persons():
+    people = participants("Ukrainian Foreign Minister Olena Marko met President Dale Hudson on Monday.")
+    assert people["Olena Marko"].affiliation == "Ukraine"
+    assert people["Dale Hudson"].affiliation is None
+
+
+def test_a_head_of_government_named_in_many_articles_is_filed_the_same_way():
+    a = Participant(name="Dale Hudson", title="Prime Minister", affiliation=None, articles=["a"])
+    b = Participant(name="Dale Hudson", title="Australian Prime Minister", affiliation="Australia", articles=["b"])
+    c = Participant(name="Dale Hudson", title="Prime Minister", affiliation="Australia", articles=["c"])
+    d = Participant(name="Dale Hudson", title="Prime Minister", affiliation="Fiji", articles=["d"])
+    merged = merge_participants([[a], [b], [c], [d]])
+    assert [p.affiliation for p in merged] == ["Australia"]
+
+
+def test_korean_alone_names_no_one_country():
+    assert title_country("Korean envoy") is None
+    assert title_country("South Korean envoy") == "South Korea"
