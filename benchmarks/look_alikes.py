@@ -1,0 +1,153 @@
+"""Look-alike events that share their participants (issue 16): rules tried, none shipped. Run from
+the repository root:
+
+    .venv/bin/python benchmarks/look_alikes.py        # about 1 minute
+
+Evaluation data is read by path from ../shared/eval, never copied into the repository.
+
+The shipped veto (`clusters.look_alike_veto`) keeps apart reports that share no participant, or
+that are more than a week apart. Its converse, two reports about one company or one person that
+report different things about them (an inquiry into a company and the same company's layoffs),
+is not covered. This script tries general rules for it, each as an extra veto on top of the
+shipped one, and scores them where they must hold:
+
+- ECB+ dev, BCubed F1 on both halves (crc32 of the id, as `stories.py` splits them; half 0 tunes);
+- the aeb day (92 development pages, as `policy_days.py` builds them): the 13 same-story pairs
+  together, the 5 look-alike pairs apart (`policy_labels.json`).
+
+Rules, for pairs of reports that both name participants and share at least one:
+
+- ``sentence<F``: no sentence of one restates a sentence of the other (the best cosine between
+  their sentences' TF-IDF, names included, under F): two reports of one event state its core fact
+  in nearly the same words;
+- ``lead+sentence<F``: their headlines and first three sentences share no content word beyond
+  the names, and no sentence restates one (as above): the event is said in the headline and lead,
+  and a digest that reports it further down still restates it;
+- ``lead``: the headline-and-lead test alone.
+
+Each vetoed pair keeps `factor` of its similarity (0: cut, as for reports a week apart).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import zlib
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import policy_days  # noqa: E402
+import stories as story_bench  # noqa: E402
+
+from briefing.brief.clusters import (EVENT_DISTANCE, EVENT_SENTENCES, LEAD_SENTENCES, agglomerate,  # noqa: E402
+                                     article_days, content_terms, event_blocks, look_alike_veto, name_terms,
+                                     stem, tfidf_block)
+from briefing.brief.duplicates import find_duplicates  # noqa: E402
+from briefing.model import AnalyzedArticle  # noqa: E402
+
+SENTENCES_COMPARED = 60
+"""Sentences of each report compared with the other's (the headline first)."""
+RULES = [("shipped", None, 0.0)] + [("sentence", f, k) for f in (0.2, 0.25, 0.3, 0.35) for k in (0.0, 0.5)] + [
+    ("lead+sentence", f, 0.0) for f in (0.25, 0.3, 0.35, 0.45)] + [("lead", None, 0.0), ("lead", None, 0.5)]
+
+
+def own_names(a: AnalyzedArticle) -> set[str]:
+    return {stem(n) for s in a.sentences[:EVENT_SENTENCES] for n in name_terms(s)}
+
+
+def lead_counts(a: AnalyzedArticle) -> Counter:
+    """Content words of the headline and lead, the article's own names left out."""
+    names = own_names(a)
+    texts = ([a.article.title] if a.article.title else []) + list(a.sentences[:LEAD_SENTENCES])
+    return Counter(w for t in texts for w in content_terms(t) if w not in names)
+
+
+def sentence_rows(analyzed: list[AnalyzedArticle]) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Every compared sentence as a TF-IDF row, and where each article's rows start."""
+    per = [[Counter(content_terms(t)) for t in ([a.article.title] if a.article.title else [])
+            + list(a.sentences[:SENTENCES_COMPARED])] for a in analyzed]
+    start = np.concatenate([[0], np.cumsum([len(p) for p in per])])
+    return tfidf_block([c for p in per for c in p]), start
+
+
+def best_sentence(rows: sparse.csr_matrix, start: np.ndarray, i: int, j: int) -> float:
+    product = rows[start[i]:start[i + 1]] @ rows[start[j]:start[j + 1]].T
+    return float(product.max()) if product.nnz else 0.0
+
+
+def veto_with(analyzed: list[AnalyzedArticle], rule: str, floor: float | None, factor: float) -> sparse.csr_matrix:
+    """The shipped veto, plus `rule`'s pairs keeping `factor` of their similarity."""
+    _, blocks = event_blocks(analyzed)
+    veto = look_alike_veto(blocks, article_days(analyzed)).tolil()
+    if rule == "shipped":
+        return veto.tocsr()
+    shared = (blocks["participants"] @ blocks["participants"].T).tocoo()
+    named = np.asarray(blocks["named"].todense()).ravel() > 0
+    pairs = [(i, j) for i, j, v in zip(shared.row, shared.col, shared.data) if i < j and v > 0 and named[i] and named[j]]
+    if rule.startswith("lead"):
+        lead = tfidf_block([lead_counts(a) for a in analyzed])
+        lead_sim = (lead @ lead.T).tocsr()
+        pairs = [(i, j) for i, j in pairs if lead_sim[i, j] == 0]
+    if floor is not None:
+        rows, start = sentence_rows(analyzed)
+        pairs = [(i, j) for i, j in pairs if best_sentence(rows, start, i, j) < floor]
+    for i, j in pairs:
+        veto[i, j] = veto[j, i] = max(veto[i, j], 1.0 - factor)
+    return veto.tocsr()
+
+
+def grouping(analyzed: list[AnalyzedArticle], rule: str, floor: float | None, factor: float) -> list[int]:
+    """A story label per article, as `build_stories` groups them (copies join their kept article)."""
+    copies = find_duplicates(analyzed)
+    copied = {c for cs in copies.values() for c in cs}
+    kept = [i for i in range(len(analyzed)) if i not in copied]
+    members = [analyzed[i] for i in kept]
+    vectors, _ = event_blocks(members)
+    labels = [0] * len(analyzed)
+    for g, group in enumerate(agglomerate(vectors, EVENT_DISTANCE, veto_with(members, rule, floor, factor))):
+        for k in group:
+            labels[kept[k]] = g
+            for c in copies.get(kept[k], []):
+                labels[c] = g
+    return labels
+
+
+def aeb_articles() -> list[AnalyzedArticle]:
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as out:
+        policy_days.aeb_folder(Path(tmp))
+        return policy_days.build_day(Path(tmp), Path(out)).brief.articles
+
+
+def aeb_pairs(analyzed: list[AnalyzedArticle], labels: list[int]) -> tuple[int, int]:
+    data = json.loads((policy_days.AEB / "policy_labels.json").read_text(encoding="utf-8"))
+    story_of = {policy_days.page_id(a.article.path): labels[k] for k, a in enumerate(analyzed)}
+    same = sum(story_of[a] == story_of[b] for a, b in data["same_story"] if a in story_of and b in story_of)
+    apart = sum(story_of[a] != story_of[b] for a, b in data["different_story"] if a in story_of and b in story_of)
+    return same, apart
+
+
+def main() -> int:
+    rows = story_bench.load()
+    ecb, _ = story_bench.analyze_rows(rows)
+    halves = {h: [k for k, r in enumerate(rows) if zlib.crc32(r["id"].encode("utf-8")) % 2 == h] for h in (0, 1)}
+    aeb = aeb_articles()
+    print("rule                  floor  factor   ECB+ half 0 / half 1   aeb same-story together / look-alikes apart")
+    for rule, floor, factor in RULES:
+        f1 = [story_bench.bcubed(grouping([ecb[k] for k in ix], rule, floor, factor),
+                                 [rows[k]["story"] for k in ix])[2] for ix in halves.values()]
+        same, apart = aeb_pairs(aeb, grouping(aeb, rule, floor, factor))
+        print(f"{rule:20}  {'-' if floor is None else floor:>5}  {factor:6.2f}   {f1[0]:.3f} / {f1[1]:.3f}"
+              f"          {same} of 13 / {apart} of 5", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
