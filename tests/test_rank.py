@@ -89,6 +89,33 @@ def test_articles_a_week_apart_are_not_one_event():
     assert len(build_stories(months_apart)) == 2
 
 
+EXTRADITION = ["Chile's foreign minister Ines Parra said on Wednesday that Santiago would ask Norway to extradite "
+               "a former army colonel wanted over the disappearance of three students in 1984.",
+               "Norway's justice minister Henrik Dahl said the request would be examined by the courts in Oslo, "
+               "where the colonel has lived since 1990.",
+               "Prosecutors in Chile accuse him of kidnapping and torture; his lawyer says the charges are political."]
+KICKBACKS = ["Prosecutors in Austria charged former interior minister Karl Weiss on Thursday with taking kickbacks "
+             "on police radio contracts.",
+             "Former deputy finance minister Lena Ost and government spokesman Paul Brandl were charged in the same case.",
+             "All three deny wrongdoing; the trial is expected to open in the spring."]
+BURGLARY = ["Police in Westbrook arrested two men on Tuesday after a jewellery shop on Mill Street was broken into "
+            "overnight.",
+            "Officers found rings and watches worth about 20,000 pounds in the men's car, a police spokesman said.",
+            "Both men are due in court on Friday charged with burglary."]
+
+
+def test_a_crime_story_with_a_state_angle_is_public_affairs_and_an_ordinary_crime_is_not():
+    day = [art(0, "Burglars held after jewellery shop raid", BURGLARY, "crime", source="A"),
+           art(1, "Chile asks Norway to extradite former colonel", EXTRADITION, "crime", source="B"),
+           art(2, "Former ministers charged over police radio kickbacks", KICKBACKS, "crime", source="C")]
+    beats = {s.title: s.section for s in build_stories(day)}
+    assert beats == {"Chile asks Norway to extradite former colonel": "world",  # a case between two states
+                     "Former ministers charged over police radio kickbacks": "politics",  # officials charged at home
+                     "Burglars held after jewellery shop raid": "crime"}
+    assert build_stories(day)[-1].section == "crime"  # the burglary comes last
+    assert all(a.article.section == "crime" for a in day)  # the articles keep their section
+
+
 BRIDGE_ESSAY = ["The new toll on the Vesterbro bridge is a tax on the commuters who can least afford it, "
                 "and the city council should scrap it.",
                 "Councillors promised the suburbs cheaper travel and delivered a charge that rises every year.",

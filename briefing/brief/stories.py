@@ -57,6 +57,11 @@ PUBLIC_AFFAIRS_WEIGHT = 1.0
 """Rank points for a story about public affairs (`public_affairs`: officials and countries)."""
 PUBLIC_AFFAIRS_FULL = 4
 """Officials named, and countries named, each up to this many, for full public-affairs points."""
+STATE_ANGLE = 0.5
+"""`public_affairs` from which a crime story is public affairs: a justice or security case with a
+political or state angle (an extradition between states, officials charged, a government accused
+of breaking international law) leads with politics and world, an ordinary crime does not. Half the
+evidence of a report naming four officials and four countries: two of each, say."""
 RECENCY_WEIGHT = 1.0
 """Rank points for a story whose newest article is from the day's newest date; halved per day
 older. Undated articles count as the day's."""
@@ -234,16 +239,36 @@ def _place_regex() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(r"(?<![\w.])(?:" + pattern + ")"), forms
 
 
-def public_affairs(a: AnalyzedArticle) -> float:
-    """How much an article is about public affairs, 0 to 1: the officials it names (a government
-    title: minister, president, ambassador, ...) and the countries it names, each counted up to
-    `PUBLIC_AFFAIRS_FULL` and weighing half. A policy brief's reader weighs a summit above a match
-    report; a market report names many countries but few officials."""
+def _officials_and_countries(a: AnalyzedArticle) -> tuple[int, int]:
+    """How many officials (a government title: minister, president, ambassador, ...) and how
+    many countries the article names."""
     officials = {p.name for p in a.participants if p.title and GOV_TITLE.search(p.title)}
     regex, forms = _place_regex()
     text = a.article.title + "\n" + "\n".join(a.sentences[:EVENT_SENTENCES])
     countries = {forms[m.group(0)] for m in regex.finditer(text)}
-    return (min(len(officials), PUBLIC_AFFAIRS_FULL) + min(len(countries), PUBLIC_AFFAIRS_FULL)) / (2 * PUBLIC_AFFAIRS_FULL)
+    return len(officials), len(countries)
+
+
+def public_affairs(a: AnalyzedArticle) -> float:
+    """How much an article is about public affairs, 0 to 1: the officials it names and the
+    countries it names, each counted up to `PUBLIC_AFFAIRS_FULL` and weighing half. A policy
+    brief's reader weighs a summit above a match report; a market report names many countries
+    but few officials."""
+    officials, countries = _officials_and_countries(a)
+    return (min(officials, PUBLIC_AFFAIRS_FULL) + min(countries, PUBLIC_AFFAIRS_FULL)) / (2 * PUBLIC_AFFAIRS_FULL)
+
+
+def story_beat(analyzed: Sequence[AnalyzedArticle], members: Sequence[int]) -> str:
+    """A story's beat (`rank.story_section`), except that a crime story with a state angle
+    (`STATE_ANGLE`) is public affairs: world when its most public report names two countries or
+    more (a case between states), else politics (officials charged, a case against a state body)."""
+    section = story_section(analyzed, members)
+    if section != "crime" or not members:
+        return section
+    most_public = max(members, key=lambda i: public_affairs(analyzed[i]))
+    if public_affairs(analyzed[most_public]) < STATE_ANGLE:
+        return section
+    return "world" if _officials_and_countries(analyzed[most_public])[1] >= 2 else "politics"
 
 
 def _day(date: str | None) -> dt.date | None:
@@ -341,7 +366,7 @@ def build_stories(
             duplicates={i: list(copies[i]) for i in lead_first if i in copies},
             score=round(score, 4),
             focus=about,
-            section=story_section(analyzed, ordered),
+            section=story_beat(analyzed, ordered),
             opinion=opinion_only(analyzed, ordered),
         )
         drafts.append(story)
