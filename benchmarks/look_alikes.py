@@ -134,7 +134,45 @@ def aeb_pairs(analyzed: list[AnalyzedArticle], labels: list[int]) -> tuple[int, 
     return same, apart
 
 
+# Our own example of the converse (invented): one company's chief executive resigning, told twice
+# in different words, and the same company's quarterly loss the same day, its report quoting the
+# chief executive and the finance chief.
+RESIGNED = ["Harlow Freight chief executive Mirela Vance resigned on Tuesday after six years in the job, the "
+            "Bremerton shipping company said.",
+            "Vance told staff in a letter that she was stepping down to let a new leader steer the company through "
+            "its restructuring.",
+            "The board named finance chief Oskar Lind as interim chief executive while it searches for a successor."]
+STEPS_DOWN = ["Mirela Vance stepped down as chief executive of Harlow Freight on Tuesday, the Bremerton company "
+              "announced.",
+              "In a letter to employees, Vance said a new leader should take the company through its restructuring.",
+              "Oskar Lind, the chief financial officer, will serve as interim chief executive, the board said."]
+QUARTERLY_LOSS = ["Harlow Freight reported a quarterly loss of 42 million dollars on Tuesday as shipping volumes "
+                  "fell for a third straight quarter, the Bremerton company said.",
+                  "Revenue dropped 11 percent to 610 million dollars, below analysts' forecasts.",
+                  "Chief executive Mirela Vance said lower fuel costs would help margins in the second half of the "
+                  "year, and finance chief Oskar Lind said the company would cut spending on new vessels."]
+
+
+def invented_day() -> None:
+    from briefing.analyze.article import analyze_article
+    from briefing.model import Article
+
+    day = [analyze_article(Article(path=f"/in/{k}.txt", title=title, paragraphs=text, source=source,
+                                   date="2024-05-01"))
+           for k, (title, text, source) in enumerate([
+               ("Harlow Freight chief executive resigns", RESIGNED, "A"),
+               ("Harlow Freight's Vance steps down", STEPS_DOWN, "B"),
+               ("Harlow Freight posts quarterly loss as volumes fall", QUARTERLY_LOSS, "C")])]
+    for name, members in (("resignation, two reports", [0, 1]), ("resignation and quarterly loss", [0, 2])):
+        pair = [day[k] for k in members]
+        vectors, _ = event_blocks(pair)
+        similarity = float((vectors[0] @ vectors[1].T).toarray()[0, 0])
+        together = len(set(grouping(pair, "shipped", None, 0.0))) == 1
+        print(f"our example, {name}: similarity {similarity:.2f}, {'one story' if together else 'two stories'}")
+
+
 def main() -> int:
+    invented_day()
     rows = story_bench.load()
     ecb, _ = story_bench.analyze_rows(rows)
     halves = {h: [k for k, r in enumerate(rows) if zlib.crc32(r["id"].encode("utf-8")) % 2 == h] for h in (0, 1)}
