@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 
 from briefing.ingest.clean import clean_text, derive_title
 from briefing.ingest.load import read_article
@@ -117,6 +118,13 @@ def test_agency_dateline_is_stripped_and_date_kept():
     assert art.source == "Yonhap News Agency"
     art = clean_text(f"Talks Resume\nSEOUL (Reuters) - {LEAD}\n{BODY}")
     assert art.paragraphs[0] == LEAD and art.source == "Reuters"
+
+
+@pytest.mark.parametrize("stamp", ["8 / 2 / 13 at 1:30 PM", "Posted 11/27/2005 7:21 AM", "Updated 4 / 9 / 2007 6:04 PM"])
+def test_a_numeric_date_line_is_no_headline_and_no_paragraph(stamp):
+    art = clean_text(f"{stamp}\nTrade Talks Resume\n{LEAD}\n{stamp}\n{BODY}")
+    assert art.title == "Trade Talks Resume"
+    assert art.paragraphs == [LEAD, BODY]
 
 
 def test_exact_duplicate_lines_and_boilerplate_are_removed():

@@ -7,6 +7,7 @@ import pytest
 from briefing.brief.points import (
     is_market_line,
     key_point_count,
+    opens_with_shell_noun,
     opens_with_unresolved_reference,
     stands_alone,
     story_key_points,
@@ -104,6 +105,8 @@ def test_a_point_never_repeats_a_quote_shown_beside_it():
     ("The career diplomat took office in July after two years in Geneva.", False),  # who?
     ("The Chinese foreign minister said the talks would resume in May.", True),  # a role, qualified
     ("US officials said the talks would resume in the capital next month.", True),  # not "us"
+    ("The move came a day after the harbour board met in private on Tuesday.", False),  # which move?
+    ("The decision to close the ferry line was taken by the harbour board on Tuesday.", True),  # says which
 ])
 def test_a_sentence_stands_alone_when_a_reader_needs_nothing_before_it(sentence, alone):
     assert stands_alone(sentence) is alone
@@ -114,6 +117,21 @@ def test_pronouns_after_a_name_are_resolved_and_a_place_is_no_one_they_point_to(
     assert opens_with_unresolved_reference("Officials said he would travel to Ottawa on Friday.")
     assert opens_with_unresolved_reference("In Ottawa, he met the premiers of the three coastal provinces.")
     assert not opens_with_unresolved_reference("US officials said the talks would resume in May.")  # not "us"
+
+
+@pytest.mark.parametrize("sentence, leans", [
+    ("The news came out during the second day of the inquiry into the port.", True),
+    ("This decision was welcomed by the fishing crews of the northern coast.", True),
+    ("The latest announcement surprised traders in the afternoon.", True),
+    ("The deal would cut tariffs on steel and aluminium by half.", True),
+    ("The news that the mill would close shocked the whole town.", False),  # its content follows
+    ("The results of the ferry vote were announced on Friday night.", False),
+    ("The report, published by the auditor on Monday, found rising debt.", False),
+    ("The Senate decision angered the governor of the coastal province.", False),  # a name says whose
+    ("The government announced new rules for the harbour on Monday.", False),  # no shell noun
+])
+def test_a_shell_noun_opening_points_back_unless_its_content_follows(sentence, leans):
+    assert opens_with_shell_noun(sentence) is leans
 
 
 def test_market_lines_are_numbers_with_an_index_or_a_price():

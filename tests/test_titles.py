@@ -22,6 +22,13 @@ def test_a_country_from_an_office():
     assert title_country("ambassador to Chile") is None  # where the role points, not whose it is
 
 
+def test_a_state_or_province_of_one_word_names_its_country_when_it_names_no_other():
+    assert title_country("Ohio governor") == "United States"
+    assert title_country("former Ontario premier") == "Canada"
+    assert title_country("Georgia Gov.") != "United States"  # a country too
+    assert title_country("Virginia senator") is None  # a first name too: the text must say more
+
+
 def test_the_country_a_person_serves_not_the_place_of_the_event():
     people = participants("In Dubai on Sunday, the British tennis player Ellen Marsh beat Ana Ruiz.",
                           "Marsh, 24, won in two sets.")

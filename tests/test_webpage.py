@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.ingest.load import load_articles, read_article
-from briefing.ingest.webpage import decode_page, extract_page, is_page_furniture, source_from_url
+from briefing.ingest.webpage import decode_page, extract_page, is_page_furniture, source_from_url, strip_site_name
 from briefing.model import InputError
 
 PARAGRAPHS = [
@@ -49,6 +49,25 @@ def test_body_and_metadata_come_from_the_page():
     assert article.url == "https://courier.example.org/news/harbour-reopens"
     assert article.paragraphs[0].startswith("The port authority of Valdria")
     assert "Mara Lindqvist" in article.text and "Copyright" not in article.text and "Sport" not in article.text
+
+
+@pytest.mark.parametrize("title, names, headline", [
+    ("Ferry Saved | The Harbour Gazette", ["The Harbour Gazette"], "Ferry Saved"),
+    ("harbourgazette.com - Ferry Saved", ["harbourgazette.com"], "Ferry Saved"),
+    ("Ferry Saved – HARBOUR GAZETTE", ["Harbour Gazette"], "Ferry Saved"),
+    ("Ferry Saved | Harbourgazette", ["harbourgazette.com"], "Ferry Saved"),
+    ("Storm Hits Coast: Ferry Cancelled", ["Harbour Gazette"], "Storm Hits Coast: Ferry Cancelled"),  # no name
+    ("Harbour Gazette", ["Harbour Gazette"], "Harbour Gazette"),  # nothing else left: kept
+])
+def test_the_site_name_a_page_title_adds_is_not_the_headline(title, names, headline):
+    assert strip_site_name(title, names) == headline
+
+
+def test_a_page_title_loses_its_site_name():
+    html = page().replace('content="Northern Harbour Reopens After Repairs"',
+                          'content="Northern Harbour Reopens After Repairs | Valdria Courier"')
+    article = extract_page(html, "saved.html", url="https://courier.example.org/news/harbour-reopens")
+    assert article.title == "Northern Harbour Reopens After Repairs"
 
 
 def test_our_cleaning_runs_on_top_of_the_extraction():

@@ -9,6 +9,7 @@ The lowest room of the analysis: it knows words and places, nothing about a text
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import pycountry
@@ -106,6 +107,18 @@ def compound_subdivisions() -> dict[str, str]:
     """The subdivisions of more than one word: "new jersey" -> "United States", "new south wales"
     -> "Australia". One-word names are left out: "Georgia" and "Jersey" are countries too."""
     return {low: c for low, c in _subdivisions().items() if " " in low and "," not in low and "(" not in low}
+
+
+@lru_cache(maxsize=1)
+def single_word_subdivisions() -> dict[str, str]:
+    """The one-word subdivisions that name one country only: not a country's name or demonym
+    ("Georgia", "Jersey"), not a census first name ("Virginia", "Victoria"), not shared by two
+    countries' lists: "massachusetts" -> "United States", "ontario" -> "Canada"."""
+    seen: Counter = Counter()
+    for code in _SUBDIVISION_COUNTRIES:
+        seen.update({sub.name.lower() for sub in pycountry.subdivisions.get(country_code=code) or []})
+    return {low: c for low, c in _subdivisions().items()
+            if re.fullmatch(r"[^\W\d_]+", low) and seen[low] == 1 and low not in FIRST_NAMES and not country_of(low)}
 
 
 def subdivision_country(text: str) -> str | None:

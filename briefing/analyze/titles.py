@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from briefing.analyze.gazetteer import FIRST_NAMES, compound_subdivisions, country_of, is_place, subdivision_country
+from briefing.analyze.gazetteer import (FIRST_NAMES, compound_subdivisions, country_of, is_place, single_word_subdivisions,
+                                        subdivision_country)
 from briefing.analyze.mentions import (
     AUXILIARIES,
     COMPASS,
@@ -342,7 +343,9 @@ def title_country(title: str | None) -> str | None:
         c = country_of(w)
         if c:
             return c
-    return None
+    # a state or province of one word that names one country only ("Ohio governor")
+    states = single_word_subdivisions()
+    return next((states[w.lower()] for w in re.findall(r"[A-Z]\w+", title) if w.lower() in states), None)
 
 
 

@@ -19,6 +19,7 @@ from briefing.analyze.summarize import is_junk, near_duplicate, rank_sentences
 from briefing.brief.rank import DEFAULT_BEATS, KEY_POINT_TIER, beat_tier, may_give_key_point
 from briefing.model import AnalyzedArticle, KeyPoint, Quote, Story
 from briefing.vocabulary.boilerplate import OPENING_STAMP
+from briefing.vocabulary.grammar import SHELL_COMPLEMENTS, SHELL_NOUNS
 from briefing.vocabulary.places import place_forms
 
 MAX_KEY_POINTS = 5
@@ -124,6 +125,28 @@ def opens_with_description(sentence: str) -> bool:
     return False
 
 
+_SHELL_DETERMINERS = frozenset("the this that these those such".split())
+_SHELL_OPENING = re.compile(r"\s*[\"“‘']?(\w+)\s+(?:(\w[\w-]*)\s+)?(\w+)(?:\s*([,;:]|\w+))?")
+
+
+def opens_with_shell_noun(sentence: str) -> bool:
+    """True when the sentence's subject is a shell noun that points back ("The move came a day
+    after ...", "This decision was welcomed by ...", "The latest announcement ...":
+    `grammar.SHELL_NOUNS`), with no complement of its own after it ("the decision to close ...",
+    "the news that ...", "the report, published ..." carry their content)."""
+    m = _SHELL_OPENING.match(sentence)
+    if not m or m.group(1).lower() not in _SHELL_DETERMINERS:
+        return False
+    modifier, noun, after = m.group(2), m.group(3), m.group(4) or ""
+    if noun.lower() not in SHELL_NOUNS or not noun.islower():
+        if modifier is None or modifier.lower() not in SHELL_NOUNS or not modifier.islower():
+            return False
+        noun, after = modifier, noun  # "The news came ...": no modifier
+    elif modifier is not None and not modifier.islower():
+        return False  # "The Senate decision ...": a name says whose
+    return not (after[:1] in ",;:" and after or after.lower() in SHELL_COMPLEMENTS)
+
+
 def is_market_line(sentence: str) -> bool:
     """True for a line of market figures: several numbers with an index or price unit
     ("The TSX rose 52.34 points to 14,300.01"), or mostly numbers."""
@@ -181,13 +204,15 @@ def stands_alone(sentence: str) -> bool:
     """Whether a sentence can be printed out of its article, as a key point or in a story's
     summary: a whole statement (no caption, credit, headline, question or cut-off line), no
     stamp or dateline at its start, not a quotation nor the writer's own voice, nothing it
-    leans on before it."""
+    leans on before it (a pronoun, a connective, a person described, a shell noun: "The move
+    came ...")."""
     s = sentence.strip()
     if not s or is_junk(s) or not is_whole_sentence(s) or is_question(s) or opens_with_stamp(s) or speaks_in_person(s):
         return False
     if s[0] in _OPEN_QUOTE:  # a quotation: the quotes say it, with who said it
         return False
-    return not opens_with_unresolved_reference(s) and not opens_with_description(s) and not is_market_line(s)
+    return not (opens_with_unresolved_reference(s) or opens_with_description(s) or opens_with_shell_noun(s)
+                or is_market_line(s))
 
 
 # --- does it repeat a quote? -------------------------------------------------------------------

@@ -243,7 +243,7 @@ def _credit_line(line: str) -> str | None:
 
 _DATE_LINE_RE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|date|modified)\s*:?\s*(?:on\s*)?)?(?:" + _DAYS + r",?\s+)?"
-    r"(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|" + _MONTH_RE + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH_RE + r",?\s+\d{4})"
+    r"(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\s?/\s?\d{1,2}\s?/\s?(?:\d{4}|\d{2})|" + _MONTH_RE + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH_RE + r",?\s+\d{4})"
     r"(?:\s*[,|\-\u2013\u2014]?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|\(?[A-Z]{2,4}\)?)?)?"
     r"(?:\s*[|,]\s*(?:updated|modified)\s*:?.{0,40})?\s*$",
     re.I,

@@ -166,6 +166,29 @@ def page_meta(html: str, doc=None) -> dict[str, list[str]]:
     return {k: list(dict.fromkeys(v))[:MAX_LABELS] for k, v in meta.items() if v}
 
 
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•]\s+")
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def strip_site_name(title: str, names: list[str | None]) -> str:
+    """The headline without the site's name that a page's <title> adds before or after it
+    ("Ferry saved | The Harbour Gazette", "harbourgazette.com - Ferry saved"): a part set off by
+    a bar or a dash that is one of `names` (the site's name, its domain), spacing and case aside."""
+    known = {_squashed(n) for n in names if n and _squashed(n)}
+    known |= {k[:-3] for k in known if k.endswith("com")}  # "heraldcorp.com" names "heraldcorp"
+    parts = _TITLE_SEPARATOR.split(title)
+    while len(parts) > 1 and _squashed(parts[-1]) in known:
+        parts.pop()
+    while len(parts) > 1 and _squashed(parts[0]) in known:
+        parts.pop(0)
+    if len(parts) == len(_TITLE_SEPARATOR.split(title)):
+        return title
+    return title[title.find(parts[0]):title.rfind(parts[-1]) + len(parts[-1])].strip()
+
+
 def extract_page(html: str, path: str, url: str | None = None, source: str | None = None) -> Article:
     """The article in `html`. `path` names it in messages and JSON; `url` is where it came from
     (it resolves relative links and is the fallback for the canonical URL); `source` is the
@@ -183,6 +206,9 @@ def extract_page(html: str, path: str, url: str | None = None, source: str | Non
     if not text or not has_words(text):
         raise InputError(path, "no article text found on the page")
     title = " ".join((doc.title or "").split()) or None
+    if title:
+        host = urlsplit(doc.url or url or "").netloc.lower().removeprefix("www.")
+        title = strip_site_name(title, [doc.sitename, source, host]) or title
     body = text if not title else title + "\n\n" + text
     article = clean_text(body, path)
     if not article.paragraphs:

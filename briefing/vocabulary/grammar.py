@@ -45,3 +45,27 @@ PERSONAL_PRONOUNS: frozenset[str] = frozenset({
 
 COPULA: frozenset[str] = frozenset({"is", "was", "are", "were", "be", "been", "being"})
 """The forms of "be"."""
+
+SHELL_NOUNS: frozenset[str] = frozenset({
+    # linguistic acts: what someone said or wrote
+    "news", "announcement", "statement", "remarks", "comments", "claim", "claims", "report", "warning",
+    "request", "proposal", "question", "answer", "response", "reaction", "criticism", "revelation",
+    "revelations", "findings", "ruling", "verdict",
+    # mental acts and plans
+    "decision", "plan", "idea", "move", "step", "effort", "attempt", "measure", "measures",
+    # facts and events
+    "fact", "reason", "result", "results", "outcome", "consequence", "consequences", "development",
+    "developments", "incident", "episode", "event", "situation", "problem", "issue", "change", "changes",
+    "agreement", "deal",
+})
+"""Abstract nouns that take their content from the text around them ("shell nouns": Schmid,
+*English Abstract Nouns as Conceptual Shells*, 2000; the frequent ones of his factual, linguistic,
+mental and eventive classes, with the news reports' own: ruling, verdict, deal). "The move came
+after ..." or "This decision was ..." at the start of a sentence points back to what the sentence
+before said; "the decision to ..." or "the news that ..." carries its content with it."""
+
+SHELL_COMPLEMENTS: frozenset[str] = frozenset({
+    "of", "to", "that", "by", "from", "for", "on", "about", "in", "at", "with", "between", "against",
+    "over", "into", "among", "which", "who", "whose",
+})
+"""Words that open a shell noun's own content right after it (a complement or a relative clause)."""
