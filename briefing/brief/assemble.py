@@ -23,7 +23,7 @@ from briefing.brief.points import key_point_count, story_key_points
 from briefing.brief.focus import parse_focus
 from briefing.brief.rank import DEFAULT_BEATS, DEFAULT_EXCLUDED, KEY_POINT_TIER, beat_tier, excluded_note
 from briefing.brief.history import EarlierBrief, link_stories
-from briefing.brief.stories import build_stories, focus_note
+from briefing.brief.stories import build_stories, focus_note, summarize_stories
 from briefing.vocabulary.places import place_forms
 
 MAX_PER_SPEAKER = 3
@@ -391,11 +391,11 @@ def assemble_brief(
     analyzed = list(analyzed)
     beats = DEFAULT_BEATS if beats is None else tuple(beats)
     exclude_beats = DEFAULT_EXCLUDED if exclude_beats is None else tuple(exclude_beats)
-    stories = build_stories(analyzed, focus=focus, only_focus=only_focus, beats=beats, exclude_beats=exclude_beats)
+    stories = build_stories(analyzed, focus=focus, only_focus=only_focus, beats=beats, exclude_beats=exclude_beats,
+                            summarize=False)
     date = date or dt.date.today()
     quiet = link_stories(stories, analyzed, history, date)
-    # the update summary's hook: a continuing story's `known` holds what earlier briefs' articles
-    # said, for the story summary to leave aside (TAC update task); none uses it yet
+    summarize_stories(analyzed, stories)  # a continuing story's summary says what earlier briefs did not
     participants = _participants(analyzed)
     title = (title or "").strip() or derive_title(analyzed, participants, stories=stories, focus=focus)
     quotes = story_quotes(analyzed, stories, max_quotes, beats)
