@@ -186,12 +186,14 @@ def _new(sentence: str, known: list[str]) -> bool:
 
 
 def update_quality(name: str) -> dict:
-    """{system: {"all"|"A"|"B": (R-2, sentences new, openings new, reading-order openings new)}}
+    """{system: {"all"|"A"|"B": (R-2, sentences new, openings new, first-ranked new, clusters)}}
     for the newer part of each cluster (`split_by_date`) summarized at the set's budget, plain
     ("newer part") and as the update summary given the older part's sentences
     (`story_summary(..., earlier=...)`), and, for scale, the plain summary of the whole cluster.
     R-2 recall against the cluster's references (which cover the whole cluster); "new": token
-    F1 below `NEWS_F1` with every older sentence. Clusters all of one date are left out."""
+    F1 below `NEWS_F1` with every older sentence; the opening is the summary's first sentence in
+    reading order, the first-ranked what a page makes its key point. Clusters all of one date are
+    left out."""
     from rouge_score import rouge_scorer
 
     from briefing.brief.stories import story_summary
@@ -210,11 +212,10 @@ def update_quality(name: str) -> dict:
                 "newer part, older known": story_summary(analyzed, newer, words=words, earlier=known)}
         for system, summary in runs.items():
             picks = summary.sentences
-            reading = sorted(picks, key=lambda p: (analyzed[p.document].article.date or "9", p.sentence, p.document))
             row = (recall(scorer, cluster["references"], cut(summary.text, words))[1],
                    sum(_new(p.text, known) for p in picks) / max(1, len(picks)),
                    float(bool(picks) and _new(picks[0].text, known)),
-                   float(bool(reading) and _new(reading[0].text, known)))
+                   float(bool(summary.ranked) and _new(summary.ranked[0].text, known)))
             per[system].append((half(cluster["id"]), row))
     out = {}
     for system, rows in per.items():
@@ -230,7 +231,7 @@ def print_update(name: str, result: dict) -> None:
     groups = list(next(iter(result.values())))
     print(f"\n{name}, the newer part of each cluster (R-2 recall against the whole cluster's references; "
           "new: token F1 < 0.5 with every older sentence)\n")
-    print("| summary | " + " | ".join(f"{g} (R-2 / sentences new / opening new / reading-order opening new)"
+    print("| summary | " + " | ".join(f"{g} (R-2 / sentences new / opening new / first-ranked new)"
                                       for g in groups) + " |")
     print("|---|" + "---:|" * len(groups))
     for system, scores in result.items():

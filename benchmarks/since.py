@@ -24,7 +24,9 @@ its articles report. Measured:
 - quiet: the quiet events' day-1 stories are named in the brief's ``no_new_reports``;
 - openings: the share of the continuing stories whose summary opens with news, a first sentence
   with token F1 below 0.5 against every sentence of the event's day-1 articles (target: two of
-  three; the update summary, which is not written yet, is what will reach it).
+  three, reached by the update summary: `stories.story_summary(..., earlier=...)`);
+- key points with news: of the continuing stories that give a key point, those whose point passes
+  the same test.
 """
 
 from __future__ import annotations

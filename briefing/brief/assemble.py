@@ -379,7 +379,9 @@ def assemble_brief(
 ) -> Brief:
     """Merge analyzed articles into a `Brief`; every list ranked best first.
 
-    The articles are grouped into stories (`build_stories`, ranked); the key points are one
+    The articles are grouped into stories (`build_stories`, ranked), matched with the earlier
+    briefs' in `history` (`history.link_stories`) and then summarized, a continuing story by
+    what the earlier briefs did not say (`stories.summarize_stories`); the key points are one
     self-contained sentence for each leading story (`key_points` of them at most, by default
     `key_point_count` of the stories: 3 to 5), the quotes each leading story's key quote and then
     the day's best, with copies merged; each shown story's block summary says what the key points

@@ -25,9 +25,11 @@ Global Model for Summarization", 2009, the ICSISumm system):
 A story of one article keeps the article's own ranking (the `news` ranker of
 `briefing.analyze.summarize`), under the same filter and budget.
 
-`known` takes what the reader has already been told (sentences, e.g. earlier days' summaries or
-the page's key points): their concepts count as covered and their near-duplicates are never
-chosen, so the summary says what is new.
+`known` takes what the reader has already been told (sentences, e.g. earlier days' articles or
+the page's key points): their concepts count as covered, and a sentence that repeats them
+(`novelty.Known`: a near-duplicate of one, or mostly their concepts) is never chosen, so the
+summary says what is new (the update summary of TAC 2008-2009). When everything is known, the
+summary is empty; `stories.story_summary` then recalls the story in one sentence.
 """
 
 from __future__ import annotations

@@ -287,7 +287,9 @@ def story_key_points(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Stor
     story, round after round, while a story's summary keeps a sentence for its block.
     Stories not shown (`Story.shown` False) give none; nor do sentences `may_state` refuses, opinion
     articles, or stories of the light beats on a day with news of public interest
-    (`rank.may_give_key_point`)."""
+    (`rank.may_give_key_point`). A continuing story's point is today's development: never a
+    sentence that repeats what its earlier briefs' articles said (`Story.known`,
+    `novelty.Known`); a continuing story with nothing new gives none."""
     points: list[KeyPoint] = []
     shown = [st for st in stories if st.shown]
     if count <= 0 or not shown:
