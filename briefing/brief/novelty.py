@@ -15,11 +15,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from briefing.analyze.summarize import near_duplicate, stem
 from briefing.vocabulary.stopwords import stop_words
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 __all__ = ["concepts", "content_words", "covered_by", "mostly_known", "KNOWN_SHARE", "same_saying", "Known"]
 
@@ -61,7 +65,7 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in _TOKEN.findall(text.lower()) if w not in stops and not w.isdigit())
 
 
-def _rows(texts: Sequence[str], index: dict, grow: bool):
+def _rows(texts: Sequence[str], index: dict, grow: bool) -> tuple[csr_matrix, np.ndarray]:
     """A binary sparse matrix, one row per text, of its content words (columns named by `index`,
     which grows when `grow`), and each text's number of content words."""
     from scipy.sparse import csr_matrix
@@ -122,4 +126,5 @@ class Known:
                       if t.strip().lower() in self._exact or mostly_known(t, self.concepts)}
 
     def repeats(self, text: str) -> bool:
+        """Whether `text` repeats what is known (`repeated`)."""
         return bool(self.repeated([text]))

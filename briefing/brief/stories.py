@@ -169,8 +169,8 @@ def summary_budget(rank: int, stories: int) -> int:
 
 RECAP_SENTENCES = 1
 """A continuing story whose articles today say nothing the earlier briefs did not: its summary
-is this many sentences of what the story is (its plain summary's best), a reminder beside its
-"Day N" mark, not the details no one reported before because they matter least."""
+is this many sentences of what the story is (the plain summary held to that many: what the
+articles report most), a reminder beside its "Day N" mark."""
 
 
 def story_summary(analyzed: Sequence[AnalyzedArticle], members: Sequence[int], *, words: int = DEFAULT_WORDS,
