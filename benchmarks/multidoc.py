@@ -29,11 +29,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import subprocess
 import sys
 import tempfile
 import time
 import zlib
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -147,6 +149,97 @@ def print_quality(name: str, result: dict) -> None:
                                                            for g in groups) + " |")
 
 
+# --- the update summary: the newer articles, the older ones known --------------------------------
+
+NEWS_F1 = 0.5
+"""A sentence with token F1 below this against every sentence of the older articles says something
+they did not (benchmarks/since.py's measure)."""
+
+
+def token_f1(a: str, b: str) -> float:
+    x, y = Counter(re.findall(r"\w+", a.lower())), Counter(re.findall(r"\w+", b.lower()))
+    common = sum((x & y).values())
+    if not common:
+        return 0.0
+    p, r = common / sum(x.values()), common / sum(y.values())
+    return 2 * p * r / (p + r)
+
+
+def split_by_date(analyzed: list) -> tuple[list[int], list[int]]:
+    """The cluster's articles in two parts at a change of date (older, newer), the older part as
+    close to half as a date boundary allows: an earlier brief's articles and today's. Undated
+    articles go with the newer part, as the summarizer counts them. ([], all) when all share a date."""
+    dates = sorted({a.article.date[:10] for a in analyzed if a.article.date})
+    best, cut = None, None
+    for d in dates[:-1]:
+        older = sum(1 for a in analyzed if a.article.date and a.article.date[:10] <= d)
+        if best is None or abs(older - len(analyzed) / 2) < best:
+            best, cut = abs(older - len(analyzed) / 2), d
+    if cut is None:
+        return [], list(range(len(analyzed)))
+    older = [k for k, a in enumerate(analyzed) if a.article.date and a.article.date[:10] <= cut]
+    return older, [k for k in range(len(analyzed)) if k not in older]
+
+
+def _new(sentence: str, known: list[str]) -> bool:
+    return max((token_f1(sentence, k) for k in known), default=0.0) < NEWS_F1
+
+
+def update_quality(name: str) -> dict:
+    """{system: {"all"|"A"|"B": (R-2, sentences new, openings new, first-ranked new, clusters)}}
+    for the newer part of each cluster (`split_by_date`) summarized at the set's budget, plain
+    ("newer part") and as the update summary given the older part's sentences
+    (`story_summary(..., earlier=...)`), and, for scale, the plain summary of the whole cluster.
+    R-2 recall against the cluster's references (which cover the whole cluster); "new": token
+    F1 below `NEWS_F1` with every older sentence; the opening is the summary's first sentence in
+    reading order, the first-ranked what a page makes its key point. Clusters all of one date are
+    left out."""
+    from rouge_score import rouge_scorer
+
+    from briefing.brief.stories import story_summary
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
+    per: dict = {s: [] for s in ("whole cluster", "newer part", "newer part, older known")}
+    for cluster in load(name):
+        analyzed = analyzed_cluster(cluster)
+        older, newer = split_by_date(analyzed)
+        if not older:
+            continue
+        words = int(cluster.get("words") or 100)
+        known = [s for k in older for s in analyzed[k].sentences]
+        runs = {"whole cluster": story_summary(analyzed, list(range(len(analyzed))), words=words),
+                "newer part": story_summary(analyzed, newer, words=words),
+                "newer part, older known": story_summary(analyzed, newer, words=words, earlier=known)}
+        for system, summary in runs.items():
+            picks = summary.sentences
+            row = (recall(scorer, cluster["references"], cut(summary.text, words))[1],
+                   sum(_new(p.text, known) for p in picks) / max(1, len(picks)),
+                   float(bool(picks) and _new(picks[0].text, known)),
+                   float(bool(summary.ranked) and _new(summary.ranked[0].text, known)))
+            per[system].append((half(cluster["id"]), row))
+    out = {}
+    for system, rows in per.items():
+        groups = {"all": [r for _, r in rows]}
+        if name == "duc2003":
+            groups.update({h: [r for g, r in rows if g == h] for h in "AB"})
+        out[system] = {g: tuple(sum(r[k] for r in rs) / max(1, len(rs)) for k in range(4)) + (len(rs),)
+                       for g, rs in groups.items()}
+    return out
+
+
+def print_update(name: str, result: dict) -> None:
+    groups = list(next(iter(result.values())))
+    print(f"\n{name}, the newer part of each cluster (R-2 recall against the whole cluster's references; "
+          "new: token F1 < 0.5 with every older sentence)\n")
+    print("| summary | " + " | ".join(f"{g} (R-2 / sentences new / opening new / first-ranked new)"
+                                      for g in groups) + " |")
+    print("|---|" + "---:|" * len(groups))
+    for system, scores in result.items():
+        print(f"| {system} | " + " | ".join(
+            f"{scores[g][0]:.2f} / {scores[g][1]:.2f} / {scores[g][2]:.2f} / {scores[g][3]:.2f} (n={scores[g][4]})"
+            for g in groups) + " |")
+
+
 IMPORTS = "import briefing.cli, briefing.pipeline, briefing.brief.stories, scipy.optimize"
 """Start-up: Python and the modules `briefing summarize` imports, before it reads a file."""
 ANALYSIS = """
@@ -188,11 +281,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-speed", action="store_true", help="skip the timing of `briefing summarize`")
     ap.add_argument("--undated", action="store_true", help="articles without their dates (as bare files)")
     ap.add_argument("--sets", default="duc2003,multiling2011")
+    ap.add_argument("--update", action="store_true",
+                    help="the update summary: each cluster's newer articles summarized, the older ones known")
     args = ap.parse_args(argv)
     for name in args.sets.split(","):
         if not SETS[name].exists():
             print(f"evaluation data not found: {SETS[name]}", file=sys.stderr)
             return 1
+        if args.update:
+            print_update(name, update_quality(name))
+            continue
         print_quality(name, quality(name, dated=not args.undated))
     if not args.no_speed:
         t = speed()

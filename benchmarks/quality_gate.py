@@ -49,6 +49,7 @@ ENFORCED = {
     "section accuracy BBC half 0 (tuning)", "section accuracy BBC half 1 (check)",
     "section accuracy aeb half 1 (tuning)", "section accuracy aeb half 2 (check)",
     "since: statuses right half 0", "since: statuses right half 1", "since: quiet stories named",
+    "since: opens with news half 0", "since: opens with news half 1",
 }
 
 

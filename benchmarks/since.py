@@ -24,7 +24,9 @@ its articles report. Measured:
 - quiet: the quiet events' day-1 stories are named in the brief's ``no_new_reports``;
 - openings: the share of the continuing stories whose summary opens with news, a first sentence
   with token F1 below 0.5 against every sentence of the event's day-1 articles (target: two of
-  three; the update summary, which is not written yet, is what will reach it).
+  three, reached by the update summary: `stories.story_summary(..., earlier=...)`);
+- key points with news: of the continuing stories that give a key point, those whose point passes
+  the same test.
 """
 
 from __future__ import annotations
@@ -109,6 +111,11 @@ def token_f1(a: str, b: str) -> float:
     return 2 * p * r / (p + r)
 
 
+def is_news(sentence: str, earlier: list[str]) -> bool:
+    """Token F1 below `NEWS_F1` with every one of the `earlier` sentences."""
+    return max((token_f1(sentence, t) for t in earlier), default=0.0) < NEWS_F1
+
+
 def two_days(rows: list[dict], analyzed: dict[str, object], folder: Path, rotation: int = 0) -> Counter:
     """Build both days (assembled, day 1 through its brief.json) and score day 2."""
     day1, day2, roles = plan_days(rows, rotation)
@@ -139,9 +146,11 @@ def score(second, gold2, roles, day1_event, day1_sentences, first) -> Counter:
             out["continuing right"] += right
             if right and story.summary:
                 a, s = story.summary[0]
-                opening = second.articles[a].sentences[s]
-                best = max((token_f1(opening, t) for t in day1_sentences[event]), default=0.0)
-                openings.append(best < NEWS_F1)
+                openings.append(is_news(second.articles[a].sentences[s], day1_sentences[event]))
+            point = next((p for p in second.key_points if p.story == story.id), None)
+            if right and point is not None:
+                out["key points"] += 1
+                out["key points with news"] += is_news(point.text, day1_sentences[event])
         else:
             out[f"{role} right"] += story.status == "new"
     quiet_events = {e for e, r in roles.items() if r == "quiet"}
@@ -216,6 +225,39 @@ def speed(sizes=(100, 300, 1000), days: int = 7) -> None:
             link_t = time.perf_counter() - start
             print(f"{n:5d} articles: build_stories {build_t:.2f} s, reading the brief and matching with {days} "
                   f"days of it {link_t:.2f} s, ratio {link_t / build_t:.2f}")
+            update_speed(rows, analyzed, n, days, Path(tmp))
+
+
+def update_speed(rows: list[dict], analyzed: list, n: int, days: int, folder: Path) -> None:
+    """`assemble_brief` of a day of `n` articles alone, and with `days` earlier briefs made of other
+    days drawn from the same events (`stories.synthetic_day` with other seeds): every story continues
+    and knows what they said, so the update summaries and the key points' check do their most work."""
+    import time
+
+    from briefing.brief.stories import build_stories
+
+    day = story_bench.synthetic_day(rows, analyzed, n)
+    briefs = []
+    for k in range(1, days + 1):
+        path = folder / f"earlier-{n}-{k}.json"
+        earlier_day = story_bench.synthetic_day(rows, analyzed, n + k)
+        path.write_text(json.dumps(assemble_brief(earlier_day, date=DAY_1).to_json()), encoding="utf-8")
+        briefs.append(dataclasses.replace(history.load_brief(path), date=DAY_2 - dt.timedelta(days=k)))
+    start = time.perf_counter()
+    alone = assemble_brief(day, date=DAY_2)
+    alone_t = time.perf_counter() - start
+    start = time.perf_counter()
+    since = assemble_brief(day, date=DAY_2, history=briefs)
+    since_t = time.perf_counter() - start
+    stories = build_stories(day, summarize=False)
+    start = time.perf_counter()
+    history.link_stories(stories, day, briefs, DAY_2)
+    link_t = time.perf_counter() - start
+    continuing = [s for s in since.stories if s.status == "continuing"]
+    known = max((len(s.known) for s in continuing), default=0)
+    print(f"{n:5d} articles: assemble_brief alone {alone_t:.2f} s ({len(alone.stories)} stories), with {days} earlier "
+          f"briefs {since_t:.2f} s ({len(continuing)} continuing, up to {known} known sentences; the matching "
+          f"{link_t:.2f} s of it), ratio {since_t / alone_t:.2f}, without the matching {(since_t - link_t) / alone_t:.2f}")
 
 
 def report(results: dict[int, dict]) -> None:
@@ -226,7 +268,8 @@ def report(results: dict[int, dict]) -> None:
               f"look-alikes new {r.get('lookalike right', 0)}/{r.get('lookalike stories', 0)}  "
               f"new {r.get('new right', 0)}/{r.get('new stories', 0)}  "
               f"quiet named {r['quiet named']}/{r['quiet stories']}  "
-              f"open with news {r['opens with news']}/{r['openings']}")
+              f"open with news {r['opens with news']}/{r['openings']}  "
+              f"key points with news {r['key points with news']}/{r['key points']}")
 
 
 def main() -> int:

@@ -1,7 +1,8 @@
 """Three invented days of news (our own words, invented places and people) for the tests of
 stories across days: a dock strike that runs all three days, a budget vote on day 1 only, a
 flood on day 2 only, and on day 3 a look-alike strike (another union, another city) and a
-museum reopening.
+museum reopening. And two days of a plant fire (`FIRE_DAYS`) whose day-2 reports, as
+follow-ups do, repeat day 1's lead before they say what happened next.
 
     DAYS[1] -> [Item(...), ...]; item.article() -> an `Article`; item.html() -> a web page
 """
@@ -156,3 +157,42 @@ DAYS: dict[int, list[Item]] = {
     ],
 }
 """Each day's articles, the stories they belong to in `Item.story`."""
+
+
+def _fire(day: int, slug: str, title: str, source: str, *paragraphs: str) -> Item:
+    return Item(slug, "fire", title, source, list(paragraphs), day)
+
+
+FIRE_DAYS: dict[int, list[Item]] = {
+    1: [
+        _fire(1, "brannvik-fire", "Fire at Brannvik chemical plant forces Olberg evacuation", "Northern Gazette",
+              "A fire at the Brannvik chemical plant in Olberg forced about 2,000 residents from their homes on "
+              "Monday.",
+              "Fire chief Hanna Lind said her crews had kept the flames away from the plant's chlorine tanks.",
+              "Residents of the Eastside district were told to keep their windows shut because of the smoke.",
+              "The plant, which makes solvents for paint, employs about 600 people."),
+        _fire(1, "olberg-smoke", "Olberg residents flee smoke from chemical plant blaze", "Olberg Courier",
+              "About 2,000 Olberg residents left their homes on Monday as smoke from a fire at the Brannvik "
+              "chemical plant drifted over the town.",
+              "Hanna Lind, the fire chief, said the chlorine tanks at the plant were safe.",
+              "Schools in the Eastside district will stay closed on Tuesday, the town council said."),
+    ],
+    2: [
+        _fire(2, "brannvik-valve", "Faulty valve blamed for Brannvik plant fire", "Northern Gazette",
+              "A fire at the Brannvik chemical plant in Olberg forced about 2,000 residents from their homes on "
+              "Monday.",
+              "Investigators said on Tuesday that a faulty valve in the solvent store had started the blaze.",
+              "Environment Minister Karin Dahl ordered an inspection of every chemical plant in the region by the "
+              "end of the month.",
+              "Most residents were allowed back into their homes on Tuesday evening."),
+        _fire(2, "brannvik-inspections", "Minister orders checks at chemical plants after Olberg fire",
+              "Olberg Courier",
+              "About 2,000 Olberg residents left their homes on Monday as smoke from a fire at the Brannvik "
+              "chemical plant drifted over the town.",
+              "A faulty valve in the plant's solvent store started the fire, investigators said on Tuesday.",
+              "Karin Dahl, the environment minister, ordered inspections of all chemical plants in the region.",
+              "Residents returned home on Tuesday evening after the air was tested."),
+    ],
+}
+"""A plant fire on day 1 and its follow-up on day 2 (cause found, inspections ordered, residents
+home), each day-2 report opening with day 1's lead again."""

@@ -3,15 +3,18 @@ assembled, written as brief.json and read back, as `daily` does."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
-from sample_days import DAYS, FIRST_DAY
+from sample_days import DAYS, FIRE_DAYS, FIRST_DAY
 
 from briefing.analyze.article import analyze_article
 from briefing.brief.assemble import assemble_brief
+from briefing.brief.points import stands_alone
 from briefing.brief.history import TERMS_KEPT, load_brief, load_history
+from briefing.analyze.summarize import near_duplicate
 from briefing.model import InputError
 
 
@@ -133,3 +136,65 @@ def test_briefs_that_cannot_be_read_are_named(tmp_path):
     with pytest.raises(InputError) as undated:
         load_brief(tmp_path / "undated.json")
     assert "date" in str(undated.value)
+
+
+# --- what is new first: the update summary ------------------------------------------------------
+
+
+def fire_day(n: int, history=(), items=None):
+    analyzed = [analyze_article(item.article()) for item in (items or FIRE_DAYS[n])]
+    return assemble_brief(analyzed, date=day_date(n), history=list(history))
+
+
+@pytest.fixture(scope="module")
+def fire_history(tmp_path_factory):
+    first = fire_day(1)
+    return first, [load_brief(write(first, tmp_path_factory.mktemp("fire") / day_date(1).isoformat()))]
+
+
+def said_on_day_1(first, text: str) -> bool:
+    return any(near_duplicate(text, s) for a in first.articles for s in a.sentences)
+
+
+def test_a_continuing_story_opens_with_todays_development_and_its_key_point_is_new(fire_history):
+    first, history = fire_history
+    second = fire_day(2, history)
+    story = second.stories[0]
+    assert story.status == "continuing" and story.day == 2
+    opening = second.articles[story.summary[0][0]].sentences[story.summary[0][1]]
+    assert not said_on_day_1(first, opening)
+    point = next(p for p in second.key_points if p.story == story.id)
+    assert "valve" in point.text and not said_on_day_1(first, point.text)  # the cause found today
+    # nothing the reader had yesterday is printed again, in the points or the block
+    block = [second.articles[a].sentences[s] for a, s in story.summary]
+    assert not any(said_on_day_1(first, t) for t in block + [p.text for p in second.key_points])
+
+
+def test_without_yesterdays_brief_the_same_day_leads_with_the_background(fire_history):
+    first, _ = fire_history
+    alone = fire_day(2)
+    assert alone.stories[0].status == "new"
+    assert said_on_day_1(first, alone.key_points[0].text)  # both reports open with Monday's evacuation
+
+
+def test_a_day_that_adds_nothing_recalls_the_story_in_one_sentence_and_gives_no_key_point(fire_history):
+    first, history = fire_history
+    again = [dataclasses.replace(item, day=2, slug=item.slug + "-again") for item in FIRE_DAYS[1]]
+    repeat = fire_day(2, history, items=again)
+    story = repeat.stories[0]
+    assert story.status == "continuing"
+    assert len(story.summary) == 1  # what the story is, for the reader who sees its "Day 2"
+    recap = repeat.articles[story.summary[0][0]].sentences[story.summary[0][1]]
+    assert "Brannvik" in recap and stands_alone(recap)
+    assert [p for p in repeat.key_points if p.story == story.id] == []
+    assert repeat.to_json()["stories"][0]["summary"] == [recap]
+
+
+def test_every_story_in_brief_json_has_its_summary_shown_or_not(three_days):
+    briefs, root = three_days
+    focused = assemble_brief([analyze_article(item.article()) for item in DAYS[2]], date=day_date(2),
+                             history=[load_brief(root / day_date(1).isoformat())], only_focus=True, focus=["Arnsdal"])
+    strike = story_about(focused, "strike")
+    assert not strike.shown and strike.status == "continuing"  # the page leaves it out, brief.json keeps it
+    for brief in (*briefs.values(), focused):
+        assert all(story["summary"] for story in brief.to_json()["stories"])

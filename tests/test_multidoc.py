@@ -117,6 +117,18 @@ def test_known_content_counts_as_covered():
     assert not set(weights) & concepts(FLOOD_A[0])
 
 
+def test_a_sentence_the_reader_has_in_other_words_is_not_stated_again():
+    known = ["Floods swept through Alder Creek on Tuesday.", "Forecasters said more rain was expected in the valley."]
+    summary = summarize_documents(FLOOD, words=100, known=known)
+    assert FLOOD_B[3] not in texts(summary) and FLOOD_C[2] not in texts(summary)  # the forecast, in other words
+    assert summary.sentences
+
+
+def test_one_article_states_what_the_reader_does_not_have():
+    summary = summarize_documents([FLOOD_A], words=40, known=[FLOOD_B[0], FLOOD_C[1]])
+    assert summary.sentences and FLOOD_A[0] not in texts(summary) and FLOOD_A[1] not in texts(summary)
+
+
 def test_may_state_keeps_sentences_out_but_their_reports_still_count():
     summary = summarize_documents(FLOOD, words=100, may_state=lambda d, s: d != 0)
     assert summary.sentences and all(p.document != 0 for p in summary.sentences)

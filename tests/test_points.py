@@ -77,6 +77,17 @@ def test_a_story_the_brief_does_not_show_gives_no_point(day):
     assert "s1" not in [p.story for p in story_key_points(analyzed, stories, count=5)]
 
 
+def test_a_continuing_storys_point_is_todays_development_never_what_it_knew(day):
+    analyzed, stories = day
+    storm = stories[1]
+    storm.known = ["A storm cut power to 40,000 homes in the northern province on Wednesday, the utility said."]
+    storm.summary_rank = [(2, 0), (2, 1)]  # even when its summary ranks the background first
+    points = {p.story: p.text for p in story_key_points(analyzed, stories, count=5)}
+    assert points["s2"] == STORM[1]
+    storm.known.append("Crews expected to restore most lines by the weekend.")
+    assert "s2" not in {p.story for p in story_key_points(analyzed, stories, count=5)}  # nothing new: no point
+
+
 def test_a_point_never_repeats_a_quote_shown_beside_it():
     words = "We will restore every line before the cold weather arrives next week"
     quoted = f"“{words},” utility chief Dana Orr told reporters in the provincial capital."

@@ -328,6 +328,25 @@ def test_a_story_summary_keeps_its_budget_and_names_its_articles_by_index():
     assert {p.document for p in kept_out.sentences} == {3}
 
 
+def test_a_continuing_storys_summary_says_what_the_earlier_briefs_did_not():
+    day = QUINN + BRANDT
+    plain = story_summary(day, [2, 3], words=80)
+    earlier = [plain.sentences[0].text]  # what yesterday's brief said of it
+    update = story_summary(day, [2, 3], words=80, earlier=earlier)
+    assert update.sentences and update.words <= 80
+    assert all(p.text not in earlier for p in update.sentences + update.ranked)
+    assert story_summary(day, [2, 3], words=80, known=earlier).text == update.text  # earlier is known too
+
+
+def test_when_today_adds_nothing_the_summary_is_one_sentence_of_what_the_story_is():
+    day = QUINN + BRANDT
+    everything = [s for i in (2, 3) for s in day[i].sentences]
+    recap = story_summary(day, [2, 3], words=80, earlier=everything)
+    assert len(recap.sentences) == 1
+    assert recap.sentences[0].text == story_summary(day, [2, 3], words=80).ranked[0].text  # the story's best
+    assert story_summary(day, [2, 3], words=80, known=everything).sentences == []  # known alone: nothing to say
+
+
 def test_each_story_summary_is_ranked_for_dropping_and_fits_its_rank(ecb_morning):
     day, _, stories = ecb_morning
     shown = [s for s in stories if s.shown]

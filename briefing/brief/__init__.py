@@ -5,6 +5,7 @@
   (`focus` parses and matches the analyst's focus);
 - `multidoc` summarizes several articles on one story (a concept-coverage integer programme
   under a word budget); `stories.story_summary` applies it to a story, `blocks` to the page;
+  `novelty` says which sentences repeat what the reader already has (earlier briefs, the page);
 - `points` picks three to five self-contained key points, one per leading story first;
 - `history` matches the day's stories with earlier briefs' (continuing or new, quiet ones);
 - `assemble` puts the brief together: stories, key points, quotes merged across outlets,

@@ -23,7 +23,7 @@ from briefing.brief.points import key_point_count, story_key_points
 from briefing.brief.focus import parse_focus
 from briefing.brief.rank import DEFAULT_BEATS, DEFAULT_EXCLUDED, KEY_POINT_TIER, beat_tier, excluded_note
 from briefing.brief.history import EarlierBrief, link_stories
-from briefing.brief.stories import build_stories, focus_note
+from briefing.brief.stories import build_stories, focus_note, summarize_stories
 from briefing.vocabulary.places import place_forms
 
 MAX_PER_SPEAKER = 3
@@ -379,7 +379,9 @@ def assemble_brief(
 ) -> Brief:
     """Merge analyzed articles into a `Brief`; every list ranked best first.
 
-    The articles are grouped into stories (`build_stories`, ranked); the key points are one
+    The articles are grouped into stories (`build_stories`, ranked), matched with the earlier
+    briefs' in `history` (`history.link_stories`) and then summarized, a continuing story by
+    what the earlier briefs did not say (`stories.summarize_stories`); the key points are one
     self-contained sentence for each leading story (`key_points` of them at most, by default
     `key_point_count` of the stories: 3 to 5), the quotes each leading story's key quote and then
     the day's best, with copies merged; each shown story's block summary says what the key points
@@ -391,11 +393,11 @@ def assemble_brief(
     analyzed = list(analyzed)
     beats = DEFAULT_BEATS if beats is None else tuple(beats)
     exclude_beats = DEFAULT_EXCLUDED if exclude_beats is None else tuple(exclude_beats)
-    stories = build_stories(analyzed, focus=focus, only_focus=only_focus, beats=beats, exclude_beats=exclude_beats)
+    stories = build_stories(analyzed, focus=focus, only_focus=only_focus, beats=beats, exclude_beats=exclude_beats,
+                            summarize=False)
     date = date or dt.date.today()
     quiet = link_stories(stories, analyzed, history, date)
-    # the update summary's hook: a continuing story's `known` holds what earlier briefs' articles
-    # said, for the story summary to leave aside (TAC update task); none uses it yet
+    summarize_stories(analyzed, stories)  # a continuing story's summary says what earlier briefs did not
     participants = _participants(analyzed)
     title = (title or "").strip() or derive_title(analyzed, participants, stories=stories, focus=focus)
     quotes = story_quotes(analyzed, stories, max_quotes, beats)

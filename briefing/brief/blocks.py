@@ -98,6 +98,7 @@ def page_summaries(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Story]
         paths = {analyzed[i].article.path for i in story.articles if 0 <= i < len(analyzed)}
         told = [q.text for q in quotes if q.article in paths or paths & set(q.sources)]
         summary = story_summary(analyzed, members, words=summary_budget(rank, len(shown)), known=points + told,
+                                earlier=story.known,
                                 may_state=_block_filter(analyzed, story, quotes, news_only(analyzed, members, may_state)))
         set_summary(story, summary)
 

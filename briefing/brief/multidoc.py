@@ -25,26 +25,26 @@ Global Model for Summarization", 2009, the ICSISumm system):
 A story of one article keeps the article's own ranking (the `news` ranker of
 `briefing.analyze.summarize`), under the same filter and budget.
 
-`known` takes what the reader has already been told (sentences, e.g. earlier days' summaries or
-the page's key points): their concepts count as covered and their near-duplicates are never
-chosen, so the summary says what is new.
+`known` takes what the reader has already been told (sentences, e.g. earlier days' articles or
+the page's key points): their concepts count as covered, and a sentence that repeats them
+(`novelty.Known`: a near-duplicate of one, or mostly their concepts) is never chosen, so the
+summary says what is new (the update summary of TAC 2008-2009). When everything is known, the
+summary is empty; `stories.story_summary` then recalls the story in one sentence.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
-from briefing.analyze.summarize import QUOTATION_WORDS, longest_quotation, near_duplicate, rank_sentences, stem
+from briefing.analyze.summarize import QUOTATION_WORDS, longest_quotation, near_duplicate, rank_sentences
+from briefing.brief.novelty import Known, concepts, same_saying
 from briefing.brief.points import stands_alone
-from briefing.vocabulary.stopwords import stop_words
 
 DEFAULT_WORDS = 100
 """The budget when none is given: the field's standard for a multi-document news summary (DUC)."""
@@ -125,19 +125,6 @@ def word_count(text: str) -> int:
 
 
 # --- concepts --------------------------------------------------------------------------------
-
-_TOKEN = re.compile(r"[a-z0-9]+")
-
-
-@lru_cache(maxsize=32768)
-def concepts(sentence: str) -> frozenset[tuple[str, str]]:
-    """The sentence's concepts: adjacent stemmed word pairs, not both stop words."""
-    stops = stop_words()
-    tokens = _TOKEN.findall(sentence.lower())
-    stems = [stem(t) for t in tokens]
-    return frozenset((a, b) for (ta, a), (tb, b) in zip(zip(tokens, stems), zip(tokens[1:], stems[1:]))
-                     if not (ta in stops and tb in stops))
-
 
 # --- which sentences may be chosen ------------------------------------------------------------
 
@@ -231,28 +218,8 @@ def _problem(documents: Sequence[Document], keys: list[tuple[int, int]], weights
 
 
 def _duplicate_pairs(texts: list[str]) -> list[tuple[int, int]]:
-    """Pairs of candidates that say the same thing (`near_duplicate`), checked only for pairs
-    that share at least half of the shorter one's content words (one sparse product finds
-    them), so the cost follows the overlaps, not the square of the candidates."""
-    from scipy.sparse import csr_matrix
-
-    index: dict = {}
-    rows, cols = [], []
-    stops = stop_words()
-    for k, t in enumerate(texts):
-        for c in {stem(w) for w in _TOKEN.findall(t.lower()) if w not in stops and not w.isdigit()}:
-            rows.append(k)
-            cols.append(index.setdefault(c, len(index)))
-    if not index:
-        return []
-    b = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(index)))
-    size = np.asarray(b.sum(axis=1)).ravel()
-    common = (b @ b.T).tocoo()
-    pairs = []
-    for x, y, shared in zip(common.row, common.col, common.data):
-        if x < y and shared >= 0.5 * min(size[x], size[y]) and near_duplicate(texts[x], texts[y]):
-            pairs.append((int(x), int(y)))
-    return sorted(pairs)
+    """Pairs of candidates that say the same thing (`novelty.same_saying`)."""
+    return same_saying(texts)
 
 
 @contextmanager
@@ -455,16 +422,16 @@ def summarize_documents(
     docs = [d if isinstance(d, Document) else Document(tuple(d)) for d in documents]
     if not docs or words <= 0 or (sentences is not None and sentences <= 0):
         return Summary()
-    known = [k.strip() for k in known if k and k.strip()]
-    covered = frozenset().union(*(concepts(k) for k in known)) if known else frozenset()
+    known = Known(known)
     keys = [(d, s) for d, doc in enumerate(docs[:STATING_ARTICLES])
             for s, text in enumerate(doc.sentences[:CANDIDATES_PER_ARTICLE])
-            if word_count(text) <= words and may_summarize(text)
-            and (may_state is None or may_state(d, s)) and not any(near_duplicate(text, k) for k in known)]
+            if word_count(text) <= words and may_summarize(text) and (may_state is None or may_state(d, s))]
+    repeated = known.repeated([docs[d].sentences[s] for d, s in keys])
+    keys = [k for n, k in enumerate(keys) if n not in repeated]
     told = [d for d, doc in enumerate(docs) if any(t.strip() for t in doc.sentences)]
     if len(told) <= 1:
         return _summary(docs, _single(docs, keys, told[0], words, sentences) if told else [])
-    problem = _problem(docs, keys, concept_weights(docs, covered))
+    problem = _problem(docs, keys, concept_weights(docs, known.concepts))
     chosen = _solve_ilp(problem, words, sentences) if solver == "ilp" else None
     if chosen is None:
         chosen = _solve_greedy(problem, words, sentences)

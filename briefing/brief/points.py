@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 
 from briefing.analyze.mentions import PERSON_TITLES
 from briefing.analyze.summarize import is_junk, near_duplicate, rank_sentences
+from briefing.brief.novelty import Known
 from briefing.brief.rank import DEFAULT_BEATS, KEY_POINT_TIER, beat_tier, may_give_key_point
 from briefing.model import AnalyzedArticle, KeyPoint, Quote, Story
 from briefing.vocabulary.boilerplate import OPENING_STAMP
@@ -311,12 +312,15 @@ def story_key_points(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Stor
     story, round after round, while a story's summary keeps a sentence for its block.
     Stories not shown (`Story.shown` False) give none; nor do sentences `may_state` refuses, opinion
     articles, or stories of the light beats on a day with news of public interest
-    (`rank.may_give_key_point`)."""
+    (`rank.may_give_key_point`). A continuing story's point is today's development: never a
+    sentence that repeats what its earlier briefs' articles said (`Story.known`,
+    `novelty.Known`); a continuing story with nothing new gives none."""
     points: list[KeyPoint] = []
     shown = [st for st in stories if st.shown]
     if count <= 0 or not shown:
         return points
     light_allowed = not any(beat_tier(st.section, beats) >= KEY_POINT_TIER for st in shown)
+    known: dict[str, Known] = {}  # what a continuing story's earlier reports said, prepared once per story
 
     def acceptable(i: int, s: int, story: Story) -> str | None:
         if not may_give_key_point(analyzed[i], beats, story=story, light_allowed=light_allowed):
@@ -326,6 +330,11 @@ def story_key_points(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Stor
             return None
         if any((p.article, p.sentence) == (i, s) or near_duplicate(text, p.text) for p in points):
             return None
+        if story.known:  # a continuing story's key point is today's development, not the background
+            if story.id not in known:
+                known[story.id] = Known(story.known)
+            if known[story.id].repeats(text):
+                return None
         return text
 
     for story in shown[:count]:

@@ -172,20 +172,34 @@ def summary_budget(rank: int, stories: int) -> int:
     return max(low, min(high, round(PAGE_SUMMARY_WORDS * shares[rank] / sum(shares))))
 
 
+RECAP_SENTENCES = 1
+"""A continuing story whose articles today say nothing the earlier briefs did not: its summary
+is this many sentences of what the story is (the plain summary held to that many: what the
+articles report most), a reminder beside its "Day N" mark."""
+
+
 def story_summary(analyzed: Sequence[AnalyzedArticle], members: Sequence[int], *, words: int = DEFAULT_WORDS,
-                  sentences: int | None = None, known: Sequence[str] = (), may_state: MayState | None = None,
-                  solver: str = "ilp") -> Summary:
+                  sentences: int | None = None, known: Sequence[str] = (), earlier: Sequence[str] = (),
+                  may_state: MayState | None = None, solver: str = "ilp") -> Summary:
     """The summary of the story the articles `members` (indices into `analyzed`, lead first)
     tell: `multidoc.summarize_documents` over their sentences and dates, within `words` words
     (and `sentences` sentences). Picks name the article by its index into `analyzed`. This is
     the summary a story's block on the page prints, and what `briefing summarize` prints.
-    `known`: sentences the reader already has (the page's key points and quotes)."""
+    `known`: sentences the reader already has (the page's key points and quotes).
+
+    `earlier`: what earlier briefs' articles of a continuing story said (`Story.known`). Known
+    too, so the summary is the update summary (TAC 2008-2009): what they did not report, in the
+    reading order, and ranked (`Summary.ranked`) by what it adds. When today's articles add
+    nothing to it, the summary is a `RECAP_SENTENCES` reminder of what the story is."""
     members = [i for i in members if 0 <= i < len(analyzed)]
     documents = [Document(analyzed[i].sentences, analyzed[i].article.date,
                           None if analyzed[i].article.title_derived else analyzed[i].article.title) for i in members]
     allowed = None if may_state is None else (lambda d, s: may_state(analyzed[members[d]], s))
-    summary = summarize_documents(documents, words=words, sentences=sentences, known=known,
+    summary = summarize_documents(documents, words=words, sentences=sentences, known=[*known, *earlier],
                                   may_state=allowed, solver=solver)
+    if earlier and not summary.sentences:
+        summary = summarize_documents(documents, words=words, sentences=RECAP_SENTENCES, known=known,
+                                      may_state=allowed, solver=solver)
 
     def article_pick(p: Pick) -> Pick:
         return dataclasses.replace(p, document=members[p.document])
@@ -200,17 +214,20 @@ def set_summary(story: Story, summary: Summary) -> None:
     story.summary_rank = [(p.document, p.sentence) for p in summary.ranked]
 
 
-def _summarize_stories(analyzed: Sequence[AnalyzedArticle], stories: list[Story], copies: dict,
-                       may_state: MayState | None) -> None:
-    """Each story's summary at the budget its rank among the shown stories gets."""
-    copied = {c for cs in copies.values() for c in cs}
+def summarize_stories(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Story],
+                      may_state: MayState | None = None) -> None:
+    """Each story's summary (`story_summary`, copies aside) at the budget its rank among the
+    shown stories gets; a continuing story's is its update summary (`earlier`: what the earlier
+    briefs' articles said, `Story.known`, which `history.link_stories` fills)."""
+    copied = {c for story in stories for cs in story.duplicates.values() for c in cs}
     shown = sum(1 for s in stories if s.shown)
     rank = 0
     for story in stories:
         budget = summary_budget(rank if story.shown else STORIES_ON_PAGE, shown)
         rank += story.shown
         members = [i for i in story.articles if i not in copied]
-        set_summary(story, story_summary(analyzed, members, words=budget, may_state=news_only(analyzed, members, may_state)))
+        set_summary(story, story_summary(analyzed, members, words=budget, earlier=story.known,
+                                         may_state=news_only(analyzed, members, may_state)))
 
 
 def news_only(analyzed: Sequence[AnalyzedArticle], members: Sequence[int], may_state: MayState | None) -> MayState | None:
@@ -317,6 +334,7 @@ def build_stories(
     may_state: MayState | None = None,
     beats: Sequence[str] = DEFAULT_BEATS,
     exclude_beats: Sequence[str] = DEFAULT_EXCLUDED,
+    summarize: bool = True,
 ) -> list[Story]:
     """The day's stories, best first (`rank.story_order_key`). Every article belongs to exactly
     one story.
@@ -326,7 +344,8 @@ def build_stories(
     `focus_note`). Each story's summary (`story_summary`) gets the budget its rank gives it
     (`summary_budget`); `may_state` keeps sentences out of the summaries, and so does an opinion
     piece's standing as one (`rank.may_report`). Stories on `exclude_beats` get ``shown=False``
-    too (`rank.excluded_note`).
+    too (`rank.excluded_note`). Without `summarize`, the stories have no summaries yet (the
+    brief links them to earlier days first: `summarize_stories`).
     """
     analyzed = list(analyzed)
     if not analyzed:
@@ -380,7 +399,8 @@ def build_stories(
             s.shown = False
     for rank, s in enumerate(drafts, 1):
         s.id = f"s{rank}"
-    _summarize_stories(analyzed, drafts, copies, may_state)
+    if summarize:
+        summarize_stories(analyzed, drafts, may_state)
     return drafts
 
 
