@@ -117,6 +117,8 @@ def test_a_point_never_repeats_a_quote_shown_beside_it():
     ("The Chinese foreign minister said the talks would resume in May.", True),  # a role, qualified
     ("US officials said the talks would resume in the capital next month.", True),  # not "us"
     ("The move came a day after the harbour board met in private on Tuesday.", False),  # which move?
+    ("Harbour master Ola Berg, however, said the ferry would sail on Friday.", False),  # contrasts with what?
+    ('Ola Berg said the ferry, "however late, will sail" on Friday from the north quay.', True),  # quoted
     ("The decision to close the ferry line was taken by the harbour board on Tuesday.", True),  # says which
 ])
 def test_a_sentence_stands_alone_when_a_reader_needs_nothing_before_it(sentence, alone):

@@ -70,6 +70,12 @@ def test_a_page_title_loses_its_site_name():
     assert article.title == "Northern Harbour Reopens After Repairs"
 
 
+def test_a_news_agency_s_own_domain_names_the_agency_whatever_the_site_calls_itself():
+    html = page().replace('<link rel="canonical" href="https://courier.example.org/news/harbour-reopens">\n', "")
+    article = extract_page(html, "saved.html", url="https://hosted.ap.org/courier/article/harbour-reopens")
+    assert article.source == "The Associated Press"
+
+
 def test_our_cleaning_runs_on_top_of_the_extraction():
     extra = "<p>READ MORE: Ferry timetable changes for the summer</p>"
     article = extract_page(page(extra_body=extra), "saved.html")

@@ -70,13 +70,19 @@ _MARKET_TERMS = re.compile(
 _NUMBER = re.compile(r"(?<![\w.])[-+]?\$?\d[\d,]*(?:\.\d+)?%?")
 
 
+# A contrastive or sequential connective set off inside the sentence ("The minister, however,
+# said ...") relates it to the sentence before, as one opening it does.
+_CONNECTIVE_INSIDE = re.compile(r",\s+(?:however|though|nevertheless|meanwhile|instead|in turn|in contrast|by contrast|"
+                                r"on the other hand|for (?:his|her|their|its) part|too|also)\s*,", re.I)
+
+
 def opens_with_unresolved_reference(sentence: str) -> bool:
-    """True when the sentence leans on one before it: it opens with a connective, a first- or
-    second-person subject or a demonstrative, or uses a third-person pronoun before naming anyone
-    ("He did not say what Reid was treated for."; "In Seoul, he met ..."; "Reid's publicist
-    said she ..." is fine)."""
+    """True when the sentence leans on one before it: it opens with a connective (or sets one off
+    inside: "The minister, however, said ..."), a first- or second-person subject or a
+    demonstrative, or uses a third-person pronoun before naming anyone ("He did not say what Reid
+    was treated for."; "In Seoul, he met ..."; "Reid's publicist said she ..." is fine)."""
     words = _WORD.findall(sentence)
-    if not words:
+    if not words or _CONNECTIVE_INSIDE.search(_QUOTED.sub(" ", sentence)):
         return True
     # an acronym is no pronoun: "US officials said ..." is not "us"
     first = words[0] if len(words[0]) > 1 and words[0].isupper() else words[0].lower()

@@ -24,7 +24,7 @@ import codecs
 import re
 from urllib.parse import urlsplit
 
-from briefing.ingest.clean import clean_text, has_words
+from briefing.ingest.clean import clean_text, has_words, source_from_domain
 from briefing.ingest.decode import decode
 from briefing.model import Article, InputError
 from briefing.vocabulary.boilerplate import CONTACT_LINE, PRODUCTION_CREDITS, PROMO_WORDS, RELATED_LINKS_LEAD
@@ -76,6 +76,14 @@ def source_from_url(url: str | None) -> str | None:
     if host.startswith("www."):
         host = host[4:]
     return host or None
+
+
+def agency_of(url: str | None) -> str | None:
+    """The news agency whose own domain serves the page ("hosted.ap.org" -> The Associated Press):
+    the agency's copy, whatever name the hosting page gives itself."""
+    host = source_from_url(url)
+    named = source_from_domain(host) if host else None
+    return named if named and named != host else None
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -222,8 +230,8 @@ def extract_page(html: str, path: str, url: str | None = None, source: str | Non
     canonical = doc.url if doc.url and doc.url.lower().startswith(("http://", "https://")) else None
     article.url = canonical or url
     article.byline = " ".join((doc.author or "").split()) or article.byline
-    article.source = (" ".join((doc.sitename or "").split()) or None) or source or article.source \
-        or source_from_url(article.url)
+    article.source = agency_of(article.url) or (" ".join((doc.sitename or "").split()) or None) or source \
+        or article.source or source_from_url(article.url)
     article.date = _iso_date(doc.date) or article.date
     article.meta = page_meta(html, doc)
     return article
