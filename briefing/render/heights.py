@@ -14,6 +14,7 @@ no layout has shown (a new line of sources, what was left out).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from briefing.model import Brief
@@ -64,8 +65,8 @@ class Heights:
 @dataclass
 class _Layout:
     text: PageText
-    footer: dict[str, str]
-    """The footer paragraphs' text as the plan's view gave them (to tell what changed)."""
+    footer: dict[str, list[str]]
+    """The footer lines' pieces as the plan's view gave them (`footer_tokens`)."""
 
 
 @dataclass
@@ -76,7 +77,7 @@ class PageModel:
     measurers: dict[float, Measurer] = field(default_factory=dict)
 
     def add(self, text: PageText, view: dict) -> None:
-        self.layouts.insert(0, _Layout(text=text, footer=footer_texts(view)))
+        self.layouts.insert(0, _Layout(text=text, footer=footer_tokens(view)))
         self.measurers.clear()
 
     def unit(self, key: str) -> Unit | None:
@@ -123,14 +124,18 @@ class PageModel:
         return _Page(self, plan.measured, view).heights()
 
 
-def footer_texts(view: dict) -> dict[str, str]:
-    """The text of the footer's paragraphs that change as fitting leaves things out."""
-    also = " · ".join(f"{e['title']} ({e['where']})" if e["where"] else e["title"] for e in view["also"])
+def footer_tokens(view: dict) -> dict[str, list[str]]:
+    """The footer's lines that change as fitting leaves things out, as the pieces a line breaks
+    between: "Also reported"'s words, the sources' entries (each unbreakable), the words of the
+    note of what was left out (as brief.html prints them)."""
+    also: list[str] = []
+    for n, e in enumerate(view["also"]):
+        also += (["·"] if n else []) + (f"{e['title']} ({e['where']})" if e["where"] else e["title"]).split()
     if view["also_more"]:
-        also += f" · {view['also_more']} more in brief.json"
-    sources = " ".join(f"[{a['number']}] {a['source'] + ' — ' if a.get('source') else ''}{a['file']}"
-                       for a in view["articles_all"])
-    return {"also": also, "sources": sources, "omitted": view["omitted_text"]}
+        also += ["·"] + f"{view['also_more']} more in brief.json".split()
+    sources = [f"[{a['number']}] " + (f"{a['source']} — " if a.get("source") else "") + a["file"]
+               for a in view["articles_all"]]
+    return {"also": also, "sources": sources, "omitted": view["omitted_text"].split()}
 
 
 class Measurer:
@@ -215,7 +220,7 @@ class Measurer:
         if u.kind == kind:
             return self.reflowed(u, width, {})
         # shown in the other style: its words at that style's size, its lines that style's
-        pattern = self.model.kind(kind) or _css_quote(kind, self.root)
+        pattern = self.model.kind(kind) or _css_quote(kind)
         ref_words = [w for w in pattern.paras["caption"].words if w.tag == "ref"] if "caption" in pattern.paras else []
         h = pattern.height - sum(p.line * p.lines for p in pattern.paras.values())
         for role, pat in pattern.paras.items():
@@ -228,7 +233,7 @@ class Measurer:
                 if words:
                     words[-1] = Word(words[-1].width, max(words[-1].space, SPACE * pat.font), words[-1].tag)
                 words += ref_words
-            h += pat.line * line_count(words, width - pat.inset)
+            h += pat.line * line_count(words, pat.room(width, self.root))
         return h
 
     def reflowed(self, u: Unit, width: float, words: dict[str, list[Word]]) -> float:
@@ -236,9 +241,9 @@ class Measurer:
         `words` in place of a paragraph's own)."""
         h = u.height
         for role, para in u.paras.items():
-            if role not in words and abs(width - para.inset - para.width) < EPS:
+            if role not in words and abs(para.room(width, self.root) - para.width) < EPS:
                 continue
-            h += para.line * (line_count(words.get(role, para.words), width - para.inset) - para.lines)
+            h += para.line * (line_count(words.get(role, para.words), para.room(width, self.root)) - para.lines)
         return h
 
 
@@ -321,7 +326,7 @@ class _Page:
             cell = pattern.paras.get("people")
             label = self.model.unit(f"row {g['label']}")
             label_para = (label.paras.get("label") if label is not None else None) or pattern.paras.get("label")
-            h_people = cell.line * line_count(people, self.page - cell.inset) if cell else 0.0
+            h_people = cell.line * line_count(people, cell.room(self.page, self.root)) if cell else 0.0
             h_label = label_para.line * max(1, label_para.lines) if label_para else 0.0
             total += const + max(h_people, h_label)
         return total
@@ -329,24 +334,56 @@ class _Page:
     def footer(self) -> float:
         paras = {k: u for k, u in self.ref.units.items() if u.kind == "footer"}
         total = self.ref.parts.get("sec-sources", 0.0) - sum(u.height for u in paras.values())
-        texts = footer_texts(self.view)
-        ref_texts = self.model.layouts[0].footer
+        tokens = footer_tokens(self.view)
+        ref_tokens = self.model.layouts[0].footer
         for name, u in paras.items():
             para = u.paras.get("text")
-            if name not in texts or para is None or texts[name] == ref_texts.get(name):
+            if name not in tokens or para is None or tokens[name] == ref_tokens.get(name):
                 total += self.m.reflowed(u, self.page, {})
-            elif texts[name]:  # new text: its lines estimated, as the old text's were
-                per_char = _per_char(para)
-                new = _estimated_lines(texts[name], per_char, para.font, self.page - para.inset)
-                old = _estimated_lines(ref_texts.get(name, ""), per_char, para.font, para.width)
-                total += u.height + para.line * (new - old)
-        sample = next((u.paras["text"] for u in paras.values() if "text" in u.paras), None)
+            elif tokens[name]:
+                lines = line_count(_footer_words(self.model, name, tokens[name]), para.room(self.page, self.root))
+                total += u.height + para.line * (lines - para.lines)
         for name in ("also", "omitted"):
-            if name not in paras and texts[name]:  # a paragraph no layout showed: brief.css's
-                per_char = _per_char(sample) if sample is not None else FOOTER_LINE * 0.5 / 1.4
+            if name not in paras and tokens[name]:  # a line no layout showed: brief.css's spacing
+                sample = next((u.paras["text"] for u in paras.values() if "text" in u.paras), None)
                 line = sample.line if sample is not None else FOOTER_LINE
-                total += FOOTER_MARGIN[name] + line * _estimated_lines(texts[name], per_char, 0.64, self.page)
+                words = _footer_words(self.model, name, tokens[name])
+                total += FOOTER_MARGIN[name] + line * line_count(words, sample.room(self.page, self.root) if sample else self.page)
         return total
+
+
+def _footer_words(model: PageModel, name: str, tokens: list[str]) -> list[Word]:
+    """Footer line `name`'s words for `tokens`: its label and every piece as a layout measured
+    it (a source entry whatever its number), a piece no layout showed as wide as the footer's
+    average character."""
+    bank: dict[str, Word] = {}
+    label: list[Word] = []
+    chars = width = 0.0
+    for layout in reversed(model.layouts):
+        for key, u in layout.text.units.items():
+            para = u.paras.get("text") if u.kind == "footer" else None
+            if para is None:
+                continue
+            for w in para.words:
+                chars, width = chars + len(w.text), width + w.width
+                if key == name:
+                    bank[_entry(w.text)] = w
+            if key == name:
+                label = [w for w in para.words if w.tag == "label"]
+    per_char = width / chars if chars else FOOTER_LINE * 0.5 / 1.4
+    space = next((w.space for w in bank.values() if w.space), SPACE * 0.64)
+    words = list(label)
+    for t in tokens:
+        known = bank.get(_entry(t))
+        extra = (len(t) - len(known.text)) * per_char if known is not None else 0.0
+        words.append(Word(width=known.width + extra, space=known.space or space, text=t) if known is not None
+                      else Word(width=len(t) * per_char, space=space, text=t))
+    return words
+
+
+def _entry(text: str) -> str:
+    """A source entry without its number (it changes as stories are left out)."""
+    return re.sub(r"^\[\d+\] ", "", text)
 
 
 def _rows(model: PageModel):
@@ -375,19 +412,6 @@ def _sep(u: Unit) -> list[Word]:
     return [w for w in para.words if w.tag == "sep"][:1] if para else []
 
 
-def _per_char(para: Paragraph) -> float:
-    """rem: the paragraph's average width of a character (spaces aside)."""
-    return sum(w.width for w in para.words) / max(1, len(para.text.replace(" ", "")))
-
-
-def _estimated_lines(text: str, per_char: float, font: float, width: float) -> int:
-    """Lines of footer text no layout has shown, its words as wide as a paragraph's average."""
-    if not text:
-        return 0
-    words = [Word(width=len(t) * per_char, space=SPACE * font) for t in text.split()]
-    return line_count(words, width)
-
-
 SPACE = 0.26
 """em: a space, for words put together that no layout showed side by side."""
 DEFAULT_KP = 2.6
@@ -408,11 +432,11 @@ QUOTE_CSS = {"quote": (0.95, 0.7, 0.83, 0.7, 1.6), "story-quote": (0.9, 0.7, 0.5
 their inset from the column (rem, plus a rule in pt)."""
 
 
-def _css_quote(kind: str, root: float) -> Unit:
+def _css_quote(kind: str) -> Unit:
     """A quote style no layout has shown yet, as brief.css sets it: an empty pattern (its
     height the space around the text, no lines)."""
     text, caption, around, inset, rule = QUOTE_CSS[kind]
-    inset += rule * 96 / 72 / root
+    rule *= 96 / 72
     return Unit(kind=kind, height=around, paras={
-        "text": Paragraph(words=(), width=0.0, line=text * 1.3, lines=0, font=text, inset=inset),
-        "caption": Paragraph(words=(), width=0.0, line=caption * 1.3, lines=0, font=caption, inset=inset)})
+        "text": Paragraph(words=(), width=0.0, line=text * 1.3, lines=0, font=text, inset=inset, rule=rule),
+        "caption": Paragraph(words=(), width=0.0, line=caption * 1.3, lines=0, font=caption, inset=inset, rule=rule)})

@@ -606,49 +606,17 @@ def continuity(brief: Brief, story: Story) -> dict | None:
 
 def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: int | None,
           overflow: bool) -> dict:
+    """The template's context: the page `plan` leaves of the brief (`plan.columns` is set)."""
     plan = plan or Plan()
     stories = page_stories(brief)
     owner = story_of_articles(brief)
     shown = shown_stories(brief, plan)
     number = {k: n for n, k in enumerate(shown, 1)}
     in_block = block_quotes(brief, plan)
-    blocks = []
-    for k in shown:
-        st = stories[k]
-        lead = brief.articles[st.articles[0]] if st.articles else None
-        order = [(i, s) for i, s in story_sentences(brief, k) if (i, s) not in plan.sentences]
-        blocks.append({
-            "anchor": f"st-{k}",
-            "number": number[k],
-            "id": st.id,
-            "title": st.title,
-            "title_derived": bool(lead and lead.article.title_derived and st.title == lead.article.title),
-            "credit": story_credit(brief, st),
-            "count": len(st.articles),
-            "outlets": story_outlets(brief, st),
-            "file": Path(lead.article.path).name if lead else "",
-            "source": outlet(lead) if lead else None,
-            "url": link(lead),
-            "sentences": [{"anchor": f"s-{i}-{s}", "text": brief.articles[i].sentences[s].strip()}
-                          for i, s in order],
-            "quote": _quote_view(brief, in_block[k], number[k]) if k in in_block else None,
-            "since": continuity(brief, st),
-        })
+    blocks = _block_views(brief, plan, shown, number, in_block)
     cited = referenced(brief, plan)
     for k in cited:  # cited but not shown: numbered after the stories shown
         number[k] = len(number) + 1
-    sources_all = []
-    for k in shown + cited:
-        st = stories[k]
-        outlets = story_outlets(brief, st)
-        if len(st.articles) == 1:
-            a = brief.articles[st.articles[0]]
-            sources_all.append({"number": number[k], "source": outlet(a), "file": Path(a.article.path).name})
-        else:
-            names = ", ".join(outlets[:MAX_OUTLETS_SHOWN]) + (
-                f" and {len(outlets) - MAX_OUTLETS_SHOWN} more" if len(outlets) > MAX_OUTLETS_SHOWN else "")
-            sources_all.append({"number": number[k], "source": names or None,
-                                "file": plural(len(st.articles), "article")})
     key_points = []
     for k in kept_key_points(brief, plan):
         kp = brief.key_points[k]
@@ -673,6 +641,87 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
             b["quote"] = None
     more_quotes = quotes[len(quotes) - cols.moved:] if cols.moved else []
     quotes = quotes[:len(quotes) - cols.moved]
+    listed = [k for k, st in enumerate(stories) if st.shown]
+    also, also_more = also_reported(brief, [k for k in listed if k not in number])
+    label, heading = split_title(brief.title)
+    omitted = [o.strip().rstrip(".") for o in list(brief.omitted) + plan.omitted(brief) if o.strip()]
+    return {
+        "brief": brief,
+        "label": label,
+        "heading": heading,
+        "date_long": long_date(brief.date),
+        "meta_line": _meta_line(brief, len(shown), len(listed)),
+        "key_points": key_points,
+        "stories": blocks,
+        "articles": blocks,
+        "articles_all": _source_views(brief, shown + cited, number),
+        "quotes": quotes,
+        "more_quotes": more_quotes,
+        "cols_left": f"{cols.left * 100:.0f}",
+        "cols_right": f"{(1 - cols.left) * 100:.0f}",
+        "groups": _group_views(brief, plan),
+        "omitted_text": ("; ".join(omitted) + ".") if omitted else "",
+        "also": also,
+        "also_more": also_more,
+        "quiet": quiet_stories(brief),
+        "page_css": PAGE_CSS.get((brief.page_size or "a4").lower(), "A4"),
+        "font_size": f"{plan.font_size:g}",
+        "for_pdf": for_pdf,
+        "pages": pages,
+        "overflow": overflow,
+    }
+
+
+def _block_views(brief: Brief, plan: Plan, shown: list[int], number: dict[int, int],
+                 in_block: dict[int, int]) -> list[dict]:
+    """A story block for each story shown: headline, credit, the sentences the plan keeps, its
+    key quote."""
+    stories = page_stories(brief)
+    blocks = []
+    for k in shown:
+        st = stories[k]
+        lead = brief.articles[st.articles[0]] if st.articles else None
+        order = [(i, s) for i, s in story_sentences(brief, k) if (i, s) not in plan.sentences]
+        blocks.append({
+            "anchor": f"st-{k}",
+            "number": number[k],
+            "id": st.id,
+            "title": st.title,
+            "title_derived": bool(lead and lead.article.title_derived and st.title == lead.article.title),
+            "credit": story_credit(brief, st),
+            "count": len(st.articles),
+            "outlets": story_outlets(brief, st),
+            "file": Path(lead.article.path).name if lead else "",
+            "source": outlet(lead) if lead else None,
+            "url": link(lead),
+            "sentences": [{"anchor": f"s-{i}-{s}", "text": brief.articles[i].sentences[s].strip()}
+                          for i, s in order],
+            "quote": _quote_view(brief, in_block[k], number[k]) if k in in_block else None,
+            "since": continuity(brief, st),
+        })
+    return blocks
+
+
+def _source_views(brief: Brief, stories_listed: list[int], number: dict[int, int]) -> list[dict]:
+    """The sources line's entries: a story's number, its outlets and its file (or article count)."""
+    stories = page_stories(brief)
+    out = []
+    for k in stories_listed:
+        st = stories[k]
+        outlets = story_outlets(brief, st)
+        if len(st.articles) == 1:
+            a = brief.articles[st.articles[0]]
+            out.append({"number": number[k], "source": outlet(a), "file": Path(a.article.path).name})
+        else:
+            names = ", ".join(outlets[:MAX_OUTLETS_SHOWN]) + (
+                f" and {len(outlets) - MAX_OUTLETS_SHOWN} more" if len(outlets) > MAX_OUTLETS_SHOWN else "")
+            out.append({"number": number[k], "source": names or None, "file": plural(len(st.articles), "article")})
+    return out
+
+
+def _group_views(brief: Brief, plan: Plan) -> list[dict]:
+    """The participants table's rows: the people the plan keeps, by country or organisation,
+    the most quoted and mentioned first, people whose affiliation is unknown last."""
     paths = visible_paths(brief, plan)
     groups: dict[str, dict] = {}
     listed_people = [k for k, p in enumerate(brief.participants)
@@ -687,46 +736,22 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
         g["weight"][0] += 1 if p.quoted else 0
         g["weight"][1] += p.mentions or 0
         g["weight"][2] += 1
-    # the most quoted and mentioned affiliation first; people whose affiliation is unknown last
-    ordered_groups = sorted(groups.values(), key=lambda g: (not g["known"], [-w for w in g["weight"]]))
-    for n, g in enumerate(ordered_groups):
+    ordered = sorted(groups.values(), key=lambda g: (not g["known"], [-w for w in g["weight"]]))
+    for n, g in enumerate(ordered):
         g["anchor"] = f"g-{n}"
-    listed = [k for k, st in enumerate(stories) if st.shown]
-    also, also_more = also_reported(brief, [k for k in listed if k not in number])
+    return ordered
+
+
+def _meta_line(brief: Brief, shown: int, listed: int) -> str:
+    """The title band's count: "40 articles · 12 outlets · 5 of 17 stories shown"."""
     outlets_all = {o for a in brief.articles if (o := outlet(a))}
     meta = [plural(len(brief.articles), "article")]
     if outlets_all:
         meta.append(plural(len(outlets_all), "outlet"))
-    if len(shown) < len(listed):
-        meta.append(f"{len(shown)} of {plural(len(listed), 'story', 'stories')} shown")
-    elif len(listed) < len(brief.articles):
-        meta.append(plural(len(listed), "story", "stories"))
+    if shown < listed:
+        meta.append(f"{shown} of {plural(listed, 'story', 'stories')} shown")
+    elif listed < len(brief.articles):
+        meta.append(plural(listed, "story", "stories"))
     if brief.skipped:
         meta.append(plural(len(brief.skipped), "file") + " not used")
-    label, heading = split_title(brief.title)
-    omitted = [o.strip().rstrip(".") for o in list(brief.omitted) + plan.omitted(brief) if o.strip()]
-    return {
-        "brief": brief,
-        "label": label,
-        "heading": heading,
-        "date_long": long_date(brief.date),
-        "meta_line": " · ".join(meta),
-        "key_points": key_points,
-        "stories": blocks,
-        "articles": blocks,
-        "articles_all": sources_all,
-        "quotes": quotes,
-        "more_quotes": more_quotes,
-        "cols_left": f"{cols.left * 100:.0f}",
-        "cols_right": f"{(1 - cols.left) * 100:.0f}",
-        "groups": ordered_groups,
-        "omitted_text": ("; ".join(omitted) + ".") if omitted else "",
-        "also": also,
-        "also_more": also_more,
-        "quiet": quiet_stories(brief),
-        "page_css": PAGE_CSS.get((brief.page_size or "a4").lower(), "A4"),
-        "font_size": f"{plan.font_size:g}",
-        "for_pdf": for_pdf,
-        "pages": pages,
-        "overflow": overflow,
-    }
+    return " · ".join(meta)

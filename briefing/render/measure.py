@@ -101,9 +101,11 @@ class Word:
     """rem: the spaces after it (they vanish at the end of a line)."""
     tag: str = ""
     """What it belongs to: a sentence ("s-2-5"), a person ("p-3"; "p-3 title", "p-3 quoted"),
-    "sep" (between people), "ref" (a story number); "" otherwise."""
+    "sep" (between people), "ref" (a story number), "label" (a footer line's label), "source"
+    (an entry of the sources line); "" otherwise."""
     glued: bool = False
     """No break after it: it and the next word are one."""
+    text: str = ""
 
 
 @dataclass
@@ -119,8 +121,15 @@ class Paragraph:
     font: float
     """rem: its type size (a quote set at another size scales its words by the ratio)."""
     inset: float
-    """rem: its column's (or the page's) width less `width`."""
+    """rem: its column's (or the page's) width less `width` and `rule`: the margins and paddings
+    between them (brief.css sets them in rem)."""
+    rule: float = 0.0
+    """CSS px: the borders between its column (or the page) and it (set in pt, whatever the type size)."""
     text: str = ""
+
+    def room(self, container: float, root: float) -> float:
+        """rem: its line width in a container `container` rem wide, at `root` px per rem."""
+        return container - self.inset - self.rule / root
 
 
 @dataclass
@@ -194,8 +203,10 @@ class _Reader:
         self.units: dict[str, Unit] = {}
         self.widths: dict[str, float] = {}
         self.rows = 0
+        self.layouts: dict = {}
+        """Pango layouts by text style, to shape each text box's characters again."""
 
-    def walk(self, box, unit: Unit | None, where: str, parent) -> None:
+    def walk(self, box, unit: Unit | None, where: str, parent, rule: float = 0.0) -> None:
         el = getattr(box, "element", None)
         ident = el.get("id") if el is not None else None
         cls = (el.get("class") or "").split() if el is not None else []
@@ -203,8 +214,12 @@ class _Reader:
         if ident in ("col-left", "col-right") and kind == "BlockBox":
             where = ident
             self.widths[ident] = box.width
+            rule = 0.0
         elif ident == "brief-start":
             self.widths["page"] = box.width
+            rule = 0.0
+        else:
+            rule += (getattr(box, "border_left_width", 0) or 0) + (getattr(box, "border_right_width", 0) or 0)
         if ident and UNIT_ID.match(ident) and kind in ("BlockBox", "TableRowBox") and (unit is None or unit.kind == "story"):
             unit = self._unit(box, ident, cls, unit, where) or unit
         elif el is not None and unit is None and kind == "BlockBox":
@@ -217,10 +232,10 @@ class _Reader:
             if unit.kind in ("point", "footer"):
                 role = "text"
             if role and role not in unit.paras:
-                unit.paras[role] = self._paragraph(box, children, parent, where)
+                unit.paras[role] = self._paragraph(box, children, parent, where, rule)
             return
         for child in children:
-            self.walk(child, unit, where, box)
+            self.walk(child, unit, where, box, rule)
 
     def _unit(self, box, ident: str, cls: list[str], outer: Unit | None, where: str) -> Unit | None:
         if not UNIT_ID.match(ident) or ident in self.units:
@@ -239,16 +254,17 @@ class _Reader:
             outer.inner = ident
         return unit
 
-    def _paragraph(self, box, lines: list, parent, where: str) -> Paragraph:
+    def _paragraph(self, box, lines: list, parent, where: str, rule: float) -> Paragraph:
         width = box.width
         if parent is not None and type(parent).__name__ == "FlexBox":
             # a flex item is as wide as its text when that is shorter: its room is the line's
             width = parent.width - sum(c.margin_width() for c in parent.children if c is not box)
         container = self.widths.get(where if where != "page" else "page") or self.widths.get("page") or box.width
         font = box.style["font_size"]
-        words, text = _words(lines, box, font, self.root)
+        words, text = _words(lines, box, font, self.root, self.layouts)
         return Paragraph(words=tuple(words), width=width / self.root, line=box.height / len(lines) / self.root,
-                         lines=len(lines), font=font / self.root, inset=(container - width) / self.root, text=text)
+                         lines=len(lines), font=font / self.root, inset=(container - width - rule) / self.root,
+                         rule=rule, text=text)
 
 
 def _cell_text(box) -> str:
@@ -274,14 +290,14 @@ class _Char:
     """The nowrap run it is in (0: none): no break inside one."""
 
 
-def _words(lines: list, box, font: float, root: float) -> tuple[list[Word], str]:
+def _words(lines: list, box, font: float, root: float, layouts: dict) -> tuple[list[Word], str]:
     """The paragraph's words across its lines: the space a line break swallowed put back."""
     chars: list[_Char] = []
     space = font * 0.26
     runs = [0]
     for line in lines:
         got: list[_Char] = []
-        _inline_chars(line, "", got, runs)
+        _inline_chars(line, "", got, runs, layouts)
         if chars and got:
             prev = chars[-1].ch
             if prev not in BREAK_AFTER and not prev.isspace() and not _breaks_anywhere(prev):
@@ -321,8 +337,8 @@ def _word(chars: list[_Char], root: float) -> list[Word]:
         else:
             parts[-1].append(c)
     out = [Word(width=sum(c.width for c in p) / root, tag=next((c.tag for c in p if c.ch.strip()), p[0].tag),
-                glued=True) for p in parts]
-    out[-1] = Word(width=out[-1].width, space=trailing, tag=out[-1].tag)
+                glued=True, text="".join(c.ch for c in p)) for p in parts]
+    out[-1] = Word(width=out[-1].width, space=trailing, tag=out[-1].tag, text=out[-1].text)
     return out
 
 
@@ -332,7 +348,7 @@ def _breaks_anywhere(ch: str) -> bool:
     return 0x2E80 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0x3040 <= o <= 0x30FF
 
 
-def _inline_chars(box, tag: str, out: list[_Char], runs: list[int], nowrap: int = 0) -> None:
+def _inline_chars(box, tag: str, out: list[_Char], runs: list[int], layouts: dict, nowrap: int = 0) -> None:
     for child in getattr(box, "children", ()) or ():
         name = type(child).__name__
         el = getattr(child, "element", None)
@@ -342,10 +358,10 @@ def _inline_chars(box, tag: str, out: list[_Char], runs: list[int], nowrap: int 
             runs[0] += 1
             wrap = runs[0]
         if name == "TextBox":
-            out.extend(_Char(c, w, child_tag, wrap) for c, w in zip(child.text, _advances(child)))
+            out.extend(_Char(c, w, child_tag, wrap) for c, w in zip(child.text, _advances(child, layouts)))
         elif name == "InlineBox":
             before = len(out)
-            _inline_chars(child, child_tag, out, runs, wrap)
+            _inline_chars(child, child_tag, out, runs, layouts, wrap)
             left = child.margin_left + child.padding_left + child.border_left_width
             right = child.margin_right + child.padding_right + child.border_right_width
             if len(out) > before:
@@ -367,29 +383,40 @@ def _tag(el, tag: str) -> str:
         return tag.split()[0] + " quoted"
     if "sep" in cls:
         return "sep"
+    if "label-inline" in cls:
+        return "label"
+    if "source" in cls:
+        return "source"
     if "ref" in cls:
         return "ref"
     return tag
 
 
-def _advances(text_box) -> list[float]:
+_STYLE_KEYS = ("font_family", "font_style", "font_stretch", "font_weight", "font_size", "font_kerning",
+               "font_variant_ligatures", "font_variant_position", "font_variant_caps", "font_variant_numeric",
+               "font_variant_alternates", "font_variant_east_asian", "font_feature_settings",
+               "font_variation_settings", "font_language_override", "lang", "letter_spacing", "word_spacing",
+               "direction")
+
+
+def _advances(text_box, layouts: dict) -> list[float]:
     """Each character's advance as laid out (its glyphs' widths; 0 for the later characters of
-    a ligature), from the Pango layout WeasyPrint kept for drawing the line."""
+    a ligature): the text shaped again by Pango in the box's style (one Pango layout per style)."""
     text = text_box.text
     try:
         from weasyprint.text.ffi import FROM_UNITS, ffi
+        from weasyprint.text.line_break import Layout
 
-        layout = text_box.pango_layout
-        layout.reactivate(text_box.style)
+        style = text_box.style
+        key = str(tuple(str(style[k]) for k in _STYLE_KEYS))
+        layout = layouts.get(key)
+        if layout is None:
+            layout = layouts[key] = Layout(style)
+        layout.set_text(text)
         line, _ = layout.get_first_line()
-        encoded = layout.text.encode()
-        char_at = [0] * (len(encoded) + 1)
-        n = 0
+        char_at = []
         for k, ch in enumerate(layout.text):
-            size = len(ch.encode())
-            for b in range(n, n + size):
-                char_at[b] = k
-            n += size
+            char_at.extend([k] * len(ch.encode()))
         widths = [0.0] * len(layout.text)
         run = line.runs
         while run != ffi.NULL:
@@ -399,7 +426,6 @@ def _advances(text_box) -> list[float]:
             offset = item.item.offset
             for g in range(glyphs.num_glyphs):
                 widths[char_at[glyphs.log_clusters[g] + offset]] += glyphs.glyphs[g].geometry.width * FROM_UNITS
-        layout.deactivate()
         return widths[:len(text)] + [0.0] * max(0, len(text) - len(widths))
     except Exception:  # pragma: no cover - internal API moved: the box's width shared out evenly
         return [text_box.width / max(1, len(text))] * len(text)
