@@ -4,6 +4,7 @@ repository root:
 
     .venv/bin/python benchmarks/fit_layouts.py                          # this checkout
     .venv/bin/python benchmarks/fit_layouts.py --compare a2696c5 --repeat 3
+    .venv/bin/python benchmarks/fit_layouts.py --random 120 --seed 1    # invented briefs only
 
 Days: the seeds; the three page days of benchmarks/page_days.py (ECB+ 40, GGT + CNN/DM 35, wire
 40); the aeb day (92 web pages) and the four BBC days of benchmarks/policy_days.py; the overloaded
@@ -14,6 +15,10 @@ timed alone. With --compare, the other commit's briefing/ and templates/ are exp
 archive) to a temporary folder and fit the same briefs (pickled) in their own process; the two
 revisions take turns, run by run, so both see the same load on the shared machine (count
 layouts first: timings move with other people's jobs).
+
+--random N fits N briefs built by hand (`tests/test_render.make_brief`, our own text: 1-30
+articles, 0-30 quotes, 0-120 participants, 0-5 key points, A4 or letter, drawn with --seed) and
+reports how many layouts each took and how far each prediction was from the layout it predicted.
 """
 
 from __future__ import annotations
@@ -170,11 +175,42 @@ def report(runs: dict[str, list[dict]]) -> None:
               f"every page one page: {one_page}")
 
 
+def random_briefs(n: int, seed: int) -> None:
+    import random
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from briefing.render.fit import fit_to_page
+    from test_render import make_brief
+
+    rng = random.Random(seed)
+    layouts: dict[int, int] = {}
+    errors: list[float] = []
+    pages_ok = True
+    for _ in range(n):
+        brief = make_brief(articles=rng.randint(1, 30), sentences=rng.randint(1, 6), quotes=rng.randint(0, 30),
+                           participants=rng.randint(0, 120), key_points=rng.randint(0, 5),
+                           page_size=rng.choice(["a4", "letter"]))
+        rendered = fit_to_page(brief)
+        layouts[rendered.renders] = layouts.get(rendered.renders, 0) + 1
+        errors += [laid - predicted for predicted, laid in rendered.predictions]
+        pages_ok = pages_ok and rendered.pages == 1 and not rendered.overflow
+    size = sorted(abs(e) for e in errors)
+    print(f"{n} invented briefs (seed {seed}): layouts {dict(sorted(layouts.items()))}; every page one page: {pages_ok}")
+    print(f"{len(errors)} predictions: |laid - predicted| median {statistics.median(size):.1f} px, "
+          f"<= 2 px: {sum(e <= 2 for e in size)}, largest {size[-1]:.1f} px; under-predicted by more than "
+          f"{3.0:g} px (a layout that ran over): {sum(e > 3 for e in errors)}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--compare", help="another commit whose fitting runs the same briefs")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each revision, taking turns (timing)")
+    parser.add_argument("--random", type=int, default=0, help="fit this many invented briefs instead")
+    parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
+    if args.random:
+        random_briefs(args.random, args.seed)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         briefs_file = Path(tmp) / "briefs.pickle"
         briefs_file.write_bytes(pickle.dumps(day_briefs()))

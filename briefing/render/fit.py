@@ -74,6 +74,9 @@ class RenderedBrief:
     """How full the page is: the laid-out height over the page's text height."""
     columns: tuple[float, float] = (0.0, 0.0)
     """Laid-out heights (CSS px) of the stories column and of the quotes column."""
+    predictions: list[tuple[float, float]] = field(default_factory=list)
+    """For each layout after the first: the page height predicted for it and the height laid out
+    (CSS px)."""
 
 
 # --- the brief as shown ----------------------------------------------------------------------
@@ -149,6 +152,7 @@ class _Fitting:
         self.avail = 0.0
         self.owner = story_of_articles(brief)
         self.seen: set[tuple] = set()
+        self.predictions: list[tuple[float, float]] = []
 
     def plan(self, applied, font: float) -> Plan:
         """The plan leaving out `applied` at `font`; once a layout is read, its columns are
@@ -269,11 +273,10 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
     best: _Layout | None = None
     predicted: float | None = None
     while True:
-        if done.m.fits:
-            if best is None or done.m.fill > best.m.fill:
-                best = done
-            if not done.applied or best.m.fill >= FULL_ENOUGH or fitting.renders >= 3:
-                break
+        if done.m.fits and (best is None or done.m.fill > best.m.fill):
+            best = done
+        if best is not None and (not best.applied or best.m.fill >= FULL_ENOUGH or fitting.renders >= 3):
+            break  # a page that fits, and nothing left out, or full enough, or three layouts made
         if fitting.renders >= MAX_RENDERS:
             break
         fitting.learn(done, predicted)
@@ -282,6 +285,7 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
             break
         predicted = fitting.predicted(applied, font)
         done = fitting.lay_out(applied, font)
+        fitting.predictions.append((predicted, done.m.total))
     if best is None and (LAST_RESORT_FONT_PT, frozenset(fitting.ops)) not in fitting.seen:
         done = fitting.lay_out(tuple(fitting.ops), LAST_RESORT_FONT_PT)  # the barest brief
         best = done if done.m.fits else None
@@ -291,4 +295,4 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
     html = render_plan(brief, plan, template_dir, for_pdf=False, pages=m.pages, overflow=not m.fits)
     return RenderedBrief(html=html, pdf=pdf, pages=m.pages, brief=shown, omitted=list(shown.omitted),
                          font_size=plan.font_size, renders=fitting.renders, overflow=not m.fits, fill=m.fill,
-                         columns=(m.left, m.right))
+                         columns=(m.left, m.right), predictions=fitting.predictions)
