@@ -5,6 +5,7 @@ repository root:
     .venv/bin/python benchmarks/fit_layouts.py                          # this checkout
     .venv/bin/python benchmarks/fit_layouts.py --compare a2696c5 --repeat 3
     .venv/bin/python benchmarks/fit_layouts.py --random 120 --seed 1    # invented briefs only
+    .venv/bin/python benchmarks/fit_layouts.py --lines                  # the words read back, re-broken
 
 Days: the seeds; the three page days of benchmarks/page_days.py (ECB+ 40, GGT + CNN/DM 35, wire
 40); the aeb day (92 web pages) and the four BBC days of benchmarks/policy_days.py; the overloaded
@@ -19,6 +20,9 @@ layouts first: timings move with other people's jobs).
 --random N fits N briefs built by hand (`tests/test_render.make_brief`, our own text: 1-30
 articles, 0-30 quotes, 0-120 participants, 0-5 key points, A4 or letter, drawn with --seed) and
 reports how many layouts each took and how far each prediction was from the layout it predicted.
+
+--lines lays out each day's first page (at 9pt and at 10pt), reads every paragraph's words back
+and breaks them again at the width they were laid out in: the lines must be WeasyPrint's.
 """
 
 from __future__ import annotations
@@ -112,6 +116,7 @@ def fit_days(briefs_file: str) -> dict[str, dict]:
     fit.layout_document = counted
     briefs = pickle.loads(Path(briefs_file).read_bytes())
     fit.fit_to_page(briefs["seeds"])  # warm: fonts, Jinja, WeasyPrint's caches
+    import briefing.brief.blocks  # noqa: F401  (a brief without stories needs it: numpy, paid once)
     out = {}
     for name, brief in briefs.items():
         layouts[0] = 0
@@ -201,19 +206,49 @@ def random_briefs(n: int, seed: int) -> None:
           f"{3.0:g} px (a layout that ran over): {sum(e > 3 for e in errors)}")
 
 
+def lines_check(briefs: dict[str, object]) -> None:
+    from briefing.render.drops import story_order
+    from briefing.render.estimate import precut
+    from briefing.render.heights import line_count
+    from briefing.render.layout import Plan
+    from briefing.render.measure import read_text
+    from briefing.render.page import layout_document, render_plan
+
+    total = wrong = 0
+    for name, brief in briefs.items():
+        hidden = precut(brief, story_order(brief))
+        for size in (9.0, 10.0):
+            plan = Plan(font_size=size, hidden=hidden, stories=set(hidden))
+            text = read_text(layout_document(render_plan(brief, plan, None, for_pdf=True)))
+            paras = [p for u in text.units.values() for p in u.paras.values()]
+            bad = [p for p in paras if line_count(p.words, p.width) != p.lines]
+            total, wrong = total + len(paras), wrong + len(bad)
+            print(f"{name} at {size:g}pt: {len(paras)} paragraphs, {len(bad)} broken differently")
+    print(f"in all: {total} paragraphs, {wrong} broken differently")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--compare", help="another commit whose fitting runs the same briefs")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each revision, taking turns (timing)")
     parser.add_argument("--random", type=int, default=0, help="fit this many invented briefs instead")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--lines", action="store_true", help="check the words read back instead")
+    parser.add_argument("--days", help="only these days, comma-separated (as the table names them)")
     args = parser.parse_args()
     if args.random:
         random_briefs(args.random, args.seed)
         return 0
+    if args.lines:
+        lines_check(day_briefs())
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
+        briefs = day_briefs()
+        if args.days:
+            wanted = [d.strip() for d in args.days.split(",")]
+            briefs = {name: b for name, b in briefs.items() if name in wanted or name == "seeds"}
         briefs_file = Path(tmp) / "briefs.pickle"
-        briefs_file.write_bytes(pickle.dumps(day_briefs()))
+        briefs_file.write_bytes(pickle.dumps(briefs))
         roots = {"this checkout": ROOT}
         if args.compare:
             (Path(tmp) / "before").mkdir()
