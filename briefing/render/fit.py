@@ -50,7 +50,8 @@ FULL_ENOUGH = 0.92
 """A fitting page this full is done; less full, fitting predicts again from it (a third layout)."""
 SAFETY_PX = 3.0
 """A plan is taken to fit when its page is predicted this much shorter than the text height (CSS
-px, a fifth of a line): the height model comes within about 1.5 px of the layout on the days tried."""
+px, a fifth of a line): the height model comes within 2 px of the layout on every brief tried
+(docs/benchmarks.md, "Fitting the page in few layouts")."""
 REFILL_TRIES = 80
 """Putting back tries at most this many items (each a prediction, no layout)."""
 

@@ -194,10 +194,7 @@ class Measurer:
             return None
         words = {"summary": [w for w in u.paras["summary"].words if not w.tag.startswith("s-") or w.tag in kept]} \
             if "summary" in u.paras else {}
-        h = self.reflowed(u, width, words)
-        if u.inner:
-            inner = self.model.unit(u.inner)
-            h -= inner.height if inner is not None else 0.0
+        h = self.reflowed(u, width, words) - u.inner_height  # the block as laid out, less its quote
         if with_quote and b["quote"]:
             q = self.quote_rem(b["quote"]["anchor"], "story-quote", width)
             if q is None:

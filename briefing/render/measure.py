@@ -145,6 +145,8 @@ class Unit:
     paras: dict[str, Paragraph] = field(default_factory=dict)
     inner: str = ""
     """A story block's key quote (its unit key), if it shows one."""
+    inner_height: float = 0.0
+    """rem: that quote's margin box, as this layout laid it out in the block."""
     where: str = "page"
     """"col-left", "col-right" or "page": what its widths are measured against."""
     first: bool = False
@@ -198,6 +200,9 @@ def read_text(doc) -> PageText:
 
 
 class _Reader:
+    """Walks a laid-out page: the units fitting keeps or leaves out, each with its paragraphs, and
+    the widths they are measured against (the page, the two columns)."""
+
     def __init__(self, root: float):
         self.root = root
         self.units: dict[str, Unit] = {}
@@ -238,7 +243,7 @@ class _Reader:
             self.walk(child, unit, where, box, rule)
 
     def _unit(self, box, ident: str, cls: list[str], outer: Unit | None, where: str) -> Unit | None:
-        if not UNIT_ID.match(ident) or ident in self.units:
+        if ident in self.units:  # the second box of an element (a list item's marker and text)
             return None
         height = box.margin_height() / self.root
         prefix = ident.split("-")[0]
@@ -251,7 +256,7 @@ class _Reader:
         kind = {"kp": "point", "st": "story"}.get(prefix) or ("story-quote" if "story-quote" in cls else "quote")
         unit = self.units[ident] = Unit(kind=kind, height=height, where=where)
         if outer is not None and prefix == "q":
-            outer.inner = ident
+            outer.inner, outer.inner_height = ident, height
         return unit
 
     def _paragraph(self, box, lines: list, parent, where: str, rule: float) -> Paragraph:
@@ -259,7 +264,7 @@ class _Reader:
         if parent is not None and type(parent).__name__ == "FlexBox":
             # a flex item is as wide as its text when that is shorter: its room is the line's
             width = parent.width - sum(c.margin_width() for c in parent.children if c is not box)
-        container = self.widths.get(where if where != "page" else "page") or self.widths.get("page") or box.width
+        container = self.widths.get(where) or self.widths.get("page") or box.width
         font = box.style["font_size"]
         words, text = _words(lines, box, font, self.root, self.layouts)
         return Paragraph(words=tuple(words), width=width / self.root, line=box.height / len(lines) / self.root,
