@@ -116,6 +116,7 @@ def aeb_checks(result) -> dict:
         / max(1, sum(1 for p in predicted if not labels[p]["opinion"])),
         "story blocks": _blocks(brief),
         "pages": result.pages,
+        "layouts": result.layouts,
     }
 
 
@@ -171,7 +172,7 @@ def bbc_day(half: int, day: int, out: Path) -> dict:
     kp = [gold[page_id(brief.articles[k.article].article.path)] for k in brief.key_points]
     return {"first five": first, "first five politics or business": sum(s in ("politics", "business") for s in first),
             "key points": kp, "key points from sport or entertainment": sum(s in ("sport", "entertainment") for s in kp),
-            "story blocks": _blocks(brief), "pages": result.pages}
+            "story blocks": _blocks(brief), "pages": result.pages, "layouts": result.layouts}
 
 
 def run_all(out_root: Path | None = None, verbose: bool = False) -> dict:

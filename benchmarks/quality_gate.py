@@ -46,6 +46,7 @@ ENFORCED = {
     "aeb day: key points not opinion", "aeb day: opinion recall", "aeb day: non-opinion not flagged",
     "aeb day: same-story pairs together", "aeb day: one page",
     "BBC days: 4 of first 5 politics/business", "BBC days: no sport/ent. key point", "BBC days: one page",
+    "aeb and BBC days: at most 3 layouts", "aeb and BBC days: 1 or 2 layouts",
     "section accuracy BBC half 0 (tuning)", "section accuracy BBC half 1 (check)",
     "section accuracy aeb half 1 (tuning)", "section accuracy aeb half 2 (check)",
     "since: statuses right half 0", "since: statuses right half 1", "since: quiet stories named",
@@ -172,6 +173,12 @@ def policy_figures() -> list[tuple[str, float, float]]:
         ("BBC days: no sport/ent. key point", sum(not d["key points from sport or entertainment"] for d in days)
          / len(days), 1.0),
         ("BBC days: one page", sum(d["pages"] == 1 for d in days) / len(days), 1.0),
+    ]
+    # issue 19: most days one or two WeasyPrint layouts, none more than three
+    layouts = [aeb["layouts"]] + [d["layouts"] for d in days]
+    out += [
+        ("aeb and BBC days: at most 3 layouts", sum(n <= 3 for n in layouts) / len(layouts), 1.0),
+        ("aeb and BBC days: 1 or 2 layouts", sum(n <= 2 for n in layouts) / len(layouts), 0.6),  # "most": 3 of 5
     ]
     sections = {"BBC half 0 (tuning)": fig["bbc sections"][0], "BBC half 1 (check)": fig["bbc sections"][1],
                 "aeb half 1 (tuning)": fig["aeb sections"]["half 1"], "aeb half 2 (check)": fig["aeb sections"]["half 2"]}

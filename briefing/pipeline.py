@@ -41,6 +41,8 @@ class BuildResult:
     skipped: list[InputError] = field(default_factory=list)
     pages: int = 1
     """Pages the PDF has: always 1 unless even the barest brief overflowed."""
+    layouts: int = 1
+    """WeasyPrint layouts fitting the page took (`RenderedBrief.renders`)."""
 
 
 def analyze_paths(
@@ -194,4 +196,5 @@ def build(
         progress("laying out the page")
     rendered = fit_to_page(brief, template_dir)
     outputs = write_outputs(rendered.brief, Path(out_dir), template_dir=template_dir, rendered=rendered)
-    return BuildResult(brief=rendered.brief, outputs=outputs, skipped=errors, pages=rendered.pages)
+    return BuildResult(brief=rendered.brief, outputs=outputs, skipped=errors, pages=rendered.pages,
+                       layouts=rendered.renders)

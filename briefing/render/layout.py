@@ -8,16 +8,19 @@ fitting plans with.
 
 from __future__ import annotations
 
-import copy
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from briefing.brief.rank import not_shown_note
 from briefing.model import AnalyzedArticle, Brief, Participant, Quote, Story
 
 BASE_FONT_PT = 10.0
+MIN_FONT_PT = 9.0
+"""Fitting shrinks type from 10pt to 9pt at most (8.5pt only as a last resort)."""
+LAST_RESORT_FONT_PT = 8.5
 
 PAGE_CSS = {"a4": "A4", "letter": "letter"}
 
@@ -43,13 +46,14 @@ class Plan:
     """Measured over estimated height of the articles and of the quotes (see `balance_columns`)."""
     columns: "Columns | None" = None
     """The column widths the last render of this plan used."""
+    measured: "ColumnHeights | None" = field(default=None, repr=False, compare=False)
+    """Heights measured by layouts of the page: the columns are balanced by them, not estimated."""
+    columns_fixed: "Columns | None" = None
+    """Columns to use as they are (those of this plan's layout, for its screen HTML)."""
 
     def apply(self, op: tuple) -> None:
         kind, key = op
         getattr(self, kind).add(key)
-
-    def copy(self) -> "Plan":
-        return copy.deepcopy(self)
 
     def omitted(self, brief: Brief) -> list[str]:
         kept = visible_paths(brief, self)
@@ -384,46 +388,121 @@ def heading_height(fs: float) -> float:
     return 0.7 * fs * 1.34 + 0.57 * fs + 1.2
 
 
+class ColumnHeights(Protocol):
+    """Heights (CSS px) of what the two columns hold, at any width, as layouts measured them
+    (`briefing.render.heights`); None for an item no layout has shown."""
+
+    def block(self, block: dict, width: float, with_quote: bool) -> float | None: ...
+
+    def quote(self, quote: dict, width: float) -> float | None: ...
+
+    def heads(self) -> tuple[float, float, float]:
+        """What the stories column, the quotes column and "More quotes" hold besides their items."""
+        ...
+
+
+class _Estimated:
+    """Column items' heights from character counts (before any layout), scaled by `calib`."""
+
+    def __init__(self, brief: Brief, articles: list[dict], quotes: list[dict], font_pt: float):
+        self.fs = font_pt * 96 / 72
+        self.arts = [(a["title"], a["credit"], sum(len(s["text"]) + 1 for s in a["sentences"]),
+                      _quote_chars(a["quote"]) if a.get("quote") else None) for a in articles]
+        self.qts = [_quote_chars(q) for q in quotes]
+        head = heading_height(self.fs)
+        self.head = (head, head, head)
+
+    def block(self, k: int, width: float, with_quote: bool) -> float:
+        t, c, n, q = self.arts[k]
+        return block_height(t, c, n, q if with_quote else None, width, self.fs)
+
+    def quote(self, item: tuple[str, int], width: float) -> float:
+        text, caption = item
+        return quote_height(text, caption, width, self.fs)
+
+
+def _quote_chars(q: dict) -> tuple[str, int]:
+    return q["text"], caption_chars(q["speaker"], q["title"])
+
+
+class _Measured:
+    """Column items' heights as layouts measured them (`ColumnHeights`), or None if any item
+    is unknown (then the estimates decide, as before any layout)."""
+
+    def __init__(self, measured: ColumnHeights, articles: list[dict], quotes: list[dict]):
+        self.m = measured
+        self.articles = articles
+        self.qts = quotes
+        self.head = measured.heads()
+        self.ok = True
+
+    def block(self, k: int, width: float, with_quote: bool) -> float:
+        h = self.m.block(self.articles[k], width, with_quote)
+        self.ok = self.ok and h is not None
+        return h or 0.0
+
+    def quote(self, item: dict, width: float) -> float:
+        h = self.m.quote(item, width)
+        self.ok = self.ok and h is not None
+        return h or 0.0
+
+
 def balance_columns(brief: Brief, articles: list[dict], quotes: list[dict], font_pt: float,
-             calib: tuple[float, float] = (1.0, 1.0)) -> Columns:
-    """Widths for the two columns from the estimated heights of what they hold: the column
-    with more to say gets more width, within `LEFT_SHARE`. When that is not enough (a long
-    list of quotes beside one short story), the lowest-ranked quotes continue under the
-    stories; the other way round (long stories beside few quotes), the last story blocks' key
-    quotes move to the quotes column (each still cites its story by number). `calib` scales the
-    estimates by what the last render measured."""
-    block_quotes_est = [(a["quote"]["text"], caption_chars(a["quote"]["speaker"], a["quote"]["title"]))
-                        for a in articles if a.get("quote")]
-    if not quotes and not block_quotes_est:
+                    calib: tuple[float, float] = (1.0, 1.0), measured: ColumnHeights | None = None) -> Columns:
+    """Widths for the two columns from the heights of what they hold: the column with more to
+    say gets more width, within `LEFT_SHARE`. When that is not enough (a long list of quotes
+    beside one short story), the lowest-ranked quotes continue under the stories; the other way
+    round (long stories beside few quotes), the last story blocks' key quotes move to the quotes
+    column (each still cites its story by number). Heights are `measured` (what layouts of the
+    page measured, at every width tried) when given and known for every item; else estimated
+    from character counts, `calib` scaling them by what the last layout measured."""
+    if not quotes and not any(a.get("quote") for a in articles):
         return Columns(left=1.0)
+    if measured is not None:
+        exact = _Measured(measured, articles, quotes)
+        best = _balance(brief, articles, exact, exact.qts, font_pt, (1.0, 1.0))
+        if exact.ok:
+            return best
+    items = _Estimated(brief, articles, quotes, font_pt)
+    return _balance(brief, articles, items, items.qts, font_pt, calib)
+
+
+def _balance(brief: Brief, articles: list[dict], items, qts: list, font_pt: float,
+             calib: tuple[float, float]) -> Columns:
+    """The split (and quotes moved) whose taller column is shortest, from `items`' heights."""
     fs = font_pt * 96 / 72
     width = content_width(brief) - COLUMN_GAP_REM * fs
-    head = heading_height(fs)
-    arts = [(a["title"], a["credit"], sum(len(s["text"]) + 1 for s in a["sentences"]),
-             (a["quote"]["text"], caption_chars(a["quote"]["speaker"], a["quote"]["title"])) if a.get("quote") else None)
-            for a in articles]
-    qts = [(q["text"], caption_chars(q["speaker"], q["title"])) for q in quotes]
+    head_left, head_right, head_more = items.head
     ca, cq = calib
+    with_quote = [k for k, a in enumerate(articles) if a.get("quote")]
     max_moved = max(0, len(qts) - max(MIN_QUOTES_RIGHT, math.ceil(len(qts) / 2)))
-    layouts = [(0, m) for m in range(max_moved + 1)] + [(n, 0) for n in range(1, len(block_quotes_est) + 1)]
+    layouts = [(0, m) for m in range(max_moved + 1)] + [(n, 0) for n in range(1, len(with_quote) + 1)]
+    heights: dict[tuple, float] = {}
+
+    def height(item, w: float) -> float:
+        key = (item[0], item[1], w)
+        if key not in heights:
+            kind, x = item
+            heights[key] = items.block(x, w, True) if kind == "whole" else items.block(x, w, False) \
+                if kind == "bare" else items.quote(_lifted(articles, x, qts, items) if kind == "lifted" else qts[x], w)
+        return heights[key]
+
     best: Columns | None = None
     for lifted, moved in layouts:
         # the last `lifted` blocks with a key quote keep only their summary
-        with_quote = [k for k, a in enumerate(arts) if a[3] is not None]
         bare = set(with_quote[len(with_quote) - lifted:]) if lifted else set()
-        lifted_quotes = [arts[k][3] for k in with_quote if k in bare]
-        right_all = lifted_quotes + qts
+        left_items = [("bare" if k in bare or k not in with_quote else "whole", k) for k in range(len(articles))]
+        right_all = [("lifted", k) for k in with_quote if k in bare] + [("quote", j) for j in range(len(qts))]
         right, more = right_all[:len(right_all) - moved], right_all[len(right_all) - moved:]
         if not right:
             continue
         for step in range(round(LEFT_SHARE[0] * 100), round(LEFT_SHARE[1] * 100) + 1):
             f = step / 100
             wl, wr = f * width, (1 - f) * width
-            hl = head + ca * sum(block_height(t, c, n, None if k in bare else q, wl, fs)
-                                 for k, (t, c, n, q) in enumerate(arts))
+            hl = head_left + ca * sum(height(it, wl) for it in left_items)
             if more:
-                hl += head + cq * sum(quote_height(t, c, wl, fs) for t, c in more)
-            hr = head + cq * sum(quote_height(t, c, wr, fs) for t, c in right)
+                hl += head_more + cq * sum(height(it, wl) for it in more)
+            hr = head_right + cq * sum(height(it, wr) for it in right)
             cand = Columns(left=f, moved=moved, lifted=lifted, height_left=hl, height_right=hr)
             if best is None:
                 best = cand
@@ -439,13 +518,10 @@ def balance_columns(brief: Brief, articles: list[dict], quotes: list[dict], font
     return best or Columns(left=1.0)
 
 
-def quotes_in_blocks(brief: Brief, plan: "Plan") -> frozenset:
-    """The quotes the page prints inside story blocks (as laid out by `plan`'s last render):
-    the stories' key quotes less those the columns' balance moved to the quotes column."""
-    bq = block_quotes(brief, plan)
-    ordered = [bq[k] for k in shown_stories(brief, plan) if k in bq]
-    lifted = plan.columns.lifted if plan.columns is not None else 0
-    return frozenset(ordered[:len(ordered) - lifted] if lifted else ordered)
+def _lifted(articles: list[dict], k: int, qts: list, items):
+    """Block `k`'s key quote, as the quotes column shows it (a dict, or the estimates' pair)."""
+    q = articles[k]["quote"]
+    return q if isinstance(items, _Measured) else _quote_chars(q)
 
 
 def link(a: AnalyzedArticle | None) -> str | None:
@@ -530,12 +606,77 @@ def continuity(brief: Brief, story: Story) -> dict | None:
 
 def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: int | None,
           overflow: bool) -> dict:
+    """The template's context: the page `plan` leaves of the brief (`plan.columns` is set)."""
     plan = plan or Plan()
     stories = page_stories(brief)
     owner = story_of_articles(brief)
     shown = shown_stories(brief, plan)
     number = {k: n for n, k in enumerate(shown, 1)}
     in_block = block_quotes(brief, plan)
+    blocks = _block_views(brief, plan, shown, number, in_block)
+    cited = referenced(brief, plan)
+    for k in cited:  # cited but not shown: numbered after the stories shown
+        number[k] = len(number) + 1
+    key_points = []
+    for k in kept_key_points(brief, plan):
+        kp = brief.key_points[k]
+        st = point_story(brief, k, owner)
+        if st not in number:
+            continue
+        key_points.append({"anchor": f"kp-{k}", "text": kp.text.strip(), "number": number[st],
+                           "source": Path(brief.articles[kp.article].article.path).name,
+                           "url": link(brief.articles[kp.article])})
+    block_quote_keys = set(in_block.values())
+    quotes = [_quote_view(brief, k, number.get(quote_story(brief, k, owner), ""))
+              for k in kept_quotes(brief, plan) if k not in block_quote_keys]
+    if plan.columns_fixed is not None:
+        cols = plan.columns = plan.columns_fixed
+    else:
+        cols = plan.columns = balance_columns(brief, blocks, quotes, plan.font_size, plan.calib, plan.measured)
+    if cols.lifted:
+        with_quote = [b for b in blocks if b["quote"]]
+        lifted = with_quote[len(with_quote) - cols.lifted:]
+        quotes = [b["quote"] for b in lifted] + quotes
+        for b in lifted:
+            b["quote"] = None
+    more_quotes = quotes[len(quotes) - cols.moved:] if cols.moved else []
+    quotes = quotes[:len(quotes) - cols.moved]
+    listed = [k for k, st in enumerate(stories) if st.shown]
+    also, also_more = also_reported(brief, [k for k in listed if k not in number])
+    label, heading = split_title(brief.title)
+    omitted = [o.strip().rstrip(".") for o in list(brief.omitted) + plan.omitted(brief) if o.strip()]
+    return {
+        "brief": brief,
+        "label": label,
+        "heading": heading,
+        "date_long": long_date(brief.date),
+        "meta_line": _meta_line(brief, len(shown), len(listed)),
+        "key_points": key_points,
+        "stories": blocks,
+        "articles": blocks,
+        "articles_all": _source_views(brief, shown + cited, number),
+        "quotes": quotes,
+        "more_quotes": more_quotes,
+        "cols_left": f"{cols.left * 100:.0f}",
+        "cols_right": f"{(1 - cols.left) * 100:.0f}",
+        "groups": _group_views(brief, plan),
+        "omitted_text": ("; ".join(omitted) + ".") if omitted else "",
+        "also": also,
+        "also_more": also_more,
+        "quiet": quiet_stories(brief),
+        "page_css": PAGE_CSS.get((brief.page_size or "a4").lower(), "A4"),
+        "font_size": f"{plan.font_size:g}",
+        "for_pdf": for_pdf,
+        "pages": pages,
+        "overflow": overflow,
+    }
+
+
+def _block_views(brief: Brief, plan: Plan, shown: list[int], number: dict[int, int],
+                 in_block: dict[int, int]) -> list[dict]:
+    """A story block for each story shown: headline, credit, the sentences the plan keeps, its
+    key quote."""
+    stories = page_stories(brief)
     blocks = []
     for k in shown:
         st = stories[k]
@@ -558,42 +699,29 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
             "quote": _quote_view(brief, in_block[k], number[k]) if k in in_block else None,
             "since": continuity(brief, st),
         })
-    cited = referenced(brief, plan)
-    for k in cited:  # cited but not shown: numbered after the stories shown
-        number[k] = len(number) + 1
-    sources_all = []
-    for k in shown + cited:
+    return blocks
+
+
+def _source_views(brief: Brief, stories_listed: list[int], number: dict[int, int]) -> list[dict]:
+    """The sources line's entries: a story's number, its outlets and its file (or article count)."""
+    stories = page_stories(brief)
+    out = []
+    for k in stories_listed:
         st = stories[k]
         outlets = story_outlets(brief, st)
         if len(st.articles) == 1:
             a = brief.articles[st.articles[0]]
-            sources_all.append({"number": number[k], "source": outlet(a), "file": Path(a.article.path).name})
+            out.append({"number": number[k], "source": outlet(a), "file": Path(a.article.path).name})
         else:
             names = ", ".join(outlets[:MAX_OUTLETS_SHOWN]) + (
                 f" and {len(outlets) - MAX_OUTLETS_SHOWN} more" if len(outlets) > MAX_OUTLETS_SHOWN else "")
-            sources_all.append({"number": number[k], "source": names or None,
-                                "file": plural(len(st.articles), "article")})
-    key_points = []
-    for k in kept_key_points(brief, plan):
-        kp = brief.key_points[k]
-        st = point_story(brief, k, owner)
-        if st not in number:
-            continue
-        key_points.append({"anchor": f"kp-{k}", "text": kp.text.strip(), "number": number[st],
-                           "source": Path(brief.articles[kp.article].article.path).name,
-                           "url": link(brief.articles[kp.article])})
-    block_quote_keys = set(in_block.values())
-    quotes = [_quote_view(brief, k, number.get(quote_story(brief, k, owner), ""))
-              for k in kept_quotes(brief, plan) if k not in block_quote_keys]
-    cols = plan.columns = balance_columns(brief, blocks, quotes, plan.font_size, plan.calib)
-    if cols.lifted:
-        with_quote = [b for b in blocks if b["quote"]]
-        lifted = with_quote[len(with_quote) - cols.lifted:]
-        quotes = [b["quote"] for b in lifted] + quotes
-        for b in lifted:
-            b["quote"] = None
-    more_quotes = quotes[len(quotes) - cols.moved:] if cols.moved else []
-    quotes = quotes[:len(quotes) - cols.moved]
+            out.append({"number": number[k], "source": names or None, "file": plural(len(st.articles), "article")})
+    return out
+
+
+def _group_views(brief: Brief, plan: Plan) -> list[dict]:
+    """The participants table's rows: the people the plan keeps, by country or organisation,
+    the most quoted and mentioned first, people whose affiliation is unknown last."""
     paths = visible_paths(brief, plan)
     groups: dict[str, dict] = {}
     listed_people = [k for k, p in enumerate(brief.participants)
@@ -608,46 +736,22 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
         g["weight"][0] += 1 if p.quoted else 0
         g["weight"][1] += p.mentions or 0
         g["weight"][2] += 1
-    # the most quoted and mentioned affiliation first; people whose affiliation is unknown last
-    ordered_groups = sorted(groups.values(), key=lambda g: (not g["known"], [-w for w in g["weight"]]))
-    for n, g in enumerate(ordered_groups):
+    ordered = sorted(groups.values(), key=lambda g: (not g["known"], [-w for w in g["weight"]]))
+    for n, g in enumerate(ordered):
         g["anchor"] = f"g-{n}"
-    listed = [k for k, st in enumerate(stories) if st.shown]
-    also, also_more = also_reported(brief, [k for k in listed if k not in number])
+    return ordered
+
+
+def _meta_line(brief: Brief, shown: int, listed: int) -> str:
+    """The title band's count: "40 articles · 12 outlets · 5 of 17 stories shown"."""
     outlets_all = {o for a in brief.articles if (o := outlet(a))}
     meta = [plural(len(brief.articles), "article")]
     if outlets_all:
         meta.append(plural(len(outlets_all), "outlet"))
-    if len(shown) < len(listed):
-        meta.append(f"{len(shown)} of {plural(len(listed), 'story', 'stories')} shown")
-    elif len(listed) < len(brief.articles):
-        meta.append(plural(len(listed), "story", "stories"))
+    if shown < listed:
+        meta.append(f"{shown} of {plural(listed, 'story', 'stories')} shown")
+    elif listed < len(brief.articles):
+        meta.append(plural(listed, "story", "stories"))
     if brief.skipped:
         meta.append(plural(len(brief.skipped), "file") + " not used")
-    label, heading = split_title(brief.title)
-    omitted = [o.strip().rstrip(".") for o in list(brief.omitted) + plan.omitted(brief) if o.strip()]
-    return {
-        "brief": brief,
-        "label": label,
-        "heading": heading,
-        "date_long": long_date(brief.date),
-        "meta_line": " · ".join(meta),
-        "key_points": key_points,
-        "stories": blocks,
-        "articles": blocks,
-        "articles_all": sources_all,
-        "quotes": quotes,
-        "more_quotes": more_quotes,
-        "cols_left": f"{cols.left * 100:.0f}",
-        "cols_right": f"{(1 - cols.left) * 100:.0f}",
-        "groups": ordered_groups,
-        "omitted_text": ("; ".join(omitted) + ".") if omitted else "",
-        "also": also,
-        "also_more": also_more,
-        "quiet": quiet_stories(brief),
-        "page_css": PAGE_CSS.get((brief.page_size or "a4").lower(), "A4"),
-        "font_size": f"{plan.font_size:g}",
-        "for_pdf": for_pdf,
-        "pages": pages,
-        "overflow": overflow,
-    }
+    return " · ".join(meta)
