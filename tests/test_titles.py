@@ -29,6 +29,12 @@ def test_a_state_or_province_of_one_word_names_its_country_when_it_names_no_othe
     assert title_country("Virginia senator") is None  # a first name too: the text must say more
 
 
+def test_a_part_of_a_continent_names_no_country():
+    assert title_country("Latin America's longest-serving leader") is None
+    assert title_country("South American trade envoy") is None
+    assert title_country("American trade envoy") == "United States"
+
+
 def test_the_country_a_person_serves_not_the_place_of_the_event():
     people = participants("In Dubai on Sunday, the British tennis player Ellen Marsh beat Ana Ruiz.",
                           "Marsh, 24, won in two sets.")

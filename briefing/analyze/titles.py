@@ -279,7 +279,10 @@ of State (and the assistant, deputy and under secretaries of state)."""
 
 _DEMONYM_PHRASES = [p for p in sorted(DEMONYMS, key=len, reverse=True) if len(p) > 2]
 _DEMONYM_ORDER = {p: k for k, p in enumerate(_DEMONYM_PHRASES)}
-_DEMONYM_RE = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(p) for p in _DEMONYM_PHRASES) + r")(?![\w])")
+# "Latin America's leader", "a South American envoy": a continent's part names no one country
+_CONTINENT_PART = "".join(f"(?<!{part} )" for part in ("latin", "south", "central", "north"))
+_DEMONYM_RE = re.compile(r"(?<![\w.])" + _CONTINENT_PART + "(?:" + "|".join(re.escape(p) for p in _DEMONYM_PHRASES)
+                         + r")(?![\w])")
 
 
 _OUTWARD = re.compile(r"\s(?:to|with|in|into|against|toward|towards|on|over|about|between)\s")
@@ -367,7 +370,8 @@ def led_country(text: str, mentions: list[Mention]) -> str | None:
 # A nationality adjective inside the noun phrase a name closes: "British tennis player X", "his
 # Iranian counterpart X", "the Kenyan runner X" (at most three lower-case words between).
 _NATIONALITY_BEFORE = re.compile(
-    r"(?<![\w.])(" + "|".join(re.escape(p) for p in _DEMONYM_PHRASES) + r")\s+(?:[a-z][\w-]*\s+){1,3}$", re.I)
+    r"(?<![\w.])" + _CONTINENT_PART + "(" + "|".join(re.escape(p) for p in _DEMONYM_PHRASES)
+    + r")\s+(?:[a-z][\w-]*\s+){1,3}$", re.I)
 
 
 def bound_nationality(text: str, mentions: list[Mention]) -> str | None:

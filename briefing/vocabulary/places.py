@@ -98,6 +98,10 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "Korean Peninsula": ("Korean Peninsula", "Korean peninsula", "inter-Korean"),
     "European Union": ("European Union", "EU", "E.U.", "Brussels"),
     "Middle East": ("Middle East",),
+    "Latin America": ("Latin America", "Latin American", "Latin Americans"),
+    "South America": ("South America", "South American", "South Americans"),
+    "Central America": ("Central America", "Central American", "Central Americans"),
+    "North America": ("North America", "North American", "North Americans"),
 }
 
 AMBIGUOUS_NAMES = frozenset({
