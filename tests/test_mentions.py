@@ -29,3 +29,8 @@ def test_how_capitalised_words_read():
     assert word_class("Canadians") == "common"  # people of a place, by the English demonym endings
     assert word_class("Inter-Korean") == "common"  # a prefix of relation makes an adjective
     assert word_class("Ontarians") == "common"  # from the province's name, no list of it
+
+
+def test_an_acronym_before_a_title_is_no_first_name():
+    # "Un" is a census first name, but a word written in capitals is an acronym
+    assert names("Former UN Ambassador Peter Hale told the panel it was over.") == ["Peter Hale"]

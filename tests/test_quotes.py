@@ -234,6 +234,9 @@ def test_speech_verb_scan_matches_the_verb_regex():
              "noted Smith; said2 Saidy SAYS, it was\x00\x00told")
     want = [(m.start(), m.end(), m.group().lower()) for m in VERB_RE.finditer(frame)]
     assert list(_speech_verbs(frame)) == want
+    # a capitalised word inside a sentence is a name, no verb: "the United States"
+    assert list(_speech_verbs("He wants to leave the United States soon")) == []
+    assert [v for _a, _b, v in _speech_verbs("States often say little. Says who?")] == ["states", "say", "says"]
 
 
 def test_two_single_closing_marks_close_a_double_quote():
@@ -529,6 +532,47 @@ def test_a_participle_right_after_a_speech_verb_takes_that_verbs_subject():
     qs = quotes_of("Party spokesman Sean Pike spoke. Senator Paul Rand and Governor Tom Hale want talks.",
                    "Rand and Hale are due to talk on Friday, Pike said, adding, “Nobody expects a deal by then.”")
     assert qs[0].speaker == "Sean Pike"
+
+
+def test_a_participle_clause_takes_the_subject_of_the_speech_verb_earlier_in_its_sentence():
+    # the participle goes with the main clause, not with a name in the reported words between
+    qs = quotes_of("Janet Ruiz said Mark Cole will have to choose a side soon, saying, “At some point he has "
+                   "to come out and say where he stands.”")
+    assert qs[0].speaker == "Janet Ruiz"
+    qs = quotes_of("“Many of us are unsure this year,” Tom Hale wrote in a note to the Courier explaining his "
+                   "choice, “but most agree the plan has failed.”")
+    assert [q.speaker for q in qs] == ["Tom Hale", "Tom Hale"]
+    # "is saying" is a finite verb with its own subject; inside another speaker's that-clause, the
+    # words are a report of a report, never printed as a name
+    qs = quotes_of("Janet Ruiz said that if Mark Cole is now saying, “We will pay for the road ourselves,” "
+                   "the town should hold him to it.")
+    assert qs[0].speaker == "Mark Cole"
+    assert qs[0].attribution == "uncertain"
+
+
+def test_quoted_words_inside_the_that_clause_of_reported_speech_are_no_direct_quote():
+    assert quotes_of("Dana Ortiz recalled that in 2009, “I called every lender I had and asked for more time.”") == []
+    assert quotes_of("Dana Ortiz said that if the vote fails, a deal is still possible: “Both sides want "
+                     "the bridge built, and both know what it costs.”") == []
+    # a speech verb after the "that" introduces the quote itself
+    qs = quotes_of("Dana Ortiz said that she would stay on, adding: “I called every lender I had.”")
+    assert [q.speaker for q in qs] == ["Dana Ortiz"]
+    # and a quote with its own attribution after it is direct
+    qs = quotes_of("Ortiz told the paper that despite the crowds, the fair would not last: “Once the cold "
+                   "comes, it won't make it,” Ortiz predicted.")
+    assert len(qs) == 1
+    # a that-clause inside an opening subordinate clause ends with it
+    qs = quotes_of("When Hale suggested that the county would sue, Dana Ortiz fired back: “If they sue us, "
+                   "they will lose.”")
+    assert [q.speaker for q in qs] == ["Dana Ortiz"]
+    # a second verb coordinated after the that-clause shares the first one's subject
+    qs = quotes_of("Dana Ortiz joked that the harbour was her answer, but went on to say, “There are streets "
+                   "here that frighten me.”")
+    assert [q.speaker for q in qs] == ["Dana Ortiz"]
+    # a relative "that" opens no reported speech
+    qs = quotes_of("Dana Ortiz answered with a phrase that could have come from her rival: “Do not lecture "
+                   "me about the budget.”")
+    assert [q.speaker for q in qs] == ["Dana Ortiz"]
 
 
 def test_a_name_that_modifies_a_role_noun_gives_way_to_the_person_after_it():

@@ -603,10 +603,12 @@ class MentionFinder:
             k = len(run)
             start = 0
             for idx, c in enumerate(classes):
+                # a title or place word between a first name and a name is part of the name
+                # ("Margaret Judge Hale"); an acronym is no first name ("UN Ambassador John Hale")
                 if c in ("hon", "title", "org", "place", "common") and not (
                         c in ("title", "place", "org") and idx > 0 and classes[idx - 1] == "name"
                         and idx + 1 < k and classes[idx + 1] == "name"
-                        and base(run[idx - 1].text) in FIRST_NAMES):
+                        and base(run[idx - 1].text) in FIRST_NAMES and not run[idx - 1].text.isupper()):
                     start = idx + 1
             name_toks = run[start:]
             # suffix-only or particle leftovers; a capitalised particle that is a first name

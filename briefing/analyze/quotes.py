@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.model import Article, Quote, Span
 from briefing.analyze.coreference import NameIndex
@@ -73,6 +73,8 @@ def _speech_verbs(frame: str):
         a, b = m.span()
         if (a and frame[a - 1].isalnum()) or (b < len(frame) and frame[b].isalnum()):
             continue  # part of a longer word ("said2", "añadió")
+        if m.group().istitle() and re.search(r"[\w,]\s*$", frame[max(0, a - 3):a]):
+            continue  # capitalised inside a sentence: a name ("the United States"), no verb
         w = m.group().lower()
         if w in ("pointed", "points", "according"):
             t = _VERB_TAIL.match(frame, b)
@@ -524,6 +526,12 @@ def _head_noun(words: list[str]) -> str | None:
     return core[-1] if core else None
 
 
+# A form of "be" right before a participle makes it a finite progressive ("X is now saying").
+_PROGRESSIVE = re.compile(r"\b(?:" + "|".join(sorted(COPULA)) + r")\s+(?:\w+ly\s+|now\s+|still\s+)?$", re.I)
+# A sentence ends between two words of masked frame text (quotes are blanked out).
+_SENTENCE_END = re.compile(r"[.!?][\s\x00]+[A-Z]")
+
+
 class _Attributor:
     def __init__(self, article: Article, spans: list[Span], index: NameIndex):
         self.text = article.text
@@ -589,10 +597,13 @@ class _Attributor:
             p = self._subject_after(after, vb, verb)
             if p is not None:
                 return p, True
-        if verb.endswith("ing") and verb != "according to":
-            # "X said, adding, '...'": the participle goes with the speech verb before it
+        if verb.endswith("ing") and verb != "according to" and not _PROGRESSIVE.search(frame[:v_start]):
+            # a participle clause takes the subject of the finite speech verb before it in its
+            # sentence: "X said, adding, '...'", "X said Y must choose, saying '...'", "X wrote in
+            # a statement to Y explaining ..., '...'" (not "is saying": a finite verb of its own)
             prior = [vm for vm in _speech_verbs(frame[:v_start])
-                     if not vm[2].endswith("ing") and re.fullmatch(r"[\s,]*", frame[vm[1]:v_start])]
+                     if not vm[2].endswith("ing") and vm[2] != "according to"
+                     and not _SENTENCE_END.search(frame[vm[1]:v_start])]
             if prior:
                 p, _cue = self.speaker_in(frame[:prior[-1][1]], lo, q_start, q_end)
                 if p is not None:
@@ -707,7 +718,23 @@ class _Attributor:
     def _subject_before(self, before: str, lo: int, va: int):
         # the clause before the verb: from the last quote / semicolon / sentence start
         cut = max(before.rfind("\x00"), before.rfind(";"), before.rfind("\n"))
-        clause_lo = lo + cut + 1
+        nested = None
+        for nested in _COMPLEMENT_THAT.finditer(before, cut + 1):
+            pass
+        if nested is None:
+            return self._subject_in_clause(lo + cut + 1, va)
+        # the verb stands in the that-clause of another speech verb ("X said that if Y is now
+        # saying, '...'"): its subject is in that clause, and the words are a report of a report,
+        # never attributed beyond doubt
+        p = self._subject_in_clause(lo + nested.end(), va)
+        if p is None:  # "X joked that Y won, but went on to say": the verbs share X
+            return self._subject_in_clause(lo + cut + 1, va)
+        if self.how is not None:
+            self.how = replace(self.how, confident=False)
+        return p
+
+    def _subject_in_clause(self, clause_lo: int, va: int):
+        """The subject of the speech verb at `va` in the clause that opens at `clause_lo`."""
         clause = self.text[clause_lo:va]
         # people mentioned in the clause: the first one is the subject
         ms = self.index.mentions_between(clause_lo, va)
@@ -946,7 +973,11 @@ class _QuoteReader:
         after_colon = bool(re.search(r":\s*$", before_txt))
         speaker, cue = self.att.speaker_in(frame, lo, sg.open_pos, sg.close_pos or sg.end)
         found = _Reading(speaker, self.att.how, self.att.verb) if speaker is not None else None
-        if not self._is_speech(sg, si, cue, standalone, after_colon, before_txt):
+        lead = frame[:sg.open_pos - lo]  # the quote's sentence before its opening mark, quotes blanked
+        tail = frame[_reach(sg) - lo:]  # after its closing mark
+        if not self._is_speech(sg, si, cue, standalone, after_colon, before_txt) or (
+                not (standalone or sg.continues) and _inside_indirect(lead)
+                and next(iter(_speech_verbs(tail)), None) is None):
             # scare quotes and quoted words woven into reported speech leave the
             # sentence to the reported-speech pass: "Y was “a defeat,” X told the House"
             # makes X the running speaker
@@ -1163,6 +1194,32 @@ _SPEECH_NEXT = re.compile(r"^[\s,]*(?:\S+\s+){0,4}?\b(?:" + _VERB_ALT + r")\b", 
 # Closed classes of English, not entries for any text.
 _BINDING_WORDS = sorted(SUBORDINATORS | PREPOSITIONS | DETERMINERS | COPULA, key=len, reverse=True)
 _BOUND_BEFORE = re.compile(r"(?:(?:^|[^\w'’])(?:" + "|".join(_BINDING_WORDS) + r")|\w['’]s)\s*$", re.I)
+
+
+# A speech verb whose complement clause opens with "that" ("said Sunday that", "told reporters that").
+# (A relative "that" is the subject of its clause: a verb follows it, "a phrase that could ...",
+# "the towns that worked ...".)
+_COMPLEMENT_THAT = re.compile(r"\b(?:" + _VERB_ALT + r")\b(?:\s+[\w’'-]+){0,4}?\s+that\s+(?!(?:"
+                              + "|".join(sorted(AUXILIARIES)) + r")\b|(?-i:[a-z]+ed)\b)", re.I)
+
+
+def _inside_indirect(lead: str) -> bool:
+    """Whether a quotation opens inside the that-clause of reported speech: "X recalled that in
+    2009, “I called ...”", "X said that if ..., a deal is possible: “...”". The complementizer
+    makes what follows the reporter's clause (indirect speech), and quoted words inside it a
+    mixed quotation, not a direct quote (the Gender Gap Tracker annotates them indirect, as it
+    does `said that “...”`). A speech verb after the "that" introduces the quote itself ("X said
+    that he would go, adding: “...”"). `lead` is the quote's sentence before its opening mark,
+    other quotes blanked; the caller keeps a quote with its own speech verb after it."""
+    m = None
+    for m in _COMPLEMENT_THAT.finditer(lead):
+        pass
+    if m is None or _OPENING_SUBORDINATE.fullmatch(lead[:m.start()].rstrip() + ","):
+        # in a subordinate clause the sentence opens with, the that-clause ends with it: "When
+        # X suggested that Y would sue, Z fired back: '...'"
+        return False
+    rest = lead[m.end():]
+    return next(iter(_speech_verbs(rest)), None) is None and not _SENTENCE_END.search(rest)
 
 
 def _woven_in(content: str, before: str, after: str) -> bool:
