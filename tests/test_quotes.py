@@ -665,3 +665,58 @@ def test_a_quote_after_reported_speech_alone_is_uncertain():
     qs = quotes_of("Hana Sato said the school needs a new roof.",
                    "“We have asked for repairs since spring.”")
     assert qs[0].speaker == "Hana Sato" and qs[0].attribution == "uncertain"
+
+
+def test_any_verb_of_manner_or_report_in_the_slot_after_a_quote_attributes_it():
+    # English inverts only quotative verbs after a quote: "beamed X" is X speaking
+    qs = quotes_of("Eva Hart runs the stall.",
+                   "“This is the best fair in years!” beamed Tomas Berg of Lunden, who came early.")
+    assert [(q.speaker, q.attribution, q.cue) for q in qs] == [("Tomas Berg", "explicit", "beamed Tomas Berg")]
+    qs = quotes_of("“The judge set a deadline for both sides to agree on a plan,” the Harbour Courier reported.")
+    assert (qs[0].speaker, qs[0].speaker_kind) == ("Harbour Courier", "organisation")
+    qs = quotes_of("“We never meant to close the library,” a county official shrugged.")
+    assert qs[0].speaker == "a county official"
+    # a document in that slot speaks for its authors: never a name to print
+    qs = quotes_of("“There are fish with more backbone than this council,” reads a Monday editorial in the Courier.")
+    assert (qs[0].speaker_kind, qs[0].attribution) == ("organisation", "uncertain")
+
+
+def test_asked_right_after_a_question_is_inverted_like_said():
+    qs = quotes_of("“Is the mayor running against her own council?” asked Mr. Hale, referring to the budget fight.")
+    assert qs[0].speaker == "Hale"
+
+
+def test_a_phrase_set_off_by_commas_between_subject_and_verb_holds_no_subject():
+    qs = quotes_of("Dana Rook and Tom Hale met in May.",
+                   "Later, Ms. Rook, asked about the roads under Mr. Hale, had said, “We all know who let them go.”")
+    assert qs[0].speaker == "Dana Rook"
+    qs = quotes_of("Eva Miller and Gloria Hart answer the phones.",
+                   "“How are you today?” Miller, a retired nurse from the plant, said into the phone.")
+    assert qs[0].speaker == "Eva Miller"
+    qs = quotes_of("Admiral Hale spoke in May.",
+                   "“Some may say this is unkind,” Harbourview, the official city news agency, wrote.")
+    assert (qs[0].speaker, qs[0].speaker_kind) == ("Harbourview", "organisation")
+
+
+def test_a_description_right_before_the_verb_is_its_subject_whatever_an_opening_clause_names():
+    qs = quotes_of("Although Tom Hale's team has no such office, a City Hall official who spoke anonymously said "
+                   "Wednesday, “There are talks between the council and the campaign.”")
+    assert (qs[0].speaker, qs[0].attribution) == ("a City Hall official", "explicit")
+    qs = quotes_of("Alongside the protests, even a senior party strategist said Dana Rook will have to choose a side, "
+                   "saying, “At some point she has to come out and say where she stands.”")
+    assert qs[0].speaker == "a senior party strategist"
+    # an apposition after a name describes that person
+    qs = quotes_of("“We will appeal,” Tom Hale, a lawyer for the town, said.")
+    assert qs[0].speaker == "Tom Hale"
+
+
+def test_an_organisation_a_name_owns_is_the_subject_before_the_verb():
+    qs = quotes_of("At the time, Hale's hometown Lunden Herald wrote: “Hale said he held off endorsing anyone.”")
+    assert (qs[0].speaker, qs[0].speaker_kind) == ("Lunden Herald", "organisation")
+
+
+def test_a_kin_noun_describes_someone_new_not_the_last_man_named():
+    qs = quotes_of("Burials were held for Tomas Berg, who was killed with a colleague.",
+                   "At the morgue, the family of a 35-year-old man collapsed on hearing the news.",
+                   "“He is gone, he is gone,” the father repeated into his phone.")
+    assert qs[0].speaker == "the father"

@@ -46,7 +46,7 @@ from briefing.analyze.mentions import (
     Person,
 )
 from briefing.analyze.people import people_index
-from briefing.vocabulary.grammar import COPULA, DETERMINERS, PREPOSITIONS, SUBORDINATORS
+from briefing.vocabulary.grammar import COORDINATORS, COPULA, DETERMINERS, PREPOSITIONS, SUBORDINATORS
 from briefing.vocabulary.speech import QUOTE_CUES, SPEECH_VERBS, TELLING_VERBS
 from briefing.vocabulary.stopwords import stop_words
 
@@ -395,8 +395,9 @@ _DETERMINER = r"(?:a|an|one|another|my|some|the)"
 # relative clause after it: "As one veteran of the projects commented",
 # "Another member of the public, whose name is redacted, wrote".
 _DESCRIBED_SUBJECT = re.compile(
-    r"(?:^\s*|\bas\s+|,\s+)(?P<np>" + _DETERMINER + r"\s+[a-z][\w’'-]*(?:\s+[\w’'-]+){0,6}?)"
-    r"(?:,\s+(?:who|whose|which)\b[^,]*,)?\s*$", re.I)
+    r"(?:^\s*|\bas\s+|,\s+)(?:(?:even|also|only|just)\s+)?(?P<np>" + _DETERMINER
+    + r"\s+(?:[\w’'&-]+\s+){0,6}?(?!(?:" + "|".join(sorted(AUXILIARIES)) + r")\b)[\w’'-]+)"
+    r"(?:,\s+(?:who|whose|which)\b[^,]*,|\s+who\s+[^,]{1,80}?)?\s*$", re.I)
 # An indefinite description right after an inverted verb: "says one of the players in the video".
 # A definite description in the clause before the verb: "the minister", "that official".
 _DESCRIPTION_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(" + _ROLE_ALT + r")\b", re.I)
@@ -404,7 +405,13 @@ _DESCRIPTION_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(" +
 # description words ("Sanders campaign manager Jeff Weaver"), or a possessive and a
 # description before a comma ("Rubio's deputy campaign manager, Rich Beeson").
 _MODIFIED_NAME = re.compile(r"(?:(?:’s|'s)?(?:\s+[a-z][\w-]*){1,4}\s+|(?:’s|'s)(?:\s+[a-z][\w-]*){1,5},\s+)")
-_RIGHT_BEFORE_VERB = re.compile(r"(?:\s+(?:\w+ly\s+)?|,\s+(?:who|whose)\b[^,]*,\s+)")
+# What may stand between a subject and its verb: a phrase set off by commas that opens as a
+# relative clause, an apposition, an age or a participle ("Hale, who ..., said", "Hale, the
+# mayor, said", "Hale, 22, said", "Hale, asked about it, had said"), an auxiliary, an adverb.
+_INTERJECTED = r",\s+(?:who|whom|whose|which|a|an|the|\d+|(?-i:[a-z]+(?:ed|ing)))\b[^,]{0,80},"
+_BEFORE_VERB = (r"(?:" + _INTERJECTED + r")?\s+(?:(?:has|have|had|would|will|did|does|do|is|was|can|could|also)\s+)?"
+                r"(?:\w+ly\s+)?")
+_RIGHT_BEFORE_VERB = re.compile(_BEFORE_VERB)
 # Words that make a clause, not a description: function words (capitalised-word list and
 # sumy's stop words both), auxiliaries, speech verbs ("of" joins a head noun to its complement
 # inside one description: "chief of staff").
@@ -432,7 +439,7 @@ DOCUMENT_HEADS = {
 }
 _ORG_SUBJECT = re.compile(
     r"(?<![\w’'-])((?:[Tt]he )?(?:(?:al|el)-)?(?:[A-Z][\w.&’'-]* ){0,4}[A-Z][\w.&’'-]*)"
-    r"(?=\s+(?:" + "|".join(sorted(SPEECH_VERBS - {"according"}, key=len, reverse=True)) + r")\b)")
+    r"(?=" + _BEFORE_VERB + r"(?:" + "|".join(sorted(SPEECH_VERBS - {"according"}, key=len, reverse=True)) + r")\b)")
 
 
 _OWNED_DESCRIPTION_AFTER = re.compile(r"(?:his|her|their|its|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[’']s)\s+"
@@ -593,7 +600,10 @@ class _Attributor:
         between = frame[:v_start].rstrip()
         inverted = (verb == "according to" or not between or between.endswith("\x00")
                     or re.search(r"\x00[\s,.!?—–-]*$", between))
-        if inverted and verb not in TELLING_VERBS:
+        # "“...?” asked X": right after a quote, "asked" is inverted like "said" (X asks); elsewhere
+        # its object follows it ("asked X whether ...")
+        asked_after_quote = verb in ("asked", "asks") and re.search(r"\x00[\s,.!?—–-]*$", between)
+        if inverted and (verb not in TELLING_VERBS or asked_after_quote):
             p = self._subject_after(after, vb, verb)
             if p is not None:
                 return p, True
@@ -755,21 +765,34 @@ class _Attributor:
             # "it said": an organisation speaks, never a person
             return self._organisation_before(clause_lo + len(tail))
         described = self._described_subject(clause, clause_lo)
-        if described is not None and first_person is None:
+        if described is not None and (first_person is None or self._stands_apart(ms, self.how.at)):
+            # a description right before the verb is its subject, whatever name an opening phrase
+            # holds ("Although X was not there, a White House official ... said"), or the name it
+            # holds modifies it ("the Hale campaign said")
             return described
+        org = self._organisation_right_before(clause_lo, va)
+        if org is not None and (first_person is None or re.fullmatch(
+                r"(?:’s|'s)(?:\s+[a-z][\w-]*){1,3}\s+(?:[Tt]he\s+)?", self.text[ms[-1].end:self.how.at])):
+            # "X's hometown Burlington Courier wrote": the name owns the organisation, the subject
+            return org
         if first_person is not None:
             last = ms[-1]
             if last is not first_person and _RIGHT_BEFORE_VERB.fullmatch(self.text[last.end:va]):
                 # a name right before the verb is its subject, whatever an opening phrase
                 # names: "Of those who doubt Hale, Ruiz said", "Hale left early, Ruiz said"
                 return self._named(last)
+            for m in reversed(ms[:-1]):
+                if re.fullmatch(_INTERJECTED + r".*", self.text[m.end:va], re.S) and _RIGHT_BEFORE_VERB.fullmatch(
+                        self.text[m.end:va]):
+                    # a phrase set off by commas between the subject and its verb holds another
+                    # name: "Hale, asked about the deaths under Ruiz, had said"
+                    return self._named(m)
             # the subject is the first name unless it sits in a prepositional phrase
             for m in ms:
                 pre = self.text[max(clause_lo, (m.title_start or m.start) - 25):(m.title_start or m.start)]
                 if not re.search(r"\b(?:with|of|to|by|for|from|about|against|after|on|at|in|than)\s+(?:the\s+)?$", pre):
                     return self._named(self._head_of(m))
             return self._named(ms[-1])
-        org = self._organisation_right_before(clause_lo, va)
         if org is not None:
             return org
         if dm:
@@ -780,12 +803,27 @@ class _Attributor:
             return self._pronoun(pm.group(1), clause_lo + pm.start())
         return None
 
+    def _stands_apart(self, ms: list, at: int) -> bool:
+        """Whether a subject found at `at` is no apposition of the names in `ms` before it and no
+        part of a name: every name stands before it with more than a comma between, or inside it
+        (the name modifies the description: "the Hale campaign")."""
+        for m in ms:
+            st = m.title_start if m.title_start is not None else m.start
+            if st >= at:
+                if not re.match(r"(?:’s|'s)?\s+[a-z]", self.text[m.end:m.end + 4]):
+                    return False  # the description ends in a name: "the columnist Vera Lind"
+                continue  # a name that modifies the description, inside it
+            if m.end > at or re.fullmatch(r"(?:’s|'s)?,?\s*(?:(?:of|at|with|from|for)\s+(?:the\s+)?)?",
+                                          self.text[m.end:at]):
+                return False  # "Hale, a spokesman" (apposition), "Hale's spokesman", "Hale of Acme"
+        return True
+
     def _organisation_right_before(self, lo: int, va: int):
         """A capitalised subject that is no person, right before the verb: "Judicial Watch added"."""
         k = bisect_left(self._organisation_at, lo)
         while k < len(self.organisations) and self.organisations[k][0] < va:
             at, name = self.organisations[k]
-            if re.fullmatch(r"\s+(?:\w+ly\s+)?", self.text[at + len(name):va]) and speaker_phrase(name):
+            if _RIGHT_BEFORE_VERB.fullmatch(self.text[at + len(name):va]) and speaker_phrase(name):
                 return self._found(_organisation(name), "organisation", at, at + len(name))
             k += 1
         return None
@@ -804,7 +842,11 @@ class _Attributor:
     def _described_subject(self, clause: str, clause_lo: int):
         """'a spokesperson said', 'Another member of the public, whose name is redacted, wrote'."""
         m = _DESCRIBED_SUBJECT.search(clause)
-        if not m:
+        words = m.group("np").split() if m else []
+        if (not m or any(w.lower() in AUXILIARIES | SPEECH_VERBS for w in words[1:])
+                or words[-1].lower() in COORDINATORS | PREPOSITIONS | DETERMINERS or re.search("[" + OPENERS + CLOSERS + STRAIGHT + "]|''", m.group("np"))):
+            # a verb inside is a clause, not a noun phrase ("a woman asked for ... and X"); a noun
+            # phrase ends in its head noun, and holds no quotation
             return None
         return self._describe(m.group("np"), clause_lo + m.start("np"))
 
@@ -867,7 +909,9 @@ class _Attributor:
                 return self._found(titled, "description-resolved", pos, end, False)
         if head in self.described:
             return self._found(self.described[head], "description", pos, end)
-        if head in ROLE_NOUNS:
+        if head in ROLE_NOUNS and head not in RELATION_NOUNS:
+            # (a kin or relation noun describes someone by another: "the father" of a man just
+            # named is someone new, not the last man named)
             p = self.index.resolve_description(pos, head)
             if p is not None:
                 # the last compatible subject, for a role word no title carries: a guess
@@ -1016,6 +1060,9 @@ class _QuoteReader:
     def _elsewhere(self, sg: Segment, si: int, cue: bool, standalone: bool, after_colon: bool):
         """The speaker of a quote its own sentence does not attribute (a `_Reading`, or None)."""
         att, text, spans = self.att, self.text, self.sentences.spans
+        framed = None if cue else self._quotative_after(sg)
+        if framed is not None:
+            return framed
         if not sg.closed:
             p, _cue = _broken_line_attribution(att, text, self.sentences, self.paras, sg)
             if p is not None:
@@ -1042,6 +1089,57 @@ class _QuoteReader:
         if (after_colon and not sg.continues) or (standalone and gap > 1):
             # an attribution in the paragraph before ending with a colon: "X said:"
             return _colon_subject(att, text, self.sentences, sg)
+        return None
+
+    def _quotative_after(self, sg: Segment) -> "_Reading | None":
+        """The speaker of the quotative frame right after a quote that closes on a comma, a question
+        or an exclamation: '“...!” beamed X', '“...,” X started', '“...,” the Post reported',
+        '“...,” reads an editorial'. In that slot any verb of manner or report attributes the
+        quote, not only the speech verbs: English inverts only quotative verbs after a quote."""
+        if not sg.closed or not re.search(r"[,!?—–]$", self.text[sg.start:sg.close_pos].rstrip().rstrip("'’")):
+            return None
+        at = sg.close_pos + 1
+        after = self.text[at:at + 160]
+        inverted = _QUOTATIVE_VERB.match(after)
+        if inverted:
+            subject_at = at + inverted.end()
+            verb = (at + inverted.start(1), at + inverted.end(1))
+            person = self._frame_subject(subject_at, self.text[subject_at:subject_at + 120], inverted=True)
+        else:
+            subject_at = at + len(after) - len(after.lstrip(" ,"))
+            person, subject_end = None, None
+            sub = self._frame_subject(subject_at, self.text[subject_at:subject_at + 120], inverted=False)
+            if sub is not None:
+                subject_end = self.att.how.end if self.att.how is not None else None
+            verb_m = _QUOTATIVE_AFTER_SUBJECT.match(self.text, subject_end) if subject_end is not None else None
+            if verb_m is None:
+                return None
+            person, verb = sub, (verb_m.start(1), verb_m.end(1))
+        if person is None:
+            return None
+        return _Reading(person, self.att.how, verb)
+
+    def _frame_subject(self, pos: int, words: str, inverted: bool):
+        """The subject of a quotative frame at `pos`: a person named there, he/she/they, an
+        organisation's name or a description (`Found` in `att.how`)."""
+        att = self.att
+        att.how = None
+        named = next(iter(self.index.mentions_between(pos, pos + 1)), None)
+        if named is not None and (named.title_start in (None, pos) or named.start == pos):
+            return att._named(named)
+        first = self.index.mentions_between(pos, pos + 60)
+        if first and first[0].title_start == pos:
+            return att._named(first[0])
+        pm = re.match(r"(he|she|they)\b", words, re.I)
+        if pm:
+            return att._pronoun(pm.group(1), pos)
+        dm = _FRAME_DESCRIPTION.match(words)
+        if dm:
+            return att._describe(dm.group(0), pos)
+        om = _FRAME_ORGANISATION.match(words)
+        if om and om.group(1).split()[0].lower() not in COMMON_CAPS | MONTHS | DAYS and speaker_phrase(om.group(1)):
+            name = om.group(1)
+            return att._found(_organisation(name), "organisation", pos + om.start(1), pos + om.end(1))
         return None
 
     def _run_is_clear(self, sg: Segment) -> bool:
@@ -1096,6 +1194,22 @@ class _Reading:
     person: Person
     how: Found | None
     verb: tuple[int, int] | None
+
+
+# The quotative frame after a quote: an inverted verb of manner or report ("beamed", "scoffed",
+# "reads", "reported"), or one after the subject ("X started", "the Post reported").
+_FRAME_VERB = r"((?-i:[a-z]+ed|reads|read|wrote|spoke|sang|goes|went)|" + _VERB_ALT + r")"
+_QUOTATIVE_VERB = re.compile(r"[ ,]*" + _FRAME_VERB + r"\s+(?=[A-Za-z])", re.I)
+_QUOTATIVE_AFTER_SUBJECT = re.compile(r"(?:’s|'s)?\s+(?:\w+ly\s+)?" + _FRAME_VERB
+                                      + r"(?=\s*(?:[.,;:!?]|$)|\s+(?:in|at|on|to|from|with|into|during|after|"
+                                        r"before|as|while|when|about|of|back|up)\b)", re.I)
+# A description or an organisation's name as the frame's subject, up to a preposition or the
+# verb ("a Wednesday editorial in ...", "the Washington Post", "one P&G plant employee").
+_FRAME_DESCRIPTION = re.compile(r"(?:the|a|an|one|another)\s+(?:(?!(?:in|at|on|of|who|from|for|with)\b)"
+                                r"[\w’'&.-]+\s+){0,4}?(?!(?:[a-z]+ed|reads|said|says|wrote)\b)(?-i:[a-z][\w-]*)(?=\s*(?:[.,;:!?]|$)|\s+(?:in|at|on|of|"
+                                r"who|from|for|with|during|after|[a-z]+ed|reads|said|says|wrote)\b)", re.I)
+_FRAME_ORGANISATION = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w.&’'-]*\s+){0,4}[A-Z][\w.&’'-]*)(?=\s*(?:[.,;:!?]|$)"
+                                 r"|\s+(?:in|at|on|of|from|for|with|during|after|(?-i:[a-z]+ed)|reads|said|says|wrote)\b)")
 
 
 def _attribution(how: Found | None) -> str:
