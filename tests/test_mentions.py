@@ -34,3 +34,11 @@ def test_how_capitalised_words_read():
 def test_an_acronym_before_a_title_is_no_first_name():
     # "Un" is a census first name, but a word written in capitals is an acronym
     assert names("Former UN Ambassador Peter Hale told the panel it was over.") == ["Peter Hale"]
+
+
+def test_a_full_name_that_he_or_she_refers_back_to_in_its_sentence_is_a_person():
+    # no census first name, but only people are "she": the name is a person's
+    text = "Ama Boateng was on a trip from Paris for STP Partners when she was caught in the storm."
+    assert names(text) == ["Ama Boateng"]
+    # another name between could be the one "he" refers to
+    assert names("Ama Boateng hired Kofi Mensah when he was young.") == []

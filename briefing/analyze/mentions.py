@@ -677,6 +677,29 @@ class MentionFinder:
                 m.evidence.add("speech")
             if len(m.tokens) == 1 and RELATION_BEFORE.search(before):
                 m.evidence.add("relation")  # "says Lund's dad, Gregor"
+        self._pronoun_evidence(cands)
+
+    _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)[“\"]?$")
+    _HE_OR_SHE = re.compile(r"[^.!?\n]*?\b(?:he|she)\b")
+
+    def _pronoun_evidence(self, cands: list[Mention]) -> None:
+        """A full name that opens its sentence as the subject of a verb, and that "he" or "she"
+        later in the sentence refers back to with no other name between, is a person: only people
+        are he or she ("Ama Boateng was on a trip when she ...")."""
+        text = self.text
+        # the names between that could be another person's (no place, acronym or organisation)
+        people_like = [c.start for c in cands if not is_place(" ".join(c.tokens).lower())
+                       and not any(t.isupper() and len(t) > 1 for t in c.tokens)
+                       and not any(t.lower() in ORG_WORDS for t in c.tokens)]
+        for m in cands:
+            if len(m.tokens) < 2 or not re.match(r"\s+(?:\w+ly\s+)?[a-z]", text[m.end:m.end + 30]):
+                continue
+            if not self._SENTENCE_START.search(text[max(0, m.start - 4):m.start]):
+                continue
+            pm = self._HE_OR_SHE.match(text, m.end, m.end + 200)
+            k = bisect_left(people_like, m.end)
+            if pm and (k == len(people_like) or pm.end() <= people_like[k]):
+                m.evidence.add("pronoun")
 
     def accept(self, cands: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         """(the multi-word mentions that name people, in text order; the one-word mentions, which
@@ -728,7 +751,7 @@ class MentionFinder:
                 # first name: "Canada's Justin Trudeau" has it at another mention)
                 continue
             strong = ev & {"first_name", "honorific", "title", "speech", "east_asian",
-                           "surname_used", "appositive", "age", "initial", "relation", "leader", "who"}
+                           "surname_used", "appositive", "age", "initial", "relation", "leader", "who", "pronoun"}
             if not strong:
                 weak_multi.append(m)
                 continue
