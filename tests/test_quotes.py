@@ -720,3 +720,20 @@ def test_a_kin_noun_describes_someone_new_not_the_last_man_named():
                    "At the morgue, the family of a 35-year-old man collapsed on hearing the news.",
                    "“He is gone, he is gone,” the father repeated into his phone.")
     assert qs[0].speaker == "the father"
+
+
+def test_three_apostrophes_close_a_quote_inside_a_quote_and_then_the_quote():
+    qs = quotes_of("''Sometimes they say, 'Go back to your country,''' said Mr. Hale, who was born abroad. "
+                   "''This is my country.''")
+    assert [q.text for q in qs] == ["Sometimes they say, 'Go back to your country,'", "This is my country."]
+    assert [q.speaker for q in qs] == ["Hale", "Hale"]
+
+
+def test_a_quoted_name_or_title_inside_the_clause_does_not_cut_it_from_its_subject():
+    qs = quotes_of("“We have had better fairs than this one,” delegate Bill Eastland, wearing a hat and “Vote Rook” "
+                   "pins, said calmly.")
+    assert qs[0].speaker == "Bill Eastland"
+    qs = quotes_of("Lee Epstein spoke first.",
+                   "As Akhil Amar, professor of law at Yale and author of ''A History of Rivers,'' put it, "
+                   "''Senators should remember that a deal today may be far better for them.''")
+    assert [(q.speaker, q.cue) for q in qs] == [("Akhil Amar", "Akhil Amar put it")]

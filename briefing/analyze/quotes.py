@@ -61,6 +61,7 @@ VERB_RE = re.compile(r"\b(?:" + _VERB_ALT + r")\b", re.I)
 _VERB_SET = frozenset(v for v in _VERB_ALT.split("|") if " " not in v)
 _VERB_WORD = re.compile(r"[A-Za-z]+")
 _VERB_TAIL = re.compile(r"\s+(out|to)\b", re.I)
+_PUT_IT = re.compile(r"\s+it\b", re.I)
 
 
 def _speech_verbs(frame: str):
@@ -76,6 +77,11 @@ def _speech_verbs(frame: str):
         if m.group().istitle() and re.search(r"[\w,]\s*$", frame[max(0, a - 3):a]):
             continue  # capitalised inside a sentence: a name ("the United States"), no verb
         w = m.group().lower()
+        if w == "put":
+            t = _PUT_IT.match(frame, b)
+            if t:
+                yield a, t.end(), "put it"  # "as X put it"
+            continue
         if w in ("pointed", "points", "according"):
             t = _VERB_TAIL.match(frame, b)
             if t and (t.group(1).lower() == "to") == (w == "according"):
@@ -135,6 +141,8 @@ def find_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
                 continue
             if ch == "'" and para[i + 1:i + 2] == "'" and (open_at is None or para[open_at] in STRAIGHT + "'"):
                 # two apostrophes typed for a double mark, opening or closing (''A,'' he said)
+                if open_at is not None and para[i + 2:i + 3] == "'":
+                    continue  # three: a quote inside the quote closes first (''... 'We won,''' he said)
                 skip = i + 1
                 if open_at is None:
                     if not para[i + 2:i + 3].isspace() and para[i + 2:i + 3]:
@@ -577,6 +585,7 @@ class _Attributor:
         `how` tells afterwards how the person was found, and `verb` where the speech verb stands."""
         self.how = None
         self.verb = None
+        self._quote_at = (q_start, q_end)
         best = None
         for vm in _speech_verbs(frame):
             a, b = lo + vm[0], lo + vm[1]
@@ -725,9 +734,27 @@ class _Attributor:
             m = nxt
         return m
 
+    def _last_quote_end(self, before: str, lo: int) -> int:
+        """Where the last quotation in the masked `before` ends (-1: none), passing over quoted names
+        and titles, which stand inside the writer's clause ("X, wearing “Ted Cruz” pins, said",
+        "X, author of ''A History of Rivers,'' put it"); the quote being attributed always counts."""
+        end = len(before)
+        while True:
+            b = before.rfind("\x00", 0, end)
+            if b < 0:
+                return -1
+            a = b
+            while a > 0 and before[a - 1] == "\x00":
+                a -= 1
+            words = self.text[lo + a:lo + b + 1].strip("“”\"'‘’ ,")
+            current = lo + a <= self._quote_at[1] and lo + b >= self._quote_at[0] - 2
+            if current or not (_word_count(words) < 3 or (_is_title_like(words) and not re.search(r"[.?!]$", words))):
+                return b
+            end = a
+
     def _subject_before(self, before: str, lo: int, va: int):
         # the clause before the verb: from the last quote / semicolon / sentence start
-        cut = max(before.rfind("\x00"), before.rfind(";"), before.rfind("\n"))
+        cut = max(self._last_quote_end(before, lo), before.rfind(";"), before.rfind("\n"))
         nested = None
         for nested in _COMPLEMENT_THAT.finditer(before, cut + 1):
             pass
