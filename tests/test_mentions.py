@@ -29,6 +29,8 @@ def test_how_capitalised_words_read():
     assert word_class("Canadians") == "common"  # people of a place, by the English demonym endings
     assert word_class("Inter-Korean") == "common"  # a prefix of relation makes an adjective
     assert word_class("Ontarians") == "common"  # from the province's name, no list of it
+    assert word_class("Certainly") == "common"  # an -ly word that is no first name or surname: an adverb
+    assert word_class("Kelly") == "name" and word_class("Connolly") == "name"
 
 
 def test_an_acronym_before_a_title_is_no_first_name():

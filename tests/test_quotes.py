@@ -737,3 +737,28 @@ def test_a_quoted_name_or_title_inside_the_clause_does_not_cut_it_from_its_subje
                    "As Akhil Amar, professor of law at Yale and author of ''A History of Rivers,'' put it, "
                    "''Senators should remember that a deal today may be far better for them.''")
     assert [(q.speaker, q.cue) for q in qs] == [("Akhil Amar", "Akhil Amar put it")]
+
+
+def test_the_writers_clause_between_a_quote_and_an_inverted_verb_holds_no_subject():
+    qs = quotes_of("“She can claim it, but it seems unlikely” that Hale can catch Rook, said Steve Varga, "
+                   "a former campaign manager.")
+    assert qs[0].speaker == "Steve Varga"
+
+
+def test_an_owned_description_ending_in_a_name_before_the_comma_gives_way_to_the_person_after_it():
+    qs = quotes_of("“It may have been his first attempt to stand up to his father,” said his best friend at "
+                   "Lehigh, Bruce Turner, who remembered him well.")
+    assert qs[0].speaker == "Bruce Turner"
+
+
+def test_a_long_indefinite_description_after_the_verb_is_the_speaker():
+    qs = quotes_of("“If Hale wins both states, the mood will change quickly,” said one well-connected Democrat "
+                   "familiar with the campaign's organization, who asked not to be named.")
+    assert qs[0].speaker == "one well-connected Democrat familiar with the campaign's organization"
+
+
+def test_the_speaker_described_after_a_quote_is_someone_named_before_it_not_in_it():
+    qs = quotes_of("One of the authors, Ari Fleischer, said Hale's nomination will test the report.",
+                   "“Certainly Tom Hale has gone the other way from what we said,” said the former top aide.")
+    assert qs[0].speaker == "Ari Fleischer"
+    assert qs[0].attribution == "uncertain"  # a description resolved by guess is never printed as a name

@@ -500,6 +500,8 @@ def word_class(word: str) -> str:
         return "title"
     if b in COMMON_CAPS or _people_of_a_place(b) or _RELATIONAL_PREFIX.match(b):
         return "common"
+    if b.endswith("ly") and len(b) > 4 and b not in FIRST_NAMES and b not in census_surnames():
+        return "common"  # an adverb opening a sentence ("Certainly Hale has ..."), no name
     if is_place(b) or b in DEMONYMS:
         return "place"
     parts = word.split("-")
@@ -673,7 +675,8 @@ class MentionFinder:
             # "says Cambridge cartoonist X": a capitalised word followed by a lower-case
             # noun modifies that noun; it is not the speaker
             modifier = re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:of|who|from|at|in|on|to|and)\b", after)
-            if _speech_before(before) and not modifier:
+            # nor is a possessive: "said Hale's nomination will ..." (the owner of the subject)
+            if _speech_before(before) and not modifier and not re.match(r"[’']s\b", after):
                 m.evidence.add("speech")
             if len(m.tokens) == 1 and RELATION_BEFORE.search(before):
                 m.evidence.add("relation")  # "says Lund's dad, Gregor"

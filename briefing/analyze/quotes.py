@@ -427,7 +427,7 @@ _NOT_DESCRIPTION = frozenset((COMMON_CAPS & stop_words()) | AUXILIARIES | SPEECH
 # "says Lund's dad, Gregor": a possessive relation before the person named after the comma.
 _RELATION_AFTER = re.compile(r"[’']s\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(RELATION_NOUNS)) + r"),\s+")
 _INDEFINITE_AFTER = re.compile(
-    r"((?:a|an|one|another|my)\s+[A-Za-z][\w’'-]*(?:\s+(?!in\b|at\b|on\b|who\b|during\b|after\b)[\w’'-]+){0,5}?)"
+    r"((?:a|an|one|another|my)\s+[A-Za-z][\w’'-]*(?:\s+(?!in\b|at\b|on\b|who\b|during\b|after\b)[\w’'-]+){0,8}?)"
     r"(?=\s*(?:[,.;:!?]|$|\s(?:in|at|on|who|during|after)\b))")
 
 
@@ -451,7 +451,7 @@ _ORG_SUBJECT = re.compile(
 
 
 _OWNED_DESCRIPTION_AFTER = re.compile(r"(?:his|her|their|its|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[’']s)\s+"
-                                      r"(?:[\w-]+\s+){0,5}?[a-z][\w-]*,\s+(?=[A-Z])")
+                                      r"(?:[\w-]+\s+){0,5}?[\w-]+,\s+(?=[A-Z])")
 _ORG_AFTER = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w.&’'-]*\s){0,4}[A-Z][\w.&’'-]*)(?=\s*(?:[,.;]|$|\s(?:in|on|at|said|says|wrote)\b))")
 
 
@@ -541,6 +541,8 @@ def _head_noun(words: list[str]) -> str | None:
     return core[-1] if core else None
 
 
+# After a quote, a subordinate clause of the writer's that ends in a comma before the verb.
+_CLAUSE_AFTER_QUOTE = re.compile(r"[\s’”\"']*(?:that|if|because|unless|when|whether|until|since)\b[^\x00]*,\s*$", re.I)
 # A form of "be" right before a participle makes it a finite progressive ("X is now saying").
 _PROGRESSIVE = re.compile(r"\b(?:" + "|".join(sorted(COPULA)) + r")\s+(?:\w+ly\s+|now\s+|still\s+)?$", re.I)
 # A sentence ends between two words of masked frame text (quotes are blanked out).
@@ -628,6 +630,13 @@ class _Attributor:
                 if p is not None:
                     return p, True
                 self.verb = (va, vb)
+        if (verb != "according to" and not inverted and verb not in TELLING_VERBS and "\x00" in between
+                and _CLAUSE_AFTER_QUOTE.match(between[between.rfind("\x00") + 1:])):
+            # the quote's sentence goes on in the writer's words before an inverted verb: "“A” that
+            # X can win, said Y", "“A” if she loses, said Y": the subject follows the verb
+            p = self._subject_after(after, vb, verb)
+            if p is not None:
+                return p, True
         if verb != "according to":
             p = self._subject_before(frame[:v_start], lo, va)
             if p is not None:
@@ -929,7 +938,7 @@ class _Attributor:
             return self._found(self._remember(Person(name=phrase, tokens=words, kind=kind), head), "description", pos, end)
         if head:
             # "the PM" is the prime minister named before, "the CEO" the chief executive
-            titled = self.index.titled_before(pos, _ABBREVIATED_HEADS.get(head, head))
+            titled = self.index.titled_before(self._antecedent_limit(pos), _ABBREVIATED_HEADS.get(head, head))
             if titled is not None:
                 # the last person whose title has the head noun: a reading, not a naming (another
                 # official may be meant), so never printed as a name
@@ -939,7 +948,7 @@ class _Attributor:
         if head in ROLE_NOUNS and head not in RELATION_NOUNS:
             # (a kin or relation noun describes someone by another: "the father" of a man just
             # named is someone new, not the last man named)
-            p = self.index.resolve_description(pos, head)
+            p = self.index.resolve_description(self._antecedent_limit(pos), head)
             if p is not None:
                 # the last compatible subject, for a role word no title carries: a guess
                 return self._found(p, "description-resolved", pos, end, False)
@@ -950,10 +959,18 @@ class _Attributor:
             self.described.setdefault(head, person)
         return person
 
+    def _antecedent_limit(self, pos: int) -> int:
+        """Where the antecedent of a pronoun or description at `pos` must end: before the quote it
+        attributes when it stands after it. A speaker calls themself "I"; the names inside their
+        quote are other people ("“Certainly Hale has gone too far,” said the former aide")."""
+        q_start, q_end = getattr(self, "_quote_at", (pos, pos))
+        return q_start if q_start < q_end <= pos else pos
+
     def _pronoun(self, pron: str, pos: int):
         g = PRONOUNS.get(pron.lower())
-        p = self.index.resolve_pronoun(pos, g, prefer=self.current)
-        return self._found(p, "pronoun", pos, pos + len(pron), p is not None and self.index.pronoun_is_clear(p, pos, g))
+        at = self._antecedent_limit(pos)
+        p = self.index.resolve_pronoun(at, g, prefer=self.current)
+        return self._found(p, "pronoun", pos, pos + len(pron), p is not None and self.index.pronoun_is_clear(p, at, g))
 
 
 def _word_count(s: str) -> int:
