@@ -762,3 +762,13 @@ def test_the_speaker_described_after_a_quote_is_someone_named_before_it_not_in_i
                    "“Certainly Tom Hale has gone the other way from what we said,” said the former top aide.")
     assert qs[0].speaker == "Ari Fleischer"
     assert qs[0].attribution == "uncertain"  # a description resolved by guess is never printed as a name
+
+
+def test_a_question_or_a_trailing_ellipsis_then_its_attribution_as_the_next_sentence():
+    qs = quotes_of("The volunteers are Eva Miller and Gloria Hart.",
+                   "\"I am calling from the campaign. How are you today?\" Miller, a retired nurse from the plant, "
+                   "said pleasantly into the phone.")
+    assert (qs[0].speaker, qs[0].attribution) == ("Eva Miller", "resolved")
+    qs = quotes_of("Dana Rook sat down with Lena Brill.",
+                   "“Well, yes. I am going to look at a lot of different people…” Rook said. “Really?” Brill asked.")
+    assert [q.speaker for q in qs] == ["Dana Rook", "Lena Brill"]

@@ -1140,7 +1140,7 @@ class _QuoteReader:
         or an exclamation: '“...!” beamed X', '“...,” X started', '“...,” the Post reported',
         '“...,” reads an editorial'. In that slot any verb of manner or report attributes the
         quote, not only the speech verbs: English inverts only quotative verbs after a quote."""
-        if not sg.closed or not re.search(r"[,!?—–]$", self.text[sg.start:sg.close_pos].rstrip().rstrip("'’")):
+        if not sg.closed or not re.search(r"[,!?—–…]$", self.text[sg.start:sg.close_pos].rstrip().rstrip("'’")):
             return None
         at = sg.close_pos + 1
         after = self.text[at:at + 160]
@@ -1244,9 +1244,9 @@ class _Reading:
 # "reads", "reported"), or one after the subject ("X started", "the Post reported").
 _FRAME_VERB = r"((?-i:[a-z]+ed|reads|read|wrote|spoke|sang|goes|went)|" + _VERB_ALT + r")"
 _QUOTATIVE_VERB = re.compile(r"[ ,]*" + _FRAME_VERB + r"\s+(?=[A-Za-z])", re.I)
-_QUOTATIVE_AFTER_SUBJECT = re.compile(r"(?:’s|'s)?\s+(?:\w+ly\s+)?" + _FRAME_VERB
-                                      + r"(?=\s*(?:[.,;:!?]|$)|\s+(?:in|at|on|to|from|with|into|during|after|"
-                                        r"before|as|while|when|about|of|back|up)\b)", re.I)
+_QUOTATIVE_AFTER_SUBJECT = re.compile(r"(?:’s|'s)?" + _BEFORE_VERB + _FRAME_VERB
+                                      + r"(?=(?:\s+\w+ly)?(?:\s*(?:[.,;:!?]|$)|\s+(?:in|at|on|to|from|with|into|"
+                                        r"during|after|before|as|while|when|about|of|back|up)\b))", re.I)
 # A description or an organisation's name as the frame's subject, up to a preposition or the
 # verb ("a Wednesday editorial in ...", "the Washington Post", "one P&G plant employee").
 _FRAME_DESCRIPTION = re.compile(r"(?:the|a|an|one|another)\s+(?:(?!(?:in|at|on|of|who|from|for|with)\b)"
