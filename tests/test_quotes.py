@@ -770,5 +770,5 @@ def test_a_question_or_a_trailing_ellipsis_then_its_attribution_as_the_next_sent
                    "said pleasantly into the phone.")
     assert (qs[0].speaker, qs[0].attribution) == ("Eva Miller", "resolved")
     qs = quotes_of("Dana Rook sat down with Lena Brill.",
-                   "“Well, yes. I am going to look at a lot of different people…” Rook said. “Really?” Brill asked.")
+                   "“Well, yes. I am going to look at a lot of different people…” Rook said. “Is that really so?” Brill asked.")
     assert [q.speaker for q in qs] == ["Dana Rook", "Lena Brill"]
