@@ -772,3 +772,9 @@ def test_a_question_or_a_trailing_ellipsis_then_its_attribution_as_the_next_sent
     qs = quotes_of("Dana Rook sat down with Lena Brill.",
                    "“Well, yes. I am going to look at a lot of different people…” Rook said. “Is that really so?” Brill asked.")
     assert [q.speaker for q in qs] == ["Dana Rook", "Lena Brill"]
+
+
+def test_an_inverted_verb_opening_the_sentence_is_no_part_of_the_name_after_it():
+    qs = quotes_of("Roger Hale spoke to the radio host on Monday.",
+                   "Continued Hale: “So I think it is a very real problem for the party.”")
+    assert (qs[0].speaker, qs[0].cue) == ("Roger Hale", "Continued Hale")

@@ -558,6 +558,8 @@ def _run_classes(run: list[Token]) -> tuple[list[str], bool]:
     surname look-alike after one a surname), and whether a one-word run is only a weak name (a
     title or place word that may be the surname of someone named in full)."""
     classes = [word_class(t.text) for t in run]
+    if len(run) >= 2 and base(run[0].text) in SPEECH_VERBS and not run[0].text.isupper():
+        classes[0] = "common"  # an inverted verb opening the sentence: "Continued Stone:", "Added Ruiz"
     for idx in range(len(run) - 1):
         if (classes[idx] in ("org", "title", "common", "place") and base(run[idx].text) in FIRST_NAMES
                 and base(run[idx].text) not in HONORIFICS and classes[idx + 1] == "name"
