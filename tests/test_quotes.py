@@ -778,3 +778,13 @@ def test_an_inverted_verb_opening_the_sentence_is_no_part_of_the_name_after_it()
     qs = quotes_of("Roger Hale spoke to the radio host on Monday.",
                    "Continued Hale: “So I think it is a very real problem for the party.”")
     assert (qs[0].speaker, qs[0].cue) == ("Roger Hale", "Continued Hale")
+
+
+def test_a_dash_and_a_name_under_a_quote_of_its_own_sign_it():
+    qs = quotes_of("Reid spoke to the delegates.",
+                   "\"Great speech. She's tested. She's ready. She never quits.\"",
+                   "-President Lena Brill, tweeting after the speech.",
+                   "\"The whole idea of a crooked mayor is something that we hear about all the time.\"",
+                   "—Michelle Marks, Philadelphia.")
+    assert [(q.speaker, q.attribution) for q in qs] == [("Lena Brill", "explicit"), ("Michelle Marks", "explicit")]
+    assert qs[1].cue == "—Michelle Marks"

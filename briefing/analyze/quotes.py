@@ -1104,7 +1104,7 @@ class _QuoteReader:
     def _elsewhere(self, sg: Segment, si: int, cue: bool, standalone: bool, after_colon: bool):
         """The speaker of a quote its own sentence does not attribute (a `_Reading`, or None)."""
         att, text, spans = self.att, self.text, self.sentences.spans
-        framed = None if cue else self._quotative_after(sg)
+        framed = None if cue else (self._quotative_after(sg) or (self._signed(sg) if standalone else None))
         if framed is not None:
             return framed
         if not sg.closed:
@@ -1162,6 +1162,23 @@ class _QuoteReader:
         if person is None:
             return None
         return _Reading(person, self.att.how, verb)
+
+    def _signed(self, sg: Segment) -> "_Reading | None":
+        """The attribution line under a quote that stands as its own paragraph: a dash and the
+        speaker's name ("—President Lena Brill, tweeting after the speech."), the typographic
+        convention of epigraphs and pull quotes."""
+        if sg.para + 1 >= len(self.paras) or self.para_of(_reach(sg)) != sg.para:
+            return None
+        ps, pe = self.paras[sg.para + 1]
+        dash = re.match(r"[-—–]\s*", self.text[ps:pe])
+        if not dash:
+            return None
+        at = ps + dash.end()
+        named = next(iter(self.index.mentions_between(at, at + 40)), None)
+        if named is None or (named.title_start if named.title_start is not None else named.start) != at:
+            return None
+        person = self.att._named(named)
+        return _Reading(person, self.att.how, (ps, at)) if person is not None else None
 
     def _frame_subject(self, pos: int, words: str, inverted: bool):
         """The subject of a quotative frame at `pos`: a person named there, he/she/they, an
