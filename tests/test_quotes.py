@@ -788,3 +788,18 @@ def test_a_dash_and_a_name_under_a_quote_of_its_own_sign_it():
                    "—Michelle Marks, Philadelphia.")
     assert [(q.speaker, q.attribution) for q in qs] == [("Lena Brill", "explicit"), ("Michelle Marks", "explicit")]
     assert qs[1].cue == "—Michelle Marks"
+
+
+def test_two_people_named_as_one_subject_both_speak():
+    qs = quotes_of("“We can only wonder what the intent is,” council leader Dana Rook and House Speaker Tom Hale, "
+                   "both Greens, said in a statement.")
+    assert [(q.speaker, q.speaker_kind, q.attribution) for q in qs] == [
+        ("Dana Rook and Tom Hale", "group", "explicit")]
+
+
+def test_a_document_that_reads_the_quote_speaks_for_its_authors():
+    qs = quotes_of("According to the Courier, one county road sign read, “Trust in the Force, but always buckle up.”")
+    assert (qs[0].speaker, qs[0].speaker_kind, qs[0].attribution) == (
+        "one county road sign", "organisation", "uncertain")
+    qs = quotes_of("The snarky headline reads: “Repeat after me: the mayor is not closing the library.”")
+    assert qs[0].speaker_kind == "organisation" and qs[0].attribution == "uncertain"

@@ -416,7 +416,7 @@ _MODIFIED_NAME = re.compile(r"(?:(?:’s|'s)?(?:\s+[a-z][\w-]*){1,4}\s+|(?:’s|
 # What may stand between a subject and its verb: a phrase set off by commas that opens as a
 # relative clause, an apposition, an age or a participle ("Hale, who ..., said", "Hale, the
 # mayor, said", "Hale, 22, said", "Hale, asked about it, had said"), an auxiliary, an adverb.
-_INTERJECTED = r",\s+(?:who|whom|whose|which|a|an|the|\d+|(?-i:[a-z]+(?:ed|ing)))\b[^,]{0,80},"
+_INTERJECTED = r",\s+(?:who|whom|whose|which|a|an|the|both|all|\d+|(?-i:[a-z]+(?:ed|ing)))\b[^,]{0,80},"
 _BEFORE_VERB = (r"(?:" + _INTERJECTED + r")?\s+(?:(?:has|have|had|would|will|did|does|do|is|was|can|could|also)\s+)?"
                 r"(?:\w+ly\s+)?")
 _RIGHT_BEFORE_VERB = re.compile(_BEFORE_VERB)
@@ -443,7 +443,8 @@ _ABBREVIATED_HEADS = {"pm": "minister", "ceo": "executive", "cfo": "officer", "c
 DOCUMENT_HEADS = {
     "affidavit", "report", "statement", "complaint", "filing", "indictment", "lawsuit", "memo",
     "document", "documents", "letter", "release", "study", "survey", "poll", "ruling", "transcript",
-    "email", "e-mail", "tweet", "post", "editorial", "petition", "warrant",
+    "email", "e-mail", "tweet", "post", "editorial", "petition", "warrant", "headline", "column", "article",
+    "sign", "banner", "placard", "caption", "note", "message", "ad", "advertisement",
 }
 _ORG_SUBJECT = re.compile(
     r"(?<![\w’'-])((?:[Tt]he )?(?:(?:al|el)-)?(?:[A-Z][\w.&’'-]* ){0,4}[A-Z][\w.&’'-]*)"
@@ -588,6 +589,12 @@ class _Attributor:
         self.how = None
         self.verb = None
         self._quote_at = (q_start, q_end)
+        doc = _DOCUMENT_READS.search(frame[:max(0, q_start - lo)])
+        if doc is not None and doc.group(1).lower() not in ("his", "her", "their"):
+            # "the headline reads: '...'", "one road sign read, '...'": the document's words
+            # (nearer than an "according to" naming who reported it), never a person's
+            self.verb = (lo + doc.start("verb"), lo + doc.end("verb"))
+            return self._describe(doc.group("doc"), lo + doc.start("doc")), True
         best = None
         for vm in _speech_verbs(frame):
             a, b = lo + vm[0], lo + vm[1]
@@ -816,7 +823,8 @@ class _Attributor:
             if last is not first_person and _RIGHT_BEFORE_VERB.fullmatch(self.text[last.end:va]):
                 # a name right before the verb is its subject, whatever an opening phrase
                 # names: "Of those who doubt Hale, Ruiz said", "Hale left early, Ruiz said"
-                return self._named(last)
+                both = self._coordinated(ms[-2], va)
+                return both if both is not None else self._named(last)
             for m in reversed(ms[:-1]):
                 if re.fullmatch(_INTERJECTED + r".*", self.text[m.end:va], re.S) and _RIGHT_BEFORE_VERB.fullmatch(
                         self.text[m.end:va]):
@@ -827,7 +835,8 @@ class _Attributor:
             for m in ms:
                 pre = self.text[max(clause_lo, (m.title_start or m.start) - 25):(m.title_start or m.start)]
                 if not re.search(r"\b(?:with|of|to|by|for|from|about|against|after|on|at|in|than)\s+(?:the\s+)?$", pre):
-                    return self._named(self._head_of(m))
+                    both = self._coordinated(m, va)
+                    return both if both is not None else self._named(self._head_of(m))
             return self._named(ms[-1])
         if org is not None:
             return org
@@ -838,6 +847,21 @@ class _Attributor:
         if pm:
             return self._pronoun(pm.group(1), clause_lo + pm.start())
         return None
+
+    def _coordinated(self, m, va: int):
+        """Two people named as one subject, "X and Y said" / "X and Y, both senators, said": both
+        speak (a group of the two names), when the second stands right before the verb."""
+        nxt = next(iter(self.index.mentions_between(m.end, m.end + 60)), None)
+        if nxt is None or nxt.person is None or m.person is None or nxt.person is m.person:
+            return None
+        st = nxt.title_start if nxt.title_start is not None else nxt.start
+        if not re.fullmatch(r"\s+(?:and|&)\s+", self.text[m.end:st]) or not _RIGHT_BEFORE_VERB.fullmatch(
+                self.text[nxt.end:va]):
+            return None
+        first, second = m.person, nxt.person
+        both = Person(name=f"{first.name} and {second.name}", tokens=first.tokens + ["and"] + second.tokens,
+                      kind="group")
+        return self._found(both, "name", m.title_start if m.title_start is not None else m.start, nxt.end)
 
     def _stands_apart(self, ms: list, at: int) -> bool:
         """Whether a subject found at `at` is no apposition of the names in `ms` before it and no
@@ -1257,6 +1281,11 @@ class _Reading:
     verb: tuple[int, int] | None
 
 
+# A document as the subject of "read(s)" or "say(s)" right before the quote it introduces.
+_DOCUMENT_READS = re.compile(
+    r"(?P<doc>\b(the|a|an|one|another|this|that|its|his|her|their)\s+"
+    r"(?:(?!(?:the|a|an|one|another|this|that)\b)[\w’'&/.-]+,?\s+){0,6}?(?:"
+    + "|".join(sorted(DOCUMENT_HEADS)) + r"))\s+(?P<verb>read|reads|says|said|stated|states)\s*[,:]?\s*$", re.I)
 # The quotative frame after a quote: an inverted verb of manner or report ("beamed", "scoffed",
 # "reads", "reported"), or one after the subject ("X started", "the Post reported").
 _FRAME_VERB = r"((?-i:[a-z]+ed|reads|read|wrote|spoke|sang|goes|went)|" + _VERB_ALT + r")"
