@@ -51,7 +51,7 @@ def test_the_page_prints_only_quoted_words_that_open_as_a_sentence():
     from briefing.brief.assemble import opens_a_sentence
 
     a = article(0, SEOUL, [0], quotes=[
-        q("an implicit bargain between the two governments on the talks.", "Yoon Young-kwan", 2.0),
+        q("a quiet understanding between the two governments on the talks.", "Yoon Young-kwan", 2.0),
         q("...and then the talks stalled again for another long month.", "Yoon Young-kwan", 2.0),
         q("The talks will go on in Seoul next month, whatever the weather.", "Lee Soo-hyuck", 1.0),
     ])

@@ -40,7 +40,7 @@ def test_an_acronym_before_a_title_is_no_first_name():
 
 def test_a_full_name_that_he_or_she_refers_back_to_in_its_sentence_is_a_person():
     # no census first name, but only people are "she": the name is a person's
-    text = "Ama Boateng was on a trip from Paris for STP Partners when she was caught in the storm."
+    text = "Ama Boateng was visiting Paris for ACX Partners when she was caught in the storm."
     assert names(text) == ["Ama Boateng"]
     # another name between could be the one "he" refers to
     assert names("Ama Boateng hired Kofi Mensah when he was young.") == []
