@@ -589,12 +589,9 @@ class _Attributor:
         self.how = None
         self.verb = None
         self._quote_at = (q_start, q_end)
-        doc = _DOCUMENT_READS.search(frame[:max(0, q_start - lo)])
-        if doc is not None and doc.group(1).lower() not in ("his", "her", "their"):
-            # "the headline reads: '...'", "one road sign read, '...'": the document's words
-            # (nearer than an "according to" naming who reported it), never a person's
-            self.verb = (lo + doc.start("verb"), lo + doc.end("verb"))
-            return self._describe(doc.group("doc"), lo + doc.start("doc")), True
+        document = self._document_reading(frame, lo, q_start)
+        if document is not None:
+            return document, True
         best = None
         for vm in _speech_verbs(frame):
             a, b = lo + vm[0], lo + vm[1]
@@ -661,6 +658,16 @@ class _Attributor:
             if p is not None:
                 return p, True
         return None, True
+
+    def _document_reading(self, frame: str, lo: int, q_start: int):
+        """A document that reads the quote right after it: "the headline reads: '...'", "one road
+        sign read, '...'". Its words (nearer than an "according to" naming who reported them),
+        never a person's."""
+        doc = _DOCUMENT_READS.search(frame[:max(0, q_start - lo)])
+        if doc is None or doc.group(1).lower() in ("his", "her", "their"):
+            return None  # "his statement read": the owner's words (see speaker_in)
+        self.verb = (lo + doc.start("verb"), lo + doc.end("verb"))
+        return self._describe(doc.group("doc"), lo + doc.start("doc"))
 
     def _main_subject(self, before: str, lo: int):
         """The name or he/she that opens the sentence in `before` (masked frame text at `lo`)."""
