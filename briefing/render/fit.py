@@ -782,6 +782,10 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
         shorter = {"quotes"} if m.right and m.right < m.left else {"sentences", "stories"}
         restored: list[tuple] = []  # put back, most valuable first
         tries = 0
+        # the height model's error on this very page, so that what an item adds is judged by the
+        # prediction's change, not by its level (a model some pixels over the measure would
+        # otherwise refuse every item, even one beside the taller column)
+        offset = _predict_total(brief, plan_of(applied), ref, m, ref_est) - m.total
         for kinds in (shorter, {"quotes", "sentences", "stories", "titles", "points"} - shorter):
             for op in reversed(list(applied)):
                 if op[0] not in kinds or tries >= REFILL_TRIES:
@@ -790,7 +794,8 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
                 trial_ops = [x for x in applied if x != op]
                 # no taller than the page measured (or the target): an item put back beside the
                 # taller column costs no height, even on a page already fuller than the target
-                if _predict_total(brief, plan_of(trial_ops), ref, m, ref_est) <= max(m.total, m.avail * PUT_BACK_TARGET):
+                predicted = _predict_total(brief, plan_of(trial_ops), ref, m, ref_est) - max(0.0, offset)
+                if predicted <= max(m.total, m.avail * PUT_BACK_TARGET):
                     applied = trial_ops
                     restored.append(op)
         # the prediction can be generous when many items come back at once: if the page then
