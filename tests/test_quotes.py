@@ -803,3 +803,9 @@ def test_a_document_that_reads_the_quote_speaks_for_its_authors():
         "one county road sign", "organisation", "uncertain")
     qs = quotes_of("The cheeky headline reads: “Say it slowly: the mayor is not closing the library.”")
     assert qs[0].speaker_kind == "organisation" and qs[0].attribution == "uncertain"
+
+
+def test_a_pronoun_with_a_contracted_auxiliary_right_before_the_verb_is_its_subject():
+    qs = quotes_of("Ever since Dana Rook ran for the harbour seat, she's said the same thing at every stop: "
+                   "“The ferry is the island's only road.”")
+    assert (qs[0].speaker, qs[0].cue) == ("Dana Rook", "she's said")

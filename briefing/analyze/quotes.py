@@ -809,7 +809,8 @@ class _Attributor:
         # choose the candidate closest to the start of the clause (the subject), but a
         # pronoun right before the verb wins ("..., he said")
         tail = clause.rstrip()
-        if pm and re.search(r"\b(he|she|they)(?:\s+\w+ly)?\s*$", tail, re.I):
+        if pm and re.search(r"\b(he|she|they)(?:['’](?:s|d|ve|ll))?(?:\s+\w+ly)?\s*$", tail, re.I):
+            # (with its auxiliary contracted: "he's said", "she'd told")
             return self._pronoun(pm.group(1), clause_lo + pm.start())
         if re.search(r"(?:^|[\s,])it(?:\s+\w+ly)?\s*$", tail, re.I):
             # "it said": an organisation speaks, never a person
