@@ -74,8 +74,10 @@ def _speech_verbs(frame: str):
         a, b = m.span()
         if (a and frame[a - 1].isalnum()) or (b < len(frame) and frame[b].isalnum()):
             continue  # part of a longer word ("said2", "añadió")
-        if m.group().istitle() and re.search(r"[\w,]\s*$", frame[max(0, a - 3):a]):
-            continue  # capitalised inside a sentence: a name ("the United States"), no verb
+        if m.group().istitle():
+            before = frame[max(0, a - 3):a].rstrip()
+            if before and (before[-1].isalnum() or before[-1] in "_,"):
+                continue  # capitalised inside a sentence: a name ("the United States"), no verb
         w = m.group().lower()
         if w == "put":
             t = _PUT_IT.match(frame, b)
@@ -420,6 +422,7 @@ _INTERJECTED = r",\s+(?:who|whom|whose|which|a|an|the|both|all|\d+|(?-i:[a-z]+(?
 _BEFORE_VERB = (r"(?:" + _INTERJECTED + r")?\s+(?:(?:has|have|had|would|will|did|does|do|is|was|can|could|also)\s+)?"
                 r"(?:\w+ly\s+)?")
 _RIGHT_BEFORE_VERB = re.compile(_BEFORE_VERB)
+_INTERJECTED_AT = re.compile(_INTERJECTED)
 # Words that make a clause, not a description: function words (capitalised-word list and
 # sumy's stop words both), auxiliaries, speech verbs ("of" joins a head noun to its complement
 # inside one description: "chief of staff").
@@ -663,7 +666,10 @@ class _Attributor:
         """A document that reads the quote right after it: "the headline reads: '...'", "one road
         sign read, '...'". Its words (nearer than an "according to" naming who reported them),
         never a person's."""
-        doc = _DOCUMENT_READS.search(frame[:max(0, q_start - lo)])
+        lead = frame[:max(0, q_start - lo)]
+        if not _READS_AT_END.search(lead[-16:]):
+            return None  # (the cheap test first: the full pattern tries every determiner)
+        doc = _DOCUMENT_READS.search(lead)
         if doc is None or doc.group(1).lower() in ("his", "her", "their"):
             return None  # "his statement read": the owner's words (see speaker_in)
         self.verb = (lo + doc.start("verb"), lo + doc.end("verb"))
@@ -779,8 +785,9 @@ class _Attributor:
         # the clause before the verb: from the last quote / semicolon / sentence start
         cut = max(self._last_quote_end(before, lo), before.rfind(";"), before.rfind("\n"))
         nested = None
-        for nested in _COMPLEMENT_THAT.finditer(before, cut + 1):
-            pass
+        if "that" in before[cut + 1:]:
+            for nested in _COMPLEMENT_THAT.finditer(before, cut + 1):
+                pass
         if nested is None:
             return self._subject_in_clause(lo + cut + 1, va)
         # the verb stands in the that-clause of another speech verb ("X said that if Y is now
@@ -834,8 +841,7 @@ class _Attributor:
                 both = self._coordinated(ms[-2], va)
                 return both if both is not None else self._named(last)
             for m in reversed(ms[:-1]):
-                if re.fullmatch(_INTERJECTED + r".*", self.text[m.end:va], re.S) and _RIGHT_BEFORE_VERB.fullmatch(
-                        self.text[m.end:va]):
+                if _INTERJECTED_AT.match(self.text, m.end, va) and _RIGHT_BEFORE_VERB.fullmatch(self.text, m.end, va):
                     # a phrase set off by commas between the subject and its verb holds another
                     # name: "Hale, asked about the deaths under Ruiz, had said"
                     return self._named(m)
@@ -1294,6 +1300,7 @@ _DOCUMENT_READS = re.compile(
     r"(?P<doc>\b(the|a|an|one|another|this|that|its|his|her|their)\s+"
     r"(?:(?!(?:the|a|an|one|another|this|that)\b)[\w’'&/.-]+,?\s+){0,6}?(?:"
     + "|".join(sorted(DOCUMENT_HEADS)) + r"))\s+(?P<verb>read|reads|says|said|stated|states)\s*[,:]?\s*$", re.I)
+_READS_AT_END = re.compile(r"\b(?:read|reads|says|said|stated|states)\s*[,:]?\s*$", re.I)
 # The quotative frame after a quote: an inverted verb of manner or report ("beamed", "scoffed",
 # "reads", "reported"), or one after the subject ("X started", "the Post reported").
 _FRAME_VERB = r"((?-i:[a-z]+ed|reads|read|wrote|spoke|sang|goes|went)|" + _VERB_ALT + r")"
@@ -1424,8 +1431,9 @@ def _inside_indirect(lead: str) -> bool:
     that he would go, adding: “...”"). `lead` is the quote's sentence before its opening mark,
     other quotes blanked; the caller keeps a quote with its own speech verb after it."""
     m = None
-    for m in _COMPLEMENT_THAT.finditer(lead):
-        pass
+    if "that" in lead:  # (the cheap test first: the pattern holds every speech verb)
+        for m in _COMPLEMENT_THAT.finditer(lead):
+            pass
     if m is None or _OPENING_SUBORDINATE.fullmatch(lead[:m.start()].rstrip() + ","):
         # in a subordinate clause the sentence opens with, the that-clause ends with it: "When
         # X suggested that Y would sue, Z fired back: '...'"
