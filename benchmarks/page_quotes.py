@@ -20,7 +20,8 @@ scored:
   quote of its articles);
 - PolNeAR: right when its speaker contains the gold source's key (`source_key`); a gold source
   without a key is a description ("the judge": right when the printed speaker ends with its head
-  word) or a pronoun the annotation does not resolve (not scored); a printed quote that matches
+  word), a pronoun the annotation does not resolve (personal, relative or possessive: not scored)
+  or a speech verb marked where the source should be (no source: not scored); a printed quote that matches
   only a `partial` span (words quoted inside reported speech) is wrong, one that matches nothing
   annotated is counted apart (PolNeAR lists the attributions one annotator chose, not all).
 
@@ -46,12 +47,16 @@ sys.path.insert(0, str(HERE.parent))
 import quotes as quote_bench  # noqa: E402
 
 from briefing.ingest.clean import clean_text  # noqa: E402
+from briefing.vocabulary.speech import SPEECH_VERBS  # noqa: E402
 
 GGT_DAY = 7
 POLNEAR_DAY = 10
 """Articles a day, as the issue sets them: a small desk's morning (GGT) and a political one."""
 DAY = dt.date(2026, 11, 24)
-PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"}
+PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them",
+            "who", "whom", "which", "that", "his", "their", "its"}
+"""Gold sources that name nobody the annotation resolves: personal, relative and possessive
+pronouns ("Lynch, who told Congress ..." has the source "who")."""
 
 
 def ggt_days(half: str) -> list[list[tuple]]:
@@ -111,7 +116,8 @@ def judge(quote, gold: dict) -> str:
                 return "right"
             continue
         source = (g.get("source") or "").strip().lower()
-        if not source or source in PRONOUNS:
+        if not source or source in PRONOUNS or source in SPEECH_VERBS:
+            # no source, a pronoun left unresolved, or the cue marked in its place ("said")
             return "unscored"
         head = re.findall(r"[a-z]+", source)
         if head and (quote.speaker or "").lower().split()[-1:] == head[-1:]:

@@ -51,6 +51,10 @@ ENFORCED = {
     "section accuracy aeb half 1 (tuning)", "section accuracy aeb half 2 (check)",
     "since: statuses right half 0", "since: statuses right half 1", "since: quiet stories named",
     "since: opens with news half 0", "since: opens with news half 1",
+    # issue 18: the page's quotes (PolNeAR b's printed speakers are not at 0.97: tracked)
+    "page quotes right ggt even", "page quotes right ggt odd", "page quotes right polnear a",
+    "page quotes a page ggt even", "page quotes a page ggt odd", "page quotes a page polnear a",
+    "page quotes a page polnear b",
 }
 
 
@@ -114,7 +118,7 @@ def figures() -> list[tuple[str, float, float]]:
     for half in ("a", "b"):
         _, _, f1, speaker = quote_bench.polnear_figures(quote_bench.run_polnear(half=half))
         out.append((f"PolNeAR {half} quote F1", f1, 0.93))
-        out.append((f"PolNeAR {half} speaker compatible", speaker, 0.90))
+        out.append((f"PolNeAR {half} speaker compatible", speaker, 0.92))  # issue 18 (was 0.90)
 
     # issue 18: the speakers of the quotes the fitted page prints (days of GGT dev and PolNeAR
     # train, both halves), and enough quotes a page to be worth reading

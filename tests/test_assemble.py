@@ -47,6 +47,19 @@ def test_quotes_prefer_a_named_speaker_and_a_readable_length():
     assert ranked[-1].text == "Fine."
 
 
+def test_the_page_prints_only_quoted_words_that_open_as_a_sentence():
+    from briefing.brief.assemble import opens_a_sentence
+
+    a = article(0, SEOUL, [0], quotes=[
+        q("a quiet understanding between the two governments on the talks.", "Yoon Young-kwan", 2.0),
+        q("...and then the talks stalled again for another long month.", "Yoon Young-kwan", 2.0),
+        q("The talks will go on in Seoul next month, whatever the weather.", "Lee Soo-hyuck", 1.0),
+    ])
+    assert [x.speaker for x in rank_quotes([a], max_quotes=None)] == ["Lee Soo-hyuck"]
+    assert opens_a_sentence("[W]e will be there.") and opens_a_sentence("2016 was hard.")
+    assert not opens_a_sentence("but we will be there.")
+
+
 def test_one_speaker_gets_at_most_three_quotes_before_the_others():
     lines = [
         "It is crystal clear that the goal is the complete and verifiable denuclearization of the peninsula.",

@@ -234,6 +234,9 @@ def test_speech_verb_scan_matches_the_verb_regex():
              "noted Smith; said2 Saidy SAYS, it was\x00\x00told")
     want = [(m.start(), m.end(), m.group().lower()) for m in VERB_RE.finditer(frame)]
     assert list(_speech_verbs(frame)) == want
+    # a capitalised word inside a sentence is a name, no verb: "the United States"
+    assert list(_speech_verbs("He wants to leave the United States soon")) == []
+    assert [v for _a, _b, v in _speech_verbs("States often say little. Says who?")] == ["states", "say", "says"]
 
 
 def test_two_single_closing_marks_close_a_double_quote():
@@ -531,6 +534,47 @@ def test_a_participle_right_after_a_speech_verb_takes_that_verbs_subject():
     assert qs[0].speaker == "Sean Pike"
 
 
+def test_a_participle_clause_takes_the_subject_of_the_speech_verb_earlier_in_its_sentence():
+    # the participle goes with the main clause, not with a name in the reported words between
+    qs = quotes_of("Janet Ruiz said Mark Cole must pick a side on the dam soon, saying, “Sooner or later he will "
+                   "have to tell the valley what he wants.”")
+    assert qs[0].speaker == "Janet Ruiz"
+    qs = quotes_of("“The ferry has been late all winter,” Tom Hale wrote in a note to the Courier explaining his "
+                   "vote, “and the harbour board has done nothing about it.”")
+    assert [q.speaker for q in qs] == ["Tom Hale", "Tom Hale"]
+    # "is saying" is a finite verb with its own subject; inside another speaker's that-clause, the
+    # words are a report of a report, never printed as a name
+    qs = quotes_of("Janet Ruiz said that if Mark Cole is now saying, “We will pay for the road ourselves,” "
+                   "the town should hold him to it.")
+    assert qs[0].speaker == "Mark Cole"
+    assert qs[0].attribution == "uncertain"
+
+
+def test_quoted_words_inside_the_that_clause_of_reported_speech_are_no_direct_quote():
+    assert quotes_of("Dana Ortiz recalled that in the flood year, “We slept in the school gym and cooked outside.”") == []
+    assert quotes_of("Dana Ortiz said that if the vote fails, a deal is still possible: “Both sides want "
+                     "the bridge built, and both know what it costs.”") == []
+    # a speech verb after the "that" introduces the quote itself
+    qs = quotes_of("Dana Ortiz said that she would stay on, adding: “We slept in the school gym for a week.”")
+    assert [q.speaker for q in qs] == ["Dana Ortiz"]
+    # and a quote with its own attribution after it is direct
+    qs = quotes_of("Ortiz told the paper that despite the crowds, the market would close by spring: “When the "
+                   "tourists leave, the stalls go with them,” Ortiz predicted.")
+    assert len(qs) == 1
+    # a that-clause inside an opening subordinate clause ends with it
+    qs = quotes_of("When Hale suggested that the county would cut the ferry, Dana Ortiz fired back: “Then the "
+                   "island will vote him out.”")
+    assert [q.speaker for q in qs] == ["Dana Ortiz"]
+    # a second verb coordinated after the that-clause shares the first one's subject
+    qs = quotes_of("Dana Ortiz joked that the lighthouse was her favourite building, but went on to say, “The "
+                   "old mill is the one we should save.”")
+    assert [q.speaker for q in qs] == ["Dana Ortiz"]
+    # a relative "that" opens no reported speech
+    qs = quotes_of("Dana Ortiz answered with a line that would suit her rival: “Nobody on this island needs "
+                   "a lesson in budgets.”")
+    assert [q.speaker for q in qs] == ["Dana Ortiz"]
+
+
 def test_a_name_that_modifies_a_role_noun_gives_way_to_the_person_after_it():
     # "ally" ends in -ly but is a noun: "Brill ally James Carver" is Carver
     qs = quotes_of("Senator Lena Brill leads the race.",
@@ -621,3 +665,147 @@ def test_a_quote_after_reported_speech_alone_is_uncertain():
     qs = quotes_of("Hana Sato said the school needs a new roof.",
                    "“We have asked for repairs since spring.”")
     assert qs[0].speaker == "Hana Sato" and qs[0].attribution == "uncertain"
+
+
+def test_any_verb_of_manner_or_report_in_the_slot_after_a_quote_attributes_it():
+    # English inverts only quotative verbs after a quote: "beamed X" is X speaking
+    qs = quotes_of("Eva Hart runs the stall.",
+                   "“This is the best fair in years!” beamed Tomas Berg of Lunden, who came early.")
+    assert [(q.speaker, q.attribution, q.cue) for q in qs] == [("Tomas Berg", "explicit", "beamed Tomas Berg")]
+    qs = quotes_of("“The ferry will stop running after the first of March,” the Harbour Courier reported.")
+    assert (qs[0].speaker, qs[0].speaker_kind) == ("Harbour Courier", "organisation")
+    qs = quotes_of("“We never meant to close the library,” a county official shrugged.")
+    assert qs[0].speaker == "a county official"
+    # a document in that slot speaks for its authors: never a name to print
+    qs = quotes_of("“This council has forgotten who elected it,” reads a Monday editorial in the Courier.")
+    assert (qs[0].speaker_kind, qs[0].attribution) == ("organisation", "uncertain")
+
+
+def test_asked_right_after_a_question_is_inverted_like_said():
+    qs = quotes_of("“Why should the island pay for a bridge it will never use?” asked Mr. Hale, holding up the map.")
+    assert qs[0].speaker == "Hale"
+
+
+def test_a_phrase_set_off_by_commas_between_subject_and_verb_holds_no_subject():
+    qs = quotes_of("Dana Rook and Tom Hale met in May.",
+                   "Later, Ms. Rook, asked about the ferry under Mr. Hale, had said, “Everybody here knows who cut it.”")
+    assert qs[0].speaker == "Dana Rook"
+    qs = quotes_of("Ines Varga and Gloria Hart answer the phones.",
+                   "“Have you voted yet this week?” Varga, a retired nurse from the plant, said into the phone.")
+    assert qs[0].speaker == "Ines Varga"
+    qs = quotes_of("Admiral Hale spoke in May.",
+                   "“The bridge vote was never in doubt,” Harbourview, the official city news agency, wrote.")
+    assert (qs[0].speaker, qs[0].speaker_kind) == ("Harbourview", "organisation")
+
+
+def test_a_description_right_before_the_verb_is_its_subject_whatever_an_opening_clause_names():
+    qs = quotes_of("Although Tom Hale's team keeps no office downtown, a Harbour Board official who asked not to "
+                   "be named said Wednesday, “The council and the campaign talk every week.”")
+    assert (qs[0].speaker, qs[0].attribution) == ("a Harbour Board official", "explicit")
+    qs = quotes_of("Amid the protests, even a senior party strategist said Dana Rook must pick a side on the dam, "
+                   "saying, “Sooner or later she will have to tell the valley what she wants.”")
+    assert qs[0].speaker == "a senior party strategist"
+    # an apposition after a name describes that person
+    qs = quotes_of("“We will appeal,” Tom Hale, a lawyer for the town, said.")
+    assert qs[0].speaker == "Tom Hale"
+
+
+def test_an_organisation_a_name_owns_is_the_subject_before_the_verb():
+    qs = quotes_of("At the time, Hale's hometown Lunden Herald wrote: “Hale has never backed a candidate before a vote.”")
+    assert (qs[0].speaker, qs[0].speaker_kind) == ("Lunden Herald", "organisation")
+
+
+def test_a_kin_noun_describes_someone_new_not_the_last_man_named():
+    qs = quotes_of("The storm flooded the farm of Tomas Berg, who lives alone.",
+                   "At the shelter, the family of a young fisherman waited for news of his boat.",
+                   "“They found the boat, they found it,” the father repeated into his phone.")
+    assert qs[0].speaker == "the father"
+
+
+def test_three_apostrophes_close_a_quote_inside_a_quote_and_then_the_quote():
+    qs = quotes_of("''My neighbours tell me, 'Fix that fence,''' said Mr. Hale, who farms the east field. "
+                   "''The fence is not mine.''")
+    assert [q.text for q in qs] == ["My neighbours tell me, 'Fix that fence,'", "The fence is not mine."]
+    assert [q.speaker for q in qs] == ["Hale", "Hale"]
+
+
+def test_a_quoted_name_or_title_inside_the_clause_does_not_cut_it_from_its_subject():
+    qs = quotes_of("“The ferry ran better ten years ago,” councillor Ivo Brandt, wearing a cap and “Save the "
+                   "Ferry” pins, said calmly.")
+    assert qs[0].speaker == "Ivo Brandt"
+    qs = quotes_of("Lena Brill spoke first.",
+                   "As Omar Haddad, professor of law at Lunden and author of ''A History of Rivers,'' put it, "
+                   "''A ferry that runs twice a day is better than a bridge that never opens.''")
+    assert [(q.speaker, q.cue) for q in qs] == [("Omar Haddad", "Omar Haddad put it")]
+
+
+def test_the_writers_clause_between_a_quote_and_an_inverted_verb_holds_no_subject():
+    qs = quotes_of("“The numbers look grim for anyone in that race” that Hale can win the seat, said Steve Varga, "
+                   "a former harbour manager.")
+    assert qs[0].speaker == "Steve Varga"
+
+
+def test_an_owned_description_ending_in_a_name_before_the_comma_gives_way_to_the_person_after_it():
+    qs = quotes_of("“He always wanted to sail alone,” said his best friend at "
+                   "Dalhaven, Bruce Turner, who sailed with him.")
+    assert qs[0].speaker == "Bruce Turner"
+
+
+def test_a_long_indefinite_description_after_the_verb_is_the_speaker():
+    qs = quotes_of("“If Hale wins the harbour seat, the ferry is safe,” said one long-serving Green close to "
+                   "the island's party office, who asked not to be named.")
+    assert qs[0].speaker == "one long-serving Green close to the island's party office"
+
+
+def test_the_speaker_described_after_a_quote_is_someone_named_before_it_not_in_it():
+    qs = quotes_of("One of the planners, Omar Haddad, said Hale's plan will test the ferry budget.",
+                   "“Surely Tom Hale has read what we wrote about the pier,” said the former planning aide.")
+    assert qs[0].speaker == "Omar Haddad"
+    assert qs[0].attribution == "uncertain"  # a description resolved by guess is never printed as a name
+
+
+def test_a_question_or_a_trailing_ellipsis_then_its_attribution_as_the_next_sentence():
+    qs = quotes_of("The volunteers are Ines Varga and Gloria Hart.",
+                   "\"We are ringing about the ferry vote. Will you be there on Sunday?\" Varga, a retired nurse "
+                   "from the plant, said pleasantly into the phone.")
+    assert (qs[0].speaker, qs[0].attribution) == ("Ines Varga", "resolved")
+    qs = quotes_of("Dana Rook sat down with Lena Brill.",
+                   "“Well, perhaps. We will look at every harbour on the coast…” Rook said. “Is that really so?” Brill asked.")
+    assert [q.speaker for q in qs] == ["Dana Rook", "Lena Brill"]
+
+
+def test_an_inverted_verb_opening_the_sentence_is_no_part_of_the_name_after_it():
+    qs = quotes_of("Roger Hale spoke to the radio host on Monday.",
+                   "Continued Hale: “The ferry is the only road this island has.”")
+    assert (qs[0].speaker, qs[0].cue) == ("Roger Hale", "Continued Hale")
+
+
+def test_a_dash_and_a_name_under_a_quote_of_its_own_sign_it():
+    qs = quotes_of("The mayor spoke to the delegates.",
+                   "\"A fine speech. The valley will remember it for years.\"",
+                   "-President Lena Brill, in a letter to the paper.",
+                   "\"Every winter the council promises a new ferry, and every spring it forgets.\"",
+                   "—Ines Varga, Lunden.")
+    assert [(q.speaker, q.attribution) for q in qs] == [("Lena Brill", "explicit"), ("Ines Varga", "explicit")]
+    assert qs[1].cue == "—Ines Varga"
+
+
+def test_two_people_named_as_one_subject_both_speak():
+    qs = quotes_of("“We will not accept the ferry cuts,” council leader Dana Rook and House Speaker Tom Hale, "
+                   "both Greens, said in a statement.")
+    assert [(q.speaker, q.speaker_kind, q.attribution) for q in qs] == [
+        ("Dana Rook and Tom Hale", "group", "explicit")]
+
+
+def test_a_document_that_reads_the_quote_speaks_for_its_authors():
+    qs = quotes_of("According to the Courier, one county road sign read, “Slow down, the ferry waits for no one.”")
+    assert (qs[0].speaker, qs[0].speaker_kind, qs[0].attribution) == (
+        "one county road sign", "organisation", "uncertain")
+    qs = quotes_of("The cheeky headline reads: “Say it slowly: the mayor is not closing the library.”")
+    assert qs[0].speaker_kind == "organisation" and qs[0].attribution == "uncertain"
+
+
+def test_a_pronoun_with_a_contracted_auxiliary_right_before_the_verb_is_its_subject():
+    qs = quotes_of("Ever since Dana Rook ran for the harbour seat, she's said the same thing at every stop: "
+                   "“The ferry is the island's only road.”")
+    assert (qs[0].speaker, qs[0].cue) == ("Dana Rook", "she's said")

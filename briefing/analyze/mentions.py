@@ -500,6 +500,8 @@ def word_class(word: str) -> str:
         return "title"
     if b in COMMON_CAPS or _people_of_a_place(b) or _RELATIONAL_PREFIX.match(b):
         return "common"
+    if b.endswith("ly") and len(b) > 4 and b not in FIRST_NAMES and b not in census_surnames():
+        return "common"  # an adverb opening a sentence ("Certainly Hale has ..."), no name
     if is_place(b) or b in DEMONYMS:
         return "place"
     parts = word.split("-")
@@ -556,6 +558,8 @@ def _run_classes(run: list[Token]) -> tuple[list[str], bool]:
     surname look-alike after one a surname), and whether a one-word run is only a weak name (a
     title or place word that may be the surname of someone named in full)."""
     classes = [word_class(t.text) for t in run]
+    if len(run) >= 2 and base(run[0].text) in SPEECH_VERBS and not run[0].text.isupper():
+        classes[0] = "common"  # an inverted verb opening the sentence: "Continued Stone:", "Added Ruiz"
     for idx in range(len(run) - 1):
         if (classes[idx] in ("org", "title", "common", "place") and base(run[idx].text) in FIRST_NAMES
                 and base(run[idx].text) not in HONORIFICS and classes[idx + 1] == "name"
@@ -603,10 +607,12 @@ class MentionFinder:
             k = len(run)
             start = 0
             for idx, c in enumerate(classes):
+                # a title or place word between a first name and a name is part of the name
+                # ("Margaret Judge Hale"); an acronym is no first name ("UN Ambassador John Hale")
                 if c in ("hon", "title", "org", "place", "common") and not (
                         c in ("title", "place", "org") and idx > 0 and classes[idx - 1] == "name"
                         and idx + 1 < k and classes[idx + 1] == "name"
-                        and base(run[idx - 1].text) in FIRST_NAMES):
+                        and base(run[idx - 1].text) in FIRST_NAMES and not run[idx - 1].text.isupper()):
                     start = idx + 1
             name_toks = run[start:]
             # suffix-only or particle leftovers; a capitalised particle that is a first name
@@ -671,10 +677,34 @@ class MentionFinder:
             # "says Cambridge cartoonist X": a capitalised word followed by a lower-case
             # noun modifies that noun; it is not the speaker
             modifier = re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:of|who|from|at|in|on|to|and)\b", after)
-            if _speech_before(before) and not modifier:
+            # nor is a possessive: "said Hale's nomination will ..." (the owner of the subject)
+            if _speech_before(before) and not modifier and not re.match(r"[’']s\b", after):
                 m.evidence.add("speech")
             if len(m.tokens) == 1 and RELATION_BEFORE.search(before):
                 m.evidence.add("relation")  # "says Lund's dad, Gregor"
+        self._pronoun_evidence(cands)
+
+    _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)[“\"]?$")
+    _HE_OR_SHE = re.compile(r"[^.!?\n]*?\b(?:he|she)\b")
+
+    def _pronoun_evidence(self, cands: list[Mention]) -> None:
+        """A full name that opens its sentence as the subject of a verb, and that "he" or "she"
+        later in the sentence refers back to with no other name between, is a person: only people
+        are he or she ("Ama Boateng was on a trip when she ...")."""
+        text = self.text
+        # the names between that could be another person's (no place, acronym or organisation)
+        people_like = [c.start for c in cands if not is_place(" ".join(c.tokens).lower())
+                       and not any(t.isupper() and len(t) > 1 for t in c.tokens)
+                       and not any(t.lower() in ORG_WORDS for t in c.tokens)]
+        for m in cands:
+            if len(m.tokens) < 2 or not re.match(r"\s+(?:\w+ly\s+)?[a-z]", text[m.end:m.end + 30]):
+                continue
+            if not self._SENTENCE_START.search(text[max(0, m.start - 4):m.start]):
+                continue
+            pm = self._HE_OR_SHE.match(text, m.end, m.end + 200)
+            k = bisect_left(people_like, m.end)
+            if pm and (k == len(people_like) or pm.end() <= people_like[k]):
+                m.evidence.add("pronoun")
 
     def accept(self, cands: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         """(the multi-word mentions that name people, in text order; the one-word mentions, which
@@ -726,7 +756,7 @@ class MentionFinder:
                 # first name: "Canada's Justin Trudeau" has it at another mention)
                 continue
             strong = ev & {"first_name", "honorific", "title", "speech", "east_asian",
-                           "surname_used", "appositive", "age", "initial", "relation", "leader", "who"}
+                           "surname_used", "appositive", "age", "initial", "relation", "leader", "who", "pronoun"}
             if not strong:
                 weak_multi.append(m)
                 continue

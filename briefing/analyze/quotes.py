@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.model import Article, Quote, Span
 from briefing.analyze.coreference import NameIndex
@@ -46,7 +46,7 @@ from briefing.analyze.mentions import (
     Person,
 )
 from briefing.analyze.people import people_index
-from briefing.vocabulary.grammar import COPULA, DETERMINERS, PREPOSITIONS, SUBORDINATORS
+from briefing.vocabulary.grammar import COORDINATORS, COPULA, DETERMINERS, PREPOSITIONS, SUBORDINATORS
 from briefing.vocabulary.speech import QUOTE_CUES, SPEECH_VERBS, TELLING_VERBS
 from briefing.vocabulary.stopwords import stop_words
 
@@ -61,6 +61,7 @@ VERB_RE = re.compile(r"\b(?:" + _VERB_ALT + r")\b", re.I)
 _VERB_SET = frozenset(v for v in _VERB_ALT.split("|") if " " not in v)
 _VERB_WORD = re.compile(r"[A-Za-z]+")
 _VERB_TAIL = re.compile(r"\s+(out|to)\b", re.I)
+_PUT_IT = re.compile(r"\s+it\b", re.I)
 
 
 def _speech_verbs(frame: str):
@@ -73,7 +74,16 @@ def _speech_verbs(frame: str):
         a, b = m.span()
         if (a and frame[a - 1].isalnum()) or (b < len(frame) and frame[b].isalnum()):
             continue  # part of a longer word ("said2", "añadió")
+        if m.group().istitle():
+            before = frame[max(0, a - 3):a].rstrip()
+            if before and (before[-1].isalnum() or before[-1] in "_,"):
+                continue  # capitalised inside a sentence: a name ("the United States"), no verb
         w = m.group().lower()
+        if w == "put":
+            t = _PUT_IT.match(frame, b)
+            if t:
+                yield a, t.end(), "put it"  # "as X put it"
+            continue
         if w in ("pointed", "points", "according"):
             t = _VERB_TAIL.match(frame, b)
             if t and (t.group(1).lower() == "to") == (w == "according"):
@@ -133,6 +143,8 @@ def find_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
                 continue
             if ch == "'" and para[i + 1:i + 2] == "'" and (open_at is None or para[open_at] in STRAIGHT + "'"):
                 # two apostrophes typed for a double mark, opening or closing (''A,'' he said)
+                if open_at is not None and para[i + 2:i + 3] == "'":
+                    continue  # three: a quote inside the quote closes first (''... 'We won,''' he said)
                 skip = i + 1
                 if open_at is None:
                     if not para[i + 2:i + 3].isspace() and para[i + 2:i + 3]:
@@ -393,8 +405,9 @@ _DETERMINER = r"(?:a|an|one|another|my|some|the)"
 # relative clause after it: "As one veteran of the projects commented",
 # "Another member of the public, whose name is redacted, wrote".
 _DESCRIBED_SUBJECT = re.compile(
-    r"(?:^\s*|\bas\s+|,\s+)(?P<np>" + _DETERMINER + r"\s+[a-z][\w’'-]*(?:\s+[\w’'-]+){0,6}?)"
-    r"(?:,\s+(?:who|whose|which)\b[^,]*,)?\s*$", re.I)
+    r"(?:^\s*|\bas\s+|,\s+)(?:(?:even|also|only|just)\s+)?(?P<np>" + _DETERMINER
+    + r"\s+(?:[\w’'&-]+\s+){0,6}?(?!(?:" + "|".join(sorted(AUXILIARIES)) + r")\b)[\w’'-]+)"
+    r"(?:,\s+(?:who|whose|which)\b[^,]*,|\s+who\s+[^,]{1,80}?)?\s*$", re.I)
 # An indefinite description right after an inverted verb: "says one of the players in the video".
 # A definite description in the clause before the verb: "the minister", "that official".
 _DESCRIPTION_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(" + _ROLE_ALT + r")\b", re.I)
@@ -402,7 +415,14 @@ _DESCRIPTION_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(" +
 # description words ("Sanders campaign manager Jeff Weaver"), or a possessive and a
 # description before a comma ("Rubio's deputy campaign manager, Rich Beeson").
 _MODIFIED_NAME = re.compile(r"(?:(?:’s|'s)?(?:\s+[a-z][\w-]*){1,4}\s+|(?:’s|'s)(?:\s+[a-z][\w-]*){1,5},\s+)")
-_RIGHT_BEFORE_VERB = re.compile(r"(?:\s+(?:\w+ly\s+)?|,\s+(?:who|whose)\b[^,]*,\s+)")
+# What may stand between a subject and its verb: a phrase set off by commas that opens as a
+# relative clause, an apposition, an age or a participle ("Hale, who ..., said", "Hale, the
+# mayor, said", "Hale, 22, said", "Hale, asked about it, had said"), an auxiliary, an adverb.
+_INTERJECTED = r",\s+(?:who|whom|whose|which|a|an|the|both|all|\d+|(?-i:[a-z]+(?:ed|ing)))\b[^,]{0,80},"
+_BEFORE_VERB = (r"(?:" + _INTERJECTED + r")?\s+(?:(?:has|have|had|would|will|did|does|do|is|was|can|could|also)\s+)?"
+                r"(?:\w+ly\s+)?")
+_RIGHT_BEFORE_VERB = re.compile(_BEFORE_VERB)
+_INTERJECTED_AT = re.compile(_INTERJECTED)
 # Words that make a clause, not a description: function words (capitalised-word list and
 # sumy's stop words both), auxiliaries, speech verbs ("of" joins a head noun to its complement
 # inside one description: "chief of staff").
@@ -410,7 +430,7 @@ _NOT_DESCRIPTION = frozenset((COMMON_CAPS & stop_words()) | AUXILIARIES | SPEECH
 # "says Lund's dad, Gregor": a possessive relation before the person named after the comma.
 _RELATION_AFTER = re.compile(r"[’']s\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(RELATION_NOUNS)) + r"),\s+")
 _INDEFINITE_AFTER = re.compile(
-    r"((?:a|an|one|another|my)\s+[A-Za-z][\w’'-]*(?:\s+(?!in\b|at\b|on\b|who\b|during\b|after\b)[\w’'-]+){0,5}?)"
+    r"((?:a|an|one|another|my)\s+[A-Za-z][\w’'-]*(?:\s+(?!in\b|at\b|on\b|who\b|during\b|after\b)[\w’'-]+){0,8}?)"
     r"(?=\s*(?:[,.;:!?]|$|\s(?:in|at|on|who|during|after)\b))")
 
 
@@ -426,15 +446,16 @@ _ABBREVIATED_HEADS = {"pm": "minister", "ceo": "executive", "cfo": "officer", "c
 DOCUMENT_HEADS = {
     "affidavit", "report", "statement", "complaint", "filing", "indictment", "lawsuit", "memo",
     "document", "documents", "letter", "release", "study", "survey", "poll", "ruling", "transcript",
-    "email", "e-mail", "tweet", "post", "editorial", "petition", "warrant",
+    "email", "e-mail", "tweet", "post", "editorial", "petition", "warrant", "headline", "column", "article",
+    "sign", "banner", "placard", "caption", "note", "message", "ad", "advertisement",
 }
 _ORG_SUBJECT = re.compile(
     r"(?<![\w’'-])((?:[Tt]he )?(?:(?:al|el)-)?(?:[A-Z][\w.&’'-]* ){0,4}[A-Z][\w.&’'-]*)"
-    r"(?=\s+(?:" + "|".join(sorted(SPEECH_VERBS - {"according"}, key=len, reverse=True)) + r")\b)")
+    r"(?=" + _BEFORE_VERB + r"(?:" + "|".join(sorted(SPEECH_VERBS - {"according"}, key=len, reverse=True)) + r")\b)")
 
 
 _OWNED_DESCRIPTION_AFTER = re.compile(r"(?:his|her|their|its|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[’']s)\s+"
-                                      r"(?:[\w-]+\s+){0,5}?[a-z][\w-]*,\s+(?=[A-Z])")
+                                      r"(?:[\w-]+\s+){0,5}?[\w-]+,\s+(?=[A-Z])")
 _ORG_AFTER = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w.&’'-]*\s){0,4}[A-Z][\w.&’'-]*)(?=\s*(?:[,.;]|$|\s(?:in|on|at|said|says|wrote)\b))")
 
 
@@ -524,6 +545,14 @@ def _head_noun(words: list[str]) -> str | None:
     return core[-1] if core else None
 
 
+# After a quote, a subordinate clause of the writer's that ends in a comma before the verb.
+_CLAUSE_AFTER_QUOTE = re.compile(r"[\s’”\"']*(?:that|if|because|unless|when|whether|until|since)\b[^\x00]*,\s*$", re.I)
+# A form of "be" right before a participle makes it a finite progressive ("X is now saying").
+_PROGRESSIVE = re.compile(r"\b(?:" + "|".join(sorted(COPULA)) + r")\s+(?:\w+ly\s+|now\s+|still\s+)?$", re.I)
+# A sentence ends between two words of masked frame text (quotes are blanked out).
+_SENTENCE_END = re.compile(r"[.!?][\s\x00]+[A-Z]")
+
+
 class _Attributor:
     def __init__(self, article: Article, spans: list[Span], index: NameIndex):
         self.text = article.text
@@ -562,6 +591,10 @@ class _Attributor:
         `how` tells afterwards how the person was found, and `verb` where the speech verb stands."""
         self.how = None
         self.verb = None
+        self._quote_at = (q_start, q_end)
+        document = self._document_reading(frame, lo, q_start)
+        if document is not None:
+            return document, True
         best = None
         for vm in _speech_verbs(frame):
             a, b = lo + vm[0], lo + vm[1]
@@ -585,19 +618,32 @@ class _Attributor:
         between = frame[:v_start].rstrip()
         inverted = (verb == "according to" or not between or between.endswith("\x00")
                     or re.search(r"\x00[\s,.!?—–-]*$", between))
-        if inverted and verb not in TELLING_VERBS:
+        # "“...?” asked X": right after a quote, "asked" is inverted like "said" (X asks); elsewhere
+        # its object follows it ("asked X whether ...")
+        asked_after_quote = verb in ("asked", "asks") and re.search(r"\x00[\s,.!?—–-]*$", between)
+        if inverted and (verb not in TELLING_VERBS or asked_after_quote):
             p = self._subject_after(after, vb, verb)
             if p is not None:
                 return p, True
-        if verb.endswith("ing") and verb != "according to":
-            # "X said, adding, '...'": the participle goes with the speech verb before it
+        if verb.endswith("ing") and verb != "according to" and not _PROGRESSIVE.search(frame[:v_start]):
+            # a participle clause takes the subject of the finite speech verb before it in its
+            # sentence: "X said, adding, '...'", "X said Y must choose, saying '...'", "X wrote in
+            # a statement to Y explaining ..., '...'" (not "is saying": a finite verb of its own)
             prior = [vm for vm in _speech_verbs(frame[:v_start])
-                     if not vm[2].endswith("ing") and re.fullmatch(r"[\s,]*", frame[vm[1]:v_start])]
+                     if not vm[2].endswith("ing") and vm[2] != "according to"
+                     and not _SENTENCE_END.search(frame[vm[1]:v_start])]
             if prior:
                 p, _cue = self.speaker_in(frame[:prior[-1][1]], lo, q_start, q_end)
                 if p is not None:
                     return p, True
                 self.verb = (va, vb)
+        if (verb != "according to" and not inverted and verb not in TELLING_VERBS and "\x00" in between
+                and _CLAUSE_AFTER_QUOTE.match(between[between.rfind("\x00") + 1:])):
+            # the quote's sentence goes on in the writer's words before an inverted verb: "“A” that
+            # X can win, said Y", "“A” if she loses, said Y": the subject follows the verb
+            p = self._subject_after(after, vb, verb)
+            if p is not None:
+                return p, True
         if verb != "according to":
             p = self._subject_before(frame[:v_start], lo, va)
             if p is not None:
@@ -615,6 +661,19 @@ class _Attributor:
             if p is not None:
                 return p, True
         return None, True
+
+    def _document_reading(self, frame: str, lo: int, q_start: int):
+        """A document that reads the quote right after it: "the headline reads: '...'", "one road
+        sign read, '...'". Its words (nearer than an "according to" naming who reported them),
+        never a person's."""
+        lead = frame[:max(0, q_start - lo)]
+        if not _READS_AT_END.search(lead[-16:]):
+            return None  # (the cheap test first: the full pattern tries every determiner)
+        doc = _DOCUMENT_READS.search(lead)
+        if doc is None or doc.group(1).lower() in ("his", "her", "their"):
+            return None  # "his statement read": the owner's words (see speaker_in)
+        self.verb = (lo + doc.start("verb"), lo + doc.end("verb"))
+        return self._describe(doc.group("doc"), lo + doc.start("doc"))
 
     def _main_subject(self, before: str, lo: int):
         """The name or he/she that opens the sentence in `before` (masked frame text at `lo`)."""
@@ -704,10 +763,45 @@ class _Attributor:
             m = nxt
         return m
 
+    def _last_quote_end(self, before: str, lo: int) -> int:
+        """Where the last quotation in the masked `before` ends (-1: none), passing over quoted names
+        and titles, which stand inside the writer's clause ("X, wearing “Ted Cruz” pins, said",
+        "X, author of ''A History of Rivers,'' put it"); the quote being attributed always counts."""
+        end = len(before)
+        while True:
+            b = before.rfind("\x00", 0, end)
+            if b < 0:
+                return -1
+            a = b
+            while a > 0 and before[a - 1] == "\x00":
+                a -= 1
+            words = self.text[lo + a:lo + b + 1].strip("“”\"'‘’ ,")
+            current = lo + a <= self._quote_at[1] and lo + b >= self._quote_at[0] - 2
+            if current or not (_word_count(words) < 3 or (_is_title_like(words) and not re.search(r"[.?!]$", words))):
+                return b
+            end = a
+
     def _subject_before(self, before: str, lo: int, va: int):
         # the clause before the verb: from the last quote / semicolon / sentence start
-        cut = max(before.rfind("\x00"), before.rfind(";"), before.rfind("\n"))
-        clause_lo = lo + cut + 1
+        cut = max(self._last_quote_end(before, lo), before.rfind(";"), before.rfind("\n"))
+        nested = None
+        if "that" in before[cut + 1:]:
+            for nested in _COMPLEMENT_THAT.finditer(before, cut + 1):
+                pass
+        if nested is None:
+            return self._subject_in_clause(lo + cut + 1, va)
+        # the verb stands in the that-clause of another speech verb ("X said that if Y is now
+        # saying, '...'"): its subject is in that clause, and the words are a report of a report,
+        # never attributed beyond doubt
+        p = self._subject_in_clause(lo + nested.end(), va)
+        if p is None:  # "X joked that Y won, but went on to say": the verbs share X
+            return self._subject_in_clause(lo + cut + 1, va)
+        if self.how is not None:
+            self.how = replace(self.how, confident=False)
+        return p
+
+    def _subject_in_clause(self, clause_lo: int, va: int):
+        """The subject of the speech verb at `va` in the clause that opens at `clause_lo`."""
         clause = self.text[clause_lo:va]
         # people mentioned in the clause: the first one is the subject
         ms = self.index.mentions_between(clause_lo, va)
@@ -722,27 +816,42 @@ class _Attributor:
         # choose the candidate closest to the start of the clause (the subject), but a
         # pronoun right before the verb wins ("..., he said")
         tail = clause.rstrip()
-        if pm and re.search(r"\b(he|she|they)(?:\s+\w+ly)?\s*$", tail, re.I):
+        if pm and re.search(r"\b(he|she|they)(?:['’](?:s|d|ve|ll))?(?:\s+\w+ly)?\s*$", tail, re.I):
+            # (with its auxiliary contracted: "he's said", "she'd told")
             return self._pronoun(pm.group(1), clause_lo + pm.start())
         if re.search(r"(?:^|[\s,])it(?:\s+\w+ly)?\s*$", tail, re.I):
             # "it said": an organisation speaks, never a person
             return self._organisation_before(clause_lo + len(tail))
         described = self._described_subject(clause, clause_lo)
-        if described is not None and first_person is None:
+        if described is not None and (first_person is None or self._stands_apart(ms, self.how.at)):
+            # a description right before the verb is its subject, whatever name an opening phrase
+            # holds ("Although X was not there, a White House official ... said"), or the name it
+            # holds modifies it ("the Hale campaign said")
             return described
+        org = self._organisation_right_before(clause_lo, va)
+        if org is not None and (first_person is None or re.fullmatch(
+                r"(?:’s|'s)(?:\s+[a-z][\w-]*){1,3}\s+(?:[Tt]he\s+)?", self.text[ms[-1].end:self.how.at])):
+            # "X's hometown Burlington Courier wrote": the name owns the organisation, the subject
+            return org
         if first_person is not None:
             last = ms[-1]
             if last is not first_person and _RIGHT_BEFORE_VERB.fullmatch(self.text[last.end:va]):
                 # a name right before the verb is its subject, whatever an opening phrase
                 # names: "Of those who doubt Hale, Ruiz said", "Hale left early, Ruiz said"
-                return self._named(last)
+                both = self._coordinated(ms[-2], va)
+                return both if both is not None else self._named(last)
+            for m in reversed(ms[:-1]):
+                if _INTERJECTED_AT.match(self.text, m.end, va) and _RIGHT_BEFORE_VERB.fullmatch(self.text, m.end, va):
+                    # a phrase set off by commas between the subject and its verb holds another
+                    # name: "Hale, asked about the deaths under Ruiz, had said"
+                    return self._named(m)
             # the subject is the first name unless it sits in a prepositional phrase
             for m in ms:
                 pre = self.text[max(clause_lo, (m.title_start or m.start) - 25):(m.title_start or m.start)]
                 if not re.search(r"\b(?:with|of|to|by|for|from|about|against|after|on|at|in|than)\s+(?:the\s+)?$", pre):
-                    return self._named(self._head_of(m))
+                    both = self._coordinated(m, va)
+                    return both if both is not None else self._named(self._head_of(m))
             return self._named(ms[-1])
-        org = self._organisation_right_before(clause_lo, va)
         if org is not None:
             return org
         if dm:
@@ -753,12 +862,42 @@ class _Attributor:
             return self._pronoun(pm.group(1), clause_lo + pm.start())
         return None
 
+    def _coordinated(self, m, va: int):
+        """Two people named as one subject, "X and Y said" / "X and Y, both senators, said": both
+        speak (a group of the two names), when the second stands right before the verb."""
+        nxt = next(iter(self.index.mentions_between(m.end, m.end + 60)), None)
+        if nxt is None or nxt.person is None or m.person is None or nxt.person is m.person:
+            return None
+        st = nxt.title_start if nxt.title_start is not None else nxt.start
+        if not re.fullmatch(r"\s+(?:and|&)\s+", self.text[m.end:st]) or not _RIGHT_BEFORE_VERB.fullmatch(
+                self.text[nxt.end:va]):
+            return None
+        first, second = m.person, nxt.person
+        both = Person(name=f"{first.name} and {second.name}", tokens=first.tokens + ["and"] + second.tokens,
+                      kind="group")
+        return self._found(both, "name", m.title_start if m.title_start is not None else m.start, nxt.end)
+
+    def _stands_apart(self, ms: list, at: int) -> bool:
+        """Whether a subject found at `at` is no apposition of the names in `ms` before it and no
+        part of a name: every name stands before it with more than a comma between, or inside it
+        (the name modifies the description: "the Hale campaign")."""
+        for m in ms:
+            st = m.title_start if m.title_start is not None else m.start
+            if st >= at:
+                if not re.match(r"(?:’s|'s)?\s+[a-z]", self.text[m.end:m.end + 4]):
+                    return False  # the description ends in a name: "the columnist Vera Lind"
+                continue  # a name that modifies the description, inside it
+            if m.end > at or re.fullmatch(r"(?:’s|'s)?,?\s*(?:(?:of|at|with|from|for)\s+(?:the\s+)?)?",
+                                          self.text[m.end:at]):
+                return False  # "Hale, a spokesman" (apposition), "Hale's spokesman", "Hale of Acme"
+        return True
+
     def _organisation_right_before(self, lo: int, va: int):
         """A capitalised subject that is no person, right before the verb: "Judicial Watch added"."""
         k = bisect_left(self._organisation_at, lo)
         while k < len(self.organisations) and self.organisations[k][0] < va:
             at, name = self.organisations[k]
-            if re.fullmatch(r"\s+(?:\w+ly\s+)?", self.text[at + len(name):va]) and speaker_phrase(name):
+            if _RIGHT_BEFORE_VERB.fullmatch(self.text[at + len(name):va]) and speaker_phrase(name):
                 return self._found(_organisation(name), "organisation", at, at + len(name))
             k += 1
         return None
@@ -777,7 +916,11 @@ class _Attributor:
     def _described_subject(self, clause: str, clause_lo: int):
         """'a spokesperson said', 'Another member of the public, whose name is redacted, wrote'."""
         m = _DESCRIBED_SUBJECT.search(clause)
-        if not m:
+        words = m.group("np").split() if m else []
+        if (not m or any(w.lower() in AUXILIARIES | SPEECH_VERBS for w in words[1:])
+                or words[-1].lower() in COORDINATORS | PREPOSITIONS | DETERMINERS or re.search("[" + OPENERS + CLOSERS + STRAIGHT + "]|''", m.group("np"))):
+            # a verb inside is a clause, not a noun phrase ("a woman asked for ... and X"); a noun
+            # phrase ends in its head noun, and holds no quotation
             return None
         return self._describe(m.group("np"), clause_lo + m.start("np"))
 
@@ -833,15 +976,17 @@ class _Attributor:
             return self._found(self._remember(Person(name=phrase, tokens=words, kind=kind), head), "description", pos, end)
         if head:
             # "the PM" is the prime minister named before, "the CEO" the chief executive
-            titled = self.index.titled_before(pos, _ABBREVIATED_HEADS.get(head, head))
+            titled = self.index.titled_before(self._antecedent_limit(pos), _ABBREVIATED_HEADS.get(head, head))
             if titled is not None:
                 # the last person whose title has the head noun: a reading, not a naming (another
                 # official may be meant), so never printed as a name
                 return self._found(titled, "description-resolved", pos, end, False)
         if head in self.described:
             return self._found(self.described[head], "description", pos, end)
-        if head in ROLE_NOUNS:
-            p = self.index.resolve_description(pos, head)
+        if head in ROLE_NOUNS and head not in RELATION_NOUNS:
+            # (a kin or relation noun describes someone by another: "the father" of a man just
+            # named is someone new, not the last man named)
+            p = self.index.resolve_description(self._antecedent_limit(pos), head)
             if p is not None:
                 # the last compatible subject, for a role word no title carries: a guess
                 return self._found(p, "description-resolved", pos, end, False)
@@ -852,10 +997,18 @@ class _Attributor:
             self.described.setdefault(head, person)
         return person
 
+    def _antecedent_limit(self, pos: int) -> int:
+        """Where the antecedent of a pronoun or description at `pos` must end: before the quote it
+        attributes when it stands after it. A speaker calls themself "I"; the names inside their
+        quote are other people ("“Certainly Hale has gone too far,” said the former aide")."""
+        q_start, q_end = getattr(self, "_quote_at", (pos, pos))
+        return q_start if q_start < q_end <= pos else pos
+
     def _pronoun(self, pron: str, pos: int):
         g = PRONOUNS.get(pron.lower())
-        p = self.index.resolve_pronoun(pos, g, prefer=self.current)
-        return self._found(p, "pronoun", pos, pos + len(pron), p is not None and self.index.pronoun_is_clear(p, pos, g))
+        at = self._antecedent_limit(pos)
+        p = self.index.resolve_pronoun(at, g, prefer=self.current)
+        return self._found(p, "pronoun", pos, pos + len(pron), p is not None and self.index.pronoun_is_clear(p, at, g))
 
 
 def _word_count(s: str) -> int:
@@ -946,7 +1099,11 @@ class _QuoteReader:
         after_colon = bool(re.search(r":\s*$", before_txt))
         speaker, cue = self.att.speaker_in(frame, lo, sg.open_pos, sg.close_pos or sg.end)
         found = _Reading(speaker, self.att.how, self.att.verb) if speaker is not None else None
-        if not self._is_speech(sg, si, cue, standalone, after_colon, before_txt):
+        lead = frame[:sg.open_pos - lo]  # the quote's sentence before its opening mark, quotes blanked
+        tail = frame[_reach(sg) - lo:]  # after its closing mark
+        if not self._is_speech(sg, si, cue, standalone, after_colon, before_txt) or (
+                not (standalone or sg.continues) and _inside_indirect(lead)
+                and next(iter(_speech_verbs(tail)), None) is None):
             # scare quotes and quoted words woven into reported speech leave the
             # sentence to the reported-speech pass: "Y was “a defeat,” X told the House"
             # makes X the running speaker
@@ -985,6 +1142,9 @@ class _QuoteReader:
     def _elsewhere(self, sg: Segment, si: int, cue: bool, standalone: bool, after_colon: bool):
         """The speaker of a quote its own sentence does not attribute (a `_Reading`, or None)."""
         att, text, spans = self.att, self.text, self.sentences.spans
+        framed = None if cue else (self._quotative_after(sg) or (self._signed(sg) if standalone else None))
+        if framed is not None:
+            return framed
         if not sg.closed:
             p, _cue = _broken_line_attribution(att, text, self.sentences, self.paras, sg)
             if p is not None:
@@ -1011,6 +1171,74 @@ class _QuoteReader:
         if (after_colon and not sg.continues) or (standalone and gap > 1):
             # an attribution in the paragraph before ending with a colon: "X said:"
             return _colon_subject(att, text, self.sentences, sg)
+        return None
+
+    def _quotative_after(self, sg: Segment) -> "_Reading | None":
+        """The speaker of the quotative frame right after a quote that closes on a comma, a question
+        or an exclamation: '“...!” beamed X', '“...,” X started', '“...,” the Post reported',
+        '“...,” reads an editorial'. In that slot any verb of manner or report attributes the
+        quote, not only the speech verbs: English inverts only quotative verbs after a quote."""
+        if not sg.closed or not re.search(r"[,!?—–…]$", self.text[sg.start:sg.close_pos].rstrip().rstrip("'’")):
+            return None
+        at = sg.close_pos + 1
+        after = self.text[at:at + 160]
+        inverted = _QUOTATIVE_VERB.match(after)
+        if inverted:
+            subject_at = at + inverted.end()
+            verb = (at + inverted.start(1), at + inverted.end(1))
+            person = self._frame_subject(subject_at, self.text[subject_at:subject_at + 120], inverted=True)
+        else:
+            subject_at = at + len(after) - len(after.lstrip(" ,"))
+            person, subject_end = None, None
+            sub = self._frame_subject(subject_at, self.text[subject_at:subject_at + 120], inverted=False)
+            if sub is not None:
+                subject_end = self.att.how.end if self.att.how is not None else None
+            verb_m = _QUOTATIVE_AFTER_SUBJECT.match(self.text, subject_end) if subject_end is not None else None
+            if verb_m is None:
+                return None
+            person, verb = sub, (verb_m.start(1), verb_m.end(1))
+        if person is None:
+            return None
+        return _Reading(person, self.att.how, verb)
+
+    def _signed(self, sg: Segment) -> "_Reading | None":
+        """The attribution line under a quote that stands as its own paragraph: a dash and the
+        speaker's name ("—President Lena Brill, tweeting after the speech."), the typographic
+        convention of epigraphs and pull quotes."""
+        if sg.para + 1 >= len(self.paras) or self.para_of(_reach(sg)) != sg.para:
+            return None
+        ps, pe = self.paras[sg.para + 1]
+        dash = re.match(r"[-—–]\s*", self.text[ps:pe])
+        if not dash:
+            return None
+        at = ps + dash.end()
+        named = next(iter(self.index.mentions_between(at, at + 40)), None)
+        if named is None or (named.title_start if named.title_start is not None else named.start) != at:
+            return None
+        person = self.att._named(named)
+        return _Reading(person, self.att.how, (ps, at)) if person is not None else None
+
+    def _frame_subject(self, pos: int, words: str, inverted: bool):
+        """The subject of a quotative frame at `pos`: a person named there, he/she/they, an
+        organisation's name or a description (`Found` in `att.how`)."""
+        att = self.att
+        att.how = None
+        named = next(iter(self.index.mentions_between(pos, pos + 1)), None)
+        if named is not None and (named.title_start in (None, pos) or named.start == pos):
+            return att._named(named)
+        first = self.index.mentions_between(pos, pos + 60)
+        if first and first[0].title_start == pos:
+            return att._named(first[0])
+        pm = re.match(r"(he|she|they)\b", words, re.I)
+        if pm:
+            return att._pronoun(pm.group(1), pos)
+        dm = _FRAME_DESCRIPTION.match(words)
+        if dm:
+            return att._describe(dm.group(0), pos)
+        om = _FRAME_ORGANISATION.match(words)
+        if om and om.group(1).split()[0].lower() not in COMMON_CAPS | MONTHS | DAYS and speaker_phrase(om.group(1)):
+            name = om.group(1)
+            return att._found(_organisation(name), "organisation", pos + om.start(1), pos + om.end(1))
         return None
 
     def _run_is_clear(self, sg: Segment) -> bool:
@@ -1065,6 +1293,28 @@ class _Reading:
     person: Person
     how: Found | None
     verb: tuple[int, int] | None
+
+
+# A document as the subject of "read(s)" or "say(s)" right before the quote it introduces.
+_DOCUMENT_READS = re.compile(
+    r"(?P<doc>\b(the|a|an|one|another|this|that|its|his|her|their)\s+"
+    r"(?:(?!(?:the|a|an|one|another|this|that)\b)[\w’'&/.-]+,?\s+){0,6}?(?:"
+    + "|".join(sorted(DOCUMENT_HEADS)) + r"))\s+(?P<verb>read|reads|says|said|stated|states)\s*[,:]?\s*$", re.I)
+_READS_AT_END = re.compile(r"\b(?:read|reads|says|said|stated|states)\s*[,:]?\s*$", re.I)
+# The quotative frame after a quote: an inverted verb of manner or report ("beamed", "scoffed",
+# "reads", "reported"), or one after the subject ("X started", "the Post reported").
+_FRAME_VERB = r"((?-i:[a-z]+ed|reads|read|wrote|spoke|sang|goes|went)|" + _VERB_ALT + r")"
+_QUOTATIVE_VERB = re.compile(r"[ ,]*" + _FRAME_VERB + r"\s+(?=[A-Za-z])", re.I)
+_QUOTATIVE_AFTER_SUBJECT = re.compile(r"(?:’s|'s)?" + _BEFORE_VERB + _FRAME_VERB
+                                      + r"(?=(?:\s+\w+ly)?(?:\s*(?:[.,;:!?]|$)|\s+(?:in|at|on|to|from|with|into|"
+                                        r"during|after|before|as|while|when|about|of|back|up)\b))", re.I)
+# A description or an organisation's name as the frame's subject, up to a preposition or the
+# verb ("a Wednesday editorial in ...", "the Washington Post", "one P&G plant employee").
+_FRAME_DESCRIPTION = re.compile(r"(?:the|a|an|one|another)\s+(?:(?!(?:in|at|on|of|who|from|for|with)\b)"
+                                r"[\w’'&.-]+\s+){0,4}?(?!(?:[a-z]+ed|reads|said|says|wrote)\b)(?-i:[a-z][\w-]*)(?=\s*(?:[.,;:!?]|$)|\s+(?:in|at|on|of|"
+                                r"who|from|for|with|during|after|[a-z]+ed|reads|said|says|wrote)\b)", re.I)
+_FRAME_ORGANISATION = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w.&’'-]*\s+){0,4}[A-Z][\w.&’'-]*)(?=\s*(?:[.,;:!?]|$)"
+                                 r"|\s+(?:in|at|on|of|from|for|with|during|after|(?-i:[a-z]+ed)|reads|said|says|wrote)\b)")
 
 
 def _attribution(how: Found | None) -> str:
@@ -1163,6 +1413,33 @@ _SPEECH_NEXT = re.compile(r"^[\s,]*(?:\S+\s+){0,4}?\b(?:" + _VERB_ALT + r")\b", 
 # Closed classes of English, not entries for any text.
 _BINDING_WORDS = sorted(SUBORDINATORS | PREPOSITIONS | DETERMINERS | COPULA, key=len, reverse=True)
 _BOUND_BEFORE = re.compile(r"(?:(?:^|[^\w'’])(?:" + "|".join(_BINDING_WORDS) + r")|\w['’]s)\s*$", re.I)
+
+
+# A speech verb whose complement clause opens with "that" ("said Sunday that", "told reporters that").
+# (A relative "that" is the subject of its clause: a verb follows it, "a phrase that could ...",
+# "the towns that worked ...".)
+_COMPLEMENT_THAT = re.compile(r"\b(?:" + _VERB_ALT + r")\b(?:\s+[\w’'-]+){0,4}?\s+that\s+(?!(?:"
+                              + "|".join(sorted(AUXILIARIES)) + r")\b|(?-i:[a-z]+ed)\b)", re.I)
+
+
+def _inside_indirect(lead: str) -> bool:
+    """Whether a quotation opens inside the that-clause of reported speech: "X recalled that in
+    2009, “I called ...”", "X said that if ..., a deal is possible: “...”". The complementizer
+    makes what follows the reporter's clause (indirect speech), and quoted words inside it a
+    mixed quotation, not a direct quote (the Gender Gap Tracker annotates them indirect, as it
+    does `said that “...”`). A speech verb after the "that" introduces the quote itself ("X said
+    that he would go, adding: “...”"). `lead` is the quote's sentence before its opening mark,
+    other quotes blanked; the caller keeps a quote with its own speech verb after it."""
+    m = None
+    if "that" in lead:  # (the cheap test first: the pattern holds every speech verb)
+        for m in _COMPLEMENT_THAT.finditer(lead):
+            pass
+    if m is None or _OPENING_SUBORDINATE.fullmatch(lead[:m.start()].rstrip() + ","):
+        # in a subordinate clause the sentence opens with, the that-clause ends with it: "When
+        # X suggested that Y would sue, Z fired back: '...'"
+        return False
+    rest = lead[m.end():]
+    return next(iter(_speech_verbs(rest)), None) is None and not _SENTENCE_END.search(rest)
 
 
 def _woven_in(content: str, before: str, after: str) -> bool:

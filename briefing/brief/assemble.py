@@ -70,8 +70,23 @@ never printed with a guessed name; it stays in the articles' records in brief.js
 
 
 def printable(q: Quote) -> bool:
-    """Whether the page may print `q`: a speaker the text stands behind, and words to print."""
-    return bool(q.speaker) and q.attribution in PRINTED_ATTRIBUTIONS and bool(q.text and q.text.strip())
+    """Whether the page may print `q`: a speaker the text stands behind, and words that stand as a
+    sentence of their own (`opens_a_sentence`)."""
+    return bool(q.speaker) and q.attribution in PRINTED_ATTRIBUTIONS and opens_a_sentence(q.text or "")
+
+
+_LEAD = re.compile(r"[\s\[(‘'“\"]*")
+
+
+def opens_a_sentence(text: str) -> bool:
+    """Whether quoted words open as a sentence (a capital or a figure first): words that open in
+    lower case or with an ellipsis go on from the writer's own sentence ("There was, she said, “an
+    implicit bargain.”", the second half of a broken quote) and mean little alone on the page."""
+    words = text.strip()
+    if not words or words.startswith(("...", "…")):
+        return False
+    first = words[_LEAD.match(words).end():][:1]
+    return first.isupper() or first.isdigit()
 
 
 def _speaker_key(q: Quote) -> str:

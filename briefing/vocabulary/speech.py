@@ -47,8 +47,8 @@ NOT_QUOTE_CUES: frozenset[str] = frozenset({
 })
 """Forms that do not by themselves attribute quoted words ("pointed" only as "pointed out")."""
 
-QUOTE_CUES: frozenset[str] = (SPEECH_VERBS - NOT_QUOTE_CUES) | {"pointed out", "points out", "according to"}
-"""What attributes a direct quote to its speaker: single verbs and three two-word cues."""
+QUOTE_CUES: frozenset[str] = (SPEECH_VERBS - NOT_QUOTE_CUES) | {"pointed out", "points out", "according to", "put it"}
+"""What attributes a direct quote to its speaker: single verbs and four two-word cues ("as she put it")."""
 
 TELLING_VERBS: frozenset[str] = frozenset({"told", "tell", "tells", "asked", "asks", "telling", "asking"})
 """Verbs whose object, not their subject, follows them ("told Smith" names the listener)."""
