@@ -558,6 +558,16 @@ def test_headlines_key_points_and_quotes_link_to_their_article_in_the_html():
     assert "javascript:" not in html
 
 
+def test_a_source_with_an_address_shows_the_address_linked_not_a_file_name():
+    html = render_html(_linked_brief())
+    footer = html.split('id="sec-sources"', 1)[1]
+    text = " ".join(re.sub(r"<[^>]+>", "", footer).split())
+    assert "news.example.org/2026/11/22/story-0.html" in text
+    assert 'href="https://news.example.org/2026/11/22/story-0.html"' in footer
+    assert layout.short_address("https://www.example.org/" + "a" * 80 + "?ref=rss").endswith("…")
+    assert len(layout.short_address("https://www.example.org/" + "a" * 80)) == layout.ADDRESS_CHARS
+
+
 def test_the_pdf_carries_link_annotations_to_the_source_articles():
     rendered = fit_to_page(_linked_brief())
     reader = pypdf.PdfReader(io.BytesIO(rendered.pdf))

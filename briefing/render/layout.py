@@ -530,6 +530,18 @@ def link(a: AnalyzedArticle | None) -> str | None:
     return url if url and urlsplit(url).scheme in ("http", "https") else None
 
 
+ADDRESS_CHARS = 48
+"""An address on the sources line is cut to this many characters (the link keeps it whole)."""
+
+
+def short_address(url: str) -> str:
+    """A web address as the sources line prints it: host and path, no scheme, no ``www.``, no
+    query, cut with an ellipsis past `ADDRESS_CHARS` ("example.org/news/2024/05/harbour-reop…")."""
+    parts = urlsplit(url)
+    text = (parts.netloc.lower().removeprefix("www.") + parts.path).rstrip("/")
+    return text if len(text) <= ADDRESS_CHARS else text[:ADDRESS_CHARS - 1] + "…"
+
+
 def _quote_view(brief: Brief, k: int, number) -> dict:
     q = brief.quotes[k]
     paths = quote_paths(q)
@@ -703,7 +715,8 @@ def _block_views(brief: Brief, plan: Plan, shown: list[int], number: dict[int, i
 
 
 def _source_views(brief: Brief, stories_listed: list[int], number: dict[int, int]) -> list[dict]:
-    """The sources line's entries: a story's number, its outlets and its file (or article count)."""
+    """The sources line's entries: a story's number, its outlets and its web address (linked) or
+    its file, or its article count."""
     stories = page_stories(brief)
     out = []
     for k in stories_listed:
@@ -711,11 +724,14 @@ def _source_views(brief: Brief, stories_listed: list[int], number: dict[int, int
         outlets = story_outlets(brief, st)
         if len(st.articles) == 1:
             a = brief.articles[st.articles[0]]
-            out.append({"number": number[k], "source": outlet(a), "file": Path(a.article.path).name})
+            url = link(a)
+            out.append({"number": number[k], "source": outlet(a), "url": url,
+                        "file": short_address(url) if url else Path(a.article.path).name})
         else:
             names = ", ".join(outlets[:MAX_OUTLETS_SHOWN]) + (
                 f" and {len(outlets) - MAX_OUTLETS_SHOWN} more" if len(outlets) > MAX_OUTLETS_SHOWN else "")
-            out.append({"number": number[k], "source": names or None, "file": plural(len(st.articles), "article")})
+            out.append({"number": number[k], "source": names or None, "url": None,
+                        "file": plural(len(st.articles), "article")})
     return out
 
 
