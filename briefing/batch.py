@@ -97,10 +97,13 @@ def read_and_analyze(task: tuple[Path, AnalysisOptions]) -> Outcome:
     path, options = task
     try:
         data = read_bytes(path)
-        key = content_key(path, data, options)
-        article = read_input(path, data)
     except InputError as exc:
         return Outcome(error=exc)
+    key = content_key(path, data, options)
+    try:
+        article = read_input(path, data)
+    except InputError as exc:  # the same bytes give the same error: kept like an article
+        return Outcome(error=exc, key=key)
     outcome = analyze_one(article, options)
     outcome.key = key
     return outcome
@@ -151,6 +154,10 @@ class DayRead:
     """Inputs that could not be read, in input order."""
     analysis_errors: list[InputError] = field(default_factory=list)
     """Articles whose analysis failed, in input order."""
+    workers: int = 0
+    """Worker processes used (0: all was done in this process)."""
+    redone: int = 0
+    """Articles read again in this process because a worker died."""
 
 
 def _unread(path: Path, failure: Failure) -> Outcome:
@@ -206,8 +213,10 @@ def analyze_inputs(
                         for (_, article), r in zip(web_articles, web.results(told(done_before + len(todo))))]
     if cache is not None:
         _remember(cache, [plan.files[k][1] for k in todo], outcomes)
-    return _in_input_order(plan.errors, [slot for slot, _ in plan.files], outcomes,
-                           web_articles, web_outcomes, web_errors)
+    day = _in_input_order(plan.errors, [slot for slot, _ in plan.files], outcomes, web_articles, web_outcomes,
+                          web_errors)
+    day.workers, day.redone = pool.count, pool.redone
+    return day
 
 
 def _cached(cache: AnalysisCache, path: Path, options: AnalysisOptions) -> Outcome | None:

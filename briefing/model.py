@@ -25,7 +25,12 @@ class InputError(BriefingError):
     def __init__(self, path: Path | str, reason: str):
         self.path = Path(path)
         self.reason = reason
+        self._given = path
         super().__init__(f"{path}: {reason}")
+
+    def __reduce__(self):
+        """Pickled as the path and reason it was made with (worker processes send it back)."""
+        return type(self), (self._given, self.reason)
 
 
 @dataclass

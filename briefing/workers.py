@@ -134,6 +134,7 @@ class Batch:
                     out[self._futures[future]] = future.result()
                 except BrokenProcessPool:  # a worker died (killed, out of memory): redo it here
                     out[self._futures[future]] = _call(self._fn, self._items[self._futures[future]])
+                    self._workers.redone += 1
                 done_count += 1
                 if progress:
                     progress(done_count, total)
@@ -154,6 +155,8 @@ class Workers:
         self.preload = list(preload)
         """Modules a ``forkserver`` imports once, before it forks any worker."""
         self._executor: ProcessPoolExecutor | None = None
+        self.redone = 0
+        """Items run again in this process because the pool broke (a worker died)."""
 
     @classmethod
     def for_items(cls, items: int, *, overlap: bool = False, preload: Sequence[str] = ()) -> "Workers":
