@@ -248,16 +248,46 @@ def news_sentence(rng: random.Random, state: dict) -> str:
             f"{rng.choice(topics)} {rng.choice(REASONS)}.")
 
 
-def news_article(rng: random.Random, size: int, seen: set[str] | None = None, *, event: int | None = None) -> str:
+SYLLABLES = ["ka", "ve", "lor", "min", "dar", "sel", "tor", "bri", "nal", "mo", "rek", "zan", "phi", "lu",
+             "gor", "tem", "vas", "il"]
+FIRST_NAMES = ["Marta", "Johan", "Elena", "Tomas", "Ingrid", "Pavel", "Nadia", "Oskar", "Lena", "Viktor",
+               "Amara", "Rafael"]
+WORKS = ["dam", "bridge", "mine", "port", "railway", "refinery", "hospital", "pipeline", "airport", "canal"]
+WORK_TOPICS = ["talks on the {} {}", "the closure of the {} {}", "funding for the {} {}", "an inquiry into the {} {}",
+               "safety checks at the {} {}", "a strike at the {} {}"]
+
+
+def invented_event(event: int) -> tuple[list[tuple[str, str, str]], list[str], list[str]]:
+    """The (people, topics, places) of invented event number `event`: names, places and works no
+    other event below 5,832 has (syllables by the event's digits in base 18), titles and the
+    genre's words shared with every event, as real days' stories share them."""
+    pick = random.Random(event)
+    n = len(SYLLABLES)
+    a, b, c = event % n, (event // n) % n, (event // n ** 2) % n
+    root = SYLLABLES[a].capitalize() + SYLLABLES[b] + SYLLABLES[c]
+    people = [(f"{pick.choice(FIRST_NAMES)} {root}{suffix}", pick.choice(PEOPLE)[1], "United States")
+              for suffix in ("sen", "ova", "ez")]
+    places = [f"Port {SYLLABLES[b].capitalize()}{SYLLABLES[a]}{SYLLABLES[c]}a",
+              f"{SYLLABLES[c].capitalize()}{SYLLABLES[a]}{SYLLABLES[b]}ton"]
+    work = f"{SYLLABLES[a].capitalize()}{SYLLABLES[c]}{SYLLABLES[b]}"
+    topics = [template.format(work, pick.choice(WORKS)) for template in pick.sample(WORK_TOPICS, 2)]
+    return people, topics, places
+
+
+def news_article(rng: random.Random, size: int, seen: set[str] | None = None, *, event: int | None = None,
+                 invented: bool = False) -> str:
     """A headline, paragraphs of 1-3 sentences (one paragraph a line), a byline; about `size`
     characters. No line repeats (ingest drops exact duplicate lines); `seen` spans articles.
 
     With `event`, the article reports one event: its people, topic and place are that event's
     own (the same `event` number gives the same ones), so articles of different events differ
-    as real stories do."""
+    as real stories do; `invented` takes them from `invented_event` (as many events as wanted)
+    instead of the 30 people and 16 topics above."""
     seen = set() if seen is None else seen
     state: dict = {}
-    if event is not None:
+    if event is not None and invented:
+        state["event"] = invented_event(event)
+    elif event is not None:
         pick = random.Random(event)
         state["event"] = (pick.sample(PEOPLE, 2), [pick.choice(TOPICS)], [pick.choice(NEWS_PLACES)])
     PEOPLE_, TOPICS_, PLACES_ = state.get("event") or (PEOPLE, TOPICS, NEWS_PLACES)
@@ -466,14 +496,20 @@ def child_read(paths: list[str]) -> dict:
             "rss_imports_mb": rss_imports, "maxrss_mb": _hwm_mb()}
 
 
+STAGES = ("read+analyse", "assemble", "fit", "write")
+"""What `child_build` times: reading and analysing (in worker processes past a handful of files;
+WeasyPrint's import overlaps it), assembling the brief, fitting the page, writing the files."""
+
+
 def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
     """Run the real build(), timing each stage through wrappers around the functions it calls."""
     from briefing.render import fit
     import briefing.pipeline as pipeline
+    import briefing.brief.assemble as assemble
     from briefing.render import outputs
     import weasyprint
 
-    stages = ["ingest", "analyze", "assemble", "fit", "write"]
+    stages = list(STAGES)
     seconds = dict.fromkeys(stages, 0.0)
     hwm: dict[str, float] = {}
     peak: dict[str, float] = {}
@@ -514,9 +550,15 @@ def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
         return real_fit(brief, *a, **kw)
 
     fit.fit_to_page = fit_counting  # build imports fit_to_page from fit when it runs
-    pipeline.load_articles = timed("ingest", pipeline.load_articles)
-    pipeline.analyze_article = timed("analyze", pipeline.analyze_article)
-    pipeline.assemble_brief = timed("assemble", pipeline.assemble_brief)
+    real_inputs = pipeline.analyze_inputs
+
+    def reading(*a, **kw):  # read + analyse, in the workers; how many, and their peak memory
+        day = real_inputs(*a, **kw)
+        inner["workers"] = day.workers
+        return day
+
+    pipeline.analyze_inputs = timed("read+analyse", reading)
+    assemble.assemble_brief = timed("assemble", assemble.assemble_brief)
     fit.fit_to_page = timed("fit", fit.fit_to_page)
     outputs.write_outputs = timed("write", outputs.write_outputs)
     # fitting calls the names it imported from render: wrap them where fit looks them up
@@ -536,6 +578,7 @@ def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
     return {
         "total": total, "seconds": seconds, "assembled": assembled, "inner": inner, "hwm_mb": hwm, "peak_mb": peak,
         "rss_start_mb": rss_start, "maxrss_mb": _hwm_mb(),
+        "worker_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "skipped": [str(e) for e in result.skipped],
         "pages": result.pages, "outputs": {k: str(v) for k, v in result.outputs.items()},
     }
@@ -608,7 +651,7 @@ def build_part(args) -> int:
             print(f"\n[{case}] {sizes[case] / 1e6:.2f} MB, {res['assembled']['articles']} articles "
                   f"({len(res['skipped'])} skipped), {res['assembled']['chars'] / 1e6:.2f} M chars after cleaning")
             print(f"  build total {res['total']:7.2f} s   (plain read of the same bytes {base['total'] * 1e3:.1f} ms)")
-            for st in ("ingest", "analyze", "assemble", "fit", "write"):
+            for st in STAGES:
                 extra = f"   peak alloc {res['peak_mb'][st]:.0f} MB" if st in res["peak_mb"] else ""
                 print(f"    {st:9s} {s[st]:7.2f} s   RSS high-water after {res['hwm_mb'].get(st, 0):6.0f} MB{extra}")
             print(f"    in fit: {inn['layouts']} WeasyPrint layouts {inn['layout_s']:.2f} s, "
@@ -640,7 +683,7 @@ def build_part(args) -> int:
             print(f"  {case:7s} time {ratio(r['total'], seeds['total'])}, peak RSS {ratio(r['maxrss_mb'], seeds['maxrss_mb'])}, "
                   f"input {ratio(sizes[case], sizes['seeds'])}; "
                   f"per stage: " + ", ".join(f"{st} {ratio(r['seconds'][st], seeds['seconds'][st])}"
-                                             for st in ("ingest", "analyze", "assemble", "fit", "write")))
+                                             for st in STAGES))
         print("\nJSON summary: " + json.dumps({c: {"total_s": round(r[1]["total"], 2),
                                                 "stages_s": {k: round(v, 2) for k, v in r[1]["seconds"].items()},
                                                 "layouts": r[1]["inner"]["layouts"],
@@ -649,7 +692,7 @@ def build_part(args) -> int:
                                                 "pages": r[1]["check"]["pdf_pages"],
                                                 "omitted": len(r[1]["check"]["omitted"])} for c, r in rows.items()}))
 
-        if args.profile:
+        if args.profile in inputs:
             prof = tmp / "profile.out"
             print(f"\n== cProfile of the {args.profile} case ==")
             run_child("build", inputs[args.profile], tmp / "out-profile", profile=prof)
@@ -658,15 +701,84 @@ def build_part(args) -> int:
     return 1 if problems else 0
 
 
+# --- part 4: the cost of a day as it grows ------------------------------------------------------
+
+SIZES = (250, 500, 1000, 2000)
+DOUBLING_LIMIT = 2.2
+"""Issue 19: doubling the day's articles at most 2.2x the time."""
+MEMORY_LIMIT_MB = 1024
+"""Issue 19: peak memory under 1 GiB for 2,000 articles."""
+ARTICLES_PER_EVENT = 3
+
+
+def write_day(folder: Path, articles: int, seed: int) -> int:
+    """`articles` generated articles of 2-4 KB, three to each invented event; the bytes written."""
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    events = max(1, articles // ARTICLES_PER_EVENT)
+    folder.mkdir(parents=True)
+    for k in range(articles):
+        text = news_article(rng, rng.randint(2000, 4000), seen, event=k % events, invented=True)
+        (folder / f"{k:05d}.txt").write_text(text, encoding="utf-8")
+    return sum(p.stat().st_size for p in folder.iterdir())
+
+
+def sizes_part(args) -> int:
+    """Part 4: `build` on days of 250, 500, 1000 and 2000 articles of distinct invented events, each
+    in a fresh subprocess: time per stage, peak memory, and each doubling's ratio."""
+    print(f"== part 4: a day of {', '.join(map(str, args.sizes))} articles (distinct invented events, "
+          f"{ARTICLES_PER_EVENT} articles each), build() in a fresh process ==")
+    problems: list[str] = []
+    rows: list[tuple[int, dict]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for n in args.sizes:
+            folder = tmp / f"day{n}"
+            size = write_day(folder, n, args.seed)
+            res = run_child("build", [folder], tmp / f"out{n}")
+            rows.append((n, res))
+            s = res["seconds"]
+            prev = rows[-2][1]["total"] if len(rows) > 1 else None
+            grow = f"   x{res['total'] / prev:.2f} of the half" if prev else ""
+            print(f"\n[{n} articles, {size / 1e6:.1f} MB] build {res['total']:.2f} s{grow}; "
+                  + ", ".join(f"{st} {s[st]:.2f} s" for st in STAGES)
+                  + f"; {res['inner'].get('workers', 0)} workers, {res['inner']['layouts']} layouts")
+            print(f"  peak RSS: main process {res['maxrss_mb']:.0f} MB, largest worker "
+                  f"{res['worker_maxrss_mb']:.0f} MB; pages {res['pages']}")
+            if prev and res["total"] / prev > DOUBLING_LIMIT:
+                problems.append(f"{n} articles took x{res['total'] / prev:.2f} the time of {n // 2}")
+            if n >= 2000 and res["maxrss_mb"] > MEMORY_LIMIT_MB:
+                problems.append(f"{n} articles: main process peaked at {res['maxrss_mb']:.0f} MB")
+        print("\nper stage, each doubling: " + "; ".join(
+            f"{b[0]}/{a[0]}: " + ", ".join(f"{st} x{b[1]['seconds'][st] / max(a[1]['seconds'][st], 1e-9):.2f}"
+                                          for st in STAGES)
+            for a, b in zip(rows, rows[1:])))
+        print("JSON summary: " + json.dumps({n: {"total_s": round(r["total"], 2),
+                                                 "stages_s": {k: round(v, 2) for k, v in r["seconds"].items()},
+                                                 "maxrss_mb": round(r["maxrss_mb"]),
+                                                 "worker_maxrss_mb": round(r["worker_maxrss_mb"])}
+                                             for n, r in rows}))
+        if args.profile == "sizes" and rows:
+            prof = tmp / "profile.out"
+            n = args.sizes[-1]
+            print(f"\n== cProfile of {n} articles (main process) ==")
+            run_child("build", [tmp / f"day{n}"], tmp / "out-profile", profile=prof)
+            print_profile(prof)
+    print("\nsizes problems: " + ("; ".join(problems) if problems else "none"))
+    return 1 if problems else 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=5.0, help="size of the large article (MB)")
     ap.add_argument("--files", type=int, default=500, help="articles in the folder")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--part", choices=["all", "ingest", "build", "growth"], default="all")
+    ap.add_argument("--part", choices=["all", "ingest", "build", "growth", "sizes"], default="all")
+    ap.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="sizes part: day sizes (articles)")
     ap.add_argument("--repeat", type=int, default=3, help="growth part: best of this many runs per size")
     ap.add_argument("--tracemalloc", action="store_true", help="also measure Python allocation peaks per stage")
-    ap.add_argument("--profile", choices=["big", "folder", "seeds"], help="run this case again under cProfile")
+    ap.add_argument("--profile", choices=["big", "folder", "seeds", "sizes"],
+                    help="run this case again under cProfile (sizes: the largest day)")
     ap.add_argument("--child", choices=["read", "build"], help=argparse.SUPPRESS)
     ap.add_argument("--inputs", nargs="*", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
@@ -688,6 +800,10 @@ def main(argv=None) -> int:
         if args.part == "all":
             print()
         status |= growth_part(args)
+    if args.part in ("all", "sizes"):
+        if args.part == "all":
+            print()
+        status |= sizes_part(args)
     return status
 
 

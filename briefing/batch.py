@@ -170,8 +170,8 @@ def _unanalysed(article: Article, failure: Failure) -> Outcome:
 
 def _pool(workers: int | None, items: int, overlap: bool) -> Workers:
     if workers is None:
-        return Workers.for_items(items, overlap=overlap, preload=[__name__])
-    return Workers(workers if workers > 1 else 0, preload=[__name__])
+        return Workers.for_items(items, overlap=overlap)
+    return Workers(workers if workers > 1 else 0)
 
 
 def analyze_inputs(

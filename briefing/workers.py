@@ -39,6 +39,10 @@ articles take."""
 WORKERS_VARIABLE = "BRIEFING_WORKERS"
 """Environment variable: how many worker processes to use at most (1: none, all in this process)."""
 
+WORKER_MODULES = ("briefing.batch", "briefing.brief.stories")
+"""What worker processes run, imported once by a ``forkserver`` before it forks any worker (the
+first pool of a process starts the server: name every module any pool will need)."""
+
 Progress = Callable[[int, int], None]
 """Told (done, total) as items finish."""
 
@@ -149,7 +153,7 @@ class Batch:
 class Workers:
     """A pool of `count` worker processes, started at the first `submit` (0: none, serial)."""
 
-    def __init__(self, count: int = 0, method: str | None = None, preload: Sequence[str] = ()):
+    def __init__(self, count: int = 0, method: str | None = None, preload: Sequence[str] = WORKER_MODULES):
         self.count = count
         self.method = method
         self.preload = list(preload)
@@ -159,7 +163,7 @@ class Workers:
         """Items run again in this process because the pool broke (a worker died)."""
 
     @classmethod
-    def for_items(cls, items: int, *, overlap: bool = False, preload: Sequence[str] = ()) -> "Workers":
+    def for_items(cls, items: int, *, overlap: bool = False, preload: Sequence[str] = WORKER_MODULES) -> "Workers":
         return cls(wanted_workers(items, overlap=overlap), preload=preload)
 
     @property

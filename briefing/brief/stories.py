@@ -40,6 +40,7 @@ from briefing.brief.multidoc import DEFAULT_WORDS, Document, Pick, Summary, summ
 from briefing.brief.rank import (DEFAULT_BEATS, DEFAULT_EXCLUDED, may_report, opinion_only, story_order_key,
                                  story_section)
 from briefing.ingest.clean import source_from_domain
+from briefing.workers import WORKER_MODULES, Failure, Workers
 from briefing.model import AnalyzedArticle, Story
 from briefing.vocabulary.places import place_forms
 
@@ -176,17 +177,34 @@ def story_summary(analyzed: Sequence[AnalyzedArticle], members: Sequence[int], *
     the summary a story's block on the page prints, and what `briefing summarize` prints.
     `known`: sentences the reader already has (the page's key points and quotes)."""
     members = [i for i in members if 0 <= i < len(analyzed)]
-    documents = [Document(analyzed[i].sentences, analyzed[i].article.date,
-                          None if analyzed[i].article.title_derived else analyzed[i].article.title) for i in members]
     allowed = None if may_state is None else (lambda d, s: may_state(analyzed[members[d]], s))
-    summary = summarize_documents(documents, words=words, sentences=sentences, known=known,
+    summary = summarize_documents(story_documents(analyzed, members), words=words, sentences=sentences, known=known,
                                   may_state=allowed, solver=solver)
+    return _by_article(summary, members)
+
+
+def story_documents(analyzed: Sequence[AnalyzedArticle], members: Sequence[int]) -> list[Document]:
+    """The story's articles as `multidoc.Document`s (sentences, date, headline unless derived)."""
+    return [Document(analyzed[i].sentences, analyzed[i].article.date,
+                     None if analyzed[i].article.title_derived else analyzed[i].article.title) for i in members]
+
+
+def _by_article(summary: Summary, members: Sequence[int]) -> Summary:
+    """`summary`'s picks named by article (index into the day's articles), not by document."""
 
     def article_pick(p: Pick) -> Pick:
         return dataclasses.replace(p, document=members[p.document])
 
     return Summary(sentences=[article_pick(p) for p in summary.sentences],
                    ranked=[article_pick(p) for p in summary.ranked])
+
+
+def summarize_reports(task: tuple[list[Document], int, tuple[bool, ...] | None]) -> Summary:
+    """`summarize_documents` of (documents, words, which documents may state the story's news):
+    one story's summary as a worker process makes it."""
+    documents, words, may_report_news = task
+    allowed = None if may_report_news is None else (lambda d, s: may_report_news[d])
+    return summarize_documents(documents, words=words, may_state=allowed)
 
 
 def set_summary(story: Story, summary: Summary) -> None:
@@ -201,11 +219,33 @@ def _summarize_stories(analyzed: Sequence[AnalyzedArticle], stories: list[Story]
     copied = {c for cs in copies.values() for c in cs}
     shown = sum(1 for s in stories if s.shown)
     rank = 0
+    tasks = []
     for story in stories:
         budget = summary_budget(rank if story.shown else STORIES_ON_PAGE, shown)
         rank += story.shown
         members = [i for i in story.articles if i not in copied]
-        set_summary(story, story_summary(analyzed, members, words=budget, may_state=news_only(analyzed, members, may_state)))
+        tasks.append((members, budget))
+    if may_state is not None:  # a caller's rule (a function) stays in this process
+        for story, (members, budget) in zip(stories, tasks):
+            set_summary(story, story_summary(analyzed, members, words=budget,
+                                             may_state=news_only(analyzed, members, may_state)))
+        return
+    # each story's integer programme is its own: the machine's cores solve them side by side
+    jobs = [(story_documents(analyzed, members), budget, _news_reports(analyzed, members)) for members, budget in tasks]
+    with Workers.for_items(len(jobs), preload=WORKER_MODULES) as workers:
+        summaries = workers.map(summarize_reports, jobs)
+    for story, (members, _), summary in zip(stories, tasks, summaries):
+        if isinstance(summary, Failure):  # as a serial run would have raised it
+            raise RuntimeError(f"story summary failed: {summary}")
+        set_summary(story, _by_article(summary, members))
+
+
+def _news_reports(analyzed: Sequence[AnalyzedArticle], members: Sequence[int]) -> tuple[bool, ...] | None:
+    """`news_only` as data: which of the story's articles may state its news (None: all may)."""
+    members = [i for i in members if 0 <= i < len(analyzed)]
+    if not any(may_report(analyzed[i]) for i in members):
+        return None
+    return tuple(may_report(analyzed[i]) for i in members)
 
 
 def news_only(analyzed: Sequence[AnalyzedArticle], members: Sequence[int], may_state: MayState | None) -> MayState | None:
