@@ -209,6 +209,7 @@ def build(
 def import_page_stages() -> None:
     """Import what assembling and printing the brief need (scipy's clustering, WeasyPrint): about
     a second of start-up that `build` spends while worker processes read and analyse."""
+    import scipy.optimize  # noqa: F401  (HiGHS: the story summaries' integer programmes)
     import weasyprint  # noqa: F401
 
     import briefing.brief.assemble  # noqa: F401

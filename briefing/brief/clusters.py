@@ -29,8 +29,6 @@ from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.sparse.csgraph import connected_components
 
 from briefing.model import AnalyzedArticle
 from briefing.vocabulary.stopwords import stop_words
@@ -278,21 +276,96 @@ def agglomerate(vectors: sparse.csr_matrix, distance: float = EVENT_DISTANCE,
     if veto is not None and veto.nnz:
         similarity = (similarity - similarity.multiply(veto)).tocsr()
         similarity.eliminate_zeros()
-    close = similarity.multiply(similarity >= 1.0 - distance)
-    _, component = connected_components(close, directed=False)
+    close = similarity.multiply(similarity >= 1.0 - distance).tocoo()
     groups: list[list[int]] = []
-    for c in np.unique(component):
-        members = np.flatnonzero(component == c)
+    for members in _components(n, close.row, close.col):
         if len(members) == 1:
             groups.append(members.tolist())
             continue
         sub = similarity[members][:, members].toarray()
-        d = np.clip(1.0 - sub, 0.0, 2.0)
-        condensed = d[np.triu_indices(len(members), k=1)]
-        labels = fcluster(linkage(condensed, method="average"), t=distance, criterion="distance")
+        labels = average_linkage(np.clip(1.0 - sub, 0.0, 2.0), distance)
         for label in np.unique(labels):
             groups.append(members[labels == label].tolist())
     return sorted(groups, key=lambda g: g[0])
+
+
+def _components(n: int, rows: np.ndarray, cols: np.ndarray) -> list[np.ndarray]:
+    """The connected components of the graph on `n` nodes with edges (rows[k], cols[k]), each
+    as its ascending node numbers."""
+    root = list(range(n))
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    for a, b in zip(rows.tolist(), cols.tolist()):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            root[max(ra, rb)] = min(ra, rb)
+    members: dict[int, list[int]] = {}
+    for i in range(n):
+        members.setdefault(find(i), []).append(i)
+    return [np.array(m) for m in members.values()]
+
+
+def average_linkage(d: np.ndarray, cut: float) -> np.ndarray:
+    """Flat clusters of average-linkage agglomeration of the square distance matrix `d`, cut at
+    distance `cut`: a label per row, rows in one cluster sharing theirs.
+
+    The groups are those of scipy's ``fcluster(linkage(condensed, "average"), cut, "distance")``
+    (its nearest-neighbour chain, ties broken as it breaks them, the same arithmetic: tested
+    against it), without importing ``scipy.cluster``, which imports the whole of
+    ``scipy.spatial`` (a quarter of a second of every build). Two clusters are joined when their
+    merge and every merge inside them is at most `cut`."""
+    n = len(d)
+    dist = np.array(d, dtype=np.float64)
+    size = np.ones(n, dtype=np.int64)
+    active = np.ones(n, dtype=bool)
+    highest = np.zeros(n)  # the highest merge inside each cluster so far
+    label = list(range(n))
+
+    def find(i: int) -> int:
+        while label[i] != i:
+            label[i] = label[label[i]]
+            i = label[i]
+        return i
+
+    chain: list[int] = []
+    for _ in range(n - 1):
+        x, y = _mutual_neighbours(dist, active, chain)
+        height = dist[x, y]
+        x, y = min(x, y), max(x, y)  # y goes on as the merged cluster
+        top = max(height, highest[x], highest[y])
+        if top <= cut:
+            label[find(x)] = find(y)
+        highest[y] = top
+        active[x] = False
+        others = active.copy()
+        others[y] = False
+        nx, ny = size[x], size[y]
+        dist[others, y] = (nx * dist[others, x] + ny * dist[others, y]) / (nx + ny)
+        dist[y, others] = dist[others, y]
+        size[y] = nx + ny
+    return np.array([find(i) for i in range(n)])
+
+
+def _mutual_neighbours(dist: np.ndarray, active: np.ndarray, chain: list[int]) -> tuple[int, int]:
+    """Follow the chain of nearest neighbours until two clusters are each other's nearest (the
+    previous link wins a tie, then the lowest index); both leave the chain."""
+    if not chain:
+        chain.append(int(np.flatnonzero(active)[0]))
+    while True:
+        x = chain[-1]
+        row = np.where(active, dist[x], np.inf)
+        row[x] = np.inf
+        nearest = int(np.argmin(row))
+        if len(chain) > 1 and not row[nearest] < dist[x, chain[-2]]:
+            y = chain[-2]
+            del chain[-2:]
+            return x, y
+        chain.append(nearest)
 
 
 def cluster_events(analyzed: Sequence[AnalyzedArticle], distance: float = EVENT_DISTANCE) -> list[list[int]]:
