@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -184,7 +185,8 @@ def build(
     history = earlier_briefs(since, date)
     analyzed, errors = analyze_paths(
         paths, sentences=sentences, words=words, algorithm=algorithm, progress=progress, fetch=fetch,
-        not_analysed=unread, workers=workers, cache=cache, meanwhile=import_page_stages,
+        not_analysed=unread, workers=workers, cache=cache,
+        meanwhile=None if page_stages_imported() else import_page_stages,
     )
     from briefing.brief.assemble import assemble_brief
     from briefing.brief.history import link_previous_pages
@@ -204,6 +206,12 @@ def build(
     rendered = fit_to_page(brief, template_dir)
     outputs = write_outputs(rendered.brief, Path(out_dir), template_dir=template_dir, rendered=rendered)
     return BuildResult(brief=rendered.brief, outputs=outputs, skipped=errors, pages=rendered.pages)
+
+
+def page_stages_imported() -> bool:
+    """Whether this process has imported what `import_page_stages` imports (a second build in
+    one process, as ``serve`` makes them, has nothing to do while workers analyse)."""
+    return all(name in sys.modules for name in ("weasyprint", "scipy.optimize", "briefing.render.outputs"))
 
 
 def import_page_stages() -> None:
