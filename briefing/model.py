@@ -148,6 +148,12 @@ class AnalyzedArticle:
     participants: list[Participant] = field(default_factory=list)
     summary_rank: list[int] = field(default_factory=list)
     """The summary indices from most to least important (what fitting drops last to first)."""
+    ranking: list[int] = field(default_factory=list, compare=False, repr=False)
+    """Every sentence index, most important first, by the ``news`` ranker, when analysis used it
+    (story summaries and key points ask for it again: `analyze.summarize.remember_ranking`)."""
+    features: dict | None = field(default=None, compare=False, repr=False)
+    """The article's event features (`brief.clusters.event_features`), once found: clustering and
+    the story record read them, and a worker process finds them beside the analysis."""
 
     def to_json(self) -> dict:
         a = self.article

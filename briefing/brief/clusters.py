@@ -119,7 +119,14 @@ def name_terms(sentence: str) -> list[str]:
 
 
 def event_features(a: AnalyzedArticle) -> dict[str, Counter]:
-    """The article's term counts, block by block (see the module docstring)."""
+    """The article's term counts, block by block (see the module docstring); found once per
+    article and kept on it (`AnalyzedArticle.features`)."""
+    if a.features is None:
+        a.features = _event_features(a)
+    return a.features
+
+
+def _event_features(a: AnalyzedArticle) -> dict[str, Counter]:
     words: Counter[str] = Counter()
     names: Counter[str] = Counter()
     years: Counter[str] = Counter()

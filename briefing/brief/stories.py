@@ -31,6 +31,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
+from briefing.analyze.summarize import remember_ranking
 from briefing.analyze.titles import GOV_TITLE
 from briefing.brief.clusters import (EVENT_DISTANCE, EVENT_SENTENCES, agglomerate, article_days, event_blocks,
                                      look_alike_veto)
@@ -346,6 +347,8 @@ def build_stories(
     analyzed = list(analyzed)
     if not analyzed:
         return []
+    for a in analyzed:  # story summaries, blocks and key points rank their sentences again
+        remember_ranking(a.sentences, a.ranking)
     focus = parse_focus(focus)
     copies = find_duplicates(analyzed)
     copied = {c for cs in copies.values() for c in cs}
