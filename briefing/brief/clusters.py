@@ -258,8 +258,8 @@ def look_alike_veto(blocks: dict[str, sparse.csr_matrix], days: np.ndarray | Non
     size = blocks["words"].shape[0]
     if not rows.size:
         return sparse.csr_matrix((size, size))
-    w = np.asarray(words[rows, cols]).ravel()
-    n = np.asarray(names[rows, cols]).ravel()
+    w = _values_at(words, rows, cols)
+    n = _values_at(names, rows, cols)
     named = has_names[rows] & has_names[cols]
     cut = np.where((named & (n < NAMES_FLOOR)) | (w < WORDS_FLOOR), 1.0 - LOOK_ALIKE_FACTOR, 0.0)
     if days is not None:
@@ -267,6 +267,24 @@ def look_alike_veto(blocks: dict[str, sparse.csr_matrix], days: np.ndarray | Non
         cut[dated & (np.abs(days[rows] - days[cols]) > DATE_GAP_DAYS)] = 1.0
     bad = cut > 0
     return sparse.csr_matrix((cut[bad], (rows[bad], cols[bad])), shape=(size, size))
+
+
+def _values_at(matrix: sparse.spmatrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``matrix[rows, cols]`` (0 where nothing is stored), by one sort and one binary search over
+    the stored entries: indexing a sparse matrix with a list of pairs searched each row on its
+    own, and on a day of 2,000 articles (4 million pairs) that cost ten seconds."""
+    size = matrix.shape[1]
+    stored = matrix.tocoo()
+    keys = stored.row.astype(np.int64) * size + stored.col
+    order = np.argsort(keys, kind="stable")
+    keys = keys[order]
+    wanted = rows.astype(np.int64) * size + cols
+    at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+    values = np.zeros(len(wanted))
+    if len(keys):
+        found = keys[at] == wanted
+        values[found] = stored.data[order][at[found]]
+    return values
 
 
 def agglomerate(vectors: sparse.csr_matrix, distance: float = EVENT_DISTANCE,
