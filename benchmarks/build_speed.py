@@ -156,7 +156,8 @@ def serve_part(rounds: int, tmp: Path, source: Path, label: str) -> dict:
         if server.state.error:
             raise SystemExit(f"serve: {server.state.error}")
         page.write_bytes(body)
-        counts.append(len(server.cache.analysed) if server.cache is not None else -1)
+        cache = getattr(server, "cache", None)  # an older briefing (before/after runs) has none
+        counts.append(len(cache.analysed) if cache is not None else -1)
         return elapsed
 
     def printed() -> float:

@@ -171,6 +171,13 @@ def _unanalysed(article: Article, failure: Failure) -> Outcome:
     return Outcome(article, error=InputError(article.path, f"could not be analyzed ({failure})"))
 
 
+def _over_workers(fn: Callable[[tuple], object], jobs: list[tuple]) -> list:
+    """`fn` on each job over worker processes past a handful of jobs (fetched pages: the
+    fetcher's threads have finished by then)."""
+    with Workers.for_items(len(jobs)) as pool:
+        return pool.map(fn, jobs)
+
+
 def _pool(workers: int | None, items: int, overlap: bool) -> Workers:
     if workers is None:
         return Workers.for_items(items, overlap=overlap)
@@ -196,7 +203,8 @@ def analyze_inputs(
     Raises the first `BriefingError` an analysis raised, as a serial run would.
     """
     plan = plan_inputs(paths)
-    web_articles, web_errors = read_web(plan.web, fetch, progress)
+    web_articles, web_errors = read_web(plan.web, fetch, progress,
+                                        map_pages=None if workers == 1 else _over_workers)
     outcomes: list[Outcome | None] = [_cached(cache, path, options) if cache is not None else None
                                       for _, path in plan.files]
     todo = [k for k, outcome in enumerate(outcomes) if outcome is None]

@@ -39,7 +39,7 @@ articles take."""
 WORKERS_VARIABLE = "BRIEFING_WORKERS"
 """Environment variable: how many worker processes to use at most (1: none, all in this process)."""
 
-WORKER_MODULES = ("briefing.batch", "briefing.brief.stories")
+WORKER_MODULES = ("briefing.batch", "briefing.brief.stories", "briefing.ingest.web")
 """What worker processes run, imported once by a ``forkserver`` before it forks any worker (the
 first pool of a process starts the server: name every module any pool will need)."""
 

@@ -3,10 +3,14 @@
 Public API:
 
 - `collect_inputs(paths)` -> the inputs named, with folders opened: files (`Path`) and URLs (`str`).
-- `read_article(path)` -> one cleaned `Article` from a file (raises `InputError` with a one-line reason).
+- `read_article(path, data=None)` -> one cleaned `Article` from a file (raises `InputError` with a
+  one-line reason); `read_bytes(path)` its bytes; `read_input(path)` the article with its
+  `language` and `section` found: everything ingest does for one file.
 - `load_articles(paths, fetch=None, progress=None)` -> (good articles, one `InputError` per bad input);
   never raises for input. Each article comes with its `language` (`language.identify`), `section`
-  and `opinion` (`section.describe`).
+  and `opinion` (`section.describe`). It is `plan_inputs` (the files and web inputs, by path given),
+  `read_input` on each file and `read_web` on the web inputs; `briefing.batch` runs the same
+  pieces over the machine's cores.
 - `save_article(article, text_path)` -> the article as text plus a JSON record beside it, which
   `read_article` reads back exactly (the daily run keeps the day's fetched articles this way).
 
@@ -311,15 +315,16 @@ def read_input(path, data: bytes | None = None) -> Article:
 
 
 def read_web(web: list[tuple[int, Path | str]], fetch: FetchSettings | None = None,
-             progress=None) -> tuple[list[tuple[int, Article]], list[tuple[int, InputError]]]:
+             progress=None, map_pages=None) -> tuple[list[tuple[int, Article]], list[tuple[int, InputError]]]:
     """The web inputs (`Inputs.web`) fetched and read: (slot, article) and (slot, error) pairs.
-    The articles' language and section are not found yet."""
+    The articles' language and section are not found yet. `map_pages`: see
+    `briefing.ingest.web.read_sources`."""
     if not web:
         return [], []
     from briefing.ingest.web import Source, read_sources
 
     sources = [item if isinstance(item, Source) else Source(str(item)) for _, item in web]
-    read = read_sources(sources, fetch or FetchSettings(), progress=progress)
+    read = read_sources(sources, fetch or FetchSettings(), progress=progress, map_pages=map_pages)
     articles = [(web[item.source_index][0], item.article) for item in read.items]
     errors = [(web[source_index][0], error) for source_index, error in read.errors]
     return articles, errors
