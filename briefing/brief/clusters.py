@@ -58,6 +58,11 @@ DATE_GAP_DAYS = 7
 """Articles published further apart than this report different events (a story followed for a
 week stays one; last year's product launch or match does not join this year's)."""
 
+PAIR_ROWS = 256
+"""Articles whose pairs (similarity, look-alike veto) are worked out at a time: every article is
+still compared with every other that shares a term, but memory holds 256 rows of pairs, not all
+of them (a day of 2,000 articles shares some word between nearly every pair: 4 million)."""
+
 UNSHARED_WEIGHT = 0.5
 """Weight, in a vector's length only, of the terms no other document uses."""
 
@@ -248,25 +253,37 @@ def look_alike_veto(blocks: dict[str, sparse.csr_matrix], days: np.ndarray | Non
     `DATE_GAP_DAYS` apart (last year's launch, another season's game). Each entry is the share
     of the pair's similarity that goes: 1 - `LOOK_ALIKE_FACTOR` for look-alikes, all of it for
     reports more than `DATE_GAP_DAYS` apart."""
-    words = (blocks["words"] @ blocks["words"].T).tocsr()
-    names = (blocks["participants"] @ blocks["participants"].T).tocsr()
-    has_names = np.asarray(blocks["named"].todense()).ravel() > 0
-    candidates = ((words + names) > 0).tocoo()
-    rows, cols = candidates.row, candidates.col
-    keep = rows != cols
-    rows, cols = rows[keep], cols[keep]
     size = blocks["words"].shape[0]
+    has_names = np.asarray(blocks["named"].todense()).ravel() > 0
+    found = [_veto_rows(blocks, has_names, days, start, min(size, start + PAIR_ROWS))
+             for start in range(0, size, PAIR_ROWS)]
+    rows = np.concatenate([f[0] for f in found]) if found else np.zeros(0, dtype=np.int64)
     if not rows.size:
         return sparse.csr_matrix((size, size))
-    w = _values_at(words, rows, cols)
-    n = _values_at(names, rows, cols)
+    cols = np.concatenate([f[1] for f in found])
+    cut = np.concatenate([f[2] for f in found])
+    return sparse.csr_matrix((cut, (rows, cols)), shape=(size, size))
+
+
+def _veto_rows(blocks: dict[str, sparse.csr_matrix], has_names: np.ndarray, days: np.ndarray | None,
+               start: int, stop: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`look_alike_veto`'s entries (rows, columns, shares) for the articles `start` to `stop`."""
+    words = (blocks["words"][start:stop] @ blocks["words"].T).tocsr()
+    names = (blocks["participants"][start:stop] @ blocks["participants"].T).tocsr()
+    candidates = ((words + names) > 0).tocoo()
+    local, cols = candidates.row, candidates.col
+    keep = local + start != cols
+    local, cols = local[keep], cols[keep]
+    rows = local.astype(np.int64) + start
+    w = _values_at(words, local, cols)
+    n = _values_at(names, local, cols)
     named = has_names[rows] & has_names[cols]
     cut = np.where((named & (n < NAMES_FLOOR)) | (w < WORDS_FLOOR), 1.0 - LOOK_ALIKE_FACTOR, 0.0)
     if days is not None:
         dated = (days[rows] >= 0) & (days[cols] >= 0)
         cut[dated & (np.abs(days[rows] - days[cols]) > DATE_GAP_DAYS)] = 1.0
     bad = cut > 0
-    return sparse.csr_matrix((cut[bad], (rows[bad], cols[bad])), shape=(size, size))
+    return rows[bad], cols[bad], cut[bad]
 
 
 def _values_at(matrix: sparse.spmatrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -297,21 +314,34 @@ def agglomerate(vectors: sparse.csr_matrix, distance: float = EVENT_DISTANCE,
     n = vectors.shape[0]
     if n == 0:
         return []
-    similarity = (vectors @ vectors.T).tocsr()
-    if veto is not None and veto.nnz:
-        similarity = (similarity - similarity.multiply(veto)).tocsr()
-        similarity.eliminate_zeros()
-    close = similarity.multiply(similarity >= 1.0 - distance).tocoo()
+    veto = veto if veto is not None and veto.nnz else None
+    edges = [_close_pairs(vectors, veto, distance, start, min(n, start + PAIR_ROWS)) for start in range(0, n, PAIR_ROWS)]
     groups: list[list[int]] = []
-    for members in _components(n, close.row, close.col):
+    for members in _components(n, np.concatenate([e[0] for e in edges]), np.concatenate([e[1] for e in edges])):
         if len(members) == 1:
             groups.append(members.tolist())
             continue
-        sub = similarity[members][:, members].toarray()
+        sub = _similarity(vectors[members], None if veto is None else veto[members][:, members]).toarray()
         labels = average_linkage(np.clip(1.0 - sub, 0.0, 2.0), distance)
         for label in np.unique(labels):
             groups.append(members[labels == label].tolist())
     return sorted(groups, key=lambda g: g[0])
+
+
+def _similarity(rows: sparse.csr_matrix, veto: sparse.csr_matrix | None, columns: sparse.csr_matrix | None = None):
+    """Cosine similarity of `rows` with `columns` (default: with themselves), less what `veto` takes."""
+    similarity = (rows @ (rows if columns is None else columns).T).tocsr()
+    if veto is not None:
+        similarity = (similarity - similarity.multiply(veto)).tocsr()
+    return similarity
+
+
+def _close_pairs(vectors: sparse.csr_matrix, veto: sparse.csr_matrix | None, distance: float,
+                 start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, columns) of the pairs closer than `distance`, for the articles `start` to `stop`."""
+    block = _similarity(vectors[start:stop], None if veto is None else veto[start:stop], vectors)
+    close = block.multiply(block >= 1.0 - distance).tocoo()
+    return close.row.astype(np.int64) + start, close.col.astype(np.int64)
 
 
 def _components(n: int, rows: np.ndarray, cols: np.ndarray) -> list[np.ndarray]:
