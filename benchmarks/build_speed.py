@@ -19,6 +19,8 @@
 
 Each measured command and its floor alternate in the same run, round after round, and the best
 round of each counts: the machine is shared, and alternating keeps both under the same load.
+``--before DIR`` adds another checkout's build (an earlier commit, unpacked with ``git archive``)
+to the alternation of (a) and (b).
 Evaluation pages are read by path and never copied into the repository.
 """
 
@@ -54,13 +56,13 @@ weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])
 """
 
 
-def _env() -> dict:
-    return {**os.environ, "PYTHONPATH": str(ROOT)}
+def _env(root: Path = ROOT) -> dict:
+    return {**os.environ, "PYTHONPATH": str(root)}
 
 
-def timed_run(args: list[str]) -> float:
+def timed_run(args: list[str], root: Path = ROOT) -> float:
     start = time.perf_counter()
-    proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env=_env())
+    proc = subprocess.run(args, cwd=root, capture_output=True, text=True, env=_env(root))
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(args[:4])} failed:\n{proc.stderr[-2000:]}")
@@ -71,13 +73,22 @@ def build_command(inputs: Path, out: Path) -> list[str]:
     return [sys.executable, "-m", "briefing", "build", str(inputs), "--out", str(out), "--date", DAY.isoformat(), "-q"]
 
 
-def alternate(rounds: int, measured, floor) -> tuple[list[float], list[float]]:
-    """`measured()` and `floor()` in turn, `rounds` times each; their times."""
-    ms, fs = [], []
+def alternate(rounds: int, measured, floor, before=None) -> tuple[list[float], list[float], list[float]]:
+    """`measured()`, `floor()` and `before()` (another checkout's build, when given) in turn,
+    `rounds` times each; their times."""
+    ms, fs, bs = [], [], []
     for _ in range(rounds):
         ms.append(measured())
         fs.append(floor())
-    return ms, fs
+        if before is not None:
+            bs.append(before())
+    return ms, fs, bs
+
+
+def report_before(bs: list[float], fs: list[float], before: Path) -> None:
+    if bs:
+        print(f"    before ({before}): best {min(bs):6.2f} s   rounds {' '.join(f'{b:.2f}' for b in bs)}"
+              f"   ratio {min(bs) / min(fs):.2f}x")
 
 
 def report(label: str, what: str, floor_what: str, ms: list[float], fs: list[float], target: float) -> dict:
@@ -89,14 +100,17 @@ def report(label: str, what: str, floor_what: str, ms: list[float], fs: list[flo
     return {"measured": best_m, "floor": best_f, "ratio": ratio}
 
 
-def seeds_part(rounds: int, tmp: Path) -> dict:
+def seeds_part(rounds: int, tmp: Path, before: Path | None = None) -> dict:
     out = tmp / "seeds-out"
     build = build_command(ROOT / "seeds", out)
     timed_run(build)  # the final page the floor prints
     floor = [sys.executable, "-c", PRINT_FLOOR, str(out / "brief.html"), str(tmp / "floor.pdf")]
-    ms, fs = alternate(rounds, lambda: timed_run(build), lambda: timed_run(floor))
-    return report("a", "briefing build seeds/ (fresh Python)", "import WeasyPrint, print brief.html once", ms, fs,
-                  TARGETS["seeds"])
+    old = (lambda: timed_run(build_command(ROOT / "seeds", tmp / "before-out"), before)) if before else None
+    ms, fs, bs = alternate(rounds, lambda: timed_run(build), lambda: timed_run(floor), old)
+    result = report("a", "briefing build seeds/ (fresh Python)", "import WeasyPrint, print brief.html once", ms, fs,
+                    TARGETS["seeds"])
+    report_before(bs, fs, before)
+    return result
 
 
 def aeb_day(tmp: Path) -> Path:
@@ -110,15 +124,18 @@ def aeb_day(tmp: Path) -> Path:
     return folder
 
 
-def day_part(rounds: int, tmp: Path, folder: Path) -> dict:
+def day_part(rounds: int, tmp: Path, folder: Path, before: Path | None = None) -> dict:
     out = tmp / "day-out"
     build = build_command(folder, out)
     timed_run(build)
     floor = [sys.executable, "-c", EXTRACT_FLOOR, str(out / "brief.html"), str(tmp / "floor.pdf"), str(folder)]
     pages = len(list(folder.glob("*.html")))
-    ms, fs = alternate(rounds, lambda: timed_run(build), lambda: timed_run(floor))
-    return report("b", f"briefing build <{pages} aeb pages> (fresh Python)",
-                  f"trafilatura on {pages} pages + print brief.html", ms, fs, TARGETS["day"])
+    old = (lambda: timed_run(build_command(folder, tmp / "before-day"), before)) if before else None
+    ms, fs, bs = alternate(rounds, lambda: timed_run(build), lambda: timed_run(floor), old)
+    result = report("b", f"briefing build <{pages} aeb pages> (fresh Python)",
+                    f"trafilatura on {pages} pages + print brief.html", ms, fs, TARGETS["day"])
+    report_before(bs, fs, before)
+    return result
 
 
 def _edit(path: Path, original: bytes, round_: int) -> None:
@@ -168,7 +185,7 @@ def serve_part(rounds: int, tmp: Path, source: Path, label: str) -> dict:
     try:
         served()  # warm: the floor prints the page this rebuild serves
         printed()
-        ms, fs = alternate(rounds, served, printed)
+        ms, fs, _ = alternate(rounds, served, printed)
     finally:
         server.stop()
     articles = len(list(folder.iterdir()))
@@ -221,16 +238,20 @@ def main(argv=None) -> int:
     ap.add_argument("--part", choices=["all", "seeds", "day", "serve"], default="all")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--stages", action="store_true", help="also time one build's stages (seeds and the aeb day)")
+    ap.add_argument("--before", type=Path, metavar="DIR",
+                    help="another checkout (e.g. `git archive COMMIT | tar -x -C DIR`): its `briefing build` "
+                    "joins the alternation of (a) and (b), so before and after meet the same load")
     args = ap.parse_args(argv)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"{os.cpu_count()} cores, load average {load:.1f} at the start; best of {args.rounds} alternating rounds")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         folder = aeb_day(tmp) if args.part in ("all", "day", "serve") else None
+        before = args.before.resolve() if args.before else None
         if args.part in ("all", "seeds"):
-            seeds_part(args.rounds, tmp)
+            seeds_part(args.rounds, tmp, before)
         if args.part in ("all", "day"):
-            day_part(args.rounds, tmp, folder)
+            day_part(args.rounds, tmp, folder, before)
         if args.part in ("all", "serve"):
             serve_part(args.rounds, tmp, ROOT / "seeds", "seeds")
             serve_part(args.rounds, tmp, folder, "aeb day")
