@@ -9,18 +9,25 @@
 an exception it raises comes back as a `Failure` in its item's place, so that one bad item costs
 only its own result. Every result is the one a serial run gives: the same function on the same
 item, only in another process. Below `SERIAL_BELOW` items nothing is started and the items run
-here, one after the other, when `results` is asked for.
+here, one after the other, when `results` is asked for. (One worker for a small day, analysing
+while this process imports WeasyPrint, was measured and dropped: on the shared 2-core machine it
+cost more CPU and wall time than it saved; see docs/benchmarks.md, "Build speed".)
 
 How the processes start: with ``fork`` where that is safe (Linux, and this process runs no other
 Python thread, as in ``briefing build``: the workers then share the modules this process has
 already imported and start in milliseconds); otherwise with ``forkserver`` (one clean server
 process, started once per process, forks the workers; ``briefing serve`` builds in a watcher
 thread while another thread serves pages, and forking a threaded process can deadlock the child);
-``spawn`` where neither exists. ``BRIEFING_WORKERS`` sets how many processes (``1``: none).
+``spawn`` where neither exists.
+
+How many: one a core the machine has idle (its load average read at the start), so that a
+machine other work keeps busy builds in one process rather than adding workers' start-up to
+the same cores; ``BRIEFING_WORKERS`` sets the number instead (``1``: none).
 """
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 import pickle
@@ -67,23 +74,27 @@ def cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def wanted_workers(items: int, *, overlap: bool = False) -> int:
-    """How many worker processes `items` items are worth: none (0) below `SERIAL_BELOW` unless
-    `overlap` (this process has its own work to do meanwhile: then one), else one a core, at
-    most `BRIEFING_WORKERS`."""
-    limit = cores()
+def idle_cores() -> int:
+    """The cores no other work is using: the machine's, less its load average (what was running
+    or waiting over the last minute), this process's own core counted as idle."""
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average to read: take the cores as idle
+        return cores()
+    return max(1, min(cores(), math.floor(cores() - load + 1)))
+
+
+def wanted_workers(items: int) -> int:
+    """How many worker processes `items` items are worth: none (0) below `SERIAL_BELOW`, else
+    one an idle core (`idle_cores`; on a machine other work keeps busy, workers only add their
+    start-up to the same cores), or as many as `BRIEFING_WORKERS` says."""
     setting = os.environ.get(WORKERS_VARIABLE, "").strip()
-    if setting:
-        try:
-            limit = max(1, int(setting))
-        except ValueError:
-            pass
-        if limit == 1:
-            return 0
-    if items <= 0:
+    try:
+        limit = max(1, int(setting)) if setting else idle_cores()
+    except ValueError:
+        limit = idle_cores()
+    if limit == 1 or items < SERIAL_BELOW:
         return 0
-    if items < SERIAL_BELOW:
-        return 1 if overlap and limit > 1 else 0
     return min(limit, items)
 
 
@@ -163,8 +174,13 @@ class Workers:
         """Items run again in this process because the pool broke (a worker died)."""
 
     @classmethod
-    def for_items(cls, items: int, *, overlap: bool = False, preload: Sequence[str] = WORKER_MODULES) -> "Workers":
-        return cls(wanted_workers(items, overlap=overlap), preload=preload)
+    def for_items(cls, items: int, *, preload: Sequence[str] = WORKER_MODULES) -> "Workers":
+        return cls(wanted_workers(items), preload=preload)
+
+    @property
+    def forks(self) -> bool:
+        """Whether the workers will be forked from this process (and share what it has loaded)."""
+        return self.parallel and (self.method or start_method()) == "fork"
 
     @property
     def parallel(self) -> bool:

@@ -53,18 +53,22 @@ def test_this_process_works_meanwhile_and_collects_later():
         assert batch.results() == ["PORT", "UNION"] and meanwhile == 499500
 
 
-def test_a_handful_of_items_runs_here_unless_this_process_has_its_own_work(monkeypatch):
+def test_a_handful_of_items_runs_here_and_more_over_one_worker_an_idle_core(monkeypatch):
     monkeypatch.delenv(workers.WORKERS_VARIABLE, raising=False)
     monkeypatch.setattr(workers, "cores", lambda: 2)
+    monkeypatch.setattr(workers.os, "getloadavg", lambda: (0.2, 0.5, 0.5))  # a quiet machine
     assert wanted_workers(SERIAL_BELOW - 1) == 0
-    assert wanted_workers(SERIAL_BELOW - 1, overlap=True) == 1
+    assert wanted_workers(SERIAL_BELOW) == 2 and wanted_workers(200) == 2
+    monkeypatch.setattr(workers.os, "getloadavg", lambda: (3.1, 3.0, 2.5))  # others keep both cores busy
+    assert wanted_workers(200) == 0
+    monkeypatch.setenv(workers.WORKERS_VARIABLE, "2")  # said outright: the setting decides
     assert wanted_workers(200) == 2
-    assert wanted_workers(0, overlap=True) == 0
     monkeypatch.setenv(workers.WORKERS_VARIABLE, "1")
-    assert wanted_workers(200) == 0 and wanted_workers(3, overlap=True) == 0
+    assert wanted_workers(200) == 0
     monkeypatch.setattr(workers, "cores", lambda: 1)
     monkeypatch.delenv(workers.WORKERS_VARIABLE)
-    assert wanted_workers(3, overlap=True) == 0
+    monkeypatch.setattr(workers.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert wanted_workers(200) == 0
 
 
 def test_a_process_with_another_thread_running_never_forks_its_workers():

@@ -224,3 +224,12 @@ def is_place_or_code(phrase: str) -> bool:
     return is_place(phrase)
 
 
+def load_all() -> None:
+    """Read every source of names now: a process about to fork worker processes reads them once
+    for all of them (each would read them again, a quarter of a second apiece)."""
+    census_surnames()
+    _country_words()
+    _subdivision_words()
+    compound_subdivisions()
+    _subdivision_codes()
+    _cities()

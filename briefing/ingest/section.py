@@ -147,6 +147,11 @@ def _term_sections() -> dict[str, dict[str, float]]:
     return table
 
 
+def load_vocabulary() -> None:
+    """Build the IPTC term table now (see `gazetteer.load_all`: once for every worker)."""
+    _term_sections()
+
+
 def text_scores(title: str, text: str) -> dict[str, float]:
     """Vocabulary evidence per section: each content word of the text adds its IPTC section
     shares (`_term_sections`), words of the headline and lead counting more."""
