@@ -523,6 +523,9 @@ def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
     from briefing.render import outputs
     import weasyprint
 
+    if not hasattr(pipeline, "analyze_inputs"):  # an older checkout imports assemble_brief by name
+        assemble = pipeline
+
     stages = list(STAGES)
     seconds = dict.fromkeys(stages, 0.0)
     hwm: dict[str, float] = {}
@@ -564,14 +567,17 @@ def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
         return real_fit(brief, *a, **kw)
 
     fit.fit_to_page = fit_counting  # build imports fit_to_page from fit when it runs
-    real_inputs = pipeline.analyze_inputs
+    if hasattr(pipeline, "analyze_inputs"):
+        real_inputs = pipeline.analyze_inputs
 
-    def reading(*a, **kw):  # read + analyse, in the workers; how many, and their peak memory
-        day = real_inputs(*a, **kw)
-        inner["workers"] = day.workers
-        return day
+        def reading(*a, **kw):  # read + analyse, in the workers; how many, and their peak memory
+            day = real_inputs(*a, **kw)
+            inner["workers"] = day.workers
+            return day
 
-    pipeline.analyze_inputs = timed("read+analyse", reading)
+        pipeline.analyze_inputs = timed("read+analyse", reading)
+    else:  # a checkout from before the worker processes (before/after runs): all in this process
+        pipeline.analyze_paths = timed("read+analyse", pipeline.analyze_paths)
     assemble.assemble_brief = timed("assemble", assemble.assemble_brief)
     fit.fit_to_page = timed("fit", fit.fit_to_page)
     outputs.write_outputs = timed("write", outputs.write_outputs)
