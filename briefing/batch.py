@@ -214,7 +214,8 @@ def analyze_inputs(
     in this process). `cache`: outcomes kept between calls, by content. `meanwhile()` is called
     once the work is handed out, for this process to do its own work while the workers do theirs
     (with no workers it comes first, then the articles).
-    `progress` hears "analysing 12/80" (every article read counts, English or not).
+    `progress` hears "analysing 12/80" as articles are analysed (80: every input article, so a
+    day with pages in other languages or unreadable files ends below 80/80).
     Raises the first `BriefingError` an analysis raised, as a serial run would.
     """
     plan = plan_inputs(paths)
@@ -223,10 +224,13 @@ def analyze_inputs(
     outcomes: list[Outcome | None] = [_cached(cache, path, options) if cache is not None else None
                                       for _, path in plan.files]
     todo = [k for k, outcome in enumerate(outcomes) if outcome is None]
-    total, done_before = len(outcomes) + len(web_articles), len(outcomes) - len(todo)
+    total = len(outcomes) + len(web_articles)
+    analysed = [sum(1 for o in outcomes if o is not None and o.analyzed is not None)]
 
-    def told(base: int):
-        return (lambda done, _total: progress(f"analysing {base + done}/{total}")) if progress else None
+    def told(_done: int, _total: int, result) -> None:  # counts what was analysed (of all read)
+        if progress and isinstance(result, Outcome) and result.analyzed is not None:
+            analysed[0] += 1
+            progress(f"analysing {analysed[0]}/{total}")
 
     with _pool(workers, len(todo) + len(web_articles)) as pool:
         if pool.forks:
@@ -235,10 +239,10 @@ def analyze_inputs(
         web = pool.submit(describe_and_analyze, [(article, options) for _, article in web_articles])
         if meanwhile is not None:
             meanwhile()
-        for k, result in zip(todo, files.results(told(done_before))):
+        for k, result in zip(todo, files.results(told)):
             outcomes[k] = _unread(plan.files[k][1], result) if isinstance(result, Failure) else result
         web_outcomes = [_unanalysed(article, r) if isinstance(r, Failure) else r
-                        for (_, article), r in zip(web_articles, web.results(told(done_before + len(todo))))]
+                        for (_, article), r in zip(web_articles, web.results(told))]
     if cache is not None:
         _remember(cache, [plan.files[k][1] for k in todo], outcomes)
     day = _in_input_order(plan.errors, [slot for slot, _ in plan.files], outcomes, web_articles, web_outcomes,

@@ -50,8 +50,8 @@ WORKER_MODULES = ("briefing.batch", "briefing.brief.stories", "briefing.ingest.w
 """What worker processes run, imported once by a ``forkserver`` before it forks any worker (the
 first pool of a process starts the server: name every module any pool will need)."""
 
-Progress = Callable[[int, int], None]
-"""Told (done, total) as items finish."""
+Progress = Callable[[int, int, Any], None]
+"""Told (done, total, the item's result) as items finish."""
 
 
 @dataclass
@@ -145,19 +145,20 @@ class Batch:
         while pending:
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
+                k = self._futures[future]
                 try:
-                    out[self._futures[future]] = future.result()
+                    out[k] = future.result()
                 except BrokenProcessPool:  # a worker died (killed, out of memory): redo it here
-                    out[self._futures[future]] = _call(self._fn, self._items[self._futures[future]])
+                    out[k] = _call(self._fn, self._items[k])
                     self._workers.redone += 1
                 done_count += 1
                 if progress:
-                    progress(done_count, total)
+                    progress(done_count, total, out[k])
         if not self._futures:
             for k, item in enumerate(self._items):
                 out[k] = _call(self._fn, item)
                 if progress:
-                    progress(k + 1, total)
+                    progress(k + 1, total, out[k])
         return out
 
 

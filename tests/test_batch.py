@@ -115,3 +115,13 @@ def test_a_briefing_error_from_the_analysis_stops_the_run_as_it_would_serially(t
     monkeypatch.setattr(batch, "analyze_article", refuses)
     with pytest.raises(BriefingError, match="analysis refused"):
         analyze_inputs([folder], workers=workers)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_progress_counts_the_articles_analysed_out_of_every_input(tmp_path, workers):
+    folder = day_folder(tmp_path)
+    told: list[str] = []
+    day = analyze_inputs([folder], workers=workers, progress=told.append)
+    inputs = len(list(folder.iterdir()))  # the PDF, the empty file and the Spanish article are never analysed
+    assert len(day.analyzed) == inputs - 3
+    assert told == [f"analysing {k}/{inputs}" for k in range(1, len(day.analyzed) + 1)]

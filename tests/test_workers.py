@@ -34,7 +34,7 @@ def test_without_workers_the_items_run_here_with_the_same_results_and_progress()
     told = []
     with Workers(0) as pool:
         assert not pool.parallel
-        results = pool.map(shout, ["dock", "boom"], progress=lambda done, total: told.append((done, total)))
+        results = pool.map(shout, ["dock", "boom"], progress=lambda done, total, result: told.append((done, total)))
     assert results == ["DOCK", Failure("ValueError", "no such word: boom")]
     assert told == [(1, 2), (2, 2)]
 
@@ -42,8 +42,9 @@ def test_without_workers_the_items_run_here_with_the_same_results_and_progress()
 def test_progress_counts_every_item_the_workers_finish():
     told = []
     with Workers(2) as pool:
-        pool.map(shout, list("abcdefgh"), progress=lambda done, total: told.append((done, total)))
-    assert told == [(k, 8) for k in range(1, 9)]
+        pool.map(shout, list("abcdefgh"), progress=lambda done, total, result: told.append((done, total, result)))
+    assert [(done, total) for done, total, _ in told] == [(k, 8) for k in range(1, 9)]
+    assert sorted(result for _, _, result in told) == list("ABCDEFGH")
 
 
 def test_this_process_works_meanwhile_and_collects_later():
