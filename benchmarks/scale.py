@@ -567,17 +567,7 @@ def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
         return real_fit(brief, *a, **kw)
 
     fit.fit_to_page = fit_counting  # build imports fit_to_page from fit when it runs
-    if hasattr(pipeline, "analyze_inputs"):
-        real_inputs = pipeline.analyze_inputs
-
-        def reading(*a, **kw):  # read + analyse, in the workers; how many, and their peak memory
-            day = real_inputs(*a, **kw)
-            inner["workers"] = day.workers
-            return day
-
-        pipeline.analyze_inputs = timed("read+analyse", reading)
-    else:  # a checkout from before the worker processes (before/after runs): all in this process
-        pipeline.analyze_paths = timed("read+analyse", pipeline.analyze_paths)
+    _time_reading(pipeline, timed, inner)
     assemble.assemble_brief = timed("assemble", assemble.assemble_brief)
     fit.fit_to_page = timed("fit", fit.fit_to_page)
     outputs.write_outputs = timed("write", outputs.write_outputs)
@@ -604,6 +594,22 @@ def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
         "skipped": [str(e) for e in result.skipped],
         "pages": result.pages, "outputs": {k: str(v) for k, v in result.outputs.items()},
     }
+
+
+def _time_reading(pipeline, timed, inner: dict) -> None:
+    """Wrap what `build` reads and analyses with: `analyze_inputs` (noting how many workers it
+    used), or in a checkout from before the workers (before/after runs) `analyze_paths`."""
+    if not hasattr(pipeline, "analyze_inputs"):
+        pipeline.analyze_paths = timed("read+analyse", pipeline.analyze_paths)
+        return
+    real_inputs = pipeline.analyze_inputs
+
+    def reading(*a, **kw):
+        day = real_inputs(*a, **kw)
+        inner["workers"] = day.workers
+        return day
+
+    pipeline.analyze_inputs = timed("read+analyse", reading)
 
 
 def verify(outputs: dict[str, str]) -> dict:
