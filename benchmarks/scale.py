@@ -1,7 +1,14 @@
 """Scale benchmark: a ~5 MB article and a folder of 500, through ingest and through the whole pipeline.
 
 Run from the repository root:  .venv/bin/python benchmarks/scale.py [--mb 5] [--files 500]
-                               [--part all|ingest|build|growth] [--tracemalloc] [--profile CASE]
+                               [--part all|ingest|build|growth|sizes] [--tracemalloc] [--profile CASE]
+                               [--sizes 250 500 1000 2000]
+
+Part 4 (sizes, issue 19): `build` on generated days of 250, 500, 1000 and 2000 articles, three
+articles to each invented event (people, places and works of its own, the genre's words shared),
+each size in a fresh subprocess: wall time, CPU time (the process and its worker processes),
+each stage, peak resident memory of the main process and of the largest worker, and the ratio
+of each doubling (the issue's limit: 2.2x; peak under 1 GiB at 2,000).
 
 Everything is generated in a temporary folder (no network, nothing from ../shared).
 
@@ -248,16 +255,46 @@ def news_sentence(rng: random.Random, state: dict) -> str:
             f"{rng.choice(topics)} {rng.choice(REASONS)}.")
 
 
-def news_article(rng: random.Random, size: int, seen: set[str] | None = None, *, event: int | None = None) -> str:
+SYLLABLES = ["ka", "ve", "lor", "min", "dar", "sel", "tor", "bri", "nal", "mo", "rek", "zan", "phi", "lu",
+             "gor", "tem", "vas", "il"]
+FIRST_NAMES = ["Marta", "Johan", "Elena", "Tomas", "Ingrid", "Pavel", "Nadia", "Oskar", "Lena", "Viktor",
+               "Amara", "Rafael"]
+WORKS = ["dam", "bridge", "mine", "port", "railway", "refinery", "hospital", "pipeline", "airport", "canal"]
+WORK_TOPICS = ["talks on the {} {}", "the closure of the {} {}", "funding for the {} {}", "an inquiry into the {} {}",
+               "safety checks at the {} {}", "a strike at the {} {}"]
+
+
+def invented_event(event: int) -> tuple[list[tuple[str, str, str]], list[str], list[str]]:
+    """The (people, topics, places) of invented event number `event`: names, places and works no
+    other event below 5,832 has (syllables by the event's digits in base 18), titles and the
+    genre's words shared with every event, as real days' stories share them."""
+    pick = random.Random(event)
+    n = len(SYLLABLES)
+    a, b, c = event % n, (event // n) % n, (event // n ** 2) % n
+    root = SYLLABLES[a].capitalize() + SYLLABLES[b] + SYLLABLES[c]
+    people = [(f"{pick.choice(FIRST_NAMES)} {root}{suffix}", pick.choice(PEOPLE)[1], "United States")
+              for suffix in ("sen", "ova", "ez")]
+    places = [f"Port {SYLLABLES[b].capitalize()}{SYLLABLES[a]}{SYLLABLES[c]}a",
+              f"{SYLLABLES[c].capitalize()}{SYLLABLES[a]}{SYLLABLES[b]}ton"]
+    work = f"{SYLLABLES[a].capitalize()}{SYLLABLES[c]}{SYLLABLES[b]}"
+    topics = [template.format(work, pick.choice(WORKS)) for template in pick.sample(WORK_TOPICS, 2)]
+    return people, topics, places
+
+
+def news_article(rng: random.Random, size: int, seen: set[str] | None = None, *, event: int | None = None,
+                 invented: bool = False) -> str:
     """A headline, paragraphs of 1-3 sentences (one paragraph a line), a byline; about `size`
     characters. No line repeats (ingest drops exact duplicate lines); `seen` spans articles.
 
     With `event`, the article reports one event: its people, topic and place are that event's
     own (the same `event` number gives the same ones), so articles of different events differ
-    as real stories do."""
+    as real stories do; `invented` takes them from `invented_event` (as many events as wanted)
+    instead of the 30 people and 16 topics above."""
     seen = set() if seen is None else seen
     state: dict = {}
-    if event is not None:
+    if event is not None and invented:
+        state["event"] = invented_event(event)
+    elif event is not None:
         pick = random.Random(event)
         state["event"] = (pick.sample(PEOPLE, 2), [pick.choice(TOPICS)], [pick.choice(NEWS_PLACES)])
     PEOPLE_, TOPICS_, PLACES_ = state.get("event") or (PEOPLE, TOPICS, NEWS_PLACES)
@@ -450,6 +487,13 @@ def _hwm_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the worker processes): what the
+    build cost the machine, whatever else the machine was running."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def child_read(paths: list[str]) -> dict:
     """Baseline: import what build() imports, then read the same bytes with plain read_text."""
     from briefing.render import fit  # noqa: F401
@@ -466,14 +510,23 @@ def child_read(paths: list[str]) -> dict:
             "rss_imports_mb": rss_imports, "maxrss_mb": _hwm_mb()}
 
 
+STAGES = ("read+analyse", "assemble", "fit", "write")
+"""What `child_build` times: reading and analysing (in worker processes past a handful of files;
+WeasyPrint's import overlaps it), assembling the brief, fitting the page, writing the files."""
+
+
 def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
     """Run the real build(), timing each stage through wrappers around the functions it calls."""
     from briefing.render import fit
     import briefing.pipeline as pipeline
+    import briefing.brief.assemble as assemble
     from briefing.render import outputs
     import weasyprint
 
-    stages = ["ingest", "analyze", "assemble", "fit", "write"]
+    if not hasattr(pipeline, "analyze_inputs"):  # an older checkout imports assemble_brief by name
+        assemble = pipeline
+
+    stages = list(STAGES)
     seconds = dict.fromkeys(stages, 0.0)
     hwm: dict[str, float] = {}
     peak: dict[str, float] = {}
@@ -514,9 +567,8 @@ def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
         return real_fit(brief, *a, **kw)
 
     fit.fit_to_page = fit_counting  # build imports fit_to_page from fit when it runs
-    pipeline.load_articles = timed("ingest", pipeline.load_articles)
-    pipeline.analyze_article = timed("analyze", pipeline.analyze_article)
-    pipeline.assemble_brief = timed("assemble", pipeline.assemble_brief)
+    _time_reading(pipeline, timed, inner)
+    assemble.assemble_brief = timed("assemble", assemble.assemble_brief)
     fit.fit_to_page = timed("fit", fit.fit_to_page)
     outputs.write_outputs = timed("write", outputs.write_outputs)
     # fitting calls the names it imported from render: wrap them where fit looks them up
@@ -525,6 +577,7 @@ def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
     weasyprint.Document.write_pdf = counted("write_pdf_s", weasyprint.Document.write_pdf)
 
     rss_start = _hwm_mb()
+    cpu_start = _cpu_seconds()
     if trace:
         tracemalloc.start()
     t0 = time.perf_counter()
@@ -536,9 +589,27 @@ def child_build(paths: list[str], out_dir: str, trace: bool = False) -> dict:
     return {
         "total": total, "seconds": seconds, "assembled": assembled, "inner": inner, "hwm_mb": hwm, "peak_mb": peak,
         "rss_start_mb": rss_start, "maxrss_mb": _hwm_mb(),
+        "worker_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "cpu_s": _cpu_seconds() - cpu_start,
         "skipped": [str(e) for e in result.skipped],
         "pages": result.pages, "outputs": {k: str(v) for k, v in result.outputs.items()},
     }
+
+
+def _time_reading(pipeline, timed, inner: dict) -> None:
+    """Wrap what `build` reads and analyses with: `analyze_inputs` (noting how many workers it
+    used), or in a checkout from before the workers (before/after runs) `analyze_paths`."""
+    if not hasattr(pipeline, "analyze_inputs"):
+        pipeline.analyze_paths = timed("read+analyse", pipeline.analyze_paths)
+        return
+    real_inputs = pipeline.analyze_inputs
+
+    def reading(*a, **kw):
+        day = real_inputs(*a, **kw)
+        inner["workers"] = day.workers
+        return day
+
+    pipeline.analyze_inputs = timed("read+analyse", reading)
 
 
 def verify(outputs: dict[str, str]) -> dict:
@@ -608,7 +679,7 @@ def build_part(args) -> int:
             print(f"\n[{case}] {sizes[case] / 1e6:.2f} MB, {res['assembled']['articles']} articles "
                   f"({len(res['skipped'])} skipped), {res['assembled']['chars'] / 1e6:.2f} M chars after cleaning")
             print(f"  build total {res['total']:7.2f} s   (plain read of the same bytes {base['total'] * 1e3:.1f} ms)")
-            for st in ("ingest", "analyze", "assemble", "fit", "write"):
+            for st in STAGES:
                 extra = f"   peak alloc {res['peak_mb'][st]:.0f} MB" if st in res["peak_mb"] else ""
                 print(f"    {st:9s} {s[st]:7.2f} s   RSS high-water after {res['hwm_mb'].get(st, 0):6.0f} MB{extra}")
             print(f"    in fit: {inn['layouts']} WeasyPrint layouts {inn['layout_s']:.2f} s, "
@@ -640,7 +711,7 @@ def build_part(args) -> int:
             print(f"  {case:7s} time {ratio(r['total'], seeds['total'])}, peak RSS {ratio(r['maxrss_mb'], seeds['maxrss_mb'])}, "
                   f"input {ratio(sizes[case], sizes['seeds'])}; "
                   f"per stage: " + ", ".join(f"{st} {ratio(r['seconds'][st], seeds['seconds'][st])}"
-                                             for st in ("ingest", "analyze", "assemble", "fit", "write")))
+                                             for st in STAGES))
         print("\nJSON summary: " + json.dumps({c: {"total_s": round(r[1]["total"], 2),
                                                 "stages_s": {k: round(v, 2) for k, v in r[1]["seconds"].items()},
                                                 "layouts": r[1]["inner"]["layouts"],
@@ -649,7 +720,7 @@ def build_part(args) -> int:
                                                 "pages": r[1]["check"]["pdf_pages"],
                                                 "omitted": len(r[1]["check"]["omitted"])} for c, r in rows.items()}))
 
-        if args.profile:
+        if args.profile in inputs:
             prof = tmp / "profile.out"
             print(f"\n== cProfile of the {args.profile} case ==")
             run_child("build", inputs[args.profile], tmp / "out-profile", profile=prof)
@@ -658,15 +729,87 @@ def build_part(args) -> int:
     return 1 if problems else 0
 
 
+# --- part 4: the cost of a day as it grows ------------------------------------------------------
+
+SIZES = (250, 500, 1000, 2000)
+DOUBLING_LIMIT = 2.2
+"""Issue 19: doubling the day's articles at most 2.2x the time."""
+MEMORY_LIMIT_MB = 1024
+"""Issue 19: peak memory under 1 GiB for 2,000 articles."""
+ARTICLES_PER_EVENT = 3
+
+
+def write_day(folder: Path, articles: int, seed: int) -> int:
+    """`articles` generated articles of 2-4 KB, three to each invented event; the bytes written."""
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    events = max(1, articles // ARTICLES_PER_EVENT)
+    folder.mkdir(parents=True)
+    for k in range(articles):
+        text = news_article(rng, rng.randint(2000, 4000), seen, event=k % events, invented=True)
+        (folder / f"{k:05d}.txt").write_text(text, encoding="utf-8")
+    return sum(p.stat().st_size for p in folder.iterdir())
+
+
+def sizes_part(args) -> int:
+    """Part 4: `build` on days of 250, 500, 1000 and 2000 articles of distinct invented events, each
+    in a fresh subprocess: time per stage, CPU seconds (this process and its workers: a shared
+    machine's load changes wall time more than CPU time), peak memory, and each doubling's ratio."""
+    print(f"== part 4: a day of {', '.join(map(str, args.sizes))} articles (distinct invented events, "
+          f"{ARTICLES_PER_EVENT} articles each), build() in a fresh process ==")
+    problems: list[str] = []
+    rows: list[tuple[int, dict]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for n in args.sizes:
+            folder = tmp / f"day{n}"
+            size = write_day(folder, n, args.seed)
+            res = run_child("build", [folder], tmp / f"out{n}")
+            rows.append((n, res))
+            s = res["seconds"]
+            prev = rows[-2][1] if len(rows) > 1 else None
+            grow = (f"   x{res['total'] / prev['total']:.2f} of the half (CPU x{res['cpu_s'] / prev['cpu_s']:.2f})"
+                    if prev else "")
+            print(f"\n[{n} articles, {size / 1e6:.1f} MB] build {res['total']:.2f} s wall, {res['cpu_s']:.1f} s CPU{grow}; "
+                  + ", ".join(f"{st} {s[st]:.2f} s" for st in STAGES)
+                  + f"; {res['inner'].get('workers', 0)} workers, {res['inner']['layouts']} layouts")
+            print(f"  peak RSS: main process {res['maxrss_mb']:.0f} MB, largest worker "
+                  f"{res['worker_maxrss_mb']:.0f} MB; pages {res['pages']}")
+            if prev and min(res["total"] / prev["total"], res["cpu_s"] / prev["cpu_s"]) > DOUBLING_LIMIT:
+                problems.append(f"{n} articles took x{res['total'] / prev['total']:.2f} the time of {n // 2} "
+                                f"(CPU x{res['cpu_s'] / prev['cpu_s']:.2f})")
+            if n >= 2000 and res["maxrss_mb"] > MEMORY_LIMIT_MB:
+                problems.append(f"{n} articles: main process peaked at {res['maxrss_mb']:.0f} MB")
+        print("\nper stage, each doubling: " + "; ".join(
+            f"{b[0]}/{a[0]}: " + ", ".join(f"{st} x{b[1]['seconds'][st] / max(a[1]['seconds'][st], 1e-9):.2f}"
+                                          for st in STAGES)
+            for a, b in zip(rows, rows[1:])))
+        print("JSON summary: " + json.dumps({n: {"total_s": round(r["total"], 2), "cpu_s": round(r["cpu_s"], 1),
+                                                 "stages_s": {k: round(v, 2) for k, v in r["seconds"].items()},
+                                                 "maxrss_mb": round(r["maxrss_mb"]),
+                                                 "worker_maxrss_mb": round(r["worker_maxrss_mb"])}
+                                             for n, r in rows}))
+        if args.profile == "sizes" and rows:
+            prof = tmp / "profile.out"
+            n = args.sizes[-1]
+            print(f"\n== cProfile of {n} articles (main process) ==")
+            run_child("build", [tmp / f"day{n}"], tmp / "out-profile", profile=prof)
+            print_profile(prof)
+    print("\nsizes problems: " + ("; ".join(problems) if problems else "none"))
+    return 1 if problems else 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=5.0, help="size of the large article (MB)")
     ap.add_argument("--files", type=int, default=500, help="articles in the folder")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--part", choices=["all", "ingest", "build", "growth"], default="all")
+    ap.add_argument("--part", choices=["all", "ingest", "build", "growth", "sizes"], default="all")
+    ap.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="sizes part: day sizes (articles)")
     ap.add_argument("--repeat", type=int, default=3, help="growth part: best of this many runs per size")
     ap.add_argument("--tracemalloc", action="store_true", help="also measure Python allocation peaks per stage")
-    ap.add_argument("--profile", choices=["big", "folder", "seeds"], help="run this case again under cProfile")
+    ap.add_argument("--profile", choices=["big", "folder", "seeds", "sizes"],
+                    help="run this case again under cProfile (sizes: the largest day)")
     ap.add_argument("--child", choices=["read", "build"], help=argparse.SUPPRESS)
     ap.add_argument("--inputs", nargs="*", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
@@ -688,6 +831,10 @@ def main(argv=None) -> int:
         if args.part == "all":
             print()
         status |= growth_part(args)
+    if args.part in ("all", "sizes"):
+        if args.part == "all":
+            print()
+        status |= sizes_part(args)
     return status
 
 

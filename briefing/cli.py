@@ -51,6 +51,23 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line `argv` (default: this program's arguments); the exit status."""
+    try:
+        return _run(argv)
+    finally:
+        if argv is None:  # this process ends now: see below
+            _skip_the_last_collection()
+
+
+def _skip_the_last_collection() -> None:
+    """Keep the garbage collector from walking, as the interpreter shuts down, every object a
+    build made (0.3-0.4 s after a build's last file is written; nothing is left to free)."""
+    import gc
+
+    gc.freeze()
+
+
+def _run(argv: list[str] | None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

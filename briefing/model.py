@@ -25,7 +25,12 @@ class InputError(BriefingError):
     def __init__(self, path: Path | str, reason: str):
         self.path = Path(path)
         self.reason = reason
+        self._given = path
         super().__init__(f"{path}: {reason}")
+
+    def __reduce__(self):
+        """Pickled as the path and reason it was made with (worker processes send it back)."""
+        return type(self), (self._given, self.reason)
 
 
 @dataclass
@@ -143,6 +148,12 @@ class AnalyzedArticle:
     participants: list[Participant] = field(default_factory=list)
     summary_rank: list[int] = field(default_factory=list)
     """The summary indices from most to least important (what fitting drops last to first)."""
+    ranking: list[int] = field(default_factory=list, compare=False, repr=False)
+    """Every sentence index, most important first, by the ``news`` ranker, when analysis used it
+    (story summaries and key points ask for it again: `analyze.summarize.remember_ranking`)."""
+    features: dict | None = field(default=None, compare=False, repr=False)
+    """The article's event features (`brief.clusters.event_features`), once found: clustering and
+    the story record read them, and a worker process finds them beside the analysis."""
 
     def to_json(self) -> dict:
         a = self.article

@@ -9,18 +9,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefing.analyze.article import analyze_article
-from briefing.brief.assemble import assemble_brief
+from briefing.batch import AnalysisCache, AnalysisOptions, analyze_inputs, is_english
 from briefing.brief.multidoc import DEFAULT_WORDS, Summary
-from briefing.brief.history import EarlierBrief, link_previous_pages, load_history
 from briefing.ingest.fetch import FetchSettings
-from briefing.ingest.language import ENGLISH, language_name, language_notes
-from briefing.ingest.load import load_articles
+from briefing.ingest.language import language_name, language_notes
 from briefing.model import AnalyzedArticle, Article, Brief, BriefingError, InputError
+
+if TYPE_CHECKING:
+    from briefing.brief.history import EarlierBrief
 
 Progress = Callable[[str], None]
 
@@ -55,6 +57,9 @@ def analyze_paths(
     fetch: FetchSettings | None = None,
     quotes_and_people: bool = True,
     not_analysed: list[Article] | None = None,
+    workers: int | None = None,
+    cache: AnalysisCache | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> tuple[list[AnalyzedArticle], list[InputError]]:
     """Ingest and analyze every article under `paths` (files, folders, URLs, feeds, OPML).
 
@@ -64,31 +69,24 @@ def analyze_paths(
     Raises `NoUsableInputError` when no input could be used. `fetch` sets the rules for web
     inputs (cache, offline, robots, private hosts); see `briefing.ingest.fetch.FetchSettings`.
     Without `quotes_and_people`, only sentences and summaries are found.
+    The articles are read and analysed in worker processes past a handful of them (`workers`:
+    how many, 1 for none; results are the same either way); `cache` keeps them between calls by
+    content, and `meanwhile()` runs here while the workers work (see `briefing.batch`).
     """
-    articles, errors = load_articles(list(paths), fetch, progress)
-    other = [a for a in articles if a.language not in ("", ENGLISH)]
-    articles = [a for a in articles if a.language in ("", ENGLISH)]
+    options = AnalysisOptions(sentences, words, algorithm, quotes_and_people)
+    day = analyze_inputs(list(paths), options, fetch=fetch, progress=progress, workers=workers, cache=cache,
+                         meanwhile=meanwhile)
+    errors = list(day.read_errors)
+    other = [a for a in day.articles if not is_english(a)]
     if not_analysed is not None:
         not_analysed.extend(other)
-    if not articles and other:
+    if len(other) == len(day.articles) and other:
         errors += [InputError(a.path, f"in {language_name(a.language)}: not analysed (the brief reads English)")
                    for a in other]
-    analyzed: list[AnalyzedArticle] = []
-    for number, article in enumerate(articles, 1):
-        if progress:
-            progress(f"analysing {number}/{len(articles)}")
-        try:
-            analyzed.append(
-                analyze_article(article, sentences, words=words, algorithm=algorithm,
-                                quotes_and_people=quotes_and_people)
-            )
-        except BriefingError:
-            raise
-        except Exception as exc:  # a bug on one article must not cost the whole brief
-            errors.append(InputError(article.path, f"could not be analyzed ({type(exc).__name__}: {exc})"))
-    if not analyzed:
+    errors += day.analysis_errors
+    if not day.analyzed:
         raise NoUsableInputError(errors)
-    return analyzed, errors
+    return day.analyzed, errors
 
 
 @dataclass
@@ -134,6 +132,11 @@ def summarize_paths(
 def earlier_briefs(paths: Iterable[str | Path], date: dt.date) -> list[EarlierBrief]:
     """The briefs `--since` names, read (oldest first); `InputError` naming the one that cannot
     be read or is not dated before `date`."""
+    paths = list(paths)
+    if not paths:
+        return []
+    from briefing.brief.history import load_history
+
     history = load_history(paths)
     for b in history:
         if b.date >= date:
@@ -160,6 +163,8 @@ def build(
     beats: Sequence[str] | None = None,
     exclude_beats: Sequence[str] | None = None,
     since: Iterable[str | Path] = (),
+    workers: int | None = None,
+    cache: AnalysisCache | None = None,
 ) -> BuildResult:
     """Build the one-page brief from `paths` and write brief.pdf, .html and .json to `out_dir`.
 
@@ -168,9 +173,9 @@ def build(
     news of public interest; stories on `exclude_beats` (default: commerce) are not shown. `since`
     names earlier briefs (folders or brief.json files, dated before `date`): a story that continues
     one of theirs is marked so, and their latest's stories with no article today are named.
+    `workers` and `cache` are `analyze_paths`'s (worker processes; outcomes kept by content).
     """
-    from briefing.render.fit import fit_to_page  # WeasyPrint is slow to import; analysis needs none
-    from briefing.render.outputs import prepare_output_folder, write_outputs
+    from briefing.render.outputs import prepare_output_folder
     from briefing.render.page import check_page_size, template_dirs
 
     # what can fail without reading an article fails first
@@ -182,8 +187,14 @@ def build(
     history = earlier_briefs(since, date)
     analyzed, errors = analyze_paths(
         paths, sentences=sentences, words=words, algorithm=algorithm, progress=progress, fetch=fetch,
-        not_analysed=unread,
+        not_analysed=unread, workers=workers, cache=cache,
+        meanwhile=None if page_stages_imported() else import_page_stages,
     )
+    from briefing.brief.assemble import assemble_brief
+    from briefing.brief.history import link_previous_pages
+    from briefing.render.fit import fit_to_page
+    from briefing.render.outputs import write_outputs
+
     brief = assemble_brief(analyzed, title=title, date=date, page_size=page_size,
                            focus=focus, only_focus=only_focus, beats=beats, exclude_beats=exclude_beats,
                            history=history)
@@ -198,3 +209,20 @@ def build(
     outputs = write_outputs(rendered.brief, Path(out_dir), template_dir=template_dir, rendered=rendered)
     return BuildResult(brief=rendered.brief, outputs=outputs, skipped=errors, pages=rendered.pages,
                        layouts=rendered.renders)
+
+
+def page_stages_imported() -> bool:
+    """Whether this process has imported what `import_page_stages` imports (a second build in
+    one process, as ``serve`` makes them, has nothing to do while workers analyse)."""
+    return all(name in sys.modules for name in ("weasyprint", "scipy.optimize", "briefing.render.outputs"))
+
+
+def import_page_stages() -> None:
+    """Import what assembling and printing the brief need (scipy's clustering, WeasyPrint): about
+    a second of start-up that `build` spends while worker processes read and analyse."""
+    import scipy.optimize  # noqa: F401  (HiGHS: the story summaries' integer programmes)
+    import weasyprint  # noqa: F401
+
+    import briefing.brief.assemble  # noqa: F401
+    import briefing.render.fit  # noqa: F401
+    import briefing.render.outputs  # noqa: F401

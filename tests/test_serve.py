@@ -253,6 +253,27 @@ def test_fit_warning_and_debounced_rebuild(tmp_path):
         assert b"briefing-fit-warning" in body and b"2 quotes" in body
 
 
+def test_an_edit_reads_and_analyses_again_only_the_edited_article(seed_inbox):
+    extra = seed_inbox / "003_port.txt"  # a third article, our own words
+    extra.write_text("Dockworkers walk out at the Port of Velden\n\nAbout 3,400 dockworkers at the Port of "
+                     "Velden walked off the job on Monday, halting cargo handling at the terminal.\n\n"
+                     "Union leader Marta Kovell said members wanted a 12 per cent rise over two years.\n",
+                     encoding="utf-8")
+    with PreviewServer([seed_inbox], port=0, poll_interval=0.1, debounce=0.2) as server:
+        assert server.snapshot().error is None, server.snapshot().error
+        assert len(server.cache.analysed) == 3  # the first build reads everything
+        before = request(server, "/brief.html")[1]
+        assert HEADLINE.encode() in before
+        version = server.snapshot().version
+        article = seed_inbox / "002_c95c2094abb8fec3.txt"
+        edit(article, HEADLINE, "Zebra Accord Drafted in Tokyo")
+        assert server.wait_for_version(version, timeout=WAIT_MS / 1000)
+        assert server.snapshot().error is None, server.snapshot().error
+        assert server.cache.analysed == [str(article)]  # the other two came from the cache
+        after = request(server, "/brief.html")[1]
+        assert b"Zebra Accord Drafted in Tokyo" in after and HEADLINE.encode() not in after
+
+
 def test_missing_input_is_a_clear_error(tmp_path):
     with pytest.raises(BriefingError) as err:
         PreviewServer([tmp_path / "nope"], port=0, builder=_small_builder).start()

@@ -354,3 +354,29 @@ def test_each_story_summary_is_ranked_for_dropping_and_fits_its_rank(ecb_morning
         assert sorted(story.summary_rank) == sorted(story.summary)
         words = sum(len(day[i].sentences[s].split()) for i, s in story.summary)
         assert words <= summary_budget(rank, len(shown))
+
+
+def _partition(labels) -> list[list[int]]:
+    groups: dict = {}
+    for row, label in enumerate(labels):
+        groups.setdefault(label, []).append(row)
+    return sorted(groups.values())
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_average_linkage_cuts_the_groups_scipy_cuts_ties_included(seed):
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    from briefing.brief.clusters import average_linkage
+
+    rng = np.random.default_rng(seed)
+    for trial in range(400):
+        n = int(rng.integers(2, 30))
+        # every other matrix draws distances from five values: many ties, some at the cut itself
+        values = rng.integers(0, 5, (n, n)) / 4.0 if trial % 2 else rng.random((n, n))
+        d = np.triu(values, 1)
+        d = d + d.T
+        cut = (0.73, 0.5, 0.25, 0.75)[trial % 4]
+        expected = fcluster(linkage(d[np.triu_indices(n, 1)], method="average"), t=cut, criterion="distance")
+        assert _partition(average_linkage(d, cut)) == _partition(expected)

@@ -226,3 +226,18 @@ def test_a_feed_entrys_category_reaches_the_article_and_its_section(web_server, 
     articles, errors = load_articles([url], settings(tmp_path))
     assert errors == [] and articles[0].meta["categories"] == ["Sport"]
     assert articles[0].section == "sport" and articles[0].language == "en"
+
+
+def test_pages_extracted_in_worker_processes_are_the_pages_extracted_here(web_server, tmp_path):
+    from briefing.workers import Workers, start_method
+
+    url = feed_of_pages(web_server, 8)
+    here = read_sources([Source(url)], settings(tmp_path))
+    assert start_method() != "fork"  # the test server's thread is running: workers come from a forkserver
+    with Workers(2) as pool:
+        there = read_sources([Source(url)], settings(tmp_path), map_pages=pool.map)
+        assert pool.redone == 0
+    assert len(here.items) == 8
+    assert [(i.article.title, i.article.paragraphs, i.article.url, i.ids) for i in there.items] == \
+        [(i.article.title, i.article.paragraphs, i.article.url, i.ids) for i in here.items]
+    assert [str(e) for _, e in there.errors] == [str(e) for _, e in here.errors]

@@ -37,7 +37,8 @@ def analyze_article(
     summary = summarize(sentence_texts, count=sentences, words=words, algorithm=algorithm)
     chosen = set(summary)
     # The summary's own order of importance, so fitting the page can drop the weakest first.
-    summary_rank = [i for i in rank_sentences(sentence_texts, algorithm=algorithm) if i in chosen]
+    ranking = rank_sentences(sentence_texts, algorithm=algorithm)
+    summary_rank = [i for i in ranking if i in chosen]
     summary_rank += [i for i in summary if i not in summary_rank]
     quotes, participants = find_quotes_and_people(article, spans) if quotes_and_people else ([], [])
     return AnalyzedArticle(
@@ -48,6 +49,7 @@ def analyze_article(
         summary_rank=summary_rank,
         quotes=quotes,
         participants=participants,
+        ranking=ranking if algorithm == "news" else [],
     )
 
 

@@ -44,10 +44,14 @@ def _load_census_names() -> dict[str, str]:
     return {k: v[0] for k, v in out.items()}
 
 
+_FIRST_WORD = re.compile(r"^[^\S\n]*(\S+)", re.MULTILINE)
+
+
 @lru_cache(maxsize=1)
 def census_surnames() -> frozenset[str]:
-    """US Census 1990 surnames (lower case), from the `names` package (`dist.all.last`)."""
-    return frozenset(line.split(None, 1)[0].lower() for line in _census_lines("dist.all.last") if line.strip())
+    """US Census 1990 surnames (lower case), from the `names` package (`dist.all.last`): the
+    first word of each line (one regex pass over the file, not a Python loop over 88,800 lines)."""
+    return frozenset(_FIRST_WORD.findall("\n".join(_census_lines("dist.all.last")).lower()))
 
 
 FIRST_NAMES: dict[str, str] = _load_census_names()
@@ -233,3 +237,12 @@ def is_place_or_code(phrase: str) -> bool:
     return is_place(phrase)
 
 
+def load_all() -> None:
+    """Read every source of names now: a process about to fork worker processes reads them once
+    for all of them (each would read them again, a quarter of a second apiece)."""
+    census_surnames()
+    _country_words()
+    _subdivision_words()
+    compound_subdivisions()
+    _subdivision_codes()
+    _cities()

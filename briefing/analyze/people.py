@@ -80,15 +80,17 @@ def merge_participants(lists: list[list[Participant]]) -> list[Participant]:
     merged: dict[str, Participant] = {}
     order: list[str] = []
     votes: dict[int, Counter] = {}  # participant -> the affiliations its articles give
+    by_end_word: dict[str, set[str]] = {}  # first or last word -> the merged names it begins or ends
+    carried: dict[int, set[str]] = {}  # participant -> its articles, as a set
     flat = [p for lst in lists for p in lst]
     # full names first so that short forms can join them
     for p in sorted(flat, key=lambda p: -len(p.name.split())):
         key = _norm(p.name)
         target = merged.get(key)
         if target is None and len(p.name.split()) == 1:
-            cands = [k for k in merged if k.split()[-1] == key or k.split()[0] == key]
+            cands = by_end_word.get(key, ())  # looked up, not searched: a day names thousands
             if len(cands) == 1:
-                target = merged[cands[0]]
+                target = merged[next(iter(cands))]
         if target is None:
             merged[key] = Participant(name=p.name, title=p.title, affiliation=p.affiliation,
                                       quoted=p.quoted, mentions=p.mentions,
@@ -96,6 +98,9 @@ def merge_participants(lists: list[list[Participant]]) -> list[Participant]:
             if p.affiliation:
                 votes[id(merged[key])] = Counter({p.affiliation: 1})
             order.append(key)
+            words = key.split()
+            for word in {words[0], words[-1]} if words else ():
+                by_end_word.setdefault(word, set()).add(key)
             continue
         if p.title and (not target.title or len(p.title) > len(target.title)):
             target.title = p.title
@@ -103,8 +108,10 @@ def merge_participants(lists: list[list[Participant]]) -> list[Participant]:
             votes.setdefault(id(target), Counter())[p.affiliation] += 1
         target.quoted = target.quoted or p.quoted
         target.mentions += p.mentions
+        known = carried.setdefault(id(target), set(target.articles))
         for a in p.articles:
-            if a not in target.articles:
+            if a not in known:
+                known.add(a)
                 target.articles.append(a)
     for target in merged.values():
         if id(target) in votes:

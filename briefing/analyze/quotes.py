@@ -116,6 +116,10 @@ def _paragraph_offsets(article: Article) -> list[Span]:
     return out
 
 
+_MARKS = re.compile("[" + re.escape(OPENERS + CLOSERS + STRAIGHT + "'’") + "]")
+"""The characters `find_segments` acts on: double marks, and the single ones typed in pairs."""
+
+
 def find_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
     """Every stretch of text inside double quotation marks, paragraph by paragraph."""
     segs: list[Segment] = []
@@ -131,7 +135,8 @@ def find_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
         skip = -1
         open_width = 1
         nested = False  # inside a curly quote within a straight-mark one
-        for i, ch in enumerate(para):
+        for mark in _MARKS.finditer(para):  # every other character leaves the state as it is
+            i, ch = mark.start(), mark.group()
             if i == skip:
                 continue
             if nested:

@@ -421,12 +421,29 @@ def rank_sentences(sentences: list[str], algorithm: str = "news") -> list[int]:
     return list(_ranked(tuple(sentences), algorithm))
 
 
+REMEMBERED_RANKINGS = 4096
+"""Rankings `remember_ranking` keeps (the oldest go first): more than a day's articles."""
+_remembered: dict[tuple[str, ...], tuple[int, ...]] = {}
+
+
+def remember_ranking(sentences: list[str], ranking: list[int]) -> None:
+    """Keep the ``news`` ranking of `sentences` that analysis made (`AnalyzedArticle.ranking`,
+    perhaps in another process), so that `rank_sentences` answers from it instead of ranking the
+    same sentences again: a story of one article, its block and its key point each ask."""
+    if ranking and len(ranking) == len(sentences):
+        key = tuple(sentences)
+        _remembered.pop(key, None)
+        _remembered[key] = tuple(ranking)
+        while len(_remembered) > REMEMBERED_RANKINGS:
+            del _remembered[next(iter(_remembered))]
+
+
 @lru_cache(maxsize=16)
 def _ranked(sentences: tuple[str, ...], algorithm: str) -> tuple[int, ...]:
     if not sentences:
         return ()
     if algorithm == "news":
-        return tuple(_rank_news(sentences))
+        return _remembered.get(sentences) or tuple(_rank_news(sentences))
     if algorithm == "lead":
         return tuple(range(len(sentences)))
     return tuple(_rank_sumy(list(sentences), algorithm))

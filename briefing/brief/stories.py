@@ -31,6 +31,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
+from briefing.analyze.summarize import remember_ranking
 from briefing.analyze.titles import GOV_TITLE
 from briefing.brief.clusters import (EVENT_DISTANCE, EVENT_SENTENCES, agglomerate, article_days, event_blocks,
                                      look_alike_veto)
@@ -40,6 +41,7 @@ from briefing.brief.multidoc import DEFAULT_WORDS, Document, Pick, Summary, summ
 from briefing.brief.rank import (DEFAULT_BEATS, DEFAULT_EXCLUDED, may_report, opinion_only, story_order_key,
                                  story_section)
 from briefing.ingest.clean import source_from_domain
+from briefing.workers import WORKER_MODULES, Failure, Workers
 from briefing.model import AnalyzedArticle, Story
 from briefing.vocabulary.places import place_forms
 
@@ -192,20 +194,47 @@ def story_summary(analyzed: Sequence[AnalyzedArticle], members: Sequence[int], *
     reading order, and ranked (`Summary.ranked`) by what it adds. When today's articles add
     nothing to it, the summary is a `RECAP_SENTENCES` reminder of what the story is."""
     members = [i for i in members if 0 <= i < len(analyzed)]
-    documents = [Document(analyzed[i].sentences, analyzed[i].article.date,
-                          None if analyzed[i].article.title_derived else analyzed[i].article.title) for i in members]
     allowed = None if may_state is None else (lambda d, s: may_state(analyzed[members[d]], s))
+    summary = update_summary(story_documents(analyzed, members), words=words, sentences=sentences, known=known,
+                             earlier=earlier, may_state=allowed, solver=solver)
+    return _by_article(summary, members)
+
+
+def update_summary(documents: Sequence[Document], *, words: int = DEFAULT_WORDS, sentences: int | None = None,
+                   known: Sequence[str] = (), earlier: Sequence[str] = (), may_state=None,
+                   solver: str = "ilp") -> Summary:
+    """`summarize_documents` with `earlier` known too (the update summary), or, when the
+    documents add nothing to `earlier`, a `RECAP_SENTENCES` reminder of what the story is."""
     summary = summarize_documents(documents, words=words, sentences=sentences, known=[*known, *earlier],
-                                  may_state=allowed, solver=solver)
+                                  may_state=may_state, solver=solver)
     if earlier and not summary.sentences:
         summary = summarize_documents(documents, words=words, sentences=RECAP_SENTENCES, known=known,
-                                      may_state=allowed, solver=solver)
+                                      may_state=may_state, solver=solver)
+    return summary
+
+
+def story_documents(analyzed: Sequence[AnalyzedArticle], members: Sequence[int]) -> list[Document]:
+    """The story's articles as `multidoc.Document`s (sentences, date, headline unless derived)."""
+    return [Document(analyzed[i].sentences, analyzed[i].article.date,
+                     None if analyzed[i].article.title_derived else analyzed[i].article.title) for i in members]
+
+
+def _by_article(summary: Summary, members: Sequence[int]) -> Summary:
+    """`summary`'s picks named by article (index into the day's articles), not by document."""
 
     def article_pick(p: Pick) -> Pick:
         return dataclasses.replace(p, document=members[p.document])
 
     return Summary(sentences=[article_pick(p) for p in summary.sentences],
                    ranked=[article_pick(p) for p in summary.ranked])
+
+
+def summarize_reports(task: tuple[list[Document], int, tuple[bool, ...] | None, list[str]]) -> Summary:
+    """`update_summary` of (documents, words, which documents may state the story's news, what
+    earlier briefs said): one story's summary as a worker process makes it."""
+    documents, words, may_report_news, earlier = task
+    allowed = None if may_report_news is None else (lambda d, s: may_report_news[d])
+    return update_summary(documents, words=words, earlier=earlier, may_state=allowed)
 
 
 def set_summary(story: Story, summary: Summary) -> None:
@@ -222,12 +251,34 @@ def summarize_stories(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Sto
     copied = {c for story in stories for cs in story.duplicates.values() for c in cs}
     shown = sum(1 for s in stories if s.shown)
     rank = 0
+    tasks = []
     for story in stories:
         budget = summary_budget(rank if story.shown else STORIES_ON_PAGE, shown)
         rank += story.shown
         members = [i for i in story.articles if i not in copied]
-        set_summary(story, story_summary(analyzed, members, words=budget, earlier=story.known,
-                                         may_state=news_only(analyzed, members, may_state)))
+        tasks.append((members, budget))
+    if may_state is not None:  # a caller's rule (a function) stays in this process
+        for story, (members, budget) in zip(stories, tasks):
+            set_summary(story, story_summary(analyzed, members, words=budget, earlier=story.known,
+                                             may_state=news_only(analyzed, members, may_state)))
+        return
+    # each story's integer programme is its own: the machine's cores solve them side by side
+    jobs = [(story_documents(analyzed, members), budget, _news_reports(analyzed, members), list(story.known))
+            for story, (members, budget) in zip(stories, tasks)]
+    with Workers.for_items(len(jobs), preload=WORKER_MODULES) as workers:
+        summaries = workers.map(summarize_reports, jobs)
+    for story, (members, _), summary in zip(stories, tasks, summaries):
+        if isinstance(summary, Failure):  # as a serial run would have raised it
+            raise RuntimeError(f"story summary failed: {summary}")
+        set_summary(story, _by_article(summary, members))
+
+
+def _news_reports(analyzed: Sequence[AnalyzedArticle], members: Sequence[int]) -> tuple[bool, ...] | None:
+    """`news_only` as data: which of the story's articles may state its news (None: all may)."""
+    members = [i for i in members if 0 <= i < len(analyzed)]
+    if not any(may_report(analyzed[i]) for i in members):
+        return None
+    return tuple(may_report(analyzed[i]) for i in members)
 
 
 def news_only(analyzed: Sequence[AnalyzedArticle], members: Sequence[int], may_state: MayState | None) -> MayState | None:
@@ -350,6 +401,8 @@ def build_stories(
     analyzed = list(analyzed)
     if not analyzed:
         return []
+    for a in analyzed:  # story summaries, blocks and key points rank their sentences again
+        remember_ranking(a.sentences, a.ranking)
     focus = parse_focus(focus)
     copies = find_duplicates(analyzed)
     copied = {c for cs in copies.values() for c in cs}

@@ -175,6 +175,9 @@ class PreviewServer:
         self._threads: list[threading.Thread] = []
         self._tmp: Path | None = None
         self.out_dir: Path | None = None
+        self.cache = None
+        """The articles read and analysed so far, by content (`briefing.batch.AnalysisCache`): a
+        rebuild reads and analyses again only the files that changed. Only with the built-in builder."""
 
     # -- lifecycle ------------------------------------------------------------
 
@@ -308,9 +311,12 @@ class PreviewServer:
     def _builder(self) -> Callable[..., Any]:
         if self.builder is not None:
             return self.builder
+        from briefing.batch import AnalysisCache
         from briefing.pipeline import build
 
-        return build
+        if self.cache is None:
+            self.cache = AnalysisCache()
+        return lambda *args, **options: build(*args, cache=self.cache, **options)
 
     def rebuild(self) -> None:
         """Build now; on success show the new brief, on failure keep the old one and show the error."""

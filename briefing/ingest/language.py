@@ -56,7 +56,7 @@ def _identifier():
 def detect_language(text: str) -> str:
     """The text's language as an ISO 639-1 code; "" when there is too little text to tell."""
     sample = text[:SAMPLE_CHARS]
-    if sum(c.isalpha() for c in sample) < MIN_LETTERS:
+    if sum(map(str.isalpha, sample)) < MIN_LETTERS:  # str.isalpha per character, in C
         return ""
     if english_share(sample) >= ENGLISH_SHARE:
         return ENGLISH

@@ -3,10 +3,14 @@
 Public API:
 
 - `collect_inputs(paths)` -> the inputs named, with folders opened: files (`Path`) and URLs (`str`).
-- `read_article(path)` -> one cleaned `Article` from a file (raises `InputError` with a one-line reason).
+- `read_article(path, data=None)` -> one cleaned `Article` from a file (raises `InputError` with a
+  one-line reason); `read_bytes(path)` its bytes; `read_input(path)` the article with its
+  `language` and `section` found: everything ingest does for one file.
 - `load_articles(paths, fetch=None, progress=None)` -> (good articles, one `InputError` per bad input);
   never raises for input. Each article comes with its `language` (`language.identify`), `section`
-  and `opinion` (`section.describe`).
+  and `opinion` (`section.describe`). It is `plan_inputs` (the files and web inputs, by path given),
+  `read_input` on each file and `read_web` on the web inputs; `briefing.batch` runs the same
+  pieces over the machine's cores.
 - `save_article(article, text_path)` -> the article as text plus a JSON record beside it, which
   `read_article` reads back exactly (the daily run keeps the day's fetched articles this way).
 
@@ -21,6 +25,7 @@ folders of those; `http(s)://` article or feed URLs; feed files (RSS, Atom, JSON
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.ingest.clean import clean_text, derive_title, has_words
@@ -30,7 +35,12 @@ from briefing.model import Article, InputError
 
 __all__ = [
     "collect_inputs",
+    "plan_inputs",
+    "Inputs",
+    "read_bytes",
     "read_article",
+    "read_input",
+    "read_web",
     "load_articles",
     "decode",
     "sniff_binary",
@@ -95,8 +105,8 @@ def collect_inputs(paths) -> list[Path | str]:
     return out
 
 
-def read_article(path) -> Article:
-    """Read, decode and clean one article file. Raises `InputError` naming the file."""
+def read_bytes(path) -> bytes:
+    """An article file's bytes (at most `MAX_BYTES`). Raises `InputError` naming the file."""
     p = Path(path)
     try:
         if p.is_dir():
@@ -117,6 +127,15 @@ def read_article(path) -> Article:
         raise InputError(p, f"unreadable: {_one_line(exc.strerror or str(exc))}") from None
     if len(data) > MAX_BYTES:
         raise InputError(p, f"file too large (over {MAX_BYTES // (1024 * 1024)} MB)")
+    return data
+
+
+def read_article(path, data: bytes | None = None) -> Article:
+    """Read, decode and clean one article file (`data`: its bytes, when `read_bytes` has read
+    them already). Raises `InputError` naming the file."""
+    p = Path(path)
+    if data is None:
+        data = read_bytes(p)
     if not data.strip():
         raise InputError(p, "empty file")
     reason = sniff_binary(data)
@@ -225,7 +244,7 @@ def _is_source(item) -> bool:
     return isinstance(item, Source)
 
 
-def _is_web_source(item) -> bool:
+def is_web_item(item) -> bool:
     """URLs, OPML files, feed files and `Source`s go to `briefing.ingest.web`; the rest is read here."""
     if isinstance(item, str) or _is_source(item):
         return True
@@ -246,54 +265,95 @@ def _is_web_source(item) -> bool:
     return looks_like_feed(head)
 
 
+@dataclass
+class Inputs:
+    """What `paths` name, by slot (one per path as given, in order): the article files, the web
+    inputs (URLs, feed and OPML files, `briefing.ingest.web.Source`s) and what could not be opened."""
+
+    files: list[tuple[int, Path]] = field(default_factory=list)
+    """(slot, file), in order."""
+    web: list[tuple[int, Path | str]] = field(default_factory=list)
+    """(slot, web input), in order."""
+    errors: list[list[InputError]] = field(default_factory=list)
+    """Each slot's paths that could not be opened (missing, an empty folder)."""
+
+
+def plan_inputs(paths) -> Inputs:
+    """The inputs `paths` name (folders opened), each kept in its path's slot; never raises for input."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    plan = Inputs()
+    for slot, raw in enumerate(paths):
+        errors: list[InputError] = []
+        plan.errors.append(errors)
+        try:
+            found = collect_inputs([raw])
+        except InputError as exc:
+            errors.append(exc)
+            continue
+        if not found and Path(raw).is_dir():
+            errors.append(InputError(raw, "folder has no article files (.txt, .html, .htm, .eml)"))
+            continue
+        for item in found:
+            (plan.web if is_web_item(item) else plan.files).append((slot, item))
+    return plan
+
+
+def read_input(path, data: bytes | None = None) -> Article:
+    """`read_article` (`data`: the file's bytes, if read already), with the article's `language`
+    and `section` found: all ingest does for one file. Raises `InputError` naming the file."""
+    from briefing.ingest.language import identify
+    from briefing.ingest.section import describe
+
+    try:
+        article = read_article(path, data)
+    except InputError:
+        raise
+    except Exception as exc:  # a bug in cleaning must not sink the whole run
+        raise InputError(path, f"could not be read: {_one_line(repr(exc))}") from None
+    return describe(identify(article))
+
+
+def read_web(web: list[tuple[int, Path | str]], fetch: FetchSettings | None = None,
+             progress=None, map_pages=None) -> tuple[list[tuple[int, Article]], list[tuple[int, InputError]]]:
+    """The web inputs (`Inputs.web`) fetched and read: (slot, article) and (slot, error) pairs.
+    The articles' language and section are not found yet. `map_pages`: see
+    `briefing.ingest.web.read_sources`."""
+    if not web:
+        return [], []
+    from briefing.ingest.web import Source, read_sources
+
+    sources = [item if isinstance(item, Source) else Source(str(item)) for _, item in web]
+    read = read_sources(sources, fetch or FetchSettings(), progress=progress, map_pages=map_pages)
+    articles = [(web[item.source_index][0], item.article) for item in read.items]
+    errors = [(web[source_index][0], error) for source_index, error in read.errors]
+    return articles, errors
+
+
 def load_articles(paths, fetch: FetchSettings | None = None, progress=None) -> tuple[list[Article], list[InputError]]:
     """Good articles plus one `InputError` per bad file, URL or missing path; never raises for input.
 
     `fetch` sets the rules for web inputs (timeouts, cache, robots, offline; default: no cache);
     `progress(message)` hears "fetching 3/12 · 1 failed" while they are fetched. Articles come in
-    the order of the inputs.
+    the order of the inputs. (`briefing.batch` does the same over the machine's cores.)
     """
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    slots: list[list[Article]] = []
-    errors_by_slot: list[list[InputError]] = []
-    web: list[tuple[int, Path | str]] = []
-    for raw in paths:
-        slot: list[Article] = []
-        slot_errors: list[InputError] = []
-        slots.append(slot)
-        errors_by_slot.append(slot_errors)
-        try:
-            items = collect_inputs([raw])
-        except InputError as exc:
-            slot_errors.append(exc)
-            continue
-        if not items and Path(raw).is_dir():
-            slot_errors.append(InputError(raw, "folder has no article files (.txt, .html, .htm, .eml)"))
-            continue
-        for item in items:
-            if _is_web_source(item):
-                web.append((len(slots) - 1, item))
-                continue
-            try:
-                slot.append(read_article(item))
-            except InputError as exc:
-                slot_errors.append(exc)
-            except Exception as exc:  # a bug in cleaning must not sink the whole run
-                slot_errors.append(InputError(item, f"could not be read: {_one_line(repr(exc))}"))
-    if web:
-        from briefing.ingest.web import Source, read_sources
-
-        sources = [item if isinstance(item, Source) else Source(str(item)) for _, item in web]
-        read = read_sources(sources, fetch or FetchSettings(), progress=progress)
-        for item in read.items:
-            slots[web[item.source_index][0]].append(item.article)
-        for source_index, error in read.errors:
-            errors_by_slot[web[source_index][0]].append(error)
     from briefing.ingest.language import identify
     from briefing.ingest.section import describe
 
-    articles = [describe(identify(a)) for slot in slots for a in slot]
+    plan = plan_inputs(paths)
+    slots: list[list[Article]] = [[] for _ in plan.errors]
+    errors_by_slot = [list(errors) for errors in plan.errors]
+    for slot, item in plan.files:
+        try:
+            slots[slot].append(read_input(item))
+        except InputError as exc:
+            errors_by_slot[slot].append(exc)
+    web_articles, web_errors = read_web(plan.web, fetch, progress)
+    for slot, article in web_articles:
+        slots[slot].append(describe(identify(article)))
+    for slot, error in web_errors:
+        errors_by_slot[slot].append(error)
+    articles = [a for slot in slots for a in slot]
     errors = [e for slot in errors_by_slot for e in slot]
     return articles, errors
 

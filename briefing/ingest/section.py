@@ -82,9 +82,9 @@ class Classification:
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    from nltk.stem.snowball import EnglishStemmer  # Porter2; needs no downloaded data
+    from briefing.lightnltk import snowball  # Porter2; needs no downloaded data (nor scipy.stats)
 
-    return EnglishStemmer()
+    return snowball.EnglishStemmer()
 
 
 @lru_cache(maxsize=65536)
@@ -98,7 +98,7 @@ def _terms(text: str, limit: int | None = None, names: bool = True) -> list[str]
     stops = stop_words()
     out = []
     for m in _WORD.finditer(text):
-        if not names and m.group(0)[0].isupper() and m.start() > 0 and not _SENTENCE_START.search(text[:m.start()]):
+        if not names and m.group(0)[0].isupper() and m.start() > 0 and not _opens_sentence(text, m.start()):
             continue
         w = m.group(0).lower().strip("'’-")
         if len(w) > 2 and w not in stops:
@@ -106,6 +106,23 @@ def _terms(text: str, limit: int | None = None, names: bool = True) -> list[str]
             if limit is not None and len(out) >= limit:
                 break
     return out
+
+
+_LOOK_BACK = 64
+"""Characters before a word `_opens_sentence` reads at first: the mark that ends a sentence and
+the spaces after it."""
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a sentence (`_SENTENCE_START` ends the text before it).
+
+    Only the end of that text is searched, widened while it is all spaces: searching the whole
+    prefix at every capitalised word made a long article cost the square of its length."""
+    begin = max(0, start - _LOOK_BACK)
+    while begin and text[begin:start].isspace():
+        begin = max(0, begin - _LOOK_BACK)
+    # one character more: the full stop before a closing quotation mark the window starts at
+    return _SENTENCE_START.search(text, max(0, begin - 1), start) is not None
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +145,11 @@ def _term_sections() -> dict[str, dict[str, float]]:
         excess = {s: (r + SMOOTHING) / whole - 1 / len(SECTIONS) for s, r in rates.items()}
         table[term] = {s: v for s, v in excess.items() if v > 0}
     return table
+
+
+def load_vocabulary() -> None:
+    """Build the IPTC term table now (see `gazetteer.load_all`: once for every worker)."""
+    _term_sections()
 
 
 def text_scores(title: str, text: str) -> dict[str, float]:

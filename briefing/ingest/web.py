@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -204,6 +205,46 @@ def _entry_page_or_text(p: _Pending, where: str, response: Response | FetchError
     return article
 
 
+MapPages = Callable[[Callable[[tuple], object], list[tuple]], list]
+"""``map_pages(fn, jobs)`` -> ``[fn(job) for job in jobs]``, perhaps over worker processes (an
+exception `fn` raises may come back as the job's result; see `briefing.workers`)."""
+
+
+def _serially(fn: Callable[[tuple], object], jobs: list[tuple]) -> list:
+    return [fn(job) for job in jobs]
+
+
+def page_article(job: tuple[Response, str, str | None]) -> Article | InputError:
+    """One fetched page (response, where, the source's name) to its article, or why not."""
+    response, where, source = job
+    try:
+        return _page_article(response, where, source)
+    except InputError as exc:
+        return exc
+
+
+def entry_article(job: tuple[_Pending, str, Response | FetchError | None]) -> Article | InputError:
+    """One feed entry (its page fetched, or not) to its article, or why not."""
+    pending, where, response = job
+    try:
+        return _entry_article(pending, where, response)
+    except InputError as exc:
+        return exc
+
+
+def _made(result: object, where: str) -> Article | InputError:
+    """A job's result; an exception a worker turned into text (`briefing.workers.Failure`) as the
+    one-line reason naming the page."""
+    if isinstance(result, (Article, InputError)):
+        return result
+    return InputError(where, f"could not be read ({result})")
+
+
+def _light(p: _Pending) -> _Pending:
+    """The pending entry without its feed's other entries (what a worker process is sent)."""
+    return replace(p, feed=Feed(p.feed.title, p.feed.link))
+
+
 def read_sources(
     sources: list[Source],
     settings: FetchSettings,
@@ -212,10 +253,13 @@ def read_sources(
     seen=None,
     progress=None,
     until: dt.datetime | None = None,
+    map_pages: MapPages | None = None,
 ) -> WebRead:
     """Read every source. `since` drops feed entries published before it, `until` those published
     at or after it and the undated ones (a past day's window); `seen(ids)` -> True drops entries
-    already used (de-duplication across feeds and days)."""
+    already used (de-duplication across feeds and days). `map_pages` extracts the fetched pages'
+    articles (trafilatura and cleaning; default: here, one after the other)."""
+    map_pages = map_pages or _serially
     result = WebRead()
     counter = _Counter(progress)
     named = {host_key(s.location) for s in sources if is_web_url(s.location)}
@@ -230,17 +274,23 @@ def read_sources(
             else:
                 _read_local(index, Path(source.location), first, feeds, result.errors)
         responses = counter.round(fetcher, [FetchRequest(url, trusted) for _, url, trusted, _ in first])
-        for (index, url, _, title), response in zip(first, responses):
+        pages = [k for k, r in enumerate(responses)
+                 if not isinstance(r, FetchError) and not looks_like_feed(r.body, r.content_type)]
+        made = dict(zip(pages, map_pages(page_article, [(responses[k], first[k][1], sources[first[k][0]].name)
+                                                        for k in pages])))
+        for k, ((index, url, _, title), response) in enumerate(zip(first, responses)):
             source = sources[index]
             try:
                 if isinstance(response, FetchError):
                     raise response
-                if looks_like_feed(response.body, response.content_type):
+                if k not in made:
                     feed = parse_feed(response.body, url, base_url=response.final_url)
                     feed.title = feed.title or title
                     feeds.append((index, feed))
                     continue
-                article = _page_article(response, url, source.name)
+                article = _made(made[k], url)
+                if isinstance(article, InputError):
+                    raise article
             except InputError as exc:
                 result.errors.append((index, exc))
                 continue
@@ -252,12 +302,12 @@ def read_sources(
         to_fetch = [p for p in pending if p.entry.link]
         pages = counter.round(fetcher, [FetchRequest(p.entry.link, False) for p in to_fetch])
         by_entry = {id(p): r for p, r in zip(to_fetch, pages)}
-        for p in pending:
-            where = p.entry.link or f"{p.source.location} (entry {p.entry.title or p.entry.guid})"
-            try:
-                article = _entry_article(p, where, by_entry.get(id(p)))
-            except InputError as exc:
-                result.errors.append((p.source_index, exc))
+        where = [p.entry.link or f"{p.source.location} (entry {p.entry.title or p.entry.guid})" for p in pending]
+        made = map_pages(entry_article, [(_light(p), w, by_entry.get(id(p))) for p, w in zip(pending, where)])
+        for p, w, done in zip(pending, where, made):
+            article = _made(done, w)
+            if isinstance(article, InputError):
+                result.errors.append((p.source_index, article))
                 continue
             if not article.date and p.entry.published:
                 article.date = p.entry.published[:10]
