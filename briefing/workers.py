@@ -88,6 +88,8 @@ def wanted_workers(items: int) -> int:
     """How many worker processes `items` items are worth: none (0) below `SERIAL_BELOW`, else
     one an idle core (`idle_cores`; on a machine other work keeps busy, workers only add their
     start-up to the same cores), or as many as `BRIEFING_WORKERS` says."""
+    if multiprocessing.current_process().daemon:
+        return 0  # a worker of someone else's pool may not start processes of its own
     setting = os.environ.get(WORKERS_VARIABLE, "").strip()
     try:
         limit = max(1, int(setting)) if setting else idle_cores()

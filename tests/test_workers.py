@@ -81,3 +81,16 @@ def test_a_process_with_another_thread_running_never_forks_its_workers():
     finally:
         release.set()
         thread.join()
+
+
+def _workers_wanted_in_a_daemon(_: int) -> int:
+    return wanted_workers(200)
+
+
+def test_a_worker_of_another_pool_runs_its_items_itself(monkeypatch):
+    import multiprocessing
+
+    monkeypatch.setenv(workers.WORKERS_VARIABLE, "2")
+    with multiprocessing.get_context("fork").Pool(1) as pool:  # its workers are daemons
+        assert pool.map(_workers_wanted_in_a_daemon, [0]) == [0]
+    assert wanted_workers(200) == 2
