@@ -64,3 +64,17 @@ def test_a_head_of_government_named_in_many_articles_is_filed_the_same_way():
 def test_korean_alone_names_no_one_country():
     assert title_country("Korean envoy") is None
     assert title_country("South Korean envoy") == "South Korea"
+
+
+def test_an_office_and_name_followed_by_of_and_a_country_serve_that_country():
+    people = participants("President Dana Hale of Chile met traders in Lima on Monday.",
+                          "Mara Quill of Canada Goose said sales rose.")
+    assert people["Dana Hale"].affiliation == "Chile"
+    assert people["Mara Quill"].affiliation is None  # a firm, not a country
+
+
+def test_an_indefinite_phrase_before_said_is_a_new_speaker_not_an_apposition():
+    people = participants("The offer is not a good deal for Dana Hale, a second person briefed on the call said.",
+                          "Ola Berg, a spokesman for the port, said the ferry would sail.")
+    assert people["Dana Hale"].title is None
+    assert people["Ola Berg"].title == "spokesman for the port"

@@ -228,6 +228,9 @@ def apposition(text: str, m: Mention) -> None:
     am = re.match(r"\s*,\s+((?:the|a|an)\s+)?([^,;:.“”\"()]{2,120}?)(?=,|;|\.\s|\.$| who | said| told| and said|\))", masked)
     if not am:
         return
+    if am.group(1) and am.group(1).strip().lower() in ("a", "an") and re.match(r" (?:and )?(?:said|told)",
+                                                                             masked[am.end(2):]):
+        return  # "... a good deal for Hale, a person briefed on the call said.": that person is someone else
     phrase = _title_noun_phrase(rest[am.start(2):am.end(2)].strip())
     if not phrase:
         return
@@ -386,14 +389,31 @@ def bound_nationality(text: str, mentions: list[Mention]) -> str | None:
     return None
 
 
+_OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?![\w'’])")
+
+
+def country_after(text: str, mentions: list[Mention]) -> str | None:
+    """The country an office before a name is of, named right after it: "President Dana Hale of
+    Valdria", "Prime Minister X of Canada" (a house style of English news). The whole capitalised
+    name after "of" must be a country: "Smith of Canada Goose" is no Canadian office."""
+    for m in mentions:
+        if m.title_start is None:
+            continue
+        after = _OF_COUNTRY_AFTER.match(text, m.end)
+        if after and country_of(after.group(1)):
+            return country_of(after.group(1))
+    return None
+
+
 def person_country(text: str, title: str | None, mentions: list[Mention]) -> str | None:
     """The country a person serves or belongs to, from what the text binds to them: a country,
     demonym, state or seat of government in their title ("Prime Minister of X", "X's foreign
     minister", "the British tennis player"), the one office only one government has ("Secretary of
-    State"), a nationality adjective before their name, or the government they lead. None when
+    State"), a nationality adjective before their name, the country named after an office and name
+    ("President X of Chile"), or the government they lead. None when
     the text does not say: never the dateline or a place the article mentions."""
     country = title_country(title)
     if country is None and title and US_ONLY.match(title.strip()):
         country = "United States"
-    return country or bound_nationality(text, mentions) or led_country(text, mentions)
+    return country or bound_nationality(text, mentions) or country_after(text, mentions) or led_country(text, mentions)
 
