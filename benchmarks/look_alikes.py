@@ -1,7 +1,7 @@
 """Look-alike events that share their participants (issue 16): rules tried, none shipped. Run from
 the repository root:
 
-    .venv/bin/python benchmarks/look_alikes.py        # about 3 minutes
+    .venv/bin/python benchmarks/look_alikes.py        # about 1-2 minutes
 
 Evaluation data is read by path from ../shared/eval, never copied into the repository.
 
@@ -275,9 +275,28 @@ def aeb_kind_agreement(analyzed: list[AnalyzedArticle]) -> None:
     for variant in KIND_VARIANTS:
         profiles = [kind_profile(a, variant) for a in analyzed]
         for kind in ("same_story", "different_story"):
-            values = sorted((kind_agreement(profiles[at[a]], profiles[at[b]]) for a, b in data[kind]
-                             if a in at and b in at), key=lambda v: -1.0 if v is None else v)
-            print(f"aeb {kind.replace('_', '-')} pairs, {variant} agreement: {' '.join(_shown(v) for v in values)}")
+            values = [kind_agreement(profiles[at[a]], profiles[at[b]]) for a, b in data[kind] if a in at and b in at]
+            print(f"aeb {kind.replace('_', '-')} pairs in the labels' order, {variant} agreement: "
+                  f"{' '.join(_shown(v) for v in values)}")
+
+
+def ecb_kind_agreement(ecb: list[AnalyzedArticle], rows: list[dict], halves: dict[int, list[int]]) -> None:
+    """Per half of ECB+, how the ``kinds`` agreement of pairs the clustering could link (similarity
+    >= 0.2, participants shared) is spread: same event against the other event of the topic."""
+    for variant in KIND_VARIANTS:
+        for h, ix in halves.items():
+            members = [ecb[k] for k in ix]
+            vectors, blocks = event_blocks(members)
+            linked = ((vectors @ vectors.T) >= 0.2).multiply(blocks["participants"] @ blocks["participants"].T > 0)
+            profiles = [kind_profile(a, variant) for a in members]
+            spread: dict[bool, list[float]] = {True: [], False: []}
+            for i, j in zip(*sparse.triu(linked, k=1).nonzero()):
+                value = kind_agreement(profiles[i], profiles[j])
+                if value is not None:
+                    spread[rows[ix[i]]["story"] == rows[ix[j]]["story"]].append(value)
+            print(f"ECB+ half {h}, {variant} agreement of linkable pairs: " + "; ".join(
+                f"{'same event' if same else 'other event'} {len(v)} pairs, median {np.median(v):.2f}, "
+                f"tenth percentile {np.quantile(v, 0.1):.2f}" for same, v in spread.items() if v))
 
 
 def main() -> int:
@@ -286,6 +305,7 @@ def main() -> int:
     ecb, _ = story_bench.analyze_rows(rows)
     halves = {h: [k for k, r in enumerate(rows) if zlib.crc32(r["id"].encode("utf-8")) % 2 == h] for h in (0, 1)}
     aeb = aeb_articles()
+    ecb_kind_agreement(ecb, rows, halves)
     aeb_kind_agreement(aeb)
     print("rule                  floor  factor   ECB+ half 0 / half 1   aeb same-story together / look-alikes apart")
     for rule, floor, factor in RULES:
