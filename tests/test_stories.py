@@ -111,6 +111,50 @@ def test_two_celebrities_rehab_stays_are_two_stories_each_with_both_reports():
     assert sorted(groups) == [["/in/brandt-1.txt", "/in/brandt-2.txt"], ["/in/quinn-1.txt", "/in/quinn-2.txt"]]
 
 
+# Two outlets' accounts of one earthquake in their own words (quake, tremor, earthquake; struck, hit).
+QUAKE = [
+    report("/in/quake-1.txt", "Earthquake kills 12 in Velmora", [
+        "A magnitude 6.4 earthquake struck the coastal province of Velmora early on Tuesday, collapsing houses in "
+        "the port town of Kessin Bay and killing at least 12 people, officials said.",
+        "Rescue teams were searching the rubble for survivors, provincial governor Adam Reiss told reporters.",
+        "The quake was felt in the capital, 200 kilometres away, where office workers fled their buildings.",
+    ], source="Wire"),
+    report("/in/quake-2.txt", "Deadly quake flattens homes in Kessin Bay", [
+        "At least 12 people died when a powerful quake hit Velmora on Tuesday morning, flattening homes in Kessin Bay.",
+        "Governor Adam Reiss said rescuers were digging through collapsed buildings and that the death toll could rise.",
+        "The tremor, measured at 6.4, sent residents of the capital running into the streets.",
+    ], source="Coast Herald"),
+]
+# One company on one day: its chief executive resigns, and it reports a quarterly loss, the results
+# report quoting her and the finance chief. Two events with the same participants.
+HARLOW = [
+    report("/in/harlow-1.txt", "Harlow Freight chief executive resigns", [
+        "Harlow Freight chief executive Mirela Vance resigned on Tuesday after six years in the job, the Bremerton "
+        "shipping company said.",
+        "Vance told staff in a letter that she was stepping down to let a new leader steer the company through its "
+        "restructuring.",
+        "The board named finance chief Oskar Lind as interim chief executive while it searches for a successor.",
+    ], source="A"),
+    report("/in/harlow-2.txt", "Harlow Freight posts quarterly loss as volumes fall", [
+        "Harlow Freight reported a quarterly loss of 42 million dollars on Tuesday as shipping volumes fell for a "
+        "third straight quarter, the Bremerton company said.",
+        "Revenue dropped 11 percent to 610 million dollars, below analysts' forecasts.",
+        "Chief executive Mirela Vance said lower fuel costs would help margins in the second half of the year, and "
+        "finance chief Oskar Lind said the company would cut spending on new vessels.",
+    ], source="B"),
+]
+
+
+def test_two_outlets_reports_of_one_earthquake_in_their_own_words_are_one_story():
+    assert cluster_events(QUAKE) == [[0, 1]]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 16: one company's two events on one day are told apart only by what "
+                   "happened to it; no general rule found (docs/benchmarks.md, benchmarks/look_alikes.py)")
+def test_a_companys_chief_executive_resigning_and_its_quarterly_loss_are_two_stories():
+    assert cluster_events(HARLOW) == [[0], [1]]
+
+
 def test_copies_of_one_wire_story_are_one_story_with_both_outlets():
     day = MISSILES + BUDGET
     stories = build_stories(day)
