@@ -344,24 +344,25 @@ def _close_pairs(vectors: sparse.csr_matrix, veto: sparse.csr_matrix | None, dis
     return close.row.astype(np.int64) + start, close.col.astype(np.int64)
 
 
+def _find(parent: list[int], i: int) -> int:
+    """The root of `i` in the union-find forest `parent`, halving the path on the way."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
 def _components(n: int, rows: np.ndarray, cols: np.ndarray) -> list[np.ndarray]:
     """The connected components of the graph on `n` nodes with edges (rows[k], cols[k]), each
     as its ascending node numbers."""
     root = list(range(n))
-
-    def find(i: int) -> int:
-        while root[i] != i:
-            root[i] = root[root[i]]
-            i = root[i]
-        return i
-
     for a, b in zip(rows.tolist(), cols.tolist()):
-        ra, rb = find(a), find(b)
+        ra, rb = _find(root, a), _find(root, b)
         if ra != rb:
             root[max(ra, rb)] = min(ra, rb)
     members: dict[int, list[int]] = {}
     for i in range(n):
-        members.setdefault(find(i), []).append(i)
+        members.setdefault(_find(root, i), []).append(i)
     return [np.array(m) for m in members.values()]
 
 
@@ -381,12 +382,6 @@ def average_linkage(d: np.ndarray, cut: float) -> np.ndarray:
     highest = np.zeros(n)  # the highest merge inside each cluster so far
     label = list(range(n))
 
-    def find(i: int) -> int:
-        while label[i] != i:
-            label[i] = label[label[i]]
-            i = label[i]
-        return i
-
     chain: list[int] = []
     for _ in range(n - 1):
         x, y = _mutual_neighbours(dist, active, chain)
@@ -394,7 +389,7 @@ def average_linkage(d: np.ndarray, cut: float) -> np.ndarray:
         x, y = min(x, y), max(x, y)  # y goes on as the merged cluster
         top = max(height, highest[x], highest[y])
         if top <= cut:
-            label[find(x)] = find(y)
+            label[_find(label, x)] = _find(label, y)
         highest[y] = top
         active[x] = False
         others = active.copy()
@@ -403,7 +398,7 @@ def average_linkage(d: np.ndarray, cut: float) -> np.ndarray:
         dist[others, y] = (nx * dist[others, x] + ny * dist[others, y]) / (nx + ny)
         dist[y, others] = dist[others, y]
         size[y] = nx + ny
-    return np.array([find(i) for i in range(n)])
+    return np.array([_find(label, i) for i in range(n)])
 
 
 def _mutual_neighbours(dist: np.ndarray, active: np.ndarray, chain: list[int]) -> tuple[int, int]:
