@@ -14,7 +14,9 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
+from briefing.memo import Memo
 from briefing.model import AnalyzedArticle, Brief, BriefingError, Participant, Quote, Story
 from briefing.analyze.people import merge_participants
 from briefing.analyze.summarize import near_duplicate
@@ -234,8 +236,15 @@ def _place_table():
 
 def place_mentions(text: str) -> Counter:
     """Places a text names, once per place: {"North Korea": 1, ...} (case-sensitive names)."""
+    return Counter(dict.fromkeys(_places_named(text), 1))
+
+
+@lru_cache(maxsize=65536)
+def _places_named(text: str) -> tuple[str, ...]:
+    """The places `text` names, each once, in the order it first names them (kept per text: the
+    day's sentences are read again by the next build in this process, ``serve``)."""
     regex, names = _place_table()
-    return Counter({names[m.group(0)]: 1 for m in regex.finditer(text)})
+    return tuple(dict.fromkeys(names[m.group(0)] for m in regex.finditer(text)))
 
 
 def topic_scores(analyzed: list[AnalyzedArticle]) -> Counter:
@@ -391,6 +400,7 @@ def assemble_brief(
     beats: Sequence[str] | None = None,
     exclude_beats: Sequence[str] | None = None,
     history: Sequence[EarlierBrief] = (),
+    memo: Memo | None = None,
 ) -> Brief:
     """Merge analyzed articles into a `Brief`; every list ranked best first.
 
@@ -400,7 +410,8 @@ def assemble_brief(
     self-contained sentence for each leading story (`key_points` of them at most, by default
     `key_point_count` of the stories: 3 to 5), the quotes each leading story's key quote and then
     the day's best, with copies merged; each shown story's block summary says what the key points
-    and quotes do not (`blocks.page_summaries`).
+    and quotes do not (`blocks.page_summaries`). `memo` keeps the stories' summaries between
+    builds of one process (``serve``; `briefing.memo`).
     """
     page_size = (page_size or "a4").lower()
     if page_size not in PAGE_SIZES:
@@ -412,7 +423,7 @@ def assemble_brief(
                             summarize=False)
     date = date or dt.date.today()
     quiet = link_stories(stories, analyzed, history, date)
-    summarize_stories(analyzed, stories)  # a continuing story's summary says what earlier briefs did not
+    summarize_stories(analyzed, stories, memo=memo)  # a continuing story's summary says what earlier briefs did not
     participants = _participants(analyzed)
     title = (title or "").strip() or derive_title(analyzed, participants, stories=stories, focus=focus)
     quotes = story_quotes(analyzed, stories, max_quotes, beats)
