@@ -20,9 +20,9 @@ process, started once per process, forks the workers; ``briefing serve`` builds 
 thread while another thread serves pages, and forking a threaded process can deadlock the child);
 ``spawn`` where neither exists.
 
-How many: one a core the machine has idle (its load average read at the start), so that a
-machine other work keeps busy builds in one process rather than adding workers' start-up to
-the same cores; ``BRIEFING_WORKERS`` sets the number instead (``1``: none).
+How many: one a core the machine has idle (the processes other work has running now, read at
+the start), so that a machine other work keeps busy builds in one process rather than adding
+workers' start-up to the same cores; ``BRIEFING_WORKERS`` sets the number instead (``1``: none).
 """
 
 from __future__ import annotations
@@ -75,13 +75,47 @@ def cores() -> int:
 
 
 def idle_cores() -> int:
-    """The cores no other work is using: the machine's, less its load average (what was running
-    or waiting over the last minute), this process's own core counted as idle."""
+    """The cores no other work is using now: the machine's, less the processes other than this
+    one that the kernel has running or ready to run (`busy_elsewhere`); where that cannot be
+    read, less the load average (what was running or waiting over the last minute, this
+    process's own core counted as idle)."""
+    others = busy_elsewhere()
+    if others is not None:
+        return max(1, min(cores(), math.floor(cores() - others + 0.5)))
     try:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):  # no load average to read: take the cores as idle
         return cores()
     return max(1, min(cores(), math.floor(cores() - load + 1)))
+
+
+BUSY_READINGS = 10
+"""Readings of the running processes `busy_elsewhere` averages, `BUSY_GAP` seconds apart."""
+BUSY_GAP = 0.002
+
+
+def busy_elsewhere() -> float | None:
+    """How many cores other work keeps busy now: the kernel's count of processes running or
+    ready to run (``procs_running`` in /proc/stat), this one less, averaged over a few readings
+    (20 ms). None where /proc/stat cannot be read.
+
+    Not the load average: that is a one-minute average, and counts this build's own work of the
+    last minute (an earlier build, its own workers) as other work."""
+    import time
+
+    counts = []
+    for k in range(BUSY_READINGS):
+        if k:
+            time.sleep(BUSY_GAP)
+        try:
+            with open("/proc/stat", "rb") as stat:
+                line = next((row for row in stat if row.startswith(b"procs_running ")), None)
+        except OSError:
+            return None
+        if line is None:
+            return None
+        counts.append(max(0, int(line.split()[1]) - 1))
+    return sum(counts) / len(counts)
 
 
 def wanted_workers(items: int) -> int:
