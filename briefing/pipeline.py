@@ -222,13 +222,13 @@ def build(
 def page_stages_imported() -> bool:
     """Whether this process has imported what `import_page_stages` imports (a second build in
     one process, as ``serve`` makes them, has nothing to do while workers analyse)."""
-    return all(name in sys.modules for name in ("weasyprint", "scipy.optimize", "briefing.render.outputs"))
+    return all(name in sys.modules for name in ("weasyprint", "highspy", "briefing.render.outputs"))
 
 
 def import_page_stages() -> None:
-    """Import what assembling and printing the brief need (scipy's clustering, WeasyPrint): about
-    a second of start-up that `build` spends while worker processes read and analyse."""
-    import scipy.optimize  # noqa: F401  (HiGHS: the story summaries' integer programmes)
+    """Import what assembling and printing the brief need (HiGHS, WeasyPrint): about half a
+    second of start-up that `build` spends while worker processes read and analyse."""
+    import highspy  # noqa: F401  (HiGHS: the story summaries' integer programmes)
     import weasyprint  # noqa: F401
 
     import briefing.brief.assemble  # noqa: F401
