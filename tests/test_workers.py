@@ -116,3 +116,14 @@ def test_busy_elsewhere_reads_the_running_processes_less_this_one():
     if busy is None:
         pytest.skip("no /proc/stat on this system")
     assert 0.0 <= busy <= 64
+
+
+def test_a_handful_of_items_goes_to_one_worker_only_to_overlap_with_this_process_on_an_idle_core(monkeypatch):
+    monkeypatch.delenv(workers.WORKERS_VARIABLE, raising=False)
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    monkeypatch.setattr(workers, "busy_elsewhere", lambda: 0.0)
+    assert wanted_workers(2) == 0  # nothing to do meanwhile: not worth a process
+    assert wanted_workers(2, overlap=True) == 1  # analysed while this process imports the page's stages
+    assert wanted_workers(0, overlap=True) == 0
+    monkeypatch.setattr(workers, "busy_elsewhere", lambda: 1.2)  # the other core is taken
+    assert wanted_workers(2, overlap=True) == 0
