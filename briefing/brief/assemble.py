@@ -26,7 +26,7 @@ from briefing.brief.focus import parse_focus
 from briefing.brief.rank import DEFAULT_BEATS, DEFAULT_EXCLUDED, KEY_POINT_TIER, beat_tier, excluded_note
 from briefing.brief.history import EarlierBrief, link_stories
 from briefing.brief.stories import build_stories, focus_note, summarize_stories
-from briefing.vocabulary.places import place_forms
+from briefing.vocabulary.places import place_forms, place_pattern
 
 MAX_PER_SPEAKER = 3
 """Quotes one speaker may have before every other speaker's quotes have been considered."""
@@ -216,22 +216,10 @@ _SUMMARY_WEIGHT = 2
 _CLOSE = 0.8
 """A second place is named in the title when it scores at least this share of the first."""
 
-_place_pattern = None
-
-
 def _place_table():
-    """(compiled regex of every place form, form -> place shown). Longest forms first, so "North
-    Korean" is one mention of North Korea, never also one of "Korea"."""
-    global _place_pattern
-    if _place_pattern is not None:
-        return _place_pattern
-    names = place_forms()
-    ordered = sorted(names, key=len, reverse=True)
-    # Abbreviations with dots ("U.S.") end in a non-word character: no trailing \b for them.
-    alts = [re.escape(n) + (r"(?!\w)" if not n[-1].isalnum() else r"\b") for n in ordered]
-    regex = re.compile(r"(?<![\w.])(?:" + "|".join(alts) + r")")
-    _place_pattern = (regex, names)
-    return _place_pattern
+    """(the regex of every place form, the longest at each place: `places.place_pattern`;
+    form -> place shown)."""
+    return place_pattern(), place_forms()
 
 
 def place_mentions(text: str) -> Counter:

@@ -44,7 +44,7 @@ from briefing.ingest.clean import source_from_domain
 from briefing.memo import Memo
 from briefing.workers import WORKER_MODULES, Failure, Workers
 from briefing.model import AnalyzedArticle, Story
-from briefing.vocabulary.places import place_forms
+from briefing.vocabulary.places import place_forms, place_pattern
 
 SUMMARY_SENTENCES = 3
 """Sentences in a story's summary (a one-article story keeps its article's summary)."""
@@ -313,13 +313,9 @@ def _prominence(a: AnalyzedArticle) -> float:
     return headline * min(1.0, len(a.sentences) / FULL_REPORT_SENTENCES)
 
 
-@lru_cache(maxsize=1)
 def _place_regex() -> tuple[re.Pattern, dict[str, str]]:
-    """Every form that names a country (its names, demonyms, capitals), longest first."""
-    forms = place_forms()
-    alternatives = sorted(forms, key=len, reverse=True)
-    pattern = "|".join(re.escape(f) + (r"(?!\w)" if not f[-1].isalnum() else r"\b") for f in alternatives)
-    return re.compile(r"(?<![\w.])(?:" + pattern + ")"), forms
+    """Every form that names a country (its names, demonyms, capitals), the longest at each place."""
+    return place_pattern(), place_forms()
 
 
 def _officials_and_countries(a: AnalyzedArticle) -> tuple[int, int]:
