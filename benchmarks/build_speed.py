@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -148,24 +149,57 @@ def _edit(path: Path, original: bytes, round_: int) -> None:
     path.write_bytes(text.encode("utf-8"))
 
 
-def serve_part(rounds: int, tmp: Path, source: Path, label: str) -> dict:
+def shown_sentence_edit(folder: Path, record: dict) -> tuple[Path, bytes, re.Pattern]:
+    """An edit the page shows: the file of a sentence the page prints (a key point, else a story
+    block's), and where in it that sentence's opening words are."""
+    sentences = [(kp["article"], kp["text"]) for kp in record.get("key_points", [])]
+    for article, text in sentences:
+        path = Path(record["articles"][article]["path"])
+        path = folder / path.name
+        words = text.split()[:5]
+        if len(words) < 5:
+            continue
+        pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+        original = path.read_bytes()
+        if pattern.search(original.decode("utf-8", "replace")):
+            return path, original, pattern
+    raise SystemExit("serve: no shown sentence found in its file")
+
+
+def _edit_shown(path: Path, original: bytes, pattern: re.Pattern, round_: int) -> None:
+    """The shown sentence's opening words, and a clause inserted after them (new each round)."""
+    text = original.decode("utf-8")
+    found = pattern.search(text)
+    path.write_bytes((text[:found.end()] + f", {round_ + 2} officials said," + text[found.end():]).encode("utf-8"))
+
+
+def serve_part(rounds: int, tmp: Path, source: Path, label: str, shown: bool = False) -> dict:
+    """(c): a warm preview, one article edited per round; `shown`: the edit changes a sentence
+    the page prints (else a sentence is added at the article's end, which the page may not show)."""
+    import json
     import urllib.request
 
     import weasyprint
 
     from briefing.deliver.serve import PreviewServer
 
-    folder = tmp / f"serve-{label}"
+    folder = tmp / f"serve-{label}{'-shown' if shown else ''}"
     shutil.copytree(source, folder)
-    edited = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html"))[0]
-    original = edited.read_bytes()
     server = PreviewServer([folder], port=0, date=DAY, poll_interval=3600)  # rebuilds are called here
     server.start()
+    if shown:
+        edited, original, pattern = shown_sentence_edit(folder, json.loads(server.state.json))
+        edit = lambda round_: _edit_shown(edited, original, pattern, round_)  # noqa: E731
+    else:
+        edited = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html"))[0]
+        original = edited.read_bytes()
+        edit = lambda round_: _edit(edited, original, round_)  # noqa: E731
     page = tmp / f"serve-{label}.html"
-    counts = []
+    counts, changed, reused = [], [], []
 
     def served() -> float:
-        _edit(edited, original, len(counts))
+        edit(len(counts))
+        before = server.state.html
         start = time.perf_counter()
         server.rebuild()
         body = urllib.request.urlopen(server.url + "brief.html", timeout=60).read()
@@ -175,6 +209,8 @@ def serve_part(rounds: int, tmp: Path, source: Path, label: str) -> dict:
         page.write_bytes(body)
         cache = getattr(server, "cache", None)  # an older briefing (before/after runs) has none
         counts.append(len(cache.analysed) if cache is not None else -1)
+        changed.append(server.state.html != before)
+        reused.append("/".join(map(str, getattr(server, "last_layouts", ("?",)))))
         return elapsed
 
     def printed() -> float:
@@ -189,9 +225,10 @@ def serve_part(rounds: int, tmp: Path, source: Path, label: str) -> dict:
     finally:
         server.stop()
     articles = len(list(folder.iterdir()))
-    result = report("c", f"serve {label} ({articles} files): one edited, page served",
-                    "print the new brief.html once (warm)", ms, fs, TARGETS["serve"])
-    print(f"    articles read and analysed again per rebuild: {counts[1:]}")
+    what = f"serve {label} ({articles} files): one {'shown sentence' if shown else 'article'} edited"
+    result = report("c", what, "print the new brief.html once (warm)", ms, fs, TARGETS["serve"])
+    print(f"    articles read and analysed again per rebuild: {counts[1:]}; page changed: {changed[1:]}; "
+          f"layouts reused/made: {reused[1:]}")
     return result
 
 
@@ -255,6 +292,8 @@ def main(argv=None) -> int:
         if args.part in ("all", "serve"):
             serve_part(args.rounds, tmp, ROOT / "seeds", "seeds")
             serve_part(args.rounds, tmp, folder, "aeb day")
+            serve_part(args.rounds, tmp, ROOT / "seeds", "seeds", shown=True)
+            serve_part(args.rounds, tmp, folder, "aeb day", shown=True)
         if args.stages:
             for name, inputs in (("seeds", ROOT / "seeds"), ("aeb day", folder or aeb_day(tmp))):
                 print(f"stages of one build, {name}:")

@@ -240,7 +240,7 @@ def print_update(name: str, result: dict) -> None:
             for g in groups) + " |")
 
 
-IMPORTS = "import briefing.cli, briefing.pipeline, briefing.brief.stories, scipy.optimize"
+IMPORTS = "import briefing.cli, briefing.pipeline, briefing.brief.stories, highspy"
 """Start-up: Python and the modules `briefing summarize` imports, before it reads a file."""
 ANALYSIS = """
 import sys

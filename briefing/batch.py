@@ -25,7 +25,7 @@ from briefing.ingest.language import ENGLISH, identify
 from briefing.ingest.load import PAGE_SUFFIXES, plan_inputs, read_bytes, read_input, read_web
 from briefing.ingest.section import describe
 from briefing.model import AnalyzedArticle, Article, BriefingError, InputError
-from briefing.workers import Failure, Workers
+from briefing.workers import Failure, Workers, start_method
 
 Progress = Callable[[str], None]
 
@@ -178,9 +178,12 @@ def _over_workers(fn: Callable[[tuple], object], jobs: list[tuple]) -> list:
         return pool.map(fn, jobs)
 
 
-def _pool(workers: int | None, items: int) -> Workers:
+def _pool(workers: int | None, items: int, overlap: bool) -> Workers:
+    """The pool for `items` tasks; with `overlap` (this process imports the page's stages
+    meanwhile), one forked worker for a handful of them, when a core is idle (a worker from a
+    forkserver would start slower than they take)."""
     if workers is None:
-        return Workers.for_items(items)
+        return Workers.for_items(items, overlap=overlap and start_method() == "fork")
     return Workers(workers if workers > 1 else 0)
 
 
@@ -232,8 +235,8 @@ def analyze_inputs(
             analysed[0] += 1
             progress(f"analysing {analysed[0]}/{total}")
 
-    with _pool(workers, len(todo) + len(web_articles)) as pool:
-        if pool.forks:
+    with _pool(workers, len(todo) + len(web_articles), overlap=meanwhile is not None) as pool:
+        if pool.forks and pool.count > 1:  # what one worker loads, it loads while this process works
             _load_before_forking([plan.files[k][1] for k in todo])
         files = pool.submit(read_and_analyze, [(plan.files[k][1], options) for k in todo])
         web = pool.submit(describe_and_analyze, [(article, options) for _, article in web_articles])

@@ -23,9 +23,10 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
+from functools import lru_cache
 from types import ModuleType
 
-__all__ = ["import_nltk", "punkt", "snowball"]
+__all__ = ["import_nltk", "punkt", "snowball", "stem"]
 
 _SKIPPED = "scipy.stats"
 _DEFERRED = ("nltk", "nltk.tokenize", "nltk.stem", "nltk.corpus")
@@ -105,3 +106,14 @@ def _light_imports() -> tuple[ModuleType, ModuleType]:
 
 
 punkt, snowball = _light_imports()
+
+
+_STEMMER = snowball.EnglishStemmer()  # Porter2 (Snowball), as sumy's Stemmer("english"); needs no data
+
+
+@lru_cache(maxsize=131072)
+def stem(word: str) -> str:
+    """A lower-case word's Porter2 (Snowball) stem, as sumy's; a word of three letters or fewer
+    as it is. Summaries, story grouping and sections all stem with this one function, so a word
+    is stemmed once per process."""
+    return _STEMMER.stem(word) if len(word) > 3 else word

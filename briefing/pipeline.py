@@ -19,6 +19,7 @@ from briefing.batch import AnalysisCache, AnalysisOptions, analyze_inputs, is_en
 from briefing.brief.multidoc import DEFAULT_WORDS, Summary
 from briefing.ingest.fetch import FetchSettings
 from briefing.ingest.language import language_name, language_notes
+from briefing.memo import Memo
 from briefing.model import AnalyzedArticle, Article, Brief, BriefingError, InputError
 
 if TYPE_CHECKING:
@@ -45,6 +46,8 @@ class BuildResult:
     """Pages the PDF has: always 1 unless even the barest brief overflowed."""
     layouts: int = 1
     """WeasyPrint layouts fitting the page took (`RenderedBrief.renders`)."""
+    reused: int = 0
+    """Of `layouts`, those a `memo` held from the previous build (the same HTML): not laid out again."""
 
 
 def analyze_paths(
@@ -165,6 +168,7 @@ def build(
     since: Iterable[str | Path] = (),
     workers: int | None = None,
     cache: AnalysisCache | None = None,
+    memo: Memo | None = None,
 ) -> BuildResult:
     """Build the one-page brief from `paths` and write brief.pdf, .html and .json to `out_dir`.
 
@@ -173,7 +177,9 @@ def build(
     news of public interest; stories on `exclude_beats` (default: commerce) are not shown. `since`
     names earlier briefs (folders or brief.json files, dated before `date`): a story that continues
     one of theirs is marked so, and their latest's stories with no article today are named.
-    `workers` and `cache` are `analyze_paths`'s (worker processes; outcomes kept by content).
+    `workers` and `cache` are `analyze_paths`'s (worker processes; outcomes kept by content);
+    `memo` keeps the stories' summaries and the page's layouts for the next build in this process
+    (``serve``: what one edited article leaves unchanged is not made again; `briefing.memo`).
     """
     from briefing.render.outputs import prepare_output_folder
     from briefing.render.page import check_page_size, template_dirs
@@ -197,7 +203,7 @@ def build(
 
     brief = assemble_brief(analyzed, title=title, date=date, page_size=page_size,
                            focus=focus, only_focus=only_focus, beats=beats, exclude_beats=exclude_beats,
-                           history=history)
+                           history=history, memo=memo)
     brief.not_analysed = unread
     brief.omitted = [*brief.omitted, *language_notes(unread)]
     link_previous_pages(brief.stories, history, out_dir)
@@ -205,22 +211,24 @@ def build(
     brief.skipped = [str(e) for e in errors]
     if progress:
         progress("laying out the page")
-    rendered = fit_to_page(brief, template_dir)
+    rendered = fit_to_page(brief, template_dir, memo)
     outputs = write_outputs(rendered.brief, Path(out_dir), template_dir=template_dir, rendered=rendered)
+    if memo is not None:
+        memo.end_build()
     return BuildResult(brief=rendered.brief, outputs=outputs, skipped=errors, pages=rendered.pages,
-                       layouts=rendered.renders)
+                       layouts=rendered.renders, reused=rendered.reused)
 
 
 def page_stages_imported() -> bool:
     """Whether this process has imported what `import_page_stages` imports (a second build in
     one process, as ``serve`` makes them, has nothing to do while workers analyse)."""
-    return all(name in sys.modules for name in ("weasyprint", "scipy.optimize", "briefing.render.outputs"))
+    return all(name in sys.modules for name in ("weasyprint", "highspy", "briefing.render.outputs"))
 
 
 def import_page_stages() -> None:
-    """Import what assembling and printing the brief need (scipy's clustering, WeasyPrint): about
-    a second of start-up that `build` spends while worker processes read and analyse."""
-    import scipy.optimize  # noqa: F401  (HiGHS: the story summaries' integer programmes)
+    """Import what assembling and printing the brief need (HiGHS, WeasyPrint): about half a
+    second of start-up that `build` spends while worker processes read and analyse."""
+    import highspy  # noqa: F401  (HiGHS: the story summaries' integer programmes)
     import weasyprint  # noqa: F401
 
     import briefing.brief.assemble  # noqa: F401

@@ -9,9 +9,10 @@
 an exception it raises comes back as a `Failure` in its item's place, so that one bad item costs
 only its own result. Every result is the one a serial run gives: the same function on the same
 item, only in another process. Below `SERIAL_BELOW` items nothing is started and the items run
-here, one after the other, when `results` is asked for. (One worker for a small day, analysing
-while this process imports WeasyPrint, was measured and dropped: on the shared 2-core machine it
-cost more CPU and wall time than it saved; see docs/benchmarks.md, "Build speed".)
+here, one after the other, when `results` is asked for, unless this process has its own work to
+do meanwhile and a second core is idle (`wanted_workers`'s `overlap`: a small day is analysed by
+one worker while this process imports WeasyPrint; on a busy machine that cost more than it
+saved, so only when a core is idle now; see docs/benchmarks.md, "Build speed").
 
 How the processes start: with ``fork`` where that is safe (Linux, and this process runs no other
 Python thread, as in ``briefing build``: the workers then share the modules this process has
@@ -20,9 +21,9 @@ process, started once per process, forks the workers; ``briefing serve`` builds 
 thread while another thread serves pages, and forking a threaded process can deadlock the child);
 ``spawn`` where neither exists.
 
-How many: one a core the machine has idle (its load average read at the start), so that a
-machine other work keeps busy builds in one process rather than adding workers' start-up to
-the same cores; ``BRIEFING_WORKERS`` sets the number instead (``1``: none).
+How many: one a core the machine has idle (the processes other work has running now, read at
+the start), so that a machine other work keeps busy builds in one process rather than adding
+workers' start-up to the same cores; ``BRIEFING_WORKERS`` sets the number instead (``1``: none).
 """
 
 from __future__ import annotations
@@ -75,8 +76,13 @@ def cores() -> int:
 
 
 def idle_cores() -> int:
-    """The cores no other work is using: the machine's, less its load average (what was running
-    or waiting over the last minute), this process's own core counted as idle."""
+    """The cores no other work is using now: the machine's, less the processes other than this
+    one that the kernel has running or ready to run (`busy_elsewhere`); where that cannot be
+    read, less the load average (what was running or waiting over the last minute, this
+    process's own core counted as idle)."""
+    others = busy_elsewhere()
+    if others is not None:
+        return max(1, min(cores(), math.floor(cores() - others + 0.5)))
     try:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):  # no load average to read: take the cores as idle
@@ -84,19 +90,52 @@ def idle_cores() -> int:
     return max(1, min(cores(), math.floor(cores() - load + 1)))
 
 
-def wanted_workers(items: int) -> int:
+BUSY_READINGS = 10
+"""Readings of the running processes `busy_elsewhere` averages, `BUSY_GAP` seconds apart."""
+BUSY_GAP = 0.002
+
+
+def busy_elsewhere() -> float | None:
+    """How many cores other work keeps busy now: the kernel's count of processes running or
+    ready to run (``procs_running`` in /proc/stat), this one less, averaged over a few readings
+    (20 ms). None where /proc/stat cannot be read.
+
+    Not the load average: that is a one-minute average, and counts this build's own work of the
+    last minute (an earlier build, its own workers) as other work."""
+    import time
+
+    counts = []
+    for k in range(BUSY_READINGS):
+        if k:
+            time.sleep(BUSY_GAP)
+        try:
+            with open("/proc/stat", "rb") as stat:
+                line = next((row for row in stat if row.startswith(b"procs_running ")), None)
+        except OSError:
+            return None
+        if line is None:
+            return None
+        counts.append(max(0, int(line.split()[1]) - 1))
+    return sum(counts) / len(counts)
+
+
+def wanted_workers(items: int, overlap: bool = False) -> int:
     """How many worker processes `items` items are worth: none (0) below `SERIAL_BELOW`, else
     one an idle core (`idle_cores`; on a machine other work keeps busy, workers only add their
-    start-up to the same cores), or as many as `BRIEFING_WORKERS` says."""
-    if multiprocessing.current_process().daemon:
+    start-up to the same cores), or as many as `BRIEFING_WORKERS` says. With `overlap` (this
+    process has work of its own to do meanwhile, which the items do not wait for), a handful of
+    items go to one worker when a second core is idle: they are done while this process works."""
+    if multiprocessing.current_process().daemon or not items:
         return 0  # a worker of someone else's pool may not start processes of its own
     setting = os.environ.get(WORKERS_VARIABLE, "").strip()
     try:
         limit = max(1, int(setting)) if setting else idle_cores()
     except ValueError:
         limit = idle_cores()
-    if limit == 1 or items < SERIAL_BELOW:
+    if limit == 1:
         return 0
+    if items < SERIAL_BELOW:
+        return 1 if overlap else 0
     return min(limit, items)
 
 
@@ -177,8 +216,8 @@ class Workers:
         """Items run again in this process because the pool broke (a worker died)."""
 
     @classmethod
-    def for_items(cls, items: int, *, preload: Sequence[str] = WORKER_MODULES) -> "Workers":
-        return cls(wanted_workers(items), preload=preload)
+    def for_items(cls, items: int, *, preload: Sequence[str] = WORKER_MODULES, overlap: bool = False) -> "Workers":
+        return cls(wanted_workers(items, overlap), preload=preload)
 
     @property
     def forks(self) -> bool:

@@ -204,3 +204,18 @@ def test_a_tall_story_column_leaves_out_a_story_block_not_a_key_point():
     # each key point still cites a shown article by number
     for kp in shown.key_points:
         assert shown.articles[kp.article].article.path in blocks
+
+
+def test_a_memo_gives_the_same_page_without_laying_it_out_again():
+    """``serve`` keeps the layouts of its last build: the same brief again reuses every one of
+    them and ends on the same page, PDF and brief.json as a fresh fit."""
+    from briefing.memo import Memo
+
+    brief = make_brief(articles=6, sentences=5, quotes=12, participants=30, key_points=5)
+    memo = Memo()
+    first = fit_to_page(brief, memo=memo)
+    again = fit_to_page(brief, memo=memo)
+    fresh = fit_to_page(brief)
+    assert first.reused == 0 and again.reused == again.renders == first.renders
+    assert again.html == fresh.html and again.pdf == fresh.pdf
+    assert brief_json(again.brief) == brief_json(fresh.brief)

@@ -56,3 +56,24 @@ def test_the_brief_says_which_languages_it_did_not_analyse(tmp_path):
     html = (tmp_path / "out" / "brief.html").read_text(encoding="utf-8")
     assert "Portuguese and Russian not analysed" in html and "paredão" not in html
     assert result.pages == 1
+
+
+def test_the_model_kept_uncompressed_names_languages_as_py3langids_own_loader(tmp_path, monkeypatch):
+    """The model is decompressed once into the cache folder and mapped from there after: the
+    identifier built either way answers as py3langid's own does."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from briefing.ingest.language import load_identifier
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    texts = ["Os pescadores esperaram desde a madrugada à entrada do porto.",
+             "Die Fähre legte am Montag nach einer Woche Bauarbeiten wieder an.",
+             "Le port a rouvert lundi après une semaine de travaux sur la digue.",
+             "The harbour reopened on Monday after a week of work on the sea wall."]
+    own = LanguageIdentifier.from_model_file(MODEL_FILE)
+    made = load_identifier()  # decompresses and keeps the model
+    kept = list((tmp_path / "briefing").glob("py3langid-model-*/*.npy"))
+    assert len(kept) == 5
+    mapped = load_identifier()  # from the kept copy
+    for text in texts:
+        assert made.classify(text) == mapped.classify(text) == own.classify(text)

@@ -169,3 +169,31 @@ def test_the_newest_development_is_ranked_first():
     summary = summarize_documents(yesterday + [today], words=100)
     assert summary.ranked[0].document == 2  # what today's report adds comes first
     assert [p.document for p in summary.sentences][-1] == 2  # and last in reading order: it is the latest
+
+
+def test_highs_through_highspy_chooses_what_scipys_milp_chooses():
+    """The story summaries call HiGHS through its own package; on invented programmes of the
+    summaries' shape (binary sentences under a word budget, concept variables, pairs kept apart)
+    it returns what `scipy.optimize.milp` returns."""
+    import numpy as np
+    from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.sparse import csc_matrix
+    from scipy.sparse import random as sparse_random
+
+    from briefing.brief.multidoc import solve_highs
+
+    rng = np.random.default_rng(7)
+    for trial in range(25):
+        n, m = int(rng.integers(4, 30)), int(rng.integers(0, 25))
+        cover = sparse_random(m, n, density=0.2, random_state=trial, data_rvs=lambda k: -np.ones(k)).toarray()
+        rows = [np.hstack([cover[r], np.eye(m)[r]]) for r in range(m)]  # z_c <= sentences stating c
+        lengths = rng.integers(8, 40, n).astype(float)
+        rows.append(np.hstack([lengths, np.zeros(m)]))  # the word budget
+        a = np.vstack(rows)
+        ub = np.array([0.0] * m + [float(rng.integers(30, 120))])
+        cost = np.concatenate([1e-4 * lengths - rng.integers(0, 5, n), -rng.integers(1, 6, m).astype(float)])
+        integer = np.concatenate([np.ones(n), np.zeros(m)])
+        ours = solve_highs(cost, integer, csc_matrix(a), ub)
+        theirs = milp(cost, integrality=integer, bounds=Bounds(0, 1), constraints=LinearConstraint(a, -np.inf, ub),
+                      options={"time_limit": 1.0})
+        assert [k for k in range(n) if ours[k] > 0.5] == [k for k in range(n) if theirs.x[k] > 0.5]

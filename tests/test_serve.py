@@ -373,3 +373,34 @@ def test_the_archive_in_chromium_lists_the_briefs_and_day_3_links_back(archive, 
 def test_the_archive_serves_only_the_briefs(archive, path):
     status, body, _ = request(archive, path)
     assert status == 404 and not body.startswith(b"%PDF")
+
+
+def _fresh_build_json(folder: Path, out: Path) -> dict:
+    from briefing.pipeline import build
+
+    build([folder], out, workers=1)
+    return json.loads((out / "brief.json").read_text(encoding="utf-8"))
+
+
+def test_a_rebuild_makes_the_page_a_fresh_build_makes(seed_inbox, tmp_path):
+    """What the last build made (summaries, layouts) is reused only for the same inputs: after an
+    edit the page does not show, every layout is reused; after one it shows, the page is laid out
+    again. Either way the preview's brief.json is a fresh build's."""
+    server = PreviewServer([seed_inbox], port=0, poll_interval=3600)
+    server.start()
+    try:
+        article = seed_inbox / "002_c95c2094abb8fec3.txt"
+        text = article.read_text(encoding="utf-8")
+        article.write_text(text.rstrip("\n") + "\n\nThe harbour office said the ferry timetable was unchanged.\n",
+                           encoding="utf-8")
+        server.rebuild()
+        reused, layouts = server.last_layouts
+        assert reused == layouts >= 1  # the page did not change: nothing laid out again
+        assert json.loads(server.snapshot().json) == _fresh_build_json(seed_inbox, tmp_path / "one")
+        edit(article, HEADLINE, "Zebra Accord Drafted in Tokyo")
+        server.rebuild()
+        assert server.last_layouts[0] == 0  # a new page: laid out
+        assert b"Zebra Accord Drafted in Tokyo" in server.snapshot().html
+        assert json.loads(server.snapshot().json) == _fresh_build_json(seed_inbox, tmp_path / "two")
+    finally:
+        server.stop()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from briefing import workers
 from briefing.workers import SERIAL_BELOW, Failure, Workers, start_method, wanted_workers
 
@@ -57,6 +59,7 @@ def test_this_process_works_meanwhile_and_collects_later():
 def test_a_handful_of_items_runs_here_and_more_over_one_worker_an_idle_core(monkeypatch):
     monkeypatch.delenv(workers.WORKERS_VARIABLE, raising=False)
     monkeypatch.setattr(workers, "cores", lambda: 2)
+    monkeypatch.setattr(workers, "busy_elsewhere", lambda: None)  # no /proc/stat: the load average
     monkeypatch.setattr(workers.os, "getloadavg", lambda: (0.2, 0.5, 0.5))  # a quiet machine
     assert wanted_workers(SERIAL_BELOW - 1) == 0
     assert wanted_workers(SERIAL_BELOW) == 2 and wanted_workers(200) == 2
@@ -94,3 +97,33 @@ def test_a_worker_of_another_pool_runs_its_items_itself(monkeypatch):
     with multiprocessing.get_context("fork").Pool(1) as pool:  # its workers are daemons
         assert pool.map(_workers_wanted_in_a_daemon, [0]) == [0]
     assert wanted_workers(200) == 2
+
+
+def test_the_cores_other_work_keeps_busy_now_decide_not_the_last_minute(monkeypatch):
+    """The load average of the last minute counts this build's own earlier work; what other
+    processes have running now decides."""
+    monkeypatch.delenv(workers.WORKERS_VARIABLE, raising=False)
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    monkeypatch.setattr(workers.os, "getloadavg", lambda: (2.4, 1.5, 1.0))  # our own last build
+    monkeypatch.setattr(workers, "busy_elsewhere", lambda: 0.1)  # nothing else running now
+    assert workers.idle_cores() == 2 and wanted_workers(200) == 2
+    monkeypatch.setattr(workers, "busy_elsewhere", lambda: 1.0)  # another job holds a core
+    assert workers.idle_cores() == 1 and wanted_workers(200) == 0
+
+
+def test_busy_elsewhere_reads_the_running_processes_less_this_one():
+    busy = workers.busy_elsewhere()
+    if busy is None:
+        pytest.skip("no /proc/stat on this system")
+    assert 0.0 <= busy <= 64
+
+
+def test_a_handful_of_items_goes_to_one_worker_only_to_overlap_with_this_process_on_an_idle_core(monkeypatch):
+    monkeypatch.delenv(workers.WORKERS_VARIABLE, raising=False)
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    monkeypatch.setattr(workers, "busy_elsewhere", lambda: 0.0)
+    assert wanted_workers(2) == 0  # nothing to do meanwhile: not worth a process
+    assert wanted_workers(2, overlap=True) == 1  # analysed while this process imports the page's stages
+    assert wanted_workers(0, overlap=True) == 0
+    monkeypatch.setattr(workers, "busy_elsewhere", lambda: 1.2)  # the other core is taken
+    assert wanted_workers(2, overlap=True) == 0

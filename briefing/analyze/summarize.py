@@ -34,7 +34,7 @@ from collections import Counter
 from functools import lru_cache
 
 import numpy as np
-from briefing.lightnltk import snowball
+from briefing.lightnltk import stem as _stem
 
 from briefing.analyze.algorithms import ALGORITHMS
 from briefing.analyze.sentences import SumyTokenizer, word_tokens
@@ -88,14 +88,6 @@ KEY_POINT_SIMILARITY = 0.5
 
 
 # --- words -----------------------------------------------------------------------------------
-
-
-_STEMMER = snowball.EnglishStemmer()  # Porter2 (Snowball), as sumy's Stemmer("english"); needs no data
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return _STEMMER.stem(word) if len(word) > 3 else word
 
 
 def stem(word: str) -> str:

@@ -14,7 +14,9 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
+from briefing.memo import Memo
 from briefing.model import AnalyzedArticle, Brief, BriefingError, Participant, Quote, Story
 from briefing.analyze.people import merge_participants
 from briefing.analyze.summarize import near_duplicate
@@ -24,7 +26,7 @@ from briefing.brief.focus import parse_focus
 from briefing.brief.rank import DEFAULT_BEATS, DEFAULT_EXCLUDED, KEY_POINT_TIER, beat_tier, excluded_note
 from briefing.brief.history import EarlierBrief, link_stories
 from briefing.brief.stories import build_stories, focus_note, summarize_stories
-from briefing.vocabulary.places import place_forms
+from briefing.vocabulary.places import place_forms, place_pattern
 
 MAX_PER_SPEAKER = 3
 """Quotes one speaker may have before every other speaker's quotes have been considered."""
@@ -214,28 +216,23 @@ _SUMMARY_WEIGHT = 2
 _CLOSE = 0.8
 """A second place is named in the title when it scores at least this share of the first."""
 
-_place_pattern = None
-
-
 def _place_table():
-    """(compiled regex of every place form, form -> place shown). Longest forms first, so "North
-    Korean" is one mention of North Korea, never also one of "Korea"."""
-    global _place_pattern
-    if _place_pattern is not None:
-        return _place_pattern
-    names = place_forms()
-    ordered = sorted(names, key=len, reverse=True)
-    # Abbreviations with dots ("U.S.") end in a non-word character: no trailing \b for them.
-    alts = [re.escape(n) + (r"(?!\w)" if not n[-1].isalnum() else r"\b") for n in ordered]
-    regex = re.compile(r"(?<![\w.])(?:" + "|".join(alts) + r")")
-    _place_pattern = (regex, names)
-    return _place_pattern
+    """(the regex of every place form, the longest at each place: `places.place_pattern`;
+    form -> place shown)."""
+    return place_pattern(), place_forms()
 
 
 def place_mentions(text: str) -> Counter:
     """Places a text names, once per place: {"North Korea": 1, ...} (case-sensitive names)."""
+    return Counter(dict.fromkeys(_places_named(text), 1))
+
+
+@lru_cache(maxsize=65536)
+def _places_named(text: str) -> tuple[str, ...]:
+    """The places `text` names, each once, in the order it first names them (kept per text: the
+    day's sentences are read again by the next build in this process, ``serve``)."""
     regex, names = _place_table()
-    return Counter({names[m.group(0)]: 1 for m in regex.finditer(text)})
+    return tuple(dict.fromkeys(names[m.group(0)] for m in regex.finditer(text)))
 
 
 def topic_scores(analyzed: list[AnalyzedArticle]) -> Counter:
@@ -391,6 +388,7 @@ def assemble_brief(
     beats: Sequence[str] | None = None,
     exclude_beats: Sequence[str] | None = None,
     history: Sequence[EarlierBrief] = (),
+    memo: Memo | None = None,
 ) -> Brief:
     """Merge analyzed articles into a `Brief`; every list ranked best first.
 
@@ -400,7 +398,8 @@ def assemble_brief(
     self-contained sentence for each leading story (`key_points` of them at most, by default
     `key_point_count` of the stories: 3 to 5), the quotes each leading story's key quote and then
     the day's best, with copies merged; each shown story's block summary says what the key points
-    and quotes do not (`blocks.page_summaries`).
+    and quotes do not (`blocks.page_summaries`). `memo` keeps the stories' summaries between
+    builds of one process (``serve``; `briefing.memo`).
     """
     page_size = (page_size or "a4").lower()
     if page_size not in PAGE_SIZES:
@@ -412,7 +411,7 @@ def assemble_brief(
                             summarize=False)
     date = date or dt.date.today()
     quiet = link_stories(stories, analyzed, history, date)
-    summarize_stories(analyzed, stories)  # a continuing story's summary says what earlier briefs did not
+    summarize_stories(analyzed, stories, memo=memo)  # a continuing story's summary says what earlier briefs did not
     participants = _participants(analyzed)
     title = (title or "").strip() or derive_title(analyzed, participants, stories=stories, focus=focus)
     quotes = story_quotes(analyzed, stories, max_quotes, beats)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -38,9 +39,16 @@ costs no more than a long article."""
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+@lru_cache(maxsize=4096)
 def shingles(text: str) -> np.ndarray:
     """The distinct word shingles of the text's first `MAX_WORDS` words as 32-bit hashes (case and
-    punctuation ignored)."""
+    punctuation ignored); kept per text (read-only) for the next build in this process (``serve``)."""
+    found = _shingles(text)
+    found.flags.writeable = False
+    return found
+
+
+def _shingles(text: str) -> np.ndarray:
     words = [m.group(0).casefold() for m, _ in zip(_WORD.finditer(text), range(MAX_WORDS))]
     if len(words) < SHINGLE_WORDS:
         grams = [" ".join(words)] if words else []

@@ -25,6 +25,7 @@ shown stories that no story of today continues are the day's quiet stories ("No 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import json
 import os
 from collections import Counter
@@ -83,8 +84,12 @@ class EarlierBrief:
 
 
 def _strongest(counts: Counter, keep: int) -> dict[str, int]:
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
-    return dict(ranked)
+    # heapq.nsmallest is sorted(...)[:keep], without sorting the rest
+    return dict(heapq.nsmallest(keep, counts.items(), key=_strength))
+
+
+def _strength(kv: tuple[str, int]) -> tuple[int, str]:
+    return -kv[1], kv[0]
 
 
 def _trimmed(features: dict[str, Counter]) -> dict[str, Counter]:

@@ -12,7 +12,8 @@ Global Model for Summarization", 2009, the ICSISumm system):
   counted once however many chosen sentences state it: the same fact from five outlets adds
   nothing the second time, so redundancy goes without a separate penalty. Near-duplicate
   sentences are also never chosen together. The integer programme is solved exactly with HiGHS
-  (`scipy.optimize.milp`); a greedy pass is the fallback if the solver fails or runs out of time;
+  (its own Python package, `highspy`, as `scipy.optimize.milp` would call it, without scipy.optimize's
+  quarter second of import); a greedy pass is the fallback if the solver fails or runs out of time;
 * **candidates** – only sentences that stand alone (`points.stands_alone`: no caption, credit,
   dateline or update stamp, no opening pronoun, connective or described person that needs the
   sentence before it, no question, no writer's "I" or "you"), that quote no one, from the first
@@ -224,7 +225,7 @@ def _duplicate_pairs(texts: list[str]) -> list[tuple[int, int]]:
 
 @contextmanager
 def _solver_output_silenced():
-    """HiGHS (1.x, as scipy bundles it) can print a stray debug line to the process's standard
+    """HiGHS (1.x) prints its banner, and can print a stray debug line, to the process's standard
     output whatever its display setting (ERGO-Code/HiGHS#2783): while it solves, file descriptor
     1 points at the null device, so `briefing summarize` prints the summary and nothing else."""
     import os
@@ -252,8 +253,6 @@ def _solve_ilp(p: _Problem, words: int, sentences: int | None) -> list[int] | No
     each near-duplicate pair. A concept only one candidate states needs no z: its weight is that
     candidate's own (most concepts, so the programme stays small). None when the solver gives no
     solution."""
-    from scipy.optimize import Bounds, LinearConstraint, milp
-
     n = len(p.keys)
     if n == 0 or len(p.weights) == 0:
         return []
@@ -271,11 +270,41 @@ def _solve_ilp(p: _Problem, words: int, sentences: int | None) -> list[int] | No
     cost = np.concatenate([1e-4 * p.lengths - own, -p.weights[shared]])
     a, ub = _constraints(p, stated, shared, words, sentences)
     with _solver_output_silenced():
-        result = milp(cost, integrality=np.concatenate([np.ones(n), np.zeros(len(shared))]), bounds=Bounds(0, 1),
-                      constraints=LinearConstraint(a, -np.inf, ub), options={"time_limit": SOLVER_SECONDS})
-    if result.x is None:
+        x = solve_highs(cost, np.concatenate([np.ones(n), np.zeros(len(shared))]), a.tocsc(), ub)
+    if x is None:
         return None
-    return [s for s in range(n) if result.x[s] > 0.5]
+    return [s for s in range(n) if x[s] > 0.5]
+
+
+def solve_highs(cost: np.ndarray, integer: np.ndarray, a, ub: np.ndarray) -> list[float] | None:
+    """min cost.x subject to a.x <= ub, 0 <= x <= 1, x integral where `integer` is 1; `a` in
+    compressed columns. HiGHS is given the programme and the options ``scipy.optimize.milp``
+    gives it (no log, `SOLVER_SECONDS`), and its solution is read as milp reads it: the best
+    found, also when the time ran out with one found; None when there is none."""
+    import highspy
+
+    highs = highspy.Highs()
+    highs.setOptionValue("log_to_console", False)
+    highs.setOptionValue("time_limit", float(SOLVER_SECONDS))
+    n, m = cost.size, ub.size
+    lp = highspy.HighsLp()
+    lp.num_col_ = lp.a_matrix_.num_col_ = n
+    lp.num_row_ = lp.a_matrix_.num_row_ = m
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = a.indptr, a.indices, a.data.astype(np.float64)
+    lp.col_cost_ = cost.astype(np.float64)
+    lp.col_lower_, lp.col_upper_ = np.zeros(n), np.ones(n)
+    lp.row_lower_, lp.row_upper_ = np.full(m, -np.inf), ub.astype(np.float64)
+    lp.integrality_ = [highspy.HighsVarType(int(k)) for k in integer.astype(np.uint8)]
+    if highs.passModel(lp) == highspy.HighsStatus.kError or highs.run() == highspy.HighsStatus.kError:
+        return None
+    status = highs.getModelStatus()
+    stopped = (highspy.HighsModelStatus.kTimeLimit, highspy.HighsModelStatus.kIterationLimit,
+               highspy.HighsModelStatus.kSolutionLimit)
+    if status != highspy.HighsModelStatus.kOptimal and not (
+            status in stopped and highs.getInfo().objective_function_value != highspy.kHighsInf):
+        return None
+    return list(highs.getSolution().col_value)
 
 
 def _constraints(p: _Problem, stated: list[list[int]], shared: list[int], words: int, sentences: int | None):

@@ -41,9 +41,10 @@ from briefing.brief.multidoc import DEFAULT_WORDS, Document, Pick, Summary, summ
 from briefing.brief.rank import (DEFAULT_BEATS, DEFAULT_EXCLUDED, may_report, opinion_only, story_order_key,
                                  story_section)
 from briefing.ingest.clean import source_from_domain
+from briefing.memo import Memo
 from briefing.workers import WORKER_MODULES, Failure, Workers
 from briefing.model import AnalyzedArticle, Story
-from briefing.vocabulary.places import place_forms
+from briefing.vocabulary.places import place_forms, place_pattern
 
 SUMMARY_SENTENCES = 3
 """Sentences in a story's summary (a one-article story keeps its article's summary)."""
@@ -244,10 +245,13 @@ def set_summary(story: Story, summary: Summary) -> None:
 
 
 def summarize_stories(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Story],
-                      may_state: MayState | None = None) -> None:
+                      may_state: MayState | None = None, memo: Memo | None = None) -> None:
     """Each story's summary (`story_summary`, copies aside) at the budget its rank among the
     shown stories gets; a continuing story's is its update summary (`earlier`: what the earlier
-    briefs' articles said, `Story.known`, which `history.link_stories` fills)."""
+    briefs' articles said, `Story.known`, which `history.link_stories` fills). With a `memo`
+    (``serve``), a story whose summary an earlier build made from the same inputs (its articles'
+    sentences, dates and headlines, its budget, which may state its news, what earlier briefs
+    said) is not summarized again."""
     copied = {c for story in stories for cs in story.duplicates.values() for c in cs}
     shown = sum(1 for s in stories if s.shown)
     rank = 0
@@ -265,12 +269,23 @@ def summarize_stories(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Sto
     # each story's integer programme is its own: the machine's cores solve them side by side
     jobs = [(story_documents(analyzed, members), budget, _news_reports(analyzed, members), list(story.known))
             for story, (members, budget) in zip(stories, tasks)]
-    with Workers.for_items(len(jobs), preload=WORKER_MODULES) as workers:
-        summaries = workers.map(summarize_reports, jobs)
-    for story, (members, _), summary in zip(stories, tasks, summaries):
+    for story, (members, _), summary in zip(stories, tasks, _summaries(jobs, memo)):
         if isinstance(summary, Failure):  # as a serial run would have raised it
             raise RuntimeError(f"story summary failed: {summary}")
         set_summary(story, _by_article(summary, members))
+
+
+def _summaries(jobs: list[tuple], memo: Memo | None) -> list[Summary | Failure]:
+    """`summarize_reports` of every job (over the cores), those the memo holds taken from it."""
+    keys = [Memo.key("story summary", job) for job in jobs] if memo is not None else [None] * len(jobs)
+    found = [memo.get(key) if memo is not None else None for key in keys]
+    todo = [k for k, summary in enumerate(found) if summary is None]
+    with Workers.for_items(len(todo), preload=WORKER_MODULES) as workers:
+        for k, summary in zip(todo, workers.map(summarize_reports, [jobs[k] for k in todo])):
+            found[k] = summary
+            if memo is not None and not isinstance(summary, Failure):
+                memo.put(keys[k], summary)
+    return found
 
 
 def _news_reports(analyzed: Sequence[AnalyzedArticle], members: Sequence[int]) -> tuple[bool, ...] | None:
@@ -298,23 +313,23 @@ def _prominence(a: AnalyzedArticle) -> float:
     return headline * min(1.0, len(a.sentences) / FULL_REPORT_SENTENCES)
 
 
-@lru_cache(maxsize=1)
 def _place_regex() -> tuple[re.Pattern, dict[str, str]]:
-    """Every form that names a country (its names, demonyms, capitals), longest first."""
-    forms = place_forms()
-    alternatives = sorted(forms, key=len, reverse=True)
-    pattern = "|".join(re.escape(f) + (r"(?!\w)" if not f[-1].isalnum() else r"\b") for f in alternatives)
-    return re.compile(r"(?<![\w.])(?:" + pattern + ")"), forms
+    """Every form that names a country (its names, demonyms, capitals), the longest at each place."""
+    return place_pattern(), place_forms()
 
 
 def _officials_and_countries(a: AnalyzedArticle) -> tuple[int, int]:
     """How many officials (a government title: minister, president, ambassador, ...) and how
     many countries the article names."""
     officials = {p.name for p in a.participants if p.title and GOV_TITLE.search(p.title)}
+    return len(officials), _countries_named(a.article.title + "\n" + "\n".join(a.sentences[:EVENT_SENTENCES]))
+
+
+@lru_cache(maxsize=4096)
+def _countries_named(text: str) -> int:
+    """How many countries `text` names (kept per text for the next build in this process)."""
     regex, forms = _place_regex()
-    text = a.article.title + "\n" + "\n".join(a.sentences[:EVENT_SENTENCES])
-    countries = {forms[m.group(0)] for m in regex.finditer(text)}
-    return len(officials), len(countries)
+    return len({forms[m.group(0)] for m in regex.finditer(text)})
 
 
 def public_affairs(a: AnalyzedArticle) -> float:

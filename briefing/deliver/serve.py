@@ -178,6 +178,11 @@ class PreviewServer:
         self.cache = None
         """The articles read and analysed so far, by content (`briefing.batch.AnalysisCache`): a
         rebuild reads and analyses again only the files that changed. Only with the built-in builder."""
+        self.memo = None
+        self.last_layouts = (0, 0)
+        """The last build's page layouts: how many the memo held, of how many fitting used."""
+        """The stories' summaries and the page's layouts of the last build, by what they were made
+        from (`briefing.memo.Memo`): what an edit leaves unchanged is not made again."""
 
     # -- lifecycle ------------------------------------------------------------
 
@@ -312,11 +317,13 @@ class PreviewServer:
         if self.builder is not None:
             return self.builder
         from briefing.batch import AnalysisCache
+        from briefing.memo import Memo
         from briefing.pipeline import build
 
         if self.cache is None:
             self.cache = AnalysisCache()
-        return lambda *args, **options: build(*args, cache=self.cache, **options)
+            self.memo = Memo()
+        return lambda *args, **options: build(*args, cache=self.cache, memo=self.memo, **options)
 
     def rebuild(self) -> None:
         """Build now; on success show the new brief, on failure keep the old one and show the error."""
@@ -361,6 +368,7 @@ class PreviewServer:
             self._report(f"build failed: {message}")
         else:
             seconds = time.monotonic() - started
+            self.last_layouts = (getattr(result, "reused", 0), getattr(result, "layouts", 0))
             with self._changed:
                 s = self.state
                 s.html, s.pdf, s.json = files["html"], files["pdf"], files["json"]

@@ -12,11 +12,13 @@ English text is recognised first by its function words (sumy's English stop-word
 English prose they make up a third or more of the words, in other languages a few percent (loan
 words, names). Only text that fails that test goes to py3langid (langid.py's model, trained on
 open multilingual corpora and shipped in its wheel, BSD licence), which names the language among
-97. So most days never load the model (it costs about 0.6 s).
+97. So most days never load the model; when one does, it is mapped from an uncompressed copy in
+the user's cache folder (a few milliseconds; decompressing the wheel's copy costs about 0.5 s, once).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -48,9 +50,89 @@ def english_share(text: str) -> float:
 
 @lru_cache(maxsize=1)
 def _identifier():
+    return load_identifier()
+
+
+def load_identifier():
+    """py3langid's language identifier, its model read from the user's cache folder
+    (`_model_arrays`), else by py3langid's own loader."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE)
+    arrays = _model_arrays()
+    if arrays is None:  # a py3langid whose model we do not know how to keep: its own loader
+        return LanguageIdentifier.from_model_file(MODEL_FILE)
+    ptc, pc, classes, nextmove, row, output = arrays
+    return LanguageIdentifier(ptc, pc, classes, nextmove, output, tk_row=row)
+
+
+_MODEL_PARTS = ("ptc", "pc", "nextmove", "row", "output")
+
+
+def _model_arrays() -> tuple | None:
+    """py3langid's model as its loader gives it (`py3langid.modelio.load_model`), read from an
+    uncompressed copy kept in the user's cache folder and mapped, not read, into memory.
+
+    The wheel ships the model LZMA-compressed; decompressing it costs about half a second in
+    every process that meets a page not in English (each worker of a day's build). The copy
+    (about 70 MB, made the first time) is mapped read-only in a few milliseconds, and worker
+    processes share its pages. None when this py3langid's model is not the known layout."""
+    import numpy as np
+
+    folder = _model_cache_folder()
+    if folder is None:
+        return None
+    try:
+        loaded = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _MODEL_PARTS}
+        classes = (folder / "classes.txt").read_text("utf-8").split("\n")
+    except (OSError, ValueError):
+        made = _write_model_cache(folder)
+        if made is None:
+            return None
+        loaded, classes = made
+    return (loaded["ptc"], loaded["pc"], classes, memoryview(loaded["nextmove"]), loaded["row"].tolist(),
+            loaded["output"].tolist())
+
+
+def _model_cache_folder():
+    import os
+    from pathlib import Path
+
+    try:
+        from py3langid import langid
+        from py3langid.modelio import load_model  # noqa: F401  (the layout this cache knows)
+    except ImportError:
+        return None
+    model = langid.MODEL_DIR / langid.MODEL_FILE
+    try:
+        size = model.stat().st_size
+    except OSError:
+        return None
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "briefing" / f"py3langid-model-{size}"
+
+
+def _write_model_cache(folder) -> tuple[dict, list[str]] | None:
+    """The model decompressed (py3langid's own loader) and kept in `folder`; the arrays either way."""
+    import numpy as np
+    from py3langid import langid
+    from py3langid.modelio import load_model
+
+    parts = load_model(langid.MODEL_DIR / langid.MODEL_FILE)
+    if len(parts) != 6:
+        return None
+    ptc, pc, classes, nextmove, row, output = parts
+    arrays = {"ptc": np.asarray(ptc), "pc": np.asarray(pc), "nextmove": np.asarray(nextmove),
+              "row": np.asarray(row), "output": np.asarray(output, dtype=np.int64)}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, array in arrays.items():
+            tmp = folder / f".{name}.{os.getpid()}.npy"
+            np.save(tmp, array)
+            os.replace(tmp, folder / f"{name}.npy")
+        (folder / "classes.txt").write_text("\n".join(classes), "utf-8")
+    except OSError:  # a read-only home only costs the decompression next time
+        pass
+    return arrays, list(classes)
 
 
 def detect_language(text: str) -> str:

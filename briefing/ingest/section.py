@@ -82,27 +82,23 @@ class Classification:
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    from briefing.lightnltk import snowball  # Porter2; needs no downloaded data (nor scipy.stats)
+    from briefing.lightnltk import stem  # Porter2, one cache for every stage; needs no downloaded data
 
-    return snowball.EnglishStemmer()
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return _stemmer().stem(word) if len(word) > 3 else word
+    return stem
 
 
 def _terms(text: str, limit: int | None = None, names: bool = True) -> list[str]:
     """Stemmed content words; with ``names=False`` a capitalised word inside a sentence (a name:
     "Labour", "Apple", "Liverpool") is no topic word."""
     stops = stop_words()
+    stem = _stemmer()
     out = []
     for m in _WORD.finditer(text):
         if not names and m.group(0)[0].isupper() and m.start() > 0 and not _opens_sentence(text, m.start()):
             continue
         w = m.group(0).lower().strip("'’-")
         if len(w) > 2 and w not in stops:
-            out.append(_stem(w))
+            out.append(stem(w))
             if limit is not None and len(out) >= limit:
                 break
     return out

@@ -21,6 +21,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.memo import Memo
 from briefing.model import Brief
 from briefing.render.drops import drop_sequence, story_order
 from briefing.render.estimate import precut, start_font
@@ -40,8 +41,8 @@ from briefing.render.layout import (
     story_sentences,
     unlisted_stories,
 )
-from briefing.render.measure import PageMeasure, read_page, read_text
-from briefing.render.page import layout_document, render_plan
+from briefing.render.measure import PageMeasure, PageText, read_page, read_text
+from briefing.render.page import layout_document, render_plan, template_fingerprint
 
 MAX_RENDERS = 6
 """Layouts at most (a prediction that keeps missing); most days take one or two, never more than
@@ -78,6 +79,9 @@ class RenderedBrief:
     predictions: list[tuple[float, float]] = field(default_factory=list)
     """For each layout after the first: the page height predicted for it and the height laid out
     (CSS px)."""
+    reused: int = 0
+    """Of `renders`, the layouts a memo held from an earlier build (the same HTML, the same
+    template files), not laid out again."""
 
 
 # --- the brief as shown ----------------------------------------------------------------------
@@ -125,10 +129,31 @@ def _shown_brief(brief: Brief, plan: Plan) -> Brief:
 # --- fitting to one page ---------------------------------------------------------------------
 
 
+class _Printed:
+    """A WeasyPrint layout and what fitting reads from it, each read once: the page's heights,
+    every paragraph's words, the PDF."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.page = read_page(doc)
+        self._text: PageText | None = None
+        self._pdf: bytes | None = None
+
+    def text(self) -> PageText:
+        if self._text is None:
+            self._text = read_text(self.doc)
+        return self._text
+
+    def pdf(self) -> bytes:
+        if self._pdf is None:
+            self._pdf = self.doc.write_pdf()
+        return self._pdf
+
+
 @dataclass
 class _Layout:
     plan: Plan
-    doc: object
+    printed: _Printed
     m: PageMeasure
     applied: tuple = ()
     """The operations the plan applied (of `drop_sequence`), in their order."""
@@ -138,9 +163,11 @@ class _Fitting:
     """One brief's fitting: its operations, the layouts made so far and the height model they
     feed, and the choice of the next plan."""
 
-    def __init__(self, brief: Brief, template_dir):
+    def __init__(self, brief: Brief, template_dir, memo: Memo | None = None):
         self.brief = brief
         self.template_dir = template_dir
+        self.memo = memo
+        self.reused = 0
         order = story_order(brief)
         self.hidden = precut(brief, order)
         self.ops = drop_sequence(brief, self.hidden, order)
@@ -169,12 +196,25 @@ class _Fitting:
         plan = self.plan(applied, font)
         self.seen.add((font, frozenset(applied)))
         self.renders += 1
-        doc = layout_document(render_plan(self.brief, plan, self.template_dir, for_pdf=True), self.template_dir)
-        m = read_page(doc)
+        printed = self.printed(render_plan(self.brief, plan, self.template_dir, for_pdf=True))
+        m = printed.page
         self.avail = m.avail
         self._calibrate(plan, m)
         plan.columns_fixed = plan.columns  # its screen HTML keeps them, whatever is learnt later
-        return _Layout(plan=plan, doc=doc, m=m, applied=applied)
+        return _Layout(plan=plan, printed=printed, m=m, applied=applied)
+
+    def printed(self, html: str) -> _Printed:
+        """`html` laid out, or the memo's layout of the same HTML and template files."""
+        if self.memo is None:
+            return _Printed(layout_document(html, self.template_dir))
+        key = Memo.key("layout", html, template_fingerprint(self.template_dir))
+        printed = self.memo.get(key)
+        if printed is None:
+            printed = _Printed(layout_document(html, self.template_dir))
+            self.memo.put(key, printed)
+        else:
+            self.reused += 1
+        return printed
 
     def _calibrate(self, plan: Plan, m: PageMeasure) -> None:
         # how far off the columns' estimates were: the next plans' widths use what was measured
@@ -190,7 +230,7 @@ class _Fitting:
         if predicted is not None and not done.m.fits:
             self.safety = max(2 * self.safety, done.m.total - predicted + SAFETY_PX)
         view = page_view(self.brief, done.plan, for_pdf=True, pages=None, overflow=False)
-        self.model.add(read_text(done.doc), view)
+        self.model.add(done.printed.text(), view)
 
     def predicted(self, applied, font: float) -> float:
         return self.model.predict(self.brief, self.plan(applied, font)).total
@@ -262,14 +302,15 @@ class _Fitting:
         return (kind, self.owner.get(key[0])) if kind == "sentences" else kind
 
 
-def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> RenderedBrief:
+def fit_to_page(brief: Brief, template_dir: str | Path | None = None, memo: Memo | None = None) -> RenderedBrief:
     """Lay the brief out on exactly one page, leaving out the least important content.
 
     The first layout shows everything (less, on a crowded day, the stories that cannot fit); if
     it runs over, the page every plan gives is predicted from what that layout measured and the
     fullest plan predicted to fit is laid out to confirm it. A page that comes out short of
-    `FULL_ENOUGH`, or runs over after all, is predicted again from its own layout."""
-    fitting = _Fitting(brief, template_dir)
+    `FULL_ENOUGH`, or runs over after all, is predicted again from its own layout. With a `memo`
+    (``serve``), a page whose HTML an earlier build laid out is not laid out again."""
+    fitting = _Fitting(brief, template_dir, memo)
     done = fitting.lay_out((), fitting.font)
     best: _Layout | None = None
     predicted: float | None = None
@@ -290,10 +331,10 @@ def fit_to_page(brief: Brief, template_dir: str | Path | None = None) -> Rendere
     if best is None and (LAST_RESORT_FONT_PT, frozenset(fitting.ops)) not in fitting.seen:
         done = fitting.lay_out(tuple(fitting.ops), LAST_RESORT_FONT_PT)  # the barest brief
         best = done if done.m.fits else None
-    plan, doc, m = (best or done).plan, (best or done).doc, (best or done).m
+    plan, printed, m = (best or done).plan, (best or done).printed, (best or done).m
     shown = _shown_brief(brief, plan)
-    pdf = doc.write_pdf()
+    pdf = printed.pdf()
     html = render_plan(brief, plan, template_dir, for_pdf=False, pages=m.pages, overflow=not m.fits)
     return RenderedBrief(html=html, pdf=pdf, pages=m.pages, brief=shown, omitted=list(shown.omitted),
                          font_size=plan.font_size, renders=fitting.renders, overflow=not m.fits, fill=m.fill,
-                         columns=(m.left, m.right), predictions=fitting.predictions)
+                         columns=(m.left, m.right), predictions=fitting.predictions, reused=fitting.reused)

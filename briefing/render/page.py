@@ -214,6 +214,22 @@ def layout_document(html: str, template_dir=None):
     return weasyprint.HTML(string=html, base_url=base, url_fetcher=make_url_fetcher(template_dir)).render()
 
 
+def template_fingerprint(template_dir: str | Path | None = None) -> tuple:
+    """How the files a layout may read (`template_dirs`) are now: each one's path, size and
+    modification time. A layout kept for reuse (`briefing.memo`) is keyed by its HTML and this,
+    so an edited stylesheet is laid out again."""
+    files = []
+    for folder in template_dirs(template_dir):
+        for path in sorted(folder.rglob("*")):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            if path.is_file():
+                files.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(files)
+
+
 def render_pdf(html: str, template_dir: str | Path | None = None) -> bytes:
     """Print `html` to PDF with fonts embedded; only template assets can be read."""
     return layout_document(html, template_dir).write_pdf()
