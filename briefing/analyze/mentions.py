@@ -2,9 +2,10 @@
 name a person.
 
 A *mention* is a run of capitalised tokens that the rules take for a person's name. A run counts
-as a person when some evidence says so: a known first name (`gazetteer`), an East Asian surname
-pattern, an honorific or title before it (`titles`), a speech verb next to it (also after a short
-"of/at <Organisation>" phrase), a kin noun before it ("wife X Y"), or its last word used alone
+as a person when some evidence says so: a known first name (`gazetteer`: the US census's, or one
+of the world's from Faker's lists before name words the text never writes in lower case), an East
+Asian surname pattern, an honorific or title before it (`titles`), a speech verb next to it (also
+after a short "of/at <Organisation>" phrase), a kin noun before it ("wife X Y"), or its last word used alone
 elsewhere as the subject of a speech verb; an occupation noun before it ("musician X Y");
 coordination with a person's full name ("A B and X Y"). A full name with evidence at one mention
 is a person at all its mentions. Runs with organisation, event or place words are not people, nor
