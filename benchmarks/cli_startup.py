@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ("numpy", "nltk", "weasyprint", "sumy", "trafilatura", "httpx", "feedparser")
+HEAVY = ("numpy", "nltk", "weasyprint", "sumy", "trafilatura", "httpx", "feedparser", "faker")
 COMMANDS = ([], ["build"], ["analyze"], ["serve"], ["daily"], ["send"])
 
 

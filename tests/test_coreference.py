@@ -45,3 +45,16 @@ def test_a_description_refers_back_to_the_person_with_that_title():
     text = "Finance Minister Ada Kovac arrived. The minister then left."
     idx = index_of(text)
     assert idx.resolve_description(text.index("The minister"), "minister").name == "Ada Kovac"
+
+
+def test_a_first_name_of_the_world_says_the_persons_sex():
+    # Igbo given names (Faker's ig_NG lists): she, then he
+    text = "Ngozi Adeyinka chairs the board. Her cousin Chinedu Adeyinka runs the mill."
+    idx = index_of(text)
+    assert {p.name: p.gender for p in idx.people} == {"Ngozi Adeyinka": "f", "Chinedu Adeyinka": "m"}
+
+
+def test_a_first_name_of_the_world_used_alone_refers_to_the_person_named_in_full():
+    idx = index_of("Grzegorz Wąsowicz chairs the board. Later, Grzegorz told the staff to wait.")
+    assert [p.name for p in idx.people] == ["Grzegorz Wąsowicz"]
+    assert len(idx.people[0].mentions) == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from briefing.analyze.coreference import NameIndex
+from briefing.analyze.gazetteer import FIRST_NAMES, census_surnames, world_first_names
 from briefing.analyze.mentions import word_class
 
 
@@ -39,8 +40,45 @@ def test_an_acronym_before_a_title_is_no_first_name():
 
 
 def test_a_full_name_that_he_or_she_refers_back_to_in_its_sentence_is_a_person():
-    # no census first name, but only people are "she": the name is a person's
-    text = "Ama Boateng was visiting Paris for ACX Partners when she was caught in the storm."
-    assert names(text) == ["Ama Boateng"]
+    # a first name no list knows, but only people are "she": the name is a person's
+    assert "ekwa" not in FIRST_NAMES and "ekwa" not in world_first_names()
+    text = "Ekwa Boateng was visiting Paris for ACX Partners when she was caught in the storm."
+    assert names(text) == ["Ekwa Boateng"]
     # another name between could be the one "he" refers to
-    assert names("Ama Boateng hired Kofi Mensah when he was young.") == []
+    assert names("Ekwa Boateng hired Dorlo Mensah when he was young.") == []
+
+
+def test_a_first_name_of_the_world_before_a_surname_names_a_person():
+    # Yoruba, Polish, Norwegian and Vietnamese given names the US census lists lack, each before
+    # a surname it lacks too, with no title, speech verb or pronoun to say "person"
+    sentences = {
+        "Yesterday Abiodun Adeyinka opened the new library.": "Abiodun Adeyinka",
+        "On Friday Grzegorz Wąsowicz opened the new library.": "Grzegorz Wąsowicz",
+        "The new library was opened by Solveig Lundqvist and the mayor.": "Solveig Lundqvist",
+        "Yesterday Hương Quách opened the new library.": "Hương Quách",
+    }
+    for text, name in sentences.items():
+        first, surname = name.lower().split()
+        assert first not in FIRST_NAMES and surname not in census_surnames()
+        assert names(text) == [name]
+
+
+def test_a_first_name_of_the_world_is_known_without_its_accents():
+    assert names("Yesterday Malgorzata Wasowicz opened the new library.") == ["Malgorzata Wasowicz"]
+
+
+def test_an_ordinary_word_that_faker_lists_as_a_name_makes_no_person():
+    # "Gun" is a given name in one of Faker's locales, and a common English word in its word list
+    assert names("Gun Owners rallied outside the hall on Monday.") == []
+    # "Lucky" is a Kenyan given name the word list lacks: the text writes it in lower case too
+    assert names("Lucky Strike sold out by noon. The lucky few went home early.") == []
+    # a month is no first name from any list
+    assert names("In May Kowalczyk Brothers opened a second shop.") == []
+
+
+def test_a_first_name_of_the_world_after_a_locative_names_a_place():
+    assert names("The school in Sigurd Heights reopened on Monday.") == []
+
+
+def test_words_run_together_by_a_scrape_are_no_name():
+    assert names("Posted by Wojciech NowakShareTweetReplyFlag at noon.") == []

@@ -28,7 +28,7 @@ def test_help_imports_no_numpy_nltk_or_weasyprint(command):
         f"    main({command + ['--help']!r})\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = sorted(m for m in ('numpy', 'nltk', 'weasyprint', 'sumy', 'trafilatura') if m in sys.modules)\n"
+        "heavy = sorted(m for m in ('numpy', 'nltk', 'weasyprint', 'sumy', 'trafilatura', 'faker') if m in sys.modules)\n"
         "print('HEAVY', ' '.join(heavy))\n"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)

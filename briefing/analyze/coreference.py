@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from briefing.analyze.gazetteer import FIRST_NAMES, is_place
+from briefing.analyze.gazetteer import FIRST_NAMES, is_place, world_first_names
 from briefing.analyze.mentions import (
     FEMALE_NOUNS,
     FIRST_NAMES_ONLY_STOP,
@@ -173,7 +173,8 @@ class NameIndex:
             elif words & MALE_NOUNS and not words & FEMALE_NOUNS:
                 p.gender = "m"
         if p.gender is None and len(p.tokens) >= 2 and not p.east_asian:
-            g = FIRST_NAMES.get(p.tokens[0].lower())
+            first = p.tokens[0].lower()
+            g = FIRST_NAMES.get(first) or world_first_names().get(first)
             if g:
                 p.gender = g
 
@@ -405,7 +406,7 @@ class _Owners:
             if p.east_asian:
                 words.append(key[0])
             words.append(key[-1])
-            if key[0] in FIRST_NAMES:
+            if key[0] in FIRST_NAMES or key[0] in world_first_names():
                 words.append(key[0])
             for w in dict.fromkeys(words):
                 self.by_word.setdefault(w, []).append(p)

@@ -48,6 +48,19 @@ _FIRST_WORD = re.compile(r"^[^\S\n]*(\S+)", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """The US Census 1990 surnames that at least one American in 10,000 bears (1,297 of them,
+    "smith" to "vang"): a word on this list is, in English news, a surname before it is anything
+    else."""
+    out = set()
+    for line in _census_lines("dist.all.last"):
+        parts = line.split()
+        if len(parts) >= 2 and float(parts[1]) >= 0.01:
+            out.add(parts[0].lower())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def census_surnames() -> frozenset[str]:
     """US Census 1990 surnames (lower case), from the `names` package (`dist.all.last`): the
     first word of each line (one regex pass over the file, not a Python loop over 88,800 lines)."""
@@ -55,21 +68,27 @@ def census_surnames() -> frozenset[str]:
 
 
 FIRST_NAMES: dict[str, str] = _load_census_names()
-# Census first names that are also ordinary capitalised words in news.
-for _w in ("will", "may", "june", "april", "august", "an", "so", "my", "in", "on", "the",
-           "china", "king", "major", "long", "young", "page", "case", "bill", "mark",
-           "grant", "hope", "faith", "joy", "sunny", "art", "love", "rose", "ray", "guy",
-           "chance", "royal", "golden", "dominion", "christian", "florida", "georgia",
-           "virginia", "carolina", "dakota", "paris", "london", "jordan", "israel",
-           "india", "canada", "china", "sydney", "austin", "dallas", "houston", "denver",
-           "phoenix", "lincoln", "jackson", "madison", "warren", "chelsea", "victoria",
-           "regina", "charlotte", "eugene", "orlando", "lafayette", "tyler", "sherman",
-           "stephens", "camden", "jersey", "nancy", "cecil", "lee"):
-    if _w in ("jordan", "nancy", "victoria", "charlotte", "tyler", "warren", "lee", "grant",
-              "mark", "bill", "rose", "ray", "guy", "eugene", "austin", "madison", "jackson",
-              "chelsea", "sydney", "regina", "lincoln", "orlando", "dallas", "christian",
-              "georgia", "virginia"):
-        continue  # real first names too: keep, other evidence decides
+
+NAME_LOOK_ALIKES = frozenset({
+    "will", "may", "june", "april", "august", "an", "so", "my", "in", "on", "the",
+    "china", "king", "major", "long", "young", "page", "case", "bill", "mark",
+    "grant", "hope", "faith", "joy", "sunny", "art", "love", "rose", "ray", "guy",
+    "chance", "royal", "golden", "dominion", "christian", "florida", "georgia",
+    "virginia", "carolina", "dakota", "paris", "london", "jordan", "israel",
+    "india", "canada", "sydney", "austin", "dallas", "houston", "denver",
+    "phoenix", "lincoln", "jackson", "madison", "warren", "chelsea", "victoria",
+    "regina", "charlotte", "eugene", "orlando", "lafayette", "tyler", "sherman",
+    "stephens", "camden", "jersey", "nancy", "cecil", "lee"})
+"""First names that are also ordinary capitalised words in news: a month, a modal verb, a noun, a
+place. No list of first names gives one of these the weight of a name by itself."""
+
+# Of the look-alikes, the ones that are first names as often as not: the census list keeps them
+# and other evidence decides.
+_CENSUS_KEEPS = frozenset({
+    "jordan", "nancy", "victoria", "charlotte", "tyler", "warren", "lee", "grant", "mark", "bill",
+    "rose", "ray", "guy", "eugene", "austin", "madison", "jackson", "chelsea", "sydney", "regina",
+    "lincoln", "orlando", "dallas", "christian", "georgia", "virginia"})
+for _w in NAME_LOOK_ALIKES - _CENSUS_KEEPS:
     FIRST_NAMES.pop(_w, None)
 
 
@@ -172,7 +191,7 @@ def _cities() -> tuple[frozenset[str], frozenset[str]]:
         lines = cache.read_text("utf-8").splitlines()
     except OSError:
         lines = _city_lines()
-        _write_city_cache(cache, lines)
+        _write_cache(cache, lines)
     names = {line[2:] for line in lines}
     return frozenset(names), frozenset(line[2:] for line in lines if line[0] == "B")
 
@@ -190,14 +209,18 @@ def _city_lines() -> list[str]:
 
 
 def _city_cache_path(version: str):
+    return _cache_path(f"cities15000-{version}.txt")
+
+
+def _cache_path(fname: str):
     import os
     from pathlib import Path
 
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "briefing" / f"cities15000-{version}.txt"
+    return root / "briefing" / fname
 
 
-def _write_city_cache(path, lines: list[str]) -> None:
+def _write_cache(path, lines: list[str]) -> None:
     from briefing.files import atomic_write
 
     try:
@@ -237,6 +260,149 @@ def is_place_or_code(phrase: str) -> bool:
     return is_place(phrase)
 
 
+# ---------------------------------------------------------------- first names of the world
+
+WORLD_NAME_LOCALES = (
+    # West, East and Southern African: Nigerian English, Yoruba, Igbo, Hausa, Twi, Kenyan, Swahili, Zulu
+    "en_NG", "yo_NG", "ig_NG", "ha_NG", "tw_GH", "en_KE", "sw", "zu_ZA",
+    # Slavic in Latin script (Faker's Russian, Ukrainian and Bulgarian lists are Cyrillic only)
+    "pl_PL", "cs_CZ", "sk_SK", "hr_HR", "sl_SI",
+    # Nordic and Baltic
+    "sv_SE", "no_NO", "da_DK", "fi_FI", "is_IS", "lt_LT", "lv_LV", "et_EE",
+    # South Asian (the Hindi, Tamil, Bengali, Nepali and Sinhala lists are in their own scripts)
+    "en_IN", "en_PK",
+    # East and South-East Asian, romanised
+    "vi_VN", "id_ID", "ja_JP", "zh_CN", "en_TH",
+    # Turkic, and North African in French spelling (the Arabic lists are in Arabic script)
+    "tr_TR", "az_AZ", "uz_UZ", "fr_DZ",
+    # Western and Central European, Latin American
+    "de_DE", "de_AT", "de_CH", "fr_FR", "fr_BE", "fr_CA", "fr_CH", "nl_NL", "nl_BE", "it_IT",
+    "es_ES", "es_MX", "es_AR", "es_CL", "es_CO", "pt_BR", "pt_PT", "ro_RO", "hu_HU",
+    # British, Irish and New Zealand lists: given names the 1990 US census lacks ("Zach", "Peyton")
+    "en_GB", "en_IE", "ga_IE", "en_NZ",
+)
+"""Faker's person providers read for first names beyond the US census."""
+
+# One word in Latin letters (Basic Latin, Latin-1, Latin Extended-A and -B, the IPA block's
+# schwa of Azerbaijani, Latin Extended Additional's Vietnamese letters, combining accents),
+# perhaps joined by an apostrophe or a hyphen.
+_LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u1e00-\u1eff\u0300-\u036f"
+_LATIN_NAME = re.compile(f"[{_LATIN_LETTER}]+(?:['’-][{_LATIN_LETTER}]+)*")
+# Latin letters that Unicode does not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe",
+                               "ß": "ss", "þ": "th", "ð": "d"})
+
+
+def _ascii_fold(name: str) -> str:
+    """"michał" -> "michal", "thảo" -> "thao": how English news often spells a name."""
+    import unicodedata
+
+    if name.isascii():
+        return name
+    decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _faker_first_names(locale: str) -> dict[str, str]:
+    """One Faker person provider's first names in Latin script (lower case) -> 'm' / 'f' / ''
+    (either): its public `first_names*` and `first_romanized_names*` lists and weighted tables."""
+    import importlib
+
+    try:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+    except (ImportError, AttributeError):  # Faker missing, or a locale it no longer ships
+        return {}
+    by_sex: dict[str, set[str]] = {"m": set(), "f": set(), "": set()}
+    for attr in dir(provider):
+        value = getattr(provider, attr, None)
+        if not attr.startswith(("first_names", "first_romanized_names")) or not isinstance(value, (tuple, list, dict)):
+            continue
+        sex = "f" if "_female" in attr else "m" if "_male" in attr else ""
+        by_sex[sex].update(name.lower() for name in value if isinstance(name, str) and _LATIN_NAME.fullmatch(name))
+    only_male, only_female = by_sex["m"] - by_sex["f"], by_sex["f"] - by_sex["m"]
+    return {name: "m" if name in only_male else "f" if name in only_female else ""
+            for name in by_sex["m"] | by_sex["f"] | by_sex[""]}
+
+
+def _faker_english_words() -> frozenset[str]:
+    """Faker's list of common English words (its `lorem` provider for en_US: the most common
+    verbs, nouns, adjectives and adverbs), lower case."""
+    import importlib
+
+    try:
+        return frozenset(w.lower() for w in importlib.import_module("faker.providers.lorem.en_US").Provider.word_list)
+    except (ImportError, AttributeError):
+        return frozenset()
+
+
+def _read_world_names() -> list[str]:
+    """One line a name, "m name", "f name" or "- name", over `WORLD_NAME_LOCALES`, each also
+    without its accents; none that Faker's own English word list has ("Hope", "Peace", "Gun" are
+    given names in some locale)."""
+    english = _faker_english_words()
+    merged: dict[str, str] = {}
+    for locale in WORLD_NAME_LOCALES:
+        for name, sex in _faker_first_names(locale).items():
+            for form in dict.fromkeys((name, _ascii_fold(name))):
+                if form not in english:
+                    merged[form] = _either(merged.get(form, sex), sex)
+    return sorted(f"{sex or '-'} {name}" for name, sex in merged.items())
+
+
+_WORLD_NAMES_READER = "1"
+"""Changed whenever `_read_world_names` writes other lines, so that no older cache file is read."""
+
+
+def _world_name_lines() -> list[str]:
+    """The names of `_read_world_names`, kept in a cache file per Faker version and locale list:
+    importing and reading Faker's providers takes about 0.3 s, reading the file a few ms, and
+    Faker is not imported at all."""
+    from hashlib import sha1
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        faker_version = version("faker")
+    except PackageNotFoundError:
+        return []
+    key = sha1(" ".join((_WORLD_NAMES_READER, *WORLD_NAME_LOCALES)).encode()).hexdigest()[:8]
+    cache = _cache_path(f"faker-first-names-{faker_version}-{key}.txt")
+    try:
+        return cache.read_text("utf-8").splitlines()
+    except OSError:
+        lines = _read_world_names()
+        if lines:
+            _write_cache(cache, lines)
+        return lines
+
+
+@lru_cache(maxsize=1)
+def world_first_names() -> dict[str, str]:
+    """First names beyond the US census, from Faker's person providers (MIT) for the locales of
+    `WORLD_NAME_LOCALES`: lower case -> 'm' / 'f' / '' (either), each also without its accents
+    ("michal" as well as "michał"). Census names are left to `FIRST_NAMES`.
+
+    Left out, as the census list leaves out its look-alikes, are words that are more often
+    something else in English news: Faker's own list of common English words
+    (`_read_world_names`), the look-alikes (`NAME_LOOK_ALIKES`), English stop words, common US
+    surnames (`common_surnames`: "Campbell", "Evans"), places and cities of 100,000+ people
+    ("Atlanta", "Bergen" are given names in some locale). Empty when Faker is not installed."""
+    from briefing.vocabulary.stopwords import stop_words
+
+    words = NAME_LOOK_ALIKES | stop_words()
+    out: dict[str, str] = {}
+    for line in _world_name_lines():
+        name = line[2:]
+        if not (len(name) < 2 or name in FIRST_NAMES or name in words or name in common_surnames()
+                or is_place(name) or name in big_city_names()):
+            out[name] = "" if line[0] == "-" else line[0]
+    return out
+
+
+def _either(one: str, other: str) -> str:
+    """The sex two readings of a name agree on, else '' (either)."""
+    return one if one == other else ""
+
+
 def load_all() -> None:
     """Read every source of names now: a process about to fork worker processes reads them once
     for all of them (each would read them again, a quarter of a second apiece)."""
@@ -246,3 +412,4 @@ def load_all() -> None:
     compound_subdivisions()
     _subdivision_codes()
     _cities()
+    world_first_names()

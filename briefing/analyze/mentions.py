@@ -2,9 +2,10 @@
 name a person.
 
 A *mention* is a run of capitalised tokens that the rules take for a person's name. A run counts
-as a person when some evidence says so: a known first name (`gazetteer`), an East Asian surname
-pattern, an honorific or title before it (`titles`), a speech verb next to it (also after a short
-"of/at <Organisation>" phrase), a kin noun before it ("wife X Y"), or its last word used alone
+as a person when some evidence says so: a known first name (`gazetteer`: the US census's, or one
+of the world's from Faker's lists before name words the text never writes in lower case), an East
+Asian surname pattern, an honorific or title before it (`titles`), a speech verb next to it (also
+after a short "of/at <Organisation>" phrase), a kin noun before it ("wife X Y"), or its last word used alone
 elsewhere as the subject of a speech verb; an occupation noun before it ("musician X Y");
 coordination with a person's full name ("A B and X Y"). A full name with evidence at one mention
 is a person at all its mentions. Runs with organisation, event or place words are not people, nor
@@ -28,6 +29,7 @@ from briefing.analyze.gazetteer import (
     city_names,
     is_place,
     is_place_or_code,
+    world_first_names,
 )
 from briefing.vocabulary.boilerplate import REPORTING_CREDIT_AFTER, REPORTING_CREDIT_BEFORE, VIDEO_PROMO
 from briefing.vocabulary.places import DEMONYMS, GOVERNMENT_SEATS
@@ -585,6 +587,12 @@ def _run_classes(run: list[Token]) -> tuple[list[str], bool]:
     return classes, weak
 
 
+def _too_many_capitals(word: str) -> bool:
+    """More capitals than a name's word has ("McAdam", "DeSouza", "Smith-Jones"): words run together
+    by a scrape ("NovakFlagShareReply")."""
+    return any(sum(ch.isupper() for ch in part) > 2 for part in word.split("-"))
+
+
 class MentionFinder:
     """The person mentions of one text: `candidates`, then (after titles are bound to them)
     `context_evidence` and `accept`."""
@@ -741,6 +749,8 @@ class MentionFinder:
             first = low[0]
             if first in FIRST_NAMES:
                 ev.add("first_name")
+            elif self._world_first_name(m.tokens):
+                ev.add("world_first_name")
             if (first in EAST_ASIAN_SURNAMES and len(low) in (2, 3)
                     and (("-" in low[-1]) or len(low) == 3 or low[1] in FIRST_NAMES or "title" in ev)):
                 ev.add("east_asian")
@@ -750,12 +760,12 @@ class MentionFinder:
                 ev.add("surname_used")
             if len(low) > 4:
                 continue
-            if ev <= {"first_name"} and (self._after_locative(m.start) or self._after_place_owner(m.start)):
+            if ev <= {"first_name", "world_first_name"} and (self._after_locative(m.start) or self._after_place_owner(m.start)):
                 # "in Brookfield or Grant Heights", "at Augusta National": a place; "Hong
                 # Kong's Hang Seng index": a place's thing (its people need more evidence than a
                 # first name: "Canada's Justin Trudeau" has it at another mention)
                 continue
-            strong = ev & {"first_name", "honorific", "title", "speech", "east_asian",
+            strong = ev & {"first_name", "world_first_name", "honorific", "title", "speech", "east_asian",
                            "surname_used", "appositive", "age", "initial", "relation", "leader", "who", "pronoun"}
             if not strong:
                 weak_multi.append(m)
@@ -769,6 +779,18 @@ class MentionFinder:
         self._coordinated(accepted, weak_multi)
         accepted.sort(key=lambda m: m.start)
         return accepted, singles
+
+    def _world_first_name(self, tokens: list[str]) -> bool:
+        """A first name of the world list (`world_first_names`: Yoruba, Polish, Norwegian,
+        Vietnamese ... given names the US census lacks) opening a name of two or three words that
+        all read as names, none of which the text writes in lower case: "Ngozi Adeyemi",
+        "Wojciech Nowak". A word the text also uses in lower case is an ordinary word there."""
+        low = [t.lower() for t in tokens]
+        if len(low) not in (2, 3) or low[0] not in world_first_names():
+            return False
+        if any(word_class(t) != "name" or _too_many_capitals(t) for t in tokens):
+            return False
+        return not any(w in lower_words(self.text) for w in low)
 
     def _coordinated(self, accepted: list[Mention], weak_multi: list[Mention]) -> None:
         """Conjuncts share a category: a full name coordinated with a person's full name ("Ruth
