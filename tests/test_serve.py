@@ -404,3 +404,97 @@ def test_a_rebuild_makes_the_page_a_fresh_build_makes(seed_inbox, tmp_path):
         assert json.loads(server.snapshot().json) == _fresh_build_json(seed_inbox, tmp_path / "two")
     finally:
         server.stop()
+
+
+# -- an inbox of invented articles, watched: edits, deletions, a bad file (issue 21) -------------
+
+
+@pytest.fixture
+def day_inbox(tmp_path) -> Path:
+    """A folder with the first invented day of tests/sample_days.py as plain text files (headline,
+    then paragraphs): two reports of a dock strike and one of a budget vote."""
+    from sample_days import DAYS
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for item in DAYS[1]:
+        (inbox / f"{item.slug}.txt").write_text("\n\n".join([item.title, *item.paragraphs]) + "\n", encoding="utf-8")
+    return inbox
+
+
+def watched(inbox: Path) -> PreviewServer:
+    return PreviewServer([inbox], port=0, poll_interval=0.1, debounce=0.2)
+
+
+def rebuilt_after(server: PreviewServer, change) -> None:
+    """Make `change` to the inbox and wait until the watcher has built again."""
+    version = server.snapshot().version
+    change()
+    assert server.wait_for_version(version, timeout=WAIT_MS / 1000)
+
+
+def test_an_edited_article_is_served_in_its_new_words(day_inbox):
+    article = day_inbox / "budget-vote.txt"
+    with watched(day_inbox) as server:
+        status, body, _ = request(server, "/brief.json")
+        assert status == 200 and b"digital services levy" in body
+        rebuilt_after(server, lambda: edit(article, "digital services levy", "harbour dredging fund"))
+        assert server.snapshot().error is None, server.snapshot().error
+        for path in ("/brief.json", "/brief.html", "/"):
+            status, body, _ = request(server, path)
+            assert status == 200 and b"harbour dredging fund" in body, path
+            assert b"digital services levy" not in body, path
+
+
+def test_a_deleted_article_disappears_from_the_brief(day_inbox):
+    with watched(day_inbox) as server:
+        assert b"Ruth Ahlgren" in request(server, "/brief.json")[1]
+        rebuilt_after(server, (day_inbox / "budget-vote.txt").unlink)
+        assert server.snapshot().error is None, server.snapshot().error
+        status, body, _ = request(server, "/brief.json")
+        assert status == 200 and b"Ruth Ahlgren" not in body and b"budget-vote" not in body
+        assert b"Port of Velden" in body  # the strike's reports are still there
+        status, body, _ = request(server, "/")
+        assert status == 200 and b"Ruth Ahlgren" not in body
+
+
+@pytest.mark.xfail(strict=True, reason="a saved article's .json record is read instead of its edited .txt "
+                   "(briefing.ingest.load.save_article / read_article): the edit is not seen")
+def test_an_edit_to_a_saved_articles_text_is_served(tmp_path):
+    from sample_days import DAYS
+
+    from briefing.ingest.load import save_article
+
+    inbox = tmp_path / "inbox"
+    for item in DAYS[1]:
+        save_article(item.article(), inbox / f"{item.slug}.txt")
+    with watched(inbox) as server:
+        rebuilt_after(server, lambda: edit(inbox / "budget-vote.txt", "digital services levy", "harbour dredging fund"))
+        assert b"harbour dredging fund" in request(server, "/brief.json")[1]
+
+
+def test_a_bad_file_beside_good_ones_is_named_in_the_bar_and_the_page_still_serves(day_inbox):
+    (day_inbox / "scrambled.txt").write_bytes(bytes(range(256)) * 8)
+    with watched(day_inbox) as server:
+        state = server.snapshot()
+        assert state.error is None, state.error
+        assert len(state.skipped) == 1 and "scrambled.txt" in state.skipped[0]
+        status, body, _ = request(server, "/")
+        assert status == 200 and b'id="briefing-skipped"' in body and b"scrambled.txt" in body
+        assert b'id="briefing-error"' not in body  # skipped, not failed
+        assert b"Port of Velden" in body and b"digital services levy" in body
+        status, body, _ = request(server, "/brief.pdf")
+        assert status == 200 and len(PdfReader(io.BytesIO(body)).pages) == 1
+
+
+def test_the_archive_lists_each_days_brief_newest_first_with_its_files(archive):
+    first, second, third = archive.days
+    status, body, resp = request(archive, "/archive")
+    assert status == 200 and resp.getheader("Content-Type").startswith("text/html")
+    page = body.decode("utf-8")
+    rows = [page.index(f'id="day-{day}"') for day in (third, second, first)]
+    assert rows == sorted(rows)  # newest first
+    for day in (first, second, third):
+        assert f'href="/archive/{day}/brief.html"' in page and f'href="/archive/{day}/brief.pdf"' in page
+        status, body, _ = request(archive, f"/archive/{day}/brief.json")
+        assert status == 200 and json.loads(body)["title"]
