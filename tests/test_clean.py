@@ -197,3 +197,87 @@ def test_a_caption_ending_in_a_picture_credit_is_removed():
     art = clean_text(f"{LEAD}\nRescuers walk through the flooded square on Sunday. - Getty Images\n{BODY}\n")
     assert art.paragraphs == [LEAD, BODY]
     assert any("Getty Images" in r for r in art.removed)
+
+
+# ----------------------------------------------------------------------------- what a body keeps
+# An invented local story (our own words): a town council closes two swimming pools.
+
+POOLS_LEAD = ("The town council of Harwick voted on Thursday to close two of its four public swimming pools "
+              "next summer, officials said.")
+POOLS_BODY = "The pools need repairs that the council says it cannot afford this year."
+
+
+def pools(*middle: str) -> str:
+    """The story with `middle` lines between its lead and its second paragraph."""
+    return "\n".join(["Harwick to Close Two Pools", POOLS_LEAD, *middle, POOLS_BODY]) + "\n"
+
+
+def test_a_photo_caption_with_its_credit_is_not_body_text():
+    caption = "Swimmers queue outside the Elm Street pool in Harwick on Wednesday. (Photo: Dana Webb/Harwick Gazette)"
+    art = clean_text(pools(caption))
+    assert art.paragraphs == [POOLS_LEAD, POOLS_BODY]
+    assert caption in art.removed  # kept for the record, not printed
+
+
+@pytest.mark.parametrize("credit", ["Photo: Dana Webb", "Dana Webb/Getty Images", "(Photo: Harwick Gazette)"])
+def test_a_photo_credit_alone_on_its_line_is_dropped(credit):
+    art = clean_text(pools(credit))
+    assert art.paragraphs == [POOLS_LEAD, POOLS_BODY]
+    assert all("Dana Webb" not in p and "Gazette" not in p for p in art.paragraphs)
+
+
+def test_a_byline_and_a_dateline_are_taken_out_of_the_body_and_kept_as_facts():
+    art = clean_text(f"Harwick to Close Two Pools\nBy Tessa Moran\nHARWICK, March 4, 2026 — {POOLS_LEAD}\n"
+                     f"{POOLS_BODY}\n")
+    assert art.byline == "Tessa Moran" and art.date == "2026-03-04"
+    assert art.paragraphs == [POOLS_LEAD, POOLS_BODY]
+    assert not any("Tessa Moran" in p or "HARWICK" in p for p in art.paragraphs)
+
+
+@pytest.mark.parametrize("furniture", [
+    "Subscribe to our newsletter",
+    "Subscribe to our daily newsletter.",
+    "Sign up for our morning newsletter to get the news in your inbox.",
+    "Advertisement",
+    "Share this article",
+])
+def test_page_furniture_between_paragraphs_is_dropped(furniture):
+    art = clean_text(pools(furniture))
+    assert art.paragraphs == [POOLS_LEAD, POOLS_BODY]
+
+
+def test_a_sentence_about_a_newsletter_is_news_not_furniture():
+    line = "The council will subscribe to a state newsletter that lists grants for public buildings."
+    art = clean_text(pools(line))
+    assert art.paragraphs == [POOLS_LEAD, line, POOLS_BODY]
+
+
+def test_an_agency_credit_after_the_dateline_names_the_source_and_leaves_the_lead():
+    art = clean_text(f"Harwick to Close Two Pools\nHARWICK (Reuters) - {POOLS_LEAD}\n{POOLS_BODY}\n")
+    assert art.source == "Reuters"
+    assert art.paragraphs[0] == POOLS_LEAD
+    assert "(Reuters)" not in art.text
+
+
+def test_an_agency_credit_closing_the_last_paragraph_names_the_source():
+    art = clean_text(f"Harwick to Close Two Pools\n{POOLS_LEAD}\n{POOLS_BODY} (Reuters)\n")
+    assert art.source == "Reuters"
+    assert art.paragraphs == [POOLS_LEAD, POOLS_BODY]
+
+
+@pytest.mark.xfail(strict=True, reason="a lead opening with an agency credit and no place ('(Reuters) - ...') "
+                   "keeps the credit: the dateline rule needs a place before it")
+def test_an_agency_credit_opening_the_lead_without_a_place_is_taken_off():
+    art = clean_text(f"Harwick to Close Two Pools\n(Reuters) - {POOLS_LEAD}\n{POOLS_BODY}\n")
+    assert art.paragraphs[0] == POOLS_LEAD and art.source == "Reuters"
+
+
+@pytest.mark.parametrize("quote", [
+    "“We built these pools for our children, and now they are taking them away,” said Nora Blake, who swims "
+    "at the Elm Street pool every morning.",
+    '"It is not a choice we wanted to make," Mayor Alan Price told reporters. "The money simply is not there."',
+    "“Close them,” one resident said. “Then what?”",
+])
+def test_a_quote_is_kept_word_for_word_with_its_marks(quote):
+    art = clean_text(pools(quote))
+    assert art.paragraphs == [POOLS_LEAD, quote, POOLS_BODY]

@@ -98,7 +98,8 @@ CAPTION_VERBS = re.compile(
 FURNITURE_LINE = re.compile(
     r"^(?:advertisement|advertising|story continues below(?: advertisement)?|continue reading(?: the main story)?|"
     r"read more|related|related articles?|share(?: this(?: article| story)?)?|tweet|print|e-?mail|comments?|"
-    r"click here.*|sign up.*newsletter.*|subscribe(?: now)?|follow us on .{1,40}|"
+    r"click here.*|sign up.*newsletter.*|subscribe(?: now| (?:to|for) (?:our|the) .{0,40}newsletters?[.!]?)?|"
+    r"follow us on .{1,40}|"
     r"(?:copyright\s*(?:\u00a9|\(c\)|\d{4})|\u00a9|\(c\)\s*\d{4}).{0,120}|.{0,80}\ball rights reserved.{0,60}|"
     r"(?:read more|related|see also|also read)\s*:.{0,160}|"
     r"scroll (?:down|to continue)(?: for (?:video|more))?|skip to (?:main )?content|article continued below|"
