@@ -58,3 +58,54 @@ def test_a_first_name_of_the_world_used_alone_refers_to_the_person_named_in_full
     idx = index_of("Grzegorz Wąsowicz chairs the board. Later, Grzegorz told the staff to wait.")
     assert [p.name for p in idx.people] == ["Grzegorz Wąsowicz"]
     assert len(idx.people[0].mentions) == 2
+
+
+# --- pronouns (`resolve_pronoun`) -------------------------------------------------------------------
+
+
+def test_he_passes_over_a_woman_named_since_to_the_last_man():
+    text = "Union leader Piotr Lewand met Finance Minister Ada Kovac on Monday. He asked for a second meeting."
+    idx = index_of(text)
+    he = idx.resolve_pronoun(text.index("He asked"), "m")
+    assert he is not None and he.name == "Piotr Lewand"
+
+
+def test_she_and_he_in_one_text_go_each_to_their_own_person():
+    text = ("Mayor Helen Osei spoke first. Engineer Tom Reyes said the bridge was unsafe. "
+            "She said the town would pay. He said the work would take six weeks.")
+    idx = index_of(text)
+    assert idx.resolve_pronoun(text.index("She said"), "f").name == "Helen Osei"
+    assert idx.resolve_pronoun(text.index("He said"), "m").name == "Tom Reyes"
+
+
+def test_a_pronoun_before_anyone_is_named_resolves_to_nobody():
+    text = "The weather turned cold overnight. He said nothing. Later, Tom Reyes arrived."
+    idx = index_of(text)
+    assert idx.resolve_pronoun(text.index("He said"), "m") is None
+
+
+# --- "the minister" (`titled_before`) ---------------------------------------------------------------
+
+
+MINISTERS = ("Foreign Minister Ada Kovac met Trade Minister Ben Osei in Harwick. The minister said the talks "
+             "went well. Later, union leader Nina Roth joined them.")
+
+
+def test_the_minister_is_the_person_with_that_title_named_last_before_it():
+    idx = index_of(MINISTERS)
+    assert idx.titled_before(MINISTERS.index("The minister"), "minister").name == "Ben Osei"
+    assert idx.titled_before(MINISTERS.index("Trade Minister"), "minister").name == "Ada Kovac"
+
+
+def test_a_title_only_someone_named_later_has_refers_to_nobody_yet():
+    idx = index_of(MINISTERS)
+    assert idx.titled_before(MINISTERS.index("The minister"), "leader") is None
+    assert idx.titled_before(len(MINISTERS), "leader").name == "Nina Roth"
+    assert idx.titled_before(len(MINISTERS), "ambassador") is None
+
+
+def test_a_surname_used_again_later_in_the_text_is_the_same_person():
+    idx = index_of("Nina Roth said the plan was sound. Roth, 52, has led the union since 2019. "
+                   "On Friday Roth said the talks would go on.")
+    assert [p.name for p in idx.people] == ["Nina Roth"]
+    assert len(idx.people[0].mentions) == 3

@@ -6,7 +6,9 @@ import os
 import subprocess
 import sys
 
-from briefing.analyze.gazetteer import FIRST_NAMES, common_surnames, world_first_names
+import pytest
+
+from briefing.analyze.gazetteer import FIRST_NAMES, common_surnames, country_of, world_first_names
 
 
 def test_census_first_names_leave_out_words_that_are_more_often_something_else():
@@ -45,3 +47,26 @@ def test_first_names_of_the_world_are_read_from_a_cache_without_importing_faker(
     assert int(count) > 10_000 and imported == "True"
     assert second.stdout.split() == [count, "False"]
     assert list((tmp_path / "briefing").glob("faker-first-names-*.txt"))
+
+
+# --- the country a word names (`country_of`) -------------------------------------------------------
+
+
+@pytest.mark.parametrize("word, country", [
+    ("Chile", "Chile"),  # a country's name
+    ("chile", "Chile"),  # in any case
+    ("French", "France"),  # its adjective
+    ("Kenyan", "Kenya"),
+    ("Dutch", "Netherlands"),
+    ("British", "United Kingdom"),
+    ("U.S.", "United States"),  # an abbreviation
+    ("Japan's", "Japan"),  # a possessive
+    ("Paris", "France"),  # a capital
+])
+def test_a_country_its_adjective_or_its_capital_names_the_country(word, country):
+    assert country_of(word) == country
+
+
+@pytest.mark.parametrize("word", ["Tuesday", "Harwick", "minister", "Reuters", ""])
+def test_a_word_that_is_no_country_names_none(word):
+    assert country_of(word) is None

@@ -479,3 +479,21 @@ def test_an_office_named_for_its_field_or_a_person_is_no_organisation():
     assert ps["Tom Bruno"].title == "close ally of Mr. Hale"  # not cut at the abbreviation
     assert ps["Tom Bruno"].affiliation is None
     assert ps["Ana Ruiz"].affiliation == "Acme Corp."
+
+
+def test_a_person_later_called_by_surname_is_one_participant_with_every_mention():
+    people = people_of("Union leader Nina Roth said the offer was too low.",
+                       "Roth, 52, has led the union since 2019.",
+                       "“We will wait,” Roth said on Friday.")
+    assert list(people) == ["Nina Roth"]
+    roth = people["Nina Roth"]
+    assert roth.mentions == 3 and roth.quoted
+    assert roth.title == "Union leader"  # the title the full name had
+
+
+def test_two_people_who_share_a_surname_stay_two_and_the_surname_goes_to_the_one_named_last():
+    people = people_of("Nina Roth met her brother Karl Roth at the union hall on Monday.",
+                       "Nina Roth chairs the union. Karl Roth runs the ferry company.",
+                       "Roth said the ferries would sail on Friday.")
+    assert set(people) == {"Nina Roth", "Karl Roth"}
+    assert people["Karl Roth"].mentions == 3

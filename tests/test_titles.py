@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from briefing.analyze.coreference import NameIndex
 from briefing.model import Article
 from briefing.analyze.people import find_participants, merge_participants
 from briefing.analyze.quotes import extract_quotes
@@ -78,3 +81,55 @@ def test_an_indefinite_phrase_before_said_is_a_new_speaker_not_an_apposition():
                           "Ola Berg, a spokesman for the port, said the ferry would sail.")
     assert people["Dana Hale"].title is None
     assert people["Ola Berg"].title == "spokesman for the port"
+
+
+# --- the title right before a name (`title_before`, as the name index binds it) -------------------
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("Finance Minister Ada Kovac spoke on Monday.", "Ada Kovac", "Finance Minister"),
+    ("Union leader Nina Roth spoke on Monday.", "Nina Roth", "Union leader"),
+    ("The talks stalled, national security adviser Tom Hale said.", "Tom Hale", "national security adviser"),
+    ("New Zealand envoy Mark Tane spoke on Monday.", "Mark Tane", "New Zealand envoy"),  # a two-word place
+    ("Veterans Affairs Minister Ada Kovac spoke on Monday.", "Ada Kovac", "Veterans Affairs Minister"),
+    ("Democratic presidential candidate Ana Ruiz spoke on Monday.", "Ana Ruiz", "Democratic presidential candidate"),
+])
+def test_the_title_before_a_name_is_its_whole_noun_phrase(sentence, name, title):
+    people = {p.name: p for p in NameIndex(sentence, sentence_spans(sentence)).people}
+    assert people[name].title == title
+
+
+def test_words_before_a_name_that_are_no_title_give_none():
+    text = "On Monday, Ada Kovac spoke. Yesterday Tom Hale left."
+    assert {p.name: p.title for p in NameIndex(text, sentence_spans(text)).people} == {
+        "Ada Kovac": None, "Tom Hale": None}
+
+
+# --- a country from an office -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("French Foreign Minister Claire Dubois arrived on Monday.", "Claire Dubois", "France"),
+    ("Meanwhile, the French foreign minister Claire Dubois arrived on Monday.", "Claire Dubois", "France"),
+    ("Claire Dubois, the French foreign minister, arrived on Monday.", "Claire Dubois", "France"),
+    ("President Dana Hale of Chile opened the summit on Monday.", "Dana Hale", "Chile"),
+    ("Chilean President Dana Hale opened the summit on Monday.", "Dana Hale", "Chile"),
+    ("Prime Minister Omar Haddad of Jordan spoke first.", "Omar Haddad", "Jordan"),
+    ("Kenyan runner Alice Wanjiru won the race in Berlin on Sunday.", "Alice Wanjiru", "Kenya"),
+])
+def test_a_country_from_an_office_or_nationality_bound_to_the_name(text, name, country):
+    assert participants(text)[name].affiliation == country
+
+
+def test_the_country_of_the_office_not_the_place_of_the_meeting():
+    people = participants("President Dana Hale of Chile met Foreign Minister Ines Moreau of France in Berlin.")
+    assert people["Dana Hale"].affiliation == "Chile"
+    assert people["Ines Moreau"].affiliation == "France"
+
+
+@pytest.mark.xfail(strict=True, reason="a title before the name set off by commas ('The French foreign minister, "
+                   "X, said') is bound to no name: neither title_before (no comma allowed) nor the apposition "
+                   "after the name reads it")
+def test_a_title_set_off_by_commas_before_the_name_gives_its_country():
+    people = participants("The French foreign minister, Claire Dubois, said the talks would last two days.")
+    assert people["Claire Dubois"].affiliation == "France"
