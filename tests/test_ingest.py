@@ -113,3 +113,18 @@ def test_a_saved_article_reads_back_exactly_with_its_notes(tmp_path):
                       notes=["HTTP 404; used the feed entry's own text instead"])
     save_article(article, tmp_path / "articles" / "budget.txt")
     assert read_article(tmp_path / "articles" / "budget.txt") == article
+
+
+def test_an_edited_saved_article_is_read_as_edited_and_keeps_its_address(tmp_path):
+    from briefing.ingest.load import read_article, save_article
+    from briefing.model import Article
+
+    article = Article(path="https://news.example.org/budget", title="Council agrees budget",
+                      paragraphs=["The council agreed the budget on Monday.", "It takes effect in May."],
+                      source="Example News", date="2026-11-30", url="https://news.example.org/budget")
+    text = tmp_path / "budget.txt"
+    save_article(article, text)
+    text.write_text(text.read_text().replace("in May", "in June"))
+    edited = read_article(text)
+    assert "It takes effect in June." in edited.paragraphs
+    assert (edited.url, edited.source, edited.date) == (article.url, "Example News", "2026-11-30")

@@ -458,8 +458,6 @@ def test_a_deleted_article_disappears_from_the_brief(day_inbox):
         assert status == 200 and b"Ruth Ahlgren" not in body
 
 
-@pytest.mark.xfail(strict=True, reason="a saved article's .json record is read instead of its edited .txt "
-                   "(briefing.ingest.load.save_article / read_article): the edit is not seen")
 def test_an_edit_to_a_saved_articles_text_is_served(tmp_path):
     from sample_days import DAYS
 

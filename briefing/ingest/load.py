@@ -24,6 +24,7 @@ folders of those; `http(s)://` article or feed URLs; feed files (RSS, Atom, JSON
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,7 +144,7 @@ def read_article(path, data: bytes | None = None) -> Article:
         raise InputError(p, reason)
     suffix = p.suffix.lower()
     saved = _saved_article(p) if suffix == ".txt" else None
-    if saved is not None:
+    if saved is not None and saved_text(saved) == data:
         return saved
     if suffix in NEWSLETTER_SUFFIXES:
         from briefing.ingest.newsletter import read_newsletter
@@ -161,6 +162,9 @@ def read_article(path, data: bytes | None = None) -> Article:
     if not decoded_ok(text):
         raise InputError(p, "not valid text in any supported encoding")
     article = clean_text(text, str(p))
+    if saved is not None:  # the saved text was edited: the edit is the article, the record says where it came from
+        article = dataclasses.replace(article, path=saved.path, url=saved.url, source=saved.source or article.source,
+                                      date=saved.date or article.date)
     if not article.paragraphs or not any(has_words(para) for para in article.paragraphs):
         if not text.strip(" \n\t\u00a0\u200b\ufeff"):
             raise InputError(p, "empty file")
@@ -197,10 +201,15 @@ def save_article(article: Article, text_path: Path, extra: dict | None = None) -
         "date": article.date, "notes": article.notes, "section": article.section, "opinion": article.opinion,
         "language": article.language, "meta": article.meta, "paragraphs": article.paragraphs, **(extra or {}),
     }
-    atomic_write(text_path, ("\n\n".join([article.title, *article.paragraphs]) + "\n").encode("utf-8"))
+    atomic_write(text_path, saved_text(article))
     meta = text_path.with_suffix(".json")
     atomic_write(meta, (json.dumps(record, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     return meta
+
+
+def saved_text(article: Article) -> bytes:
+    """The readable text `save_article` writes: the title and the paragraphs, blank lines between."""
+    return ("\n\n".join([article.title, *article.paragraphs]) + "\n").encode("utf-8")
 
 
 def _saved_article(text_path: Path) -> Article | None:
