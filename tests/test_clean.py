@@ -265,8 +265,6 @@ def test_an_agency_credit_closing_the_last_paragraph_names_the_source():
     assert art.paragraphs == [POOLS_LEAD, POOLS_BODY]
 
 
-@pytest.mark.xfail(strict=True, reason="a lead opening with an agency credit and no place ('(Reuters) - ...') "
-                   "keeps the credit: the dateline rule needs a place before it")
 def test_an_agency_credit_opening_the_lead_without_a_place_is_taken_off():
     art = clean_text(f"Harwick to Close Two Pools\n(Reuters) - {POOLS_LEAD}\n{POOLS_BODY}\n")
     assert art.paragraphs[0] == POOLS_LEAD and art.source == "Reuters"

@@ -254,6 +254,8 @@ _DATELINE_AGENCY_RE = re.compile(
     r"(?:,\s*(?P<date>" + _MONTH_RE + r"\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*\((?P<agency>[A-Za-z][A-Za-z .'&/-]{0,40})\)\s*(?:--|-|\u2014|\u2013|:)\s*"
 )
+# a lead that opens with the agency's credit alone, no place before it ("(Reuters) - ...")
+_BARE_CREDIT_RE = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z .'&/-]{0,40})\)\s*(?:--|-|\u2014|\u2013|:)\s*(?=\S)")
 _DATELINE_CAPS_RE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'\u2019\-]+(?:\s[A-Z][A-Z.'\u2019\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?)"
     r"(?:,\s*(?P<date>" + _MONTH_RE + r"\s+\d{1,2}(?:,\s*\d{4})?))?"
@@ -765,6 +767,12 @@ def _strip_dateline(para: str, found: _Found) -> str:
         found.removed.append(para[: m.end()].strip())
         found.source = found.source or ag
         found.date = found.date or _parse_date(m.group("date"))
+        return para[m.end():]
+    m = _BARE_CREDIT_RE.match(para)
+    ag = _agency(m.group("agency")) if m else None
+    if m and ag and len(para) > m.end() + 20:
+        found.removed.append(para[: m.end()].strip())
+        found.source = found.source or ag
         return para[m.end():]
     m = _DATELINE_CAPS_RE.match(para)
     if m and len(m.group("city").replace(".", "")) >= 3 and len(para) > m.end() + 20:
