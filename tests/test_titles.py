@@ -127,9 +127,13 @@ def test_the_country_of_the_office_not_the_place_of_the_meeting():
     assert people["Ines Moreau"].affiliation == "France"
 
 
-@pytest.mark.xfail(strict=True, reason="a title before the name set off by commas ('The French foreign minister, "
-                   "X, said') is bound to no name: neither title_before (no comma allowed) nor the apposition "
-                   "after the name reads it")
 def test_a_title_set_off_by_commas_before_the_name_gives_its_country():
     people = participants("The French foreign minister, Claire Dubois, said the talks would last two days.")
     assert people["Claire Dubois"].affiliation == "France"
+
+
+def test_a_title_set_off_by_commas_before_the_name_is_the_persons_title():
+    people = participants("Northfield's police chief, Tomas Reyes, said the road would reopen on Friday.")
+    assert people["Tomas Reyes"].title == "Northfield's police chief"
+    people = participants("Speaking after the vote, Tomas Reyes, the police chief, said the road would reopen.")
+    assert people["Tomas Reyes"].title == "police chief"

@@ -28,7 +28,7 @@ from briefing.analyze.mentions import (
     tokenize,
     word_class,
 )
-from briefing.analyze.titles import apposition, title_before
+from briefing.analyze.titles import apposition, preposed_apposition, title_before
 from briefing.vocabulary.speech import SPEECH_VERBS
 
 _FUNCTION_WORDS = {"and", "but", "with", "for", "from", "that", "than", "because", "when", "while"}
@@ -85,6 +85,7 @@ class NameIndex:
         finder.context_evidence(cands)
         for m in cands:
             apposition(self.text, m)
+            preposed_apposition(self.text, m)
         accepted, singles = finder.accept(cands)
         people = self._group(accepted)
         self._attach_singles(people, singles, finder)

@@ -269,6 +269,38 @@ def apposition(text: str, m: Mention) -> None:
         m.title = phrase
 
 
+# A noun phrase before the name, set off by commas, opening its sentence: "The French foreign
+# minister, Ada Rowe, said ...", "Chile's president, X, ...". English puts the appositive before
+# the name as well as after it; the name must close the apposition with a comma of its own.
+_PREPOSED = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\"]\s)|(?<=\n))"
+                       r"((?:The|A|An|[A-Z][\w.\u2019'-]*(?:\s[A-Z][\w.\u2019'-]*){0,2}(?:\u2019s|'s))"
+                       r"(?:\s[\w.\u2019'-]+){1,7}),\s$")
+
+
+def preposed_apposition(text: str, m: Mention) -> None:
+    """The title in a noun phrase set off by commas before the name ("The French foreign minister,
+    X, said"), when the name has none before it."""
+    if m.title or text[m.end:m.end + 1] != ",":
+        return
+    am = _PREPOSED.search(text[max(0, m.start - 120):m.start])
+    if not am:
+        return
+    phrase = am.group(1)
+    words = phrase.split()
+    head = base(words[-1]).rstrip(".")
+    before = text[max(0, m.start - 120):m.start][:am.start(1)].split()
+    if before and _ABBREVIATION_STOP.search(before[-1] + " A"):
+        return  # the full stop before the phrase is an abbreviation's ("Mr. X's aide, Y,"): no sentence opens there
+    if any(w.lower() in COORDINATORS for w in words):
+        return  # "X's daughter and her husband, Y,": the phrase names more than the one person
+    if words[0].lower() in ("a", "an") or (head not in TITLE_WORDS and head not in ROLE_NOUNS) or head in RELATION_NOUNS:
+        return  # a kin or close relation ("X's father, Y,") is how the text names Y, no office  # "A spokesman, X, said" is rare; an indefinite phrase there is mostly a new subject
+    if any(w[:1].islower() and (w in AUXILIARIES or w in SPEECH_VERBS or w in _CLAUSE_OPENERS) for w in words):
+        return
+    m.title = phrase[4:] if phrase.startswith("The ") else phrase
+    m.evidence.add("title")
+
+
 # ---------------------------------------------------------------- the country a person serves
 
 GOV_TITLE = re.compile(
