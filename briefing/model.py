@@ -339,7 +339,9 @@ class Brief:
 
     def to_json(self) -> dict:
         """brief.json's record (`briefing/schemas/brief.schema.json`): articles are referred to by
-        their id (`article_id`, their place in ``articles``)."""
+        their id (`article_id`, their place in ``articles``). The schema describes the record of a
+        brief fitted to a page (`render.fit.fit_to_page`'s, as brief.json is written); before
+        fitting, articles and stories have no ``printed``."""
         ids = article_ids(a.article.path for a in self.articles)
         return {
             "schema_version": SCHEMA_VERSION,
