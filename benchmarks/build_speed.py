@@ -152,9 +152,10 @@ def _edit(path: Path, original: bytes, round_: int) -> None:
 def shown_sentence_edit(folder: Path, record: dict) -> tuple[Path, bytes, re.Pattern]:
     """An edit the page shows: the file of a sentence the page prints (a key point, else a story
     block's), and where in it that sentence's opening words are."""
+    by_id = {a["id"]: a for a in record["articles"]}
     sentences = [(kp["article"], kp["text"]) for kp in record.get("key_points", [])]
     for article, text in sentences:
-        path = Path(record["articles"][article]["path"])
+        path = Path(by_id[article]["path"])
         path = folder / path.name
         words = text.split()[:5]
         if len(words) < 5:

@@ -101,6 +101,13 @@ def day_briefs() -> dict[str, object]:
 # --- fitting, in a process of its own ---------------------------------------------------------
 
 
+def printed(item) -> list:
+    """What the page prints of a fitted brief's story or article: its `printed` (schema 2 on),
+    else its `summary` (a revision before it, whose fitted brief overwrote the summary)."""
+    shown = getattr(item, "printed", None)
+    return item.summary if shown is None else shown
+
+
 def fit_days(briefs_file: str) -> dict[str, dict]:
     """Fit every brief with the `briefing` first on sys.path; layouts counted, fitting timed."""
     import briefing.render.fit as fit
@@ -124,12 +131,12 @@ def fit_days(briefs_file: str) -> dict[str, dict]:
         rendered = fit.fit_to_page(brief)
         took = time.perf_counter() - start
         shown = rendered.brief
-        blocks = [s for s in shown.stories if s.shown] if shown.stories else [a for a in shown.articles if a.summary]
+        blocks = [s for s in shown.stories if s.shown] if shown.stories else [a for a in shown.articles if printed(a)]
         out[name] = {
             "layouts": layouts[0], "seconds": took, "pages": rendered.pages, "overflow": rendered.overflow,
             "font": rendered.font_size, "fill": rendered.fill, "columns": list(rendered.columns),
             "omitted": rendered.omitted, "blocks": len(blocks),
-            "sentences": sum(len(b.summary) for b in blocks), "quotes": len(shown.quotes),
+            "sentences": sum(len(printed(b)) for b in blocks), "quotes": len(shown.quotes),
             "people": len(shown.participants), "key points": len(shown.key_points),
         }
     return out

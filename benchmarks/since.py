@@ -126,8 +126,7 @@ def two_days(rows: list[dict], analyzed: dict[str, object], folder: Path, rotati
     second = assemble_brief([analyzed[r["id"]] for r in day2], date=DAY_2, history=[earlier])
     gold1 = {f"{r['id']}.txt": r["story"] for r in day1}
     gold2 = [r["story"] for r in day2]
-    day1_event = {s.id: majority([gold1[p] for p in first.to_json()["stories"][k]["articles"]])
-                  for k, s in enumerate(first.stories)}
+    day1_event = {s.id: majority([gold1[first.articles[i].article.path] for i in s.articles]) for s in first.stories}
     day1_sentences: dict[str, list[str]] = {}
     for r in day1:
         day1_sentences.setdefault(r["story"], []).extend(analyzed[r["id"]].sentences)

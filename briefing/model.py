@@ -8,11 +8,32 @@ those into a `Brief`; render and deliver only read a `Brief`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 Span = tuple[int, int]
 """Character offsets ``[start, end)`` into `Article.text`."""
+
+SCHEMA_VERSION = "2.0"
+"""The version of the JSON records (brief.json, ``analyze --json``), "MAJOR.MINOR": the major
+changes when a key is renamed, removed or changes meaning, the minor when one is added. The
+shapes are `briefing/schemas/brief.schema.json` and `analysis.schema.json`."""
+
+
+def article_id(index: int) -> str:
+    """The id of a record's article: "a1" for the first of its `articles`. Every reference to an
+    article in a JSON record (key points, quotes, stories, participants) is this id."""
+    return f"a{index + 1}"
+
+
+def article_ids(paths: Iterable[str]) -> dict[str, str]:
+    """`Article.path` -> the article's id in a record listing the articles in this order (the
+    first article of a path, should two share one)."""
+    ids: dict[str, str] = {}
+    for k, path in enumerate(paths):
+        ids.setdefault(path, article_id(k))
+    return ids
 
 
 class BriefingError(Exception):
@@ -103,7 +124,9 @@ class Quote:
     resolved to a name with confidence) or "uncertain" (a guess, or no speaker). The analysis
     always sets it; a quote made by hand is taken as the caller's word."""
 
-    def to_json(self) -> dict:
+    def to_json(self, ids: dict[str, str]) -> dict:
+        """The quote's record; `ids` maps an article's path to its id in the record (`article_ids`)."""
+        sources = [ids[p] for p in dict.fromkeys(self.sources or [self.article]) if p in ids]
         return {
             "text": self.text,
             "speaker": self.speaker,
@@ -111,9 +134,9 @@ class Quote:
             "cue": self.cue,
             "attribution": self.attribution,
             "title": self.title,
+            "article": ids.get(self.article),
             "sentence": self.sentence,
-            "article": self.article,
-            "sources": self.sources or [self.article],
+            "sources": sources,
         }
 
 
@@ -130,8 +153,16 @@ class Participant:
     articles: list[str] = field(default_factory=list)
     """Paths of the articles that name this person."""
 
-    def to_json(self) -> dict:
-        return asdict(self)
+    def to_json(self, ids: dict[str, str]) -> dict:
+        """The person's record; `ids` maps an article's path to its id in the record (`article_ids`)."""
+        return {
+            "name": self.name,
+            "title": self.title,
+            "affiliation": self.affiliation,
+            "quoted": self.quoted,
+            "mentions": self.mentions,
+            "articles": [ids[p] for p in dict.fromkeys(self.articles) if p in ids],
+        }
 
 
 @dataclass
@@ -154,10 +185,19 @@ class AnalyzedArticle:
     features: dict | None = field(default=None, compare=False, repr=False)
     """The article's event features (`brief.clusters.event_features`), once found: clustering and
     the story record read them, and a worker process finds them beside the analysis."""
+    printed: list[int] | None = None
+    """Indices into `sentences` that the page prints from this article (in a story block or as a
+    key point), in article order; None until the brief is fitted to a page (`render.fit`)."""
 
-    def to_json(self) -> dict:
+    def to_json(self, own_id: str, ids: dict[str, str] | None = None) -> dict:
+        """The article's record, with `own_id` its id in the record; `ids` maps the record's
+        articles' paths to their ids (this article's alone when not given). ``printed`` only for an
+        article of a brief fitted to a page."""
         a = self.article
+        ids = ids if ids is not None else {a.path: own_id}
+        printed = {} if self.printed is None else {"printed": [self.sentences[i] for i in sorted(self.printed)]}
         return {
+            "id": own_id,
             "path": a.path,
             "url": a.url,
             "title": a.title,
@@ -170,9 +210,10 @@ class AnalyzedArticle:
             "opinion": a.opinion,
             "language": a.language,
             "sentences": self.sentences,
-            "summary": [self.sentences[i] for i in self.summary],
-            "quotes": [q.to_json() for q in self.quotes],
-            "participants": [p.to_json() for p in self.participants],
+            "summary": [self.sentences[i] for i in sorted(self.summary)],
+            **printed,
+            "quotes": [q.to_json(ids) for q in self.quotes],
+            "participants": [p.to_json(ids) for p in self.participants],
         }
 
 
@@ -186,6 +227,12 @@ class KeyPoint:
     sentence: int
     story: str | None = None
     """`Story.id` of the story this point reports."""
+
+    def to_json(self) -> dict:
+        """The point's record: its text, the id of its article (`article_id`), the sentence's
+        index in that article's `sentences`, its story's id."""
+        return {"text": self.text, "article": article_id(self.article), "sentence": self.sentence,
+                "story": self.story}
 
 
 @dataclass
@@ -230,30 +277,37 @@ class Story:
     """A continuing story: what earlier briefs' articles of it said (for an update summary:
     what the reader already knows)."""
     event: list[dict] = field(default_factory=list)
-    """Per article (copies aside), what a later brief matches it by: path, date and the
-    strongest event terms (`briefing.brief.history.story_evidence`)."""
+    """Per article (copies aside), what a later brief matches it by: ``article`` (its index in
+    the day's articles), ``date`` and the strongest event terms
+    (`briefing.brief.history.story_evidence`)."""
+    printed: list[tuple[int, int]] | None = None
+    """The (article index, sentence index) pairs the story's block prints, in reading order ([]
+    when the page shows no block of it); None until the brief is fitted to a page."""
 
     def to_json(self, articles: list[AnalyzedArticle]) -> dict:
-        record = {
+        """The story's record; `articles` are the record's, in its order (ids by `article_id`).
+        ``printed`` only for a story of a brief fitted to a page."""
+        def sentences(pairs: list[tuple[int, int]]) -> list[dict]:
+            return [{"article": article_id(a), "sentence": s, "text": articles[a].sentences[s]} for a, s in pairs]
+
+        return {
             "id": self.id,
             "title": self.title,
-            "articles": [articles[i].article.path for i in self.articles],
+            "articles": [article_id(i) for i in self.articles],
             "outlets": self.outlets,
-            "summary": [articles[a].sentences[s] for a, s in self.summary],
-            "summary_sources": [{"article": articles[a].article.path, "sentence": s} for a, s in self.summary],
+            "summary": sentences(self.summary),
+            **({} if self.printed is None else {"printed": sentences(self.printed)}),
             "focus": self.focus,
             "shown": self.shown,
             "section": self.section,
             "opinion": self.opinion,
             "status": self.status,
             "day": self.day,
+            "first_seen": self.first_seen.isoformat() if self.status == "continuing" and self.first_seen else None,
+            "previous": self.previous if self.status == "continuing" else None,
+            "event": [{"article": article_id(e["article"]), **{k: v for k, v in e.items() if k != "article"}}
+                      for e in self.event],
         }
-        if self.status == "continuing":
-            record["first_seen"] = self.first_seen.isoformat() if self.first_seen else None
-            record["previous"] = self.previous
-        if self.event:
-            record["event"] = self.event
-        return record
 
 
 @dataclass
@@ -284,16 +338,22 @@ class Brief:
     ``date``): the page names them in one line, "No new reports"."""
 
     def to_json(self) -> dict:
+        """brief.json's record (`briefing/schemas/brief.schema.json`): articles are referred to by
+        their id (`article_id`, their place in ``articles``). The schema describes the record of a
+        brief fitted to a page (`render.fit.fit_to_page`'s, as brief.json is written); before
+        fitting, articles and stories have no ``printed``."""
+        ids = article_ids(a.article.path for a in self.articles)
         return {
+            "schema_version": SCHEMA_VERSION,
             "title": self.title,
             "date": self.date.isoformat(),
             "page_size": self.page_size,
-            "key_points": [asdict(k) for k in self.key_points],
-            "stories": [s.to_json(self.articles) for s in self.stories],
             "focus": self.focus,
-            "articles": [a.to_json() for a in self.articles],
-            "quotes": [q.to_json() for q in self.quotes],
-            "participants": [p.to_json() for p in self.participants],
+            "key_points": [k.to_json() for k in self.key_points],
+            "stories": [s.to_json(self.articles) for s in self.stories],
+            "articles": [a.to_json(article_id(k), ids) for k, a in enumerate(self.articles)],
+            "quotes": [q.to_json(ids) for q in self.quotes],
+            "participants": [p.to_json(ids) for p in self.participants],
             "omitted": self.omitted,
             "skipped": self.skipped,
             "not_analysed": [unread_json(a) for a in self.not_analysed],

@@ -10,6 +10,7 @@ import pytest
 
 from briefing import batch
 from briefing.batch import AnalysisCache, AnalysisOptions, analyze_inputs
+from briefing.brief import analysis_record
 from briefing.pipeline import build
 
 from sample_days import DAYS
@@ -82,14 +83,14 @@ def test_the_cache_reads_again_only_the_file_that_changed(tmp_path):
     assert len(cache.analysed) == len(list(folder.iterdir()))
     again = analyze_inputs([folder], AnalysisOptions(), cache=cache, workers=1)
     assert cache.analysed == []
-    assert [a.to_json() for a in again.analyzed] == [a.to_json() for a in first.analyzed]
+    assert analysis_record(again.analyzed, []) == analysis_record(first.analyzed, [])
     edited = sorted(folder.glob("1-*.txt"))[0]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nOfficials said talks resume on Friday.\n",
                       encoding="utf-8")
     third = analyze_inputs([folder], AnalysisOptions(), cache=cache, workers=1)
     assert cache.analysed == [str(edited)]
     fresh = analyze_inputs([folder], AnalysisOptions(), workers=1)
-    assert [a.to_json() for a in third.analyzed] == [a.to_json() for a in fresh.analyzed]
+    assert analysis_record(third.analyzed, []) == analysis_record(fresh.analyzed, [])
     assert "Officials said talks resume on Friday." in " ".join(
         s for a in third.analyzed if a.article.path == str(edited) for s in a.sentences)
 

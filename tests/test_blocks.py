@@ -136,5 +136,5 @@ def test_the_page_of_a_one_story_day_prints_three_key_points_and_no_sentence_twi
             assert text.count(" ".join(s.split()[:8])) <= 1, s  # no sentence twice
     for kp in rendered.brief.key_points:
         assert " ".join(kp.text.split()[:8]) in text
-    printed = rendered.brief.stories[0].summary
+    printed = rendered.brief.stories[0].printed
     assert printed and rendered.brief.stories[0].shown

@@ -90,8 +90,8 @@ def test_analyze_json_prints_the_stories_with_the_articles():
     result = run("analyze", str(SEEDS), "--json", "--focus", "North Korea, six-party talks")
     assert result.returncode == 0, result.stderr
     record = json.loads(result.stdout)
-    paths = {a["path"] for a in record["articles"]}
-    assert record["stories"] and {p for s in record["stories"] for p in s["articles"]} == paths
+    ids = {a["id"] for a in record["articles"]}
+    assert record["stories"] and {ref for s in record["stories"] for ref in s["articles"]} == ids
     for story in record["stories"]:
         assert {"id", "title", "articles", "outlets", "summary", "shown"} <= set(story)
     assert record["stories"][0]["focus"] is True

@@ -145,8 +145,8 @@ def day_of(n: int) -> dt.date:
 def stories_of(out: Path, n: int) -> dict[str, dict]:
     """Day `n`'s stories in brief.json, by the slug of each of their articles."""
     record = json.loads((out / day_of(n).isoformat() / "brief.json").read_text())
-    slug = {a["path"]: a["url"].rsplit("/", 1)[1][: -len(".html")] for a in record["articles"]}
-    return {slug[path]: story for story in record["stories"] for path in story["articles"]}
+    slug = {a["id"]: a["url"].rsplit("/", 1)[1][: -len(".html")] for a in record["articles"]}
+    return {slug[ref]: story for story in record["stories"] for ref in story["articles"]}
 
 
 @pytest.fixture

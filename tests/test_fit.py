@@ -64,7 +64,7 @@ def test_the_seed_brief_fits_with_nothing_left_out_in_type_no_smaller_than_9pt()
     shown = rendered.brief
     assert shown.key_points == brief.key_points and shown.quotes == brief.quotes
     assert shown.participants == brief.participants
-    assert [(s.id, s.summary, s.shown) for s in shown.stories] == [(s.id, s.summary, s.shown) for s in brief.stories]
+    assert [(s.id, s.printed, s.shown) for s in shown.stories] == [(s.id, s.summary, s.shown) for s in brief.stories]
 
 
 # --- a crowded day ---------------------------------------------------------------------------
@@ -130,11 +130,11 @@ def test_a_crowded_day_cuts_nothing_and_leaves_out_the_lowest_ranked(crowded):
     blocks = [s for s in shown.stories if s.shown]
     assert blocks and len(blocks) < len(brief.stories)
     for st in blocks:  # whole sentences, the best of the block's own ranking
-        assert st.summary
-        for i, s in st.summary:
+        assert st.printed
+        for i, s in st.printed:
             assert squash(shown.articles[i].sentences[s]) in text
         original = next(o for o in brief.stories if o.id == st.id)
-        assert sorted(original.summary_rank[:len(st.summary)]) == sorted(st.summary)
+        assert sorted(original.summary_rank[:len(st.printed)]) == sorted(st.printed)
     for kp in shown.key_points:
         assert squash(kp.text) in text
     assert shown.quotes == brief.quotes[:len(shown.quotes)]  # the best quotes, none cut
@@ -174,14 +174,14 @@ def test_an_overloaded_brief_fits_one_page_and_says_what_it_left_out(overloaded)
     assert len(shown.quotes) < 30 and len(shown.participants) < 60
     text = squash(pdf_text(rendered.pdf))
     assert squash("left out to fit one page") in text
-    # every article stays listed; those the page does not show have no summary and are counted
-    blocks = [a for a in shown.articles if a.summary]
+    # every article stays listed; those the page does not show print nothing and are counted
+    blocks = [a for a in shown.articles if a.printed]
     assert len(shown.articles) == len(brief.articles) and blocks
     unshown = [int(n.split()[0]) for n in rendered.omitted if "not shown" in n]
     assert len(blocks) == len(brief.articles) or unshown
     assert sum(unshown) >= len(brief.articles) - len(blocks)  # a cited article keeps its key point
     for a in blocks:  # every summary sentence shown is complete
-        for i in a.summary:
+        for i in a.printed:
             assert squash(a.sentences[i]) in text
     for q in shown.quotes:
         assert squash(q.text) in text
@@ -223,7 +223,7 @@ def test_a_tall_story_column_leaves_out_a_story_block_not_a_key_point():
     assert rendered.renders <= 3 and rendered.fill >= 0.85
     shown = rendered.brief
     assert len(shown.key_points) == 5 and len(shown.quotes) >= 3
-    blocks = {a.article.path for a in shown.articles if a.summary}
+    blocks = {a.article.path for a in shown.articles if a.printed}
     left_out = [i for i, a in enumerate(brief.articles) if a.article.path not in blocks]
     assert left_out and set(left_out) <= {5, 6, 7, 8, 9}  # key points cite 0-4, quotes 0-3
     assert any("not shown" in n for n in rendered.omitted)

@@ -95,14 +95,14 @@ def test_brief_json_keeps_each_storys_evidence_and_status(three_days):
     for story in record["stories"]:
         assert story["summary"] and story["event"]
         for evidence in story["event"]:
-            assert evidence["path"] in story["articles"] and evidence["date"]
+            assert evidence["article"] in story["articles"] and evidence["date"]
             assert all(len(evidence[block]) <= keep for block, keep in TERMS_KEPT.items())
         if story["status"] == "continuing":
             assert story["first_seen"] == day_date(1).isoformat() and story["previous"]["id"]
             # who and where tell this strike from another: the names are kept
             assert {"velden", "kovell"} <= set(story["event"][0]["names"])
         else:
-            assert "previous" not in story and "first_seen" not in story
+            assert story["previous"] is None and story["first_seen"] is None
     assert [q["title"] for q in record["no_new_reports"]]
 
 
@@ -115,6 +115,61 @@ def test_a_brief_written_before_stories_kept_their_evidence_is_matched_by_its_ar
     second = assemble_day(2, [load_brief(tmp_path)])
     assert story_about(second, "strike").status == "continuing"
     assert story_about(second, "flood").status == "new"
+
+
+def old_style(record: dict) -> dict:
+    """`record` as a brief.json was written before schema 2: no ``schema_version``; stories,
+    quotes and participants name articles by path, key points by index; a story's ``summary`` is
+    its sentences' texts and ``summary_sources`` says where each is from; an article's ``summary``
+    is what the page printed; a new story has no ``first_seen``, ``previous`` or ``event`` keys."""
+    paths = {a["id"]: a["path"] for a in record["articles"]}
+    old = {k: v for k, v in record.items() if k != "schema_version"}
+    old["articles"] = [{k: v for k, v in a.items() if k not in ("id", "printed")} | {"summary": a.get("printed", [])}
+                       for a in record["articles"]]
+    old["key_points"] = [kp | {"article": int(kp["article"][1:]) - 1} for kp in record["key_points"]]
+    old["stories"] = []
+    for story in record["stories"]:
+        said = story.get("printed") or story["summary"]
+        old_story = {k: v for k, v in story.items() if k not in ("printed", "event", "first_seen", "previous")}
+        old_story |= {"articles": [paths[a] for a in story["articles"]], "summary": [s["text"] for s in said],
+                      "summary_sources": [{"article": paths[s["article"]], "sentence": s["sentence"]} for s in said]}
+        if story["status"] == "continuing":
+            old_story |= {"first_seen": story["first_seen"], "previous": story["previous"]}
+        if story["event"]:
+            old_story["event"] = [{k: v for k, v in e.items() if k != "article"} | {"path": paths[e["article"]]}
+                                  for e in story["event"]]
+        old["stories"].append(old_story)
+    return old
+
+
+def test_a_brief_json_written_before_schema_2_is_read_as_todays(tmp_path):
+    record = assemble_day(1).to_json()
+    new, old = tmp_path / "new", tmp_path / "old"
+    for folder, data in ((new, record), (old, old_style(record))):
+        folder.mkdir()
+        (folder / "brief.json").write_text(json.dumps(data), encoding="utf-8")
+    assert "schema_version" not in json.loads((old / "brief.json").read_text())
+    read_new, read_old = load_brief(new), load_brief(old)
+    assert read_old.date == read_new.date and read_old.title == read_new.title
+    assert [(s.id, s.title, s.shown, s.day, s.first_seen) for s in read_old.stories] == \
+        [(s.id, s.title, s.shown, s.day, s.first_seen) for s in read_new.stories]
+    assert [s.features for s in read_old.stories] == [s.features for s in read_new.stories]
+    assert [s.known for s in read_old.stories] == [s.known for s in read_new.stories]
+    assert all(s.known for s in read_old.stories)  # the articles found by path: what they said
+    second = assemble_day(2, [read_old])
+    assert story_about(second, "strike").status == "continuing"
+    assert story_about(second, "flood").status == "new"
+
+
+def test_an_old_brief_without_evidence_or_articles_recalls_its_stories_by_their_summary_texts(tmp_path):
+    record = old_style(assemble_day(1).to_json())
+    for story in record["stories"]:
+        del story["event"]
+    record["articles"] = []
+    (tmp_path / "brief.json").write_text(json.dumps(record), encoding="utf-8")
+    earlier = load_brief(tmp_path)
+    assert [s.known for s in earlier.stories] == [s["summary"] for s in record["stories"]]
+    assert all(s.known for s in earlier.stories) and not any(s.features for s in earlier.stories)
 
 
 def test_a_brief_of_the_same_day_or_later_is_not_history(three_days):
@@ -187,7 +242,7 @@ def test_a_day_that_adds_nothing_recalls_the_story_in_one_sentence_and_gives_no_
     recap = repeat.articles[story.summary[0][0]].sentences[story.summary[0][1]]
     assert "Brannvik" in recap and stands_alone(recap)
     assert [p for p in repeat.key_points if p.story == story.id] == []
-    assert repeat.to_json()["stories"][0]["summary"] == [recap]
+    assert [s["text"] for s in repeat.to_json()["stories"][0]["summary"]] == [recap]
 
 
 def test_every_story_in_brief_json_has_its_summary_shown_or_not(three_days):

@@ -264,7 +264,7 @@ def test_starttls(brief_dir, tmp_path):
         controller.stop()
 
 
-def test_the_text_body_reads_by_story():
+def test_the_text_body_reads_by_story_in_a_brief_json_written_before_schema_2():
     from briefing.deliver.mail import text_body
 
     data = {
@@ -286,3 +286,25 @@ def test_the_text_body_reads_by_story():
     assert "Allies weigh new talks (2 articles · Yonhap, The Korea Herald)" in text
     assert "Rail link delayed" not in text  # a story the page left out is not listed either
     assert "Kim Min-jae, Foreign Minister (2 articles)" in text
+
+
+def test_the_text_body_prints_what_the_page_printed_and_finds_articles_by_id():
+    from briefing.deliver.mail import text_body
+
+    said = {"article": "a2", "sentence": 0, "text": "The harbour reopens on Monday."}
+    data = {
+        "schema_version": "2.0", "title": "Daily Brief: Ports", "date": "2024-05-01",
+        "stories": [
+            {"id": "s1", "title": "Harbour reopens", "articles": ["a2", "a1"], "outlets": [],
+             "summary": [said, {"article": "a1", "sentence": 3, "text": "Dredging took a year."}],
+             "printed": [said], "shown": True},
+        ],
+        "key_points": [{"text": "Ferries return to the old quay.", "article": "a1", "sentence": 1, "story": None}],
+        "quotes": [],
+        "articles": [{"id": "a1", "title": "Ferries are back", "path": "x.txt"},
+                     {"id": "a2", "title": "Harbour news", "path": "y.txt"}],
+    }
+    text = text_body(data)
+    assert "The harbour reopens on Monday." in text
+    assert "Dredging took a year." not in text  # in the story's own summary, not on the page
+    assert "Ferries return to the old quay. [Ferries are back]" in text

@@ -1,8 +1,10 @@
 """The package a user installs: every subpackage ships in the wheel, and `--help` stays light."""
 
 import re
+import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,25 @@ def test_every_subpackage_is_listed_for_the_wheel():
         for p in (ROOT / "briefing").rglob("__init__.py")
     }
     assert on_disk <= listed, sorted(on_disk - listed)
+
+
+def test_the_wheel_carries_the_record_schemas_and_the_package_data(tmp_path):
+    pytest.importorskip("setuptools")  # the build backend (sumy needs it too, so it is there)
+    source = tmp_path / "src"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    for folder in ("briefing", "templates"):
+        shutil.copytree(ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                            str(source), "-w", str(tmp_path / "dist")], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    [wheel] = (tmp_path / "dist").glob("briefing-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"briefing/schemas/brief.schema.json", "briefing/schemas/analysis.schema.json"} <= names
+    data = {p.relative_to(ROOT).as_posix() for p in (ROOT / "briefing").rglob("*")
+            if p.is_file() and p.suffix not in (".py", ".pyc")}
+    assert data <= names, sorted(data - names)  # every data file of the package ships
 
 
 @pytest.mark.parametrize("command", [[], ["build"], ["analyze"], ["serve"], ["daily"], ["send"]])

@@ -380,7 +380,7 @@ def test_the_seed_page_prints_no_sentence_twice_and_leaves_nothing_out(seed_rend
         core = squash(q.text).rstrip(".,")
         assert text.count(core) == 1, q.text
     for a in rendered.brief.articles:  # every block says something the rest of the page does not
-        assert a.summary
+        assert a.printed
 
 
 def test_the_quotes_heading_tops_the_right_column(seed_rendered):
@@ -586,18 +586,18 @@ def test_brief_json_names_the_article_and_sentence_of_every_printed_story_senten
 
     rendered = fit_to_page(story_brief())
     record = json.loads(brief_json(rendered.brief))
-    printed = {(a["path"], s) for a in record["articles"] for s in a["summary"]}
+    by_id = {a["id"]: a for a in record["articles"]}
+    printed = {(a["id"], s) for a in record["articles"] for s in a["printed"]}
     for story in record["stories"]:
-        assert len(story["summary_sources"]) == len(story["summary"])
-        for text, source in zip(story["summary"], story["summary_sources"]):
-            article = next(a for a in record["articles"] if a["path"] == source["article"])
-            assert article["sentences"][source["sentence"]] == text
-            assert (source["article"], text) in printed
+        assert story["printed"] or not story["shown"]
+        for said in story["printed"]:
+            assert by_id[said["article"]]["sentences"][said["sentence"]] == said["text"]
+            assert (said["article"], said["text"]) in printed
     for quote in record["quotes"]:
-        assert quote["article"] and isinstance(quote["sentence"], int)
+        assert quote["article"] in by_id and isinstance(quote["sentence"], int)
         assert quote["attribution"] in ("explicit", "resolved", "uncertain")
     for point in record["key_points"]:
-        assert isinstance(point["article"], int) and isinstance(point["sentence"], int)
+        assert by_id[point["article"]]["sentences"][point["sentence"]] == point["text"]
 
 
 # --- stories across days (issue 20) ------------------------------------------------------------

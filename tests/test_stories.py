@@ -236,12 +236,16 @@ def test_an_outlet_is_the_source_or_the_site_of_the_address():
     assert outlet_of(report("/in/x.txt", "X", ["One.", "Two."])) is None
 
 
-def test_story_json_names_the_articles_by_path():
+def test_story_json_names_the_articles_by_their_ids_in_the_record():
     day = BUDGET
-    record = build_stories(day)[0].to_json(day)
+    story = build_stories(day)[0]
+    record = story.to_json(day)
     assert set(record) >= {"id", "title", "articles", "outlets", "summary", "shown"}
-    assert sorted(record["articles"]) == sorted(a.article.path for a in BUDGET)
-    assert all(isinstance(s, str) for s in record["summary"])
+    assert record["articles"] == [f"a{i + 1}" for i in story.articles]  # the day's first article is "a1"
+    assert sorted(record["articles"]) == [f"a{i + 1}" for i in range(len(BUDGET))]
+    for said in record["summary"]:
+        assert day[int(said["article"][1:]) - 1].sentences[said["sentence"]] == said["text"]
+    assert "printed" not in record  # no page yet
 
 
 # --- a real morning: 40 ECB+ articles ------------------------------------------------------------

@@ -9,7 +9,8 @@
 - `points` picks three to five self-contained key points, one per leading story first;
 - `history` matches the day's stories with earlier briefs' (continuing or new, quiet ones);
 - `assemble` puts the brief together: stories, key points, quotes merged across outlets,
-  participants merged across the day, the title.
+  participants merged across the day, the title;
+- `record` is the analysis record (``briefing analyze --json``): articles and stories, no page.
 """
 
 from briefing.lazy import lazy_exports
@@ -26,4 +27,5 @@ __getattr__, __all__ = lazy_exports(__name__, {
     "parse_focus": "focus",
     "load_brief": "history",
     "link_stories": "history",
+    "analysis_record": "record",
 })

@@ -1,7 +1,7 @@
 """Stories across days: which of today's stories continue one that an earlier brief reported.
 
 A brief.json keeps, for each story, what a later day needs to recognise it (`story_evidence`):
-per article (copies aside) its path, date and strongest event terms, block by block as
+per article (copies aside) its id, date and strongest event terms, block by block as
 clustering weighs them (`clusters.event_features`: content words, names, years, other numbers),
 not its text. `load_brief` reads a brief back: its stories, their evidence, and the sentences
 their articles said (what the reader of a continuing story already knows).
@@ -103,16 +103,16 @@ def kept_articles(story: Story) -> list[int]:
 
 
 def story_evidence(analyzed: Sequence[AnalyzedArticle], story: Story) -> list[dict]:
-    """What brief.json keeps of a story for later days: per article (copies aside) its path,
-    date and strongest event terms per block (`TERMS_KEPT`)."""
+    """What brief.json keeps of a story for later days: per article (copies aside) the article
+    (its index in `analyzed`; its id in the record), its date and strongest event terms per
+    block (`TERMS_KEPT`)."""
     out = []
     for i in kept_articles(story):
         if not 0 <= i < len(analyzed):
             continue
         a = analyzed[i]
         terms = _trimmed(event_features(a))
-        out.append({"path": a.article.path, "date": a.article.date,
-                    **{b: dict(terms[b]) for b in BLOCKS}})
+        out.append({"article": i, "date": a.article.date, **{b: dict(terms[b]) for b in BLOCKS}})
     return out
 
 
@@ -145,18 +145,41 @@ def _from_article(record: dict) -> dict[str, Counter]:
     return _trimmed(event_features(AnalyzedArticle(article, sentences, [], [])))
 
 
-def _earlier_story(raw: dict, index: int, date: dt.date, by_path: dict, where: Path) -> EarlierStory:
-    paths = [p for p in raw.get("articles") or [] if isinstance(p, str)]
+def _texts(sentences) -> list[str]:
+    """A story's summary as a record gives it: sentence records (``text``; schema 2) or, in a
+    brief.json of schema 1, the sentences themselves."""
+    texts = [s.get("text") if isinstance(s, dict) else s for s in sentences or []]
+    return [t for t in texts if isinstance(t, str)]
+
+
+def _schema_major(data: dict) -> int:
+    """The major version of a brief.json's record; 1 for one written before records had a
+    ``schema_version`` (stories and quotes named articles by path, key points by index)."""
+    try:
+        return int(str(data.get("schema_version") or "1").split(".")[0])
+    except ValueError:
+        return 1
+
+
+def _articles_by_reference(data: dict) -> dict[str, dict]:
+    """The brief's article records by what its stories name them with: their ``id`` (schema 2
+    on), their ``path`` before."""
+    key = "id" if _schema_major(data) >= 2 else "path"
+    return {a[key]: a for a in data.get("articles") or [] if isinstance(a, dict) and isinstance(a.get(key), str)}
+
+
+def _earlier_story(raw: dict, index: int, date: dt.date, by_ref: dict, where: Path) -> EarlierStory:
+    refs = [p for p in raw.get("articles") or [] if isinstance(p, str)]
     evidence = raw.get("event")
     if isinstance(evidence, list) and evidence:
         features = [_features_of(e) for e in evidence if isinstance(e, dict)]
     else:
-        features = [_from_article(by_path[p]) for p in paths if p in by_path]
+        features = [_from_article(by_ref[p]) for p in refs if p in by_ref]
     known: list[str] = []
-    for p in paths:
-        known += [s for s in (by_path.get(p) or {}).get("sentences") or [] if isinstance(s, str)]
+    for p in refs:
+        known += [s for s in (by_ref.get(p) or {}).get("sentences") or [] if isinstance(s, str)]
     if not known:
-        known = [s for s in raw.get("summary") or [] if isinstance(s, str)]
+        known = _texts(raw.get("summary"))
     first = raw.get("first_seen") if raw.get("status") == "continuing" else None
     day = raw.get("day")
     return EarlierStory(
@@ -166,8 +189,9 @@ def _earlier_story(raw: dict, index: int, date: dt.date, by_path: dict, where: P
 
 
 def load_brief(path: str | os.PathLike) -> EarlierBrief:
-    """An earlier brief, from its folder or its brief.json. `InputError` naming the file when it
-    is missing or is not a brief's record."""
+    """An earlier brief, from its folder or its brief.json (of any schema version: one written
+    before schema 2 names articles by path). `InputError` naming the file when it is missing or
+    is not a brief's record."""
     where = Path(path)
     if where.is_dir():
         where = where / BRIEF_FILE
@@ -182,8 +206,8 @@ def load_brief(path: str | os.PathLike) -> EarlierBrief:
     if not isinstance(data, dict) or not isinstance(data.get("stories", []), list):
         raise InputError(where, "not a brief.json (no stories)")
     date = _date(data.get("date"), where, "the brief's date")
-    by_path = {a["path"]: a for a in data.get("articles") or [] if isinstance(a, dict) and isinstance(a.get("path"), str)}
-    stories = [_earlier_story(raw, k, date, by_path, where)
+    by_ref = _articles_by_reference(data)
+    stories = [_earlier_story(raw, k, date, by_ref, where)
                for k, raw in enumerate(data.get("stories") or []) if isinstance(raw, dict)]
     return EarlierBrief(date=date, path=where, title=str(data.get("title") or ""), stories=stories)
 

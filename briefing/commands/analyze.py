@@ -22,7 +22,8 @@ def register(subparsers) -> argparse.ArgumentParser:
     add_fetch_options(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress line; only warnings and errors")
     p.add_argument("--json", action="store_true",
-                   help='print {"articles": [...], "stories": [...]} as JSON (the stories as brief.json has them)')
+                   help='print the analysis record as JSON: {"schema_version", "articles", "stories", '
+                   '"not_analysed"} (the stories as brief.json has them; briefing/schemas/analysis.schema.json)')
     add_analysis_options(p)
     add_focus_options(p)
     add_beat_options(p)
@@ -31,10 +32,9 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from briefing.brief import analysis_record, build_stories
     from briefing.brief.rank import DEFAULT_BEATS, DEFAULT_EXCLUDED
-    from briefing.brief.stories import build_stories
     from briefing.ingest.language import language_notes
-    from briefing.model import unread_json
     from briefing.pipeline import analyze_paths
 
     unread: list = []
@@ -60,9 +60,7 @@ def run(args: argparse.Namespace) -> int:
     stories = build_stories(analyzed, focus=args.focus, only_focus=args.only_focus, beats=beats,
                             exclude_beats=excluded)
     if args.json:
-        record = {"articles": [a.to_json() for a in analyzed], "stories": [s.to_json(analyzed) for s in stories],
-                  "not_analysed": [unread_json(a) for a in unread]}
-        json.dump(record, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(analysis_record(analyzed, stories, unread), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
     for item in analyzed:

@@ -93,6 +93,21 @@ def _wrap(text: str, first: str, rest: str, width: int = 72) -> str:
     return textwrap.fill(" ".join(str(text).split()), width=width, initial_indent=first, subsequent_indent=rest)
 
 
+def _article_of(articles: list, ref) -> dict | None:
+    """The article record a key point names: by its id (schema 2), else by its index in
+    ``articles`` (a brief.json written before schema 2)."""
+    if isinstance(ref, int) and not isinstance(ref, bool):
+        return articles[ref] if 0 <= ref < len(articles) and isinstance(articles[ref], dict) else None
+    return next((a for a in articles if isinstance(a, dict) and a.get("id") == ref), None) if ref else None
+
+
+def _texts(sentences) -> list[str]:
+    """A story's sentences as text: sentence records (``text``; schema 2) or, in a brief.json
+    written before schema 2, the sentences themselves."""
+    texts = [x.get("text") if isinstance(x, dict) else x for x in sentences or []]
+    return [str(t) for t in texts if t]
+
+
 def text_body(data: dict) -> str:
     """The plain-text version of a brief (from its JSON)."""
     title = _title_of(data)
@@ -113,8 +128,8 @@ def text_body(data: dict) -> str:
             src = ""
             if isinstance(kp, dict) and kp.get("story") in stories:
                 src = stories[kp["story"]].get("title") or ""
-            elif isinstance(kp, dict) and isinstance(kp.get("article"), int) and 0 <= kp["article"] < len(articles):
-                src = (articles[kp["article"]] or {}).get("title") or ""
+            elif isinstance(kp, dict):
+                src = (_article_of(articles, kp.get("article")) or {}).get("title") or ""
             lines.append(_wrap(text + (f" [{src}]" if src else ""), "  - ", "    "))
         lines.append("")
 
@@ -128,7 +143,7 @@ def text_body(data: dict) -> str:
             if story.get("status") == "continuing" and story.get("first_seen"):
                 head += f" · day {story.get('day') or 2}, first reported {story['first_seen']}"
             lines.append(_wrap(head + (f" · {outlets})" if outlets else ")"), "  ", "  "))
-            summary = " ".join(str(x) for x in story.get("summary") or [])
+            summary = " ".join(_texts(story["printed"] if "printed" in story else story.get("summary")))
             if summary:
                 lines.append(_wrap(summary, "    ", "    "))
             lines.append("")

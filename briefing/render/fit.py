@@ -89,12 +89,12 @@ class RenderedBrief:
 
 def _shown_brief(brief: Brief, plan: Plan) -> Brief:
     """A copy of `brief` holding what the page shows. Every article and story stays listed
-    (brief.json names them all, in their own order): an article's summary is the sentences the
-    page prints from it (in its story's block, unless fitting dropped them, or as a kept key
-    point; none for most articles of a story not shown); a story's `shown` says whether its block
-    is on the page and its `summary` what the block prints (a story without a block keeps its
-    own). Key points and quotes are kept
-    whether or not their story's block is shown (they cite it by number)."""
+    (brief.json names them all, in their own order), with its own summary: an article's
+    `printed` is the sentences the page prints from it (in its story's block, unless fitting
+    dropped them, or as a kept key point; none for most articles of a story not shown); a story's
+    `shown` says whether its block is on the page and its `printed` what the block prints. Key
+    points and quotes are kept whether or not their story's block is shown (they cite it by
+    number)."""
     stories = page_stories(brief)
     shown = shown_stories(brief, plan)
     printed: dict[int, list[tuple[int, int]]] = {
@@ -106,16 +106,8 @@ def _shown_brief(brief: Brief, plan: Plan) -> Brief:
     for k in kept_key_points(brief, plan):
         kp = brief.key_points[k]
         on_page.setdefault(kp.article, set()).add(kp.sentence)
-    articles = []
-    for i, a in enumerate(brief.articles):
-        keep = on_page.get(i, set())
-        rank = [s for s in (a.summary_rank or []) if s in keep]
-        rank += sorted(s for s in keep if s not in rank)
-        articles.append(dataclasses.replace(a, summary=sorted(keep), summary_rank=rank))
-    # a story not on the page keeps its own summary: brief.json gives every story one
-    new_stories = [dataclasses.replace(st, shown=k in printed, summary=printed[k] if k in printed else st.summary,
-                                       summary_rank=[p for p in st.summary_rank if p in printed[k]]
-                                       if k in printed else list(st.summary_rank))
+    articles = [dataclasses.replace(a, printed=sorted(on_page.get(i, set()))) for i, a in enumerate(brief.articles)]
+    new_stories = [dataclasses.replace(st, shown=k in printed, printed=list(printed.get(k, [])))
                    for k, st in enumerate(stories)] if brief.stories else []
     points = [brief.key_points[k] for k in kept_key_points(brief, plan)]
     quotes = [brief.quotes[k] for k in kept_quotes(brief, plan)]
