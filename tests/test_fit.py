@@ -107,7 +107,7 @@ def test_every_sentence_that_starts_on_a_crowded_page_ends_on_it(crowded):
     openings = sum(text.count(squash(line[:40])) for line in LINES)
     assert ends and openings == len(ends)  # as many sentences end on the page as begin on it
     for a in rendered.brief.articles:
-        for i in a.summary:
+        for i in a.printed:
             assert squash(a.sentences[i]) in source and squash(a.sentences[i]) in text
 
 
