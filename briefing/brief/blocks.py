@@ -8,8 +8,8 @@ sentence whose quotation the quotes column shows, nor one that says what the hea
 says. The render stage only lays these summaries out and, to fit the page, drops their
 sentences from the end of `Story.summary_rank`.
 
-`page_summaries` does this for the stories `assemble_brief` forms; `block_sentences` for a
-brief made without stories (by hand: one block per article).
+`page_summaries` does this for the stories `assemble_brief` forms; `article_stories` for a
+brief made without stories (by hand: one block per article, its sentences by `block_sentences`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from briefing.analyze.summarize import is_junk, near_duplicate, rank_sentences
 from briefing.brief.stories import MayState, news_only, set_summary, story_summary, summary_budget
 from briefing.model import AnalyzedArticle, Brief, KeyPoint, Quote, Story
+from briefing.outlets import outlet
 
 HEADLINE_WORDS = 4
 """A headline this long says enough that a sentence saying the same (a lead the headline was
@@ -145,3 +146,18 @@ def block_sentences(brief: Brief, i: int) -> list[int]:
         if len(picks) >= FALLBACK_SENTENCES:
             break
     return sorted(picks)
+
+
+def article_stories(brief: Brief) -> list[Story]:
+    """A brief made without stories, one story per article (as the page shows such a brief), each
+    block's sentences chosen by `block_sentences`: give them to the brief (``stories=``) and the
+    page prints nothing twice. Their best-first order is the article's own summary rank."""
+    stories = []
+    for i, a in enumerate(brief.articles):
+        chosen = block_sentences(brief, i)
+        rank = [s for s in (a.summary_rank or a.summary) if s in chosen]
+        rank += [s for s in chosen if s not in rank]
+        stories.append(Story(id=f"a{i + 1}", title=a.article.title, articles=[i],
+                             outlets=[o] if (o := outlet(a)) else [],
+                             summary=[(i, s) for s in chosen], summary_rank=[(i, s) for s in rank]))
+    return stories

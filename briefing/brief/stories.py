@@ -27,7 +27,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlparse
 
 import numpy as np
 
@@ -38,12 +37,12 @@ from briefing.brief.clusters import (EVENT_DISTANCE, EVENT_SENTENCES, agglomerat
 from briefing.brief.duplicates import find_duplicates
 from briefing.brief.focus import focus_matcher, parse_focus
 from briefing.brief.multidoc import DEFAULT_WORDS, Document, Pick, Summary, summarize_documents
-from briefing.brief.rank import (DEFAULT_BEATS, DEFAULT_EXCLUDED, may_report, opinion_only, story_order_key,
-                                 story_section)
-from briefing.ingest.clean import source_from_domain
+from briefing.brief.rank import (DEFAULT_BEATS, DEFAULT_EXCLUDED, beat_label, may_report, opinion_only,
+                                 story_order_key, story_section)
 from briefing.memo import Memo
 from briefing.workers import WORKER_MODULES, Failure, Workers
 from briefing.model import AnalyzedArticle, Story
+from briefing.outlets import outlet
 from briefing.vocabulary.places import place_forms, place_pattern
 
 SUMMARY_SENTENCES = 3
@@ -120,25 +119,12 @@ def _about_focus(hits: _FocusHits, n: int) -> bool:
 # --- outlets -----------------------------------------------------------------------------------
 
 
-def outlet_of(a: AnalyzedArticle) -> str | None:
-    """The publication that carried the article: its source, else its web address's site."""
-    if a.article.source:
-        return a.article.source.strip() or None
-    if a.article.url:
-        host = (urlparse(a.article.url).hostname or "").lower()
-        if host.startswith("www."):
-            host = host[4:]
-        if host:
-            return source_from_domain(host) or host
-    return None
-
-
 def _outlets(analyzed: Sequence[AnalyzedArticle], ordered: list[int]) -> list[str]:
     """Distinct outlets (case aside), the lead's first, then by how many of the story's articles
     they carried, then in story order; each as the first article that names it writes it."""
     seen: dict[str, tuple[str, int, int]] = {}  # key -> (name as written, first rank, articles)
     for rank, i in enumerate(ordered):
-        name = outlet_of(analyzed[i])
+        name = outlet(analyzed[i])
         if name:
             shown, first, count = seen.get(name.casefold(), (name, rank, 0))
             seen[name.casefold()] = (shown, first, count + 1)
@@ -436,7 +422,7 @@ def build_stories(
         days_old = min(_days_before(newest, analyzed[i].article.date) for i in ordered)
         prominence = max(_prominence(analyzed[i]) for i in lead_first)
         # articles that name no outlet were carried by at least one, perhaps one of those named
-        unnamed = any(outlet_of(analyzed[i]) is None for i in ordered)
+        unnamed = any(outlet(analyzed[i]) is None for i in ordered)
         public = max(public_affairs(analyzed[i]) for i in lead_first)
         score = rank_score(len(lead_first), max(len(outlets), int(unnamed)), prominence, days_old, public)
         about = False
@@ -453,7 +439,8 @@ def build_stories(
             duplicates={i: list(copies[i]) for i in lead_first if i in copies},
             score=round(score, 4),
             focus=about,
-            section=story_beat(analyzed, ordered),
+            section=(beat := story_beat(analyzed, ordered)),
+            beat_label=beat_label(beat),
             opinion=opinion_only(analyzed, ordered),
         )
         drafts.append(story)

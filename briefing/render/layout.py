@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from briefing.brief.rank import not_shown_note
 from briefing.model import AnalyzedArticle, Brief, Participant, Quote, Story
+from briefing.outlets import outlet
+from briefing.vocabulary.topics import SECTIONS
 
 BASE_FONT_PT = 10.0
 MIN_FONT_PT = 9.0
@@ -74,14 +75,36 @@ class Plan:
                 parts.append(f"{n} {one if n == 1 else many}")
         notes = []
         if parts:
-            listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-            notes.append(f"{listed} left out to fit one page")
+            notes.append(f"{joined(parts)} left out to fit one page")
         unlisted = set(unlisted_stories(brief))
         # issue 16: what the page leaves out, said by beat ("12 sport and shopping stories ...")
         note = not_shown_note([stories[k] for k in sorted(self.stories - unlisted)])
         if note:
             notes.append(note)
         return notes
+
+
+def not_shown_note(stories: list[Story]) -> str | None:
+    """What the page says about the stories fitting left out: those of the light beats by the
+    beat's name (`Story.beat_label`, which the brief sets), the rest counted: "12 sport,
+    entertainment and shopping stories and 5 more not shown: listed in brief.json"."""
+    if not stories:
+        return None
+    light = [s for s in stories if s.beat_label]
+    rest = len(stories) - len(light)
+    if not light:
+        return f"{plural(rest, 'story', 'stories')} not shown: listed in brief.json"
+    beats = sorted({s.section: s.beat_label for s in light}.items(),
+                   key=lambda item: SECTIONS.index(item[0]) if item[0] in SECTIONS else len(SECTIONS))
+    text = f"{len(light)} {joined([label for _, label in beats])} {'story' if len(light) == 1 else 'stories'}"
+    if rest:
+        text += f" and {rest} more"
+    return text + " not shown: listed in brief.json"
+
+
+def joined(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def long_date(d) -> str:
@@ -111,16 +134,6 @@ def credit(a: AnalyzedArticle) -> str:
         if b and b.strip() and b.strip() not in bits:
             bits.append(b.strip())
     return " · ".join(bits)
-
-
-def outlet(a: AnalyzedArticle) -> str | None:
-    """The publication that carried an article: its source, else the domain it was read from.
-    None for a file that names neither (it counts as no outlet, not as one per file)."""
-    art = a.article
-    if art.source and art.source.strip():
-        return art.source.strip()
-    host = urlsplit(art.url or "").netloc.lower()
-    return host[4:] if host.startswith("www.") else (host or None)
 
 
 def page_stories(brief: Brief) -> list[Story]:
@@ -244,14 +257,9 @@ def shown_stories(brief: Brief, plan: "Plan") -> list[int]:
 def story_sentences(brief: Brief, k: int) -> list[tuple[int, int]]:
     """The (article, sentence) pairs story `k`'s block shows, in reading order: the story's
     summary as `briefing.brief` made it for the page (`brief.blocks.page_summaries`: no key
-    point, quote or headline said again). A brief made without stories: each article's block as
-    `brief.blocks.block_sentences` chooses it."""
+    point, quote or headline said again). A brief made without stories shows each article's
+    summary as it is (`brief.blocks.article_stories` makes such a brief's blocks)."""
     story = page_stories(brief)[k]
-    if not brief.stories:
-        from briefing.brief.blocks import block_sentences  # numpy: not at import time
-
-        i = story.articles[0]
-        return [(i, s) for s in block_sentences(brief, i)]
     n = len(brief.articles)
     return [(i, s) for i, s in story.summary if 0 <= i < n and 0 <= s < len(brief.articles[i].sentences)]
 
