@@ -100,7 +100,7 @@ def section_estimates(brief: Brief, plan: Plan) -> dict[str, float]:
     kps = view["key_points"]
     est["sec-kp"] = head + sum(line_count(len(k["text"]) + 5, width - 1.1 * fs, 1.04 * fs, 0.47) * 1.32 * 1.04 * fs
                                + 0.28 * fs for k in kps) if kps else 0.0
-    cols = plan.columns
+    cols = view["columns"]
     est["cols"] = max(cols.height_left, cols.height_right) if cols is not None else 0.0
     size = 0.84 * fs
     rows = 0.0

@@ -29,6 +29,7 @@ from briefing.render.heights import PageModel
 from briefing.render.layout import (
     BASE_FONT_PT,
     LAST_RESORT_FONT_PT,
+    Columns,
     MIN_FONT_PT,
     Plan,
     kept_key_points,
@@ -42,7 +43,7 @@ from briefing.render.layout import (
     unlisted_stories,
 )
 from briefing.render.measure import PageMeasure, PageText, read_page, read_text
-from briefing.render.page import layout_document, render_plan, template_fingerprint
+from briefing.render.page import layout_document, render_plan, render_view, template_fingerprint
 
 MAX_RENDERS = 6
 """Layouts at most (a prediction that keeps missing); most days take one or two, never more than
@@ -196,12 +197,14 @@ class _Fitting:
         plan = self.plan(applied, font)
         self.seen.add((font, frozenset(applied)))
         self.renders += 1
-        printed = self.printed(render_plan(self.brief, plan, self.template_dir, for_pdf=True))
+        view = page_view(self.brief, plan, for_pdf=True, pages=None, overflow=False)
+        printed = self.printed(render_view(view, self.template_dir))
         m = printed.page
         self.avail = m.avail
-        self._calibrate(plan, m)
-        plan.columns_fixed = plan.columns  # its screen HTML keeps them, whatever is learnt later
-        return _Layout(plan=plan, printed=printed, m=m, applied=applied)
+        self._calibrate(plan, view["columns"], m)
+        # its screen HTML keeps the columns it was laid out with, whatever is learnt later
+        return _Layout(plan=dataclasses.replace(plan, columns_fixed=view["columns"]), printed=printed, m=m,
+                       applied=applied)
 
     def printed(self, html: str) -> _Printed:
         """`html` laid out, or the memo's layout of the same HTML and template files."""
@@ -216,9 +219,8 @@ class _Fitting:
             self.reused += 1
         return printed
 
-    def _calibrate(self, plan: Plan, m: PageMeasure) -> None:
+    def _calibrate(self, plan: Plan, c: Columns | None, m: PageMeasure) -> None:
         # how far off the columns' estimates were: the next plans' widths use what was measured
-        c = plan.columns
         if c is None or c.left >= 1 or not c.height_left or not c.height_right or m.left <= 0 or m.right <= 0:
             return
         self.calib = (min(2.0, max(0.5, plan.calib[0] * m.left / c.height_left)),

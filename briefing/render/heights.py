@@ -14,6 +14,7 @@ no layout has shown (a new line of sources, what was left out).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -117,11 +118,11 @@ class PageModel:
         return self.measurers[font_pt]
 
     def predict(self, brief: Brief, plan: Plan) -> Heights:
-        """The heights `plan`'s page will have; `plan` is given the measured heights to balance
-        its columns by (`plan.measured`) and its columns are set, as a layout sets them."""
-        plan.measured = self.measurer(plan.font_size)
-        view = page_view(brief, plan, for_pdf=True, pages=None, overflow=False)
-        return _Page(self, plan.measured, view).heights()
+        """The heights `plan`'s page will have, its columns balanced by the measured heights (as
+        a layout of it balances them); `plan` itself is left as it was."""
+        measured = self.measurer(plan.font_size)
+        view = page_view(brief, dataclasses.replace(plan, measured=measured), for_pdf=True, pages=None, overflow=False)
+        return _Page(self, measured, view).heights()
 
 
 def footer_tokens(view: dict) -> dict[str, list[str]]:

@@ -45,8 +45,6 @@ class Plan:
     """Stories cut before the first render (`fit._precut`): never shown, always in `stories`."""
     calib: tuple[float, float] = (1.0, 1.0)
     """Measured over estimated height of the articles and of the quotes (see `balance_columns`)."""
-    columns: "Columns | None" = None
-    """The column widths the last render of this plan used."""
     measured: "ColumnHeights | None" = field(default=None, repr=False, compare=False)
     """Heights measured by layouts of the page: the columns are balanced by them, not estimated."""
     columns_fixed: "Columns | None" = None
@@ -626,7 +624,8 @@ def continuity(brief: Brief, story: Story) -> dict | None:
 
 def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: int | None,
           overflow: bool) -> dict:
-    """The template's context: the page `plan` leaves of the brief (`plan.columns` is set)."""
+    """The template's context: the page `plan` leaves of the brief, with the columns it balanced
+    (``columns``, a `Columns`: fitting reads them from the view; the plan is left as it was)."""
     plan = plan or Plan()
     stories = page_stories(brief)
     owner = story_of_articles(brief)
@@ -650,9 +649,9 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
     quotes = [_quote_view(brief, k, number.get(quote_story(brief, k, owner), ""))
               for k in kept_quotes(brief, plan) if k not in block_quote_keys]
     if plan.columns_fixed is not None:
-        cols = plan.columns = plan.columns_fixed
+        cols = plan.columns_fixed
     else:
-        cols = plan.columns = balance_columns(brief, blocks, quotes, plan.font_size, plan.calib, plan.measured)
+        cols = balance_columns(brief, blocks, quotes, plan.font_size, plan.calib, plan.measured)
     if cols.lifted:
         with_quote = [b for b in blocks if b["quote"]]
         lifted = with_quote[len(with_quote) - cols.lifted:]
@@ -677,6 +676,7 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
         "articles_all": _source_views(brief, shown + cited, number),
         "quotes": quotes,
         "more_quotes": more_quotes,
+        "columns": cols,
         "cols_left": f"{cols.left * 100:.0f}",
         "cols_right": f"{(1 - cols.left) * 100:.0f}",
         "groups": _group_views(brief, plan),
