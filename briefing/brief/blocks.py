@@ -14,11 +14,12 @@ brief made without stories (by hand: one block per article, its sentences by `bl
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
 from briefing.analyze.summarize import is_junk, near_duplicate, rank_sentences
-from briefing.brief.stories import MayState, news_only, set_summary, story_summary, summary_budget
+from briefing.brief.stories import MayState, news_only, ranked_pairs, story_summary, summary_budget, summary_pairs
 from briefing.model import AnalyzedArticle, Brief, KeyPoint, Quote, Story
 from briefing.outlets import outlet
 
@@ -87,13 +88,16 @@ def _block_filter(analyzed: Sequence[AnalyzedArticle], story: Story, quotes: Seq
 
 
 def page_summaries(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Story], key_points: Sequence[KeyPoint],
-                   quotes: Sequence[Quote], may_state: MayState | None = None) -> None:
-    """Each shown story's block summary, in place (`Story.summary`, `Story.summary_rank`): the
-    story's summary at the budget its rank among the shown stories gets (`summary_budget`),
-    made knowing the page's key points and the story's quotes, so it says what they do not."""
-    shown = [st for st in stories if st.shown]
+                   quotes: Sequence[Quote], may_state: MayState | None = None) -> list[Story]:
+    """The stories with each shown story's block summary (`Story.summary`, `Story.summary_rank`;
+    new records, `stories` left as they were): the story's summary at the budget its rank among
+    the shown stories gets (`summary_budget`), made knowing the page's key points and the
+    story's quotes, so it says what they do not."""
+    out = list(stories)
+    shown = [k for k, st in enumerate(stories) if st.shown]
     points = [kp.text for kp in key_points]
-    for rank, story in enumerate(shown[:BLOCKS_SUMMARIZED]):
+    for rank, k in enumerate(shown[:BLOCKS_SUMMARIZED]):
+        story = stories[k]
         copies = {c for cs in story.duplicates.values() for c in cs}
         members = [i for i in story.articles if i not in copies and 0 <= i < len(analyzed)]
         paths = {analyzed[i].article.path for i in story.articles if 0 <= i < len(analyzed)}
@@ -101,7 +105,8 @@ def page_summaries(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Story]
         summary = story_summary(analyzed, members, words=summary_budget(rank, len(shown)), known=points + told,
                                 earlier=story.known,
                                 may_state=_block_filter(analyzed, story, quotes, news_only(analyzed, members, may_state)))
-        set_summary(story, summary)
+        out[k] = dataclasses.replace(story, summary=summary_pairs(summary), summary_rank=ranked_pairs(summary))
+    return out
 
 
 # --- a brief made without stories: one block per article --------------------------------------

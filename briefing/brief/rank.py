@@ -22,6 +22,7 @@ Public API:
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -78,12 +79,27 @@ def beat_tier(section: str, beats: Sequence[str] = DEFAULT_BEATS) -> int:
 
 def article_section(a: AnalyzedArticle) -> str:
     """The article's section, classified from its text and labels when ingest did not set it
-    (an article made by hand)."""
-    if not a.article.section:
+    (an article made by hand; the article is left as it was)."""
+    if a.article.section:
+        return a.article.section
+    from briefing.ingest.section import classify
+
+    return classify(a.article).section
+
+
+def classified(analyzed: Sequence[AnalyzedArticle]) -> list[AnalyzedArticle]:
+    """The articles with their section and opinion flag as ingest sets them (`section.describe`):
+    an article ingest did not classify (made by hand) as a classified copy, the others as they
+    are. What stories and the brief are made from, so the caller's articles are left as they were."""
+    out = []
+    for a in analyzed:
+        if a.article.section:
+            out.append(a)
+            continue
         from briefing.ingest.section import describe
 
-        describe(a.article)
-    return a.article.section
+        out.append(dataclasses.replace(a, article=describe(dataclasses.replace(a.article))))
+    return out
 
 
 def story_section(analyzed: Sequence[AnalyzedArticle], members: Sequence[int]) -> str:

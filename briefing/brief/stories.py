@@ -37,7 +37,7 @@ from briefing.brief.clusters import (EVENT_DISTANCE, EVENT_SENTENCES, agglomerat
 from briefing.brief.duplicates import find_duplicates
 from briefing.brief.focus import focus_matcher, parse_focus
 from briefing.brief.multidoc import DEFAULT_WORDS, Document, Pick, Summary, summarize_documents
-from briefing.brief.rank import (DEFAULT_BEATS, DEFAULT_EXCLUDED, beat_label, may_report, opinion_only,
+from briefing.brief.rank import (DEFAULT_BEATS, DEFAULT_EXCLUDED, beat_label, classified, may_report, opinion_only,
                                  story_order_key, story_section)
 from briefing.memo import Memo
 from briefing.workers import WORKER_MODULES, Failure, Workers
@@ -224,10 +224,21 @@ def summarize_reports(task: tuple[list[Document], int, tuple[bool, ...] | None, 
     return update_summary(documents, words=words, earlier=earlier, may_state=allowed)
 
 
+def summary_pairs(summary: Summary) -> list[tuple[int, int]]:
+    """A `story_summary` as `Story.summary` holds it: (article, sentence) pairs in reading order."""
+    return [(p.document, p.sentence) for p in summary.sentences]
+
+
+def ranked_pairs(summary: Summary) -> list[tuple[int, int]]:
+    """A `story_summary` as `Story.summary_rank` holds it: the pairs best first."""
+    return [(p.document, p.sentence) for p in summary.ranked]
+
+
 def set_summary(story: Story, summary: Summary) -> None:
-    """Put a `story_summary` on its story: `summary` in reading order, `summary_rank` best first."""
-    story.summary = [(p.document, p.sentence) for p in summary.sentences]
-    story.summary_rank = [(p.document, p.sentence) for p in summary.ranked]
+    """Put a `story_summary` on a story this stage is making: `summary` in reading order,
+    `summary_rank` best first."""
+    story.summary = summary_pairs(summary)
+    story.summary_rank = ranked_pairs(summary)
 
 
 def summarize_stories(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Story],
@@ -399,7 +410,7 @@ def build_stories(
     too (`rank.excluded_note`). Without `summarize`, the stories have no summaries yet (the
     brief links them to earlier days first: `summarize_stories`).
     """
-    analyzed = list(analyzed)
+    analyzed = classified(analyzed)  # the caller's articles stay as they were
     if not analyzed:
         return []
     for a in analyzed:  # story summaries, blocks and key points rank their sentences again
