@@ -27,10 +27,7 @@ from briefing.render.drops import drop_sequence, story_order
 from briefing.render.estimate import precut, start_font
 from briefing.render.heights import PageModel
 from briefing.render.layout import (
-    BASE_FONT_PT,
-    LAST_RESORT_FONT_PT,
     Columns,
-    MIN_FONT_PT,
     Plan,
     kept_key_points,
     kept_participants,
@@ -44,6 +41,7 @@ from briefing.render.layout import (
 )
 from briefing.render.measure import PageMeasure, PageText, read_page, read_text
 from briefing.render.page import layout_document, render_plan, render_view, template_fingerprint
+from briefing.render.sheet import BASE_FONT_PT, LAST_RESORT_FONT_PT, MIN_FONT_PT
 
 MAX_RENDERS = 6
 """Layouts at most (a prediction that keeps missing); most days take one or two, never more than

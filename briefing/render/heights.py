@@ -19,8 +19,21 @@ import re
 from dataclasses import dataclass, field
 
 from briefing.model import Brief
-from briefing.render.layout import COLUMN_GAP_REM, Plan, page_view
+from briefing.render.layout import Plan, page_view
 from briefing.render.measure import PageText, Paragraph, Unit, Word
+from briefing.render.sheet import (
+    COLS_MARGIN_REM,
+    COLUMN_GAP_REM,
+    DEFAULT_KEY_POINTS_REM,
+    DEFAULT_PARTICIPANTS_REM,
+    FOOTER_LINE_HEIGHT,
+    FOOTER_MARGIN_REM,
+    FOOTER_REM,
+    MORE_MARGIN_REM,
+    QUOTE_CSS,
+    QUOTE_LINE,
+    px,
+)
 
 EPS = 1e-5
 """rem: a word fits a line this little too long (Pango measures in 1/1024 px; widths add up)."""
@@ -114,7 +127,7 @@ class PageModel:
 
     def measurer(self, font_pt: float) -> Measurer:
         if font_pt not in self.measurers:
-            self.measurers[font_pt] = Measurer(self, font_pt * 96 / 72)
+            self.measurers[font_pt] = Measurer(self, px(font_pt))
         return self.measurers[font_pt]
 
     def predict(self, brief: Brief, plan: Plan) -> Heights:
@@ -368,8 +381,9 @@ def _footer_words(model: PageModel, name: str, tokens: list[str]) -> list[Word]:
                     bank[_entry(w.text)] = w
             if key == name:
                 label = [w for w in para.words if w.tag == "label"]
-    per_char = width / chars if chars else FOOTER_LINE * 0.5 / 1.4
-    space = next((w.space for w in bank.values() if w.space), SPACE * 0.64)
+    # rem a character (the footer's type times its glyph width) and a space, when no layout showed them
+    per_char = width / chars if chars else FOOTER_LINE * FOOTER_GLYPH / FOOTER_LINE_HEIGHT
+    space = next((w.space for w in bank.values() if w.space), SPACE * FOOTER_REM)
     words = list(label)
     for t in tokens:
         known = bank.get(_entry(t))
@@ -411,30 +425,26 @@ def _sep(u: Unit) -> list[Word]:
 
 
 SPACE = 0.26
-"""em: a space, for words put together that no layout showed side by side."""
-DEFAULT_KP = 2.6
-"""rem: the key points' heading and margins, before a layout shows them."""
-DEFAULT_PARTS = 2.3
-"""rem: the participants' heading and margins, before a layout shows them."""
-COLS_MARGIN = 0.9
-"""rem: the space under the two columns (brief.css)."""
-MORE_MARGIN = 0.1
-"""rem: "More quotes" under the stories adds its own heading and 0.7rem above it, into which the
-last story's 0.6rem margin folds (brief.css)."""
-FOOTER_LINE = 0.64 * 1.4
-"""rem: one line of the footer's small type (brief.css)."""
-FOOTER_MARGIN = {"also": 0.25, "omitted": 0.15}
-"""rem: the space beside the footer's "Also reported" and "left out" lines (brief.css)."""
-QUOTE_CSS = {"quote": (0.95, 0.7, 0.83, 0.7, 1.6), "story-quote": (0.9, 0.7, 0.51, 1.85, 1.2)}
-"""brief.css's two styles of quote: text and caption size (rem), the space around them (rem),
-their inset from the column (rem, plus a rule in pt)."""
+"""em: a space, for words put together that no layout showed side by side (the sans and serif
+faces' word space, as Pango sets it: the same figure `measure` reads a missing space as)."""
+DEFAULT_KP = DEFAULT_KEY_POINTS_REM
+DEFAULT_PARTS = DEFAULT_PARTICIPANTS_REM
+COLS_MARGIN = COLS_MARGIN_REM
+MORE_MARGIN = MORE_MARGIN_REM
+FOOTER_MARGIN = FOOTER_MARGIN_REM
+FOOTER_LINE = FOOTER_REM * FOOTER_LINE_HEIGHT
+"""rem: one line of the footer's small type (brief.css, `sheet`)."""
+FOOTER_GLYPH = 0.5
+"""em a character of the footer's type, when no layout has shown a footer to measure (the
+estimates' `charheights.SMALL_GLYPH`)."""
 
 
 def _css_quote(kind: str) -> Unit:
     """A quote style no layout has shown yet, as brief.css sets it: an empty pattern (its
     height the space around the text, no lines)."""
     text, caption, around, inset, rule = QUOTE_CSS[kind]
-    rule *= 96 / 72
+    rule *= 96 / 72  # pt to CSS px (96 px and 72 pt to the inch)
     return Unit(kind=kind, height=around, paras={
-        "text": Paragraph(words=(), width=0.0, line=text * 1.3, lines=0, font=text, inset=inset, rule=rule),
-        "caption": Paragraph(words=(), width=0.0, line=caption * 1.3, lines=0, font=caption, inset=inset, rule=rule)})
+        "text": Paragraph(words=(), width=0.0, line=text * QUOTE_LINE, lines=0, font=text, inset=inset, rule=rule),
+        "caption": Paragraph(words=(), width=0.0, line=caption * QUOTE_LINE, lines=0, font=caption, inset=inset,
+                             rule=rule)})

@@ -16,14 +16,9 @@ from urllib.parse import urlsplit
 
 from briefing.model import AnalyzedArticle, Brief, Participant, Quote, Story
 from briefing.outlets import outlet
+from briefing.render.charheights import block_height, caption_chars, heading_height, quote_height
+from briefing.render.sheet import BASE_FONT_PT, COLUMN_GAP_REM, PAGE_CSS, PREFERRED_LEFT, content_width, px
 from briefing.vocabulary.topics import SECTIONS
-
-BASE_FONT_PT = 10.0
-MIN_FONT_PT = 9.0
-"""Fitting shrinks type from 10pt to 9pt at most (8.5pt only as a last resort)."""
-LAST_RESORT_FONT_PT = 8.5
-
-PAGE_CSS = {"a4": "A4", "letter": "letter"}
 
 # --- what the page shows ---------------------------------------------------------------------
 
@@ -324,18 +319,10 @@ def kept_participants(brief: Brief, plan: "Plan") -> list[int]:
 # --- the two columns: articles on the left, quotes on the right --------------------------------
 
 
-CONTENT_WIDTH_PX = {"a4": (210 - 30) / 25.4 * 96, "letter": (8.5 * 25.4 - 30) / 25.4 * 96}
-"""The page's text width (page less the 15mm side margins of brief.css), CSS px."""
-
-
-def content_width(brief: Brief) -> float:
-    return CONTENT_WIDTH_PX.get((brief.page_size or "a4").lower(), CONTENT_WIDTH_PX["a4"])
-
-
-COLUMN_GAP_REM = 1.6
 LEFT_SHARE = (0.44, 0.66)
-"""The articles column takes this share of the width at least and at most (the sketch: ~58%)."""
-PREFERRED_LEFT = 0.57
+"""The articles column takes this share of the width at least and at most (the sketch's 57%,
+`PREFERRED_LEFT`, give or take about a tenth of the page): narrower, a headline breaks every few
+words; wider, the quotes column holds two words a line."""
 MIN_QUOTES_RIGHT = 3
 """Quotes moved under the articles ("More quotes") leave at least this many, and at least half,
 in the quotes column."""
@@ -352,46 +339,6 @@ class Columns:
     column, to balance a tall column of stories beside a short one of quotes."""
     height_left: float = 0.0
     height_right: float = 0.0
-
-
-def line_count(chars: float, width: float, size: float, em_per_char: float) -> int:
-    if chars <= 0:
-        return 0
-    per_line = max(1.0, width / (size * em_per_char))
-    return math.ceil(chars / per_line)
-
-
-def article_height(title: str, credit: str, chars: int, width: float, fs: float) -> float:
-    inner = width - 1.25 * fs
-    h = line_count(len(title), inner, 0.95 * fs, 0.56) * 1.22 * 0.95 * fs
-    h += line_count(len(credit), inner, 0.7 * fs, 0.52) * 1.34 * 0.7 * fs
-    h += line_count(chars, inner, fs, 0.47) * 1.34 * fs
-    return h + 0.86 * fs
-
-
-def block_height(title: str, credit: str, chars: int, quote: tuple[str, int] | None, width: float,
-                 fs: float) -> float:
-    """A story block: its headline, credit and summary, and its key quote if it shows one."""
-    h = article_height(title, credit, chars, width, fs)
-    if quote is not None:
-        h += quote_height(quote[0], quote[1], width - 1.25 * fs, fs) + 0.2 * fs
-    return h
-
-
-def caption_chars(speaker: str | None, title: str | None) -> int:
-    """Characters of a quote's caption (speaker and title), as the height estimates count them."""
-    return len(speaker or "speaker not named") + len(title or "") + 9
-
-
-def quote_height(text: str, caption: int, width: float, fs: float) -> float:
-    inner = width - 0.7 * fs - 2.2
-    h = line_count(len(text) + 2, inner, 0.95 * fs, 0.45) * 1.3 * 0.95 * fs
-    h += line_count(caption, inner, 0.7 * fs, 0.5) * 1.3 * 0.7 * fs
-    return h + 0.83 * fs
-
-
-def heading_height(fs: float) -> float:
-    return 0.7 * fs * 1.34 + 0.57 * fs + 1.2
 
 
 class ColumnHeights(Protocol):
@@ -411,7 +358,7 @@ class _Estimated:
     """Column items' heights from character counts (before any layout), scaled by `calib`."""
 
     def __init__(self, brief: Brief, articles: list[dict], quotes: list[dict], font_pt: float):
-        self.fs = font_pt * 96 / 72
+        self.fs = px(font_pt)
         self.arts = [(a["title"], a["credit"], sum(len(s["text"]) + 1 for s in a["sentences"]),
                       _quote_chars(a["quote"]) if a.get("quote") else None) for a in articles]
         self.qts = [_quote_chars(q) for q in quotes]
@@ -476,7 +423,7 @@ def balance_columns(brief: Brief, articles: list[dict], quotes: list[dict], font
 def _balance(brief: Brief, articles: list[dict], items, qts: list, font_pt: float,
              calib: tuple[float, float]) -> Columns:
     """The split (and quotes moved) whose taller column is shortest, from `items`' heights."""
-    fs = font_pt * 96 / 72
+    fs = px(font_pt)
     width = content_width(brief) - COLUMN_GAP_REM * fs
     head_left, head_right, head_more = items.head
     ca, cq = calib

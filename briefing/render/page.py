@@ -17,7 +17,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from briefing.model import Brief, BriefingError
-from briefing.render.layout import PAGE_CSS, Plan, page_view
+from briefing.render.layout import Plan, page_view
+from briefing.render.sheet import PAGE_CSS
 
 # --- templates -------------------------------------------------------------------------------
 
