@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from briefing.model import Brief
 from briefing.render.layout import Plan, page_view
-from briefing.render.measure import PageText, Paragraph, Unit, Word
+from briefing.render.measure import SPACE_EM, PageText, Paragraph, Unit, Word
 from briefing.render.sheet import (
     COLS_MARGIN_REM,
     COLUMN_GAP_REM,
@@ -197,6 +197,7 @@ class Measurer:
     def block_rem(self, b: dict, width: float, with_quote: bool) -> float | None:
         """Story block `b` (a view's block) at `width`, with its key quote or without."""
         kept = tuple(s["anchor"] for s in b["sentences"])
+        # widths within 1e-4 px of each other are one width (they come of different sums)
         key = ("block", b["anchor"], kept, round(width, 4), with_quote and bool(b["quote"]))
         if key not in self.cache:
             self.cache[key] = self._block(b, set(kept), width, with_quote)
@@ -219,7 +220,7 @@ class Measurer:
     def quote_rem(self, anchor: str, kind: str, width: float) -> float | None:
         """Quote `anchor` in the style of `kind` ("quote": a quotes column; "story-quote": a
         story block) in a column `width` wide."""
-        key = ("quote", anchor, kind, round(width, 4))
+        key = ("quote", anchor, kind, round(width, 4))  # as in `block_rem`
         if key not in self.cache:
             self.cache[key] = self._quote(anchor, kind, width)
         return self.cache[key]
@@ -424,9 +425,8 @@ def _sep(u: Unit) -> list[Word]:
     return [w for w in para.words if w.tag == "sep"][:1] if para else []
 
 
-SPACE = 0.26
-"""em: a space, for words put together that no layout showed side by side (the sans and serif
-faces' word space, as Pango sets it: the same figure `measure` reads a missing space as)."""
+SPACE = SPACE_EM
+"""em: a space, for words put together that no layout showed side by side (`measure.SPACE_EM`)."""
 DEFAULT_KP = DEFAULT_KEY_POINTS_REM
 DEFAULT_PARTS = DEFAULT_PARTICIPANTS_REM
 COLS_MARGIN = COLS_MARGIN_REM

@@ -156,6 +156,8 @@ def story_outlets(brief: Brief, story: Story) -> list[str]:
 
 
 MAX_OUTLETS_SHOWN = 4
+"""Outlets a credit line names ("and 3 more" for the rest): four names fill about one line of the
+credit's small type in the stories column."""
 
 
 def story_credit(brief: Brief, story: Story) -> str:
@@ -449,7 +451,7 @@ def _balance(brief: Brief, articles: list[dict], items, qts: list, font_pt: floa
         right, more = right_all[:len(right_all) - moved], right_all[len(right_all) - moved:]
         if not right:
             continue
-        for step in range(round(LEFT_SHARE[0] * 100), round(LEFT_SHARE[1] * 100) + 1):
+        for step in range(round(LEFT_SHARE[0] * 100), round(LEFT_SHARE[1] * 100) + 1):  # every whole percent
             f = step / 100
             wl, wr = f * width, (1 - f) * width
             hl = head_left + ca * sum(height(it, wl) for it in left_items)
@@ -461,7 +463,8 @@ def _balance(brief: Brief, articles: list[dict], items, qts: list, font_pt: floa
                 best = cand
                 continue
             tall, best_tall = max(hl, hr), max(best.height_left, best.height_right)
-            # moving a quote must win at least a line and a half; among equals, nearer the sketch
+            # moving a quote must win at least a line and a half; among equals (within half a px),
+            # nearer the sketch
             changed = moved > best.moved or lifted > best.lifted
             gain = 1.5 * fs if changed else 0.5
             same = moved == best.moved and lifted == best.lifted
@@ -524,7 +527,7 @@ def also_reported(brief: Brief, unshown: list[int]) -> tuple[list[dict], int]:
         where = outlets[0] if outlets else ""
         if count > 1:
             where = plural(count, "article") + (f", {where}" if where else "")
-        cost = len(st.title) + len(where) + 5
+        cost = len(st.title) + len(where) + 5  # " (", ")" and " · " around an entry
         if entries and used + cost > ALSO_REPORTED_CHARS:
             return entries, len(unshown) - n
         entries.append({"title": st.title, "where": where, "id": st.id})
@@ -544,7 +547,7 @@ def quiet_stories(brief: Brief) -> dict:
     titles, used = [], 0
     for n, st in enumerate(brief.quiet):
         title = str(st.get("title") or "").strip()
-        if titles and used + len(title) + 3 > QUIET_CHARS:
+        if titles and used + len(title) + 3 > QUIET_CHARS:  # " · " between titles
             return {"titles": titles, "more": len(brief.quiet) - n}
         titles.append(title)
         used += len(title) + 3
