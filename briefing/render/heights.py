@@ -191,7 +191,7 @@ class Measurer:
         has_more = "sec-more" in ref.parts
         left = ref.parts.get("col-left", 0.0) - blocks - (ref.parts["sec-more"] if has_more else 0.0)
         right = ref.parts.get("col-right", 0.0) - sum(u.height for u in right_quotes) if right_quotes else left
-        more_base = ref.parts["sec-more"] - sum(u.height for u in more) if has_more else right + MORE_MARGIN
+        more_base = ref.parts["sec-more"] - sum(u.height for u in more) if has_more else right + MORE_MARGIN_REM
         return left, right, more_base
 
     def block_rem(self, b: dict, width: float, with_quote: bool) -> float | None:
@@ -284,7 +284,7 @@ class _Page:
 
     def key_points(self) -> float:
         points = [u for k, u in self.ref.units.items() if k.startswith("kp-")]
-        total = self.ref.parts.get("sec-kp", 0.0) - sum(u.height for u in points) if points else DEFAULT_KP
+        total = self.ref.parts.get("sec-kp", 0.0) - sum(u.height for u in points) if points else DEFAULT_KEY_POINTS_REM
         for kp in self.view["key_points"]:
             u = self.model.unit(kp["anchor"])
             total += self.m.reflowed(u, self.page, {}) if u is not None else 0.0
@@ -311,13 +311,13 @@ class _Page:
     def _cols_margin(self) -> float:
         ref = self.ref
         if "cols" not in ref.parts:
-            return COLS_MARGIN
+            return COLS_MARGIN_REM
         return ref.parts["cols"] - max(ref.parts.get("col-left", 0.0), ref.parts.get("col-right", 0.0))
 
     def participants(self) -> float:
         rows = [u for u in self.ref.units.values() if u.kind == "row"]
         if not rows or "sec-parts" not in self.ref.parts:
-            return DEFAULT_PARTS + FOOTER_LINE * len(self.view["groups"])
+            return DEFAULT_PARTICIPANTS_REM + FOOTER_LINE * len(self.view["groups"])
         total = self.ref.parts["sec-parts"] - sum(u.height for u in rows)
         firsts = [u for u in rows if u.first] or rows
         others = [u for u in rows if not u.first] or rows
@@ -360,7 +360,7 @@ class _Page:
                 sample = next((u.paras["text"] for u in paras.values() if "text" in u.paras), None)
                 line = sample.line if sample is not None else FOOTER_LINE
                 words = _footer_words(self.model, name, tokens[name])
-                total += FOOTER_MARGIN[name] + line * line_count(words, sample.room(self.page, self.root) if sample else self.page)
+                total += FOOTER_MARGIN_REM[name] + line * line_count(words, sample.room(self.page, self.root) if sample else self.page)
         return total
 
 
@@ -427,11 +427,6 @@ def _sep(u: Unit) -> list[Word]:
 
 SPACE = SPACE_EM
 """em: a space, for words put together that no layout showed side by side (`measure.SPACE_EM`)."""
-DEFAULT_KP = DEFAULT_KEY_POINTS_REM
-DEFAULT_PARTS = DEFAULT_PARTICIPANTS_REM
-COLS_MARGIN = COLS_MARGIN_REM
-MORE_MARGIN = MORE_MARGIN_REM
-FOOTER_MARGIN = FOOTER_MARGIN_REM
 FOOTER_LINE = FOOTER_REM * FOOTER_LINE_HEIGHT
 """rem: one line of the footer's small type (brief.css, `sheet`)."""
 FOOTER_GLYPH = 0.5
