@@ -1,4 +1,10 @@
-"""Small helpers the stages share for files and hosts."""
+"""Small helpers the stages share for files and hosts, and the one cache folder.
+
+Every file briefing keeps between runs lives under `cache_folder()` (README, "The cache
+folder"): the world's city names and first names (`analyze.gazetteer`), py3langid's model
+uncompressed (`ingest.language`) and, unless the configuration names another folder, the HTTP
+cache (`ingest.fetch`). ``BRIEFING_CACHE=0`` turns the folder off: nothing is read from it or
+written to it, and every result is the same, only slower to reach."""
 
 from __future__ import annotations
 
@@ -24,6 +30,21 @@ def atomic_write(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+CACHE_SWITCH = "BRIEFING_CACHE"
+"""The environment variable that turns the cache folder off ("0", "off", "no" or "false")."""
+_OFF = ("0", "off", "no", "false")
+
+
+def cache_folder() -> Path | None:
+    """Where briefing keeps what it may make again (``$XDG_CACHE_HOME/briefing``, else
+    ``~/.cache/briefing``); None when ``BRIEFING_CACHE=0``: keep nothing on disk. Worker
+    processes inherit the switch with the environment."""
+    if os.environ.get(CACHE_SWITCH, "").strip().lower() in _OFF:
+        return None
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(root) / "briefing"
 
 
 def is_loopback(host: str) -> bool:

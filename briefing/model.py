@@ -261,6 +261,9 @@ class Story:
     """False when the page leaves the story out (fitting, --only-focus, an excluded beat)."""
     section: str = ""
     """The story's beat: the section most of its reports have (`briefing.brief.rank`)."""
+    beat_label: str = ""
+    """How the page's note of stories left out names this story's beat: "sport", "shopping" for
+    the light beats (`briefing.brief.rank.beat_label`); "" for the rest, which the note counts."""
     opinion: bool = False
     """True when every report in the story is opinion (argument, not news)."""
     status: str = "new"

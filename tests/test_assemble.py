@@ -291,3 +291,24 @@ def test_a_day_is_titled_by_what_its_leading_stories_are_about_not_by_the_most_n
     stories = build_stories(day, beats=SECTIONS)
     assert [len(s.articles) for s in stories[:3]] == [2, 2, 2]
     assert derive_title(day, stories=stories) == "Daily Brief: China"  # Canada is named in more articles
+
+
+def test_assembling_a_brief_leaves_the_analyzed_articles_as_they_were():
+    import copy
+
+    words = ["The council approved the harbour budget on Monday after a long debate.",
+             "“We will rebuild the north pier before winter,” said Mayor Ana Ortiz.",
+             "The vote was seven to two, with two members absent."]
+    text = " ".join(words)
+    article = Article(path="/in/harbour.txt", title="Council approves harbour budget", paragraphs=[text])
+    quote = Quote(text="We will rebuild the north pier before winter,", speaker="Ana Ortiz", title="Mayor",
+                  sentence=1, span=(text.index("We"), text.index("winter") + 7))
+    person = Participant(name="Ana Ortiz", title="Mayor", quoted=True, mentions=2)
+    given = [AnalyzedArticle(article=article, sentences=words, spans=[(0, 1)] * 3, summary=[0, 1, 2],
+                             quotes=[quote], participants=[person], summary_rank=[0, 1, 2])]
+    before = copy.deepcopy(given)
+    brief = assemble_brief(given, date=dt.date(2031, 3, 4))
+    assert given == before  # no section written, no article named on the analysis's quote or person
+    assert article.section == "" and quote.article == "" and person.articles == []
+    assert brief.articles[0].article.section  # the brief's own copy is classified
+    assert all(p.articles == ["/in/harbour.txt"] for p in brief.participants)

@@ -53,7 +53,8 @@ def plan_of(hidden, ops, n: int, font: float) -> Plan:
 def test_a_plans_page_is_predicted_within_two_pixels(day, share, font):
     brief, hidden, ops, model = day
     plan = plan_of(hidden, ops, int(len(ops) * share), font)
-    predicted = model.predict(brief, plan)  # balances the plan's columns by measured heights
+    plan.measured = model.measurer(font)  # its columns balanced by measured heights, as fitting's plans are
+    predicted = model.predict(brief, plan)
     laid = read_page(layout_document(render_plan(brief, plan, None, for_pdf=True)))
     assert abs(predicted.total - laid.total) <= 2.0
     assert abs(predicted.left - laid.h["col-left"]) <= 1.0 and abs(predicted.right - laid.h["col-right"]) <= 1.0
@@ -64,9 +65,19 @@ def test_measured_heights_balance_the_columns_better_than_estimates(day):
     n = len(ops) // 2
     estimated = plan_of(hidden, ops, n, 9.0)
     balanced = plan_of(hidden, ops, n, 9.0)
-    model.predict(brief, balanced)
+    balanced.measured = model.measurer(9.0)
     heights = []
     for plan in (estimated, balanced):
         m = read_page(layout_document(render_plan(brief, plan, None, for_pdf=True)))
         heights.append(max(m.h["col-left"], m.h["col-right"]))
     assert heights[1] <= heights[0]
+
+
+def test_a_prediction_and_the_page_view_return_the_columns_and_leave_the_plan_as_it_was(day):
+    brief, hidden, ops, model = day
+    plan = plan_of(hidden, ops, len(ops) // 3, 9.5)
+    before = repr(plan)
+    model.predict(brief, plan)
+    view = page_view(brief, plan, for_pdf=True, pages=None, overflow=False)
+    assert repr(plan) == before and plan.measured is None and plan.columns_fixed is None
+    assert 0 < view["columns"].left <= 1 and view["cols_left"] == f"{view['columns'].left * 100:.0f}"

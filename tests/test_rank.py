@@ -9,11 +9,11 @@ import pytest
 
 from briefing.analyze.article import analyze_article
 from briefing.brief.assemble import assemble_brief
-from briefing.brief.rank import (beat_tier, beats_phrase, may_give_key_point, not_shown_note, parse_beats,
+from briefing.brief.rank import (beat_label, beat_tier, beats_phrase, may_give_key_point, parse_beats,
                                  story_order_key)
 from briefing.brief.stories import build_stories
 from briefing.model import Article, BriefingError, Story
-from briefing.render.layout import page_view
+from briefing.render.layout import not_shown_note, page_view
 
 DAY = dt.date(2024, 5, 2)
 
@@ -164,8 +164,9 @@ def test_light_stories_give_key_points_only_on_a_day_without_public_affairs():
     assert {brief.articles[k.article].article.section for k in brief.key_points} == {"world"}
 
 
-def test_the_page_says_what_it_left_out_by_beat():
-    stories = [Story(id=f"s{k}", title="t", articles=[k], section=s)
+def test_the_brief_labels_the_light_beats_and_the_page_says_what_it_left_out_by_beat():
+    assert [beat_label(s) for s in ("sport", "commerce", "world", "politics")] == ["sport", "shopping", "", ""]
+    stories = [Story(id=f"s{k}", title="t", articles=[k], section=s, beat_label=beat_label(s))
                for k, s in enumerate(["sport", "sport", "entertainment", "commerce", "world"])]
     assert not_shown_note(stories) == ("4 sport, entertainment and shopping stories and 1 more not shown: "
                                        "listed in brief.json")

@@ -323,6 +323,7 @@ def repeat_brief() -> Brief:
 
 def test_no_summary_sentence_is_printed_twice():
     brief = repeat_brief()
+    brief.stories = blocks.article_stories(brief)  # the brief chooses each block's sentences
     rendered = fit_to_page(brief)
     text = squash(pdf_text(rendered.pdf))
     for a in brief.articles:

@@ -17,7 +17,6 @@ from briefing.brief.stories import (
     STORY_WORDS,
     build_stories,
     focus_note,
-    outlet_of,
     story_summary,
     summary_budget,
 )
@@ -228,12 +227,6 @@ def test_when_no_story_is_about_the_focus_every_story_stays_shown():
     assert focus_note(stories, ["Taiwan"], only_focus=True) == \
         "no story is about the focus (Taiwan); every story is shown"
     assert focus_note(stories, [], only_focus=False) is None
-
-
-def test_an_outlet_is_the_source_or_the_site_of_the_address():
-    assert outlet_of(MISSILES[0]) == "Seoul Herald"
-    assert outlet_of(MISSILES[1]) == "capitalnews.example"
-    assert outlet_of(report("/in/x.txt", "X", ["One.", "Two."])) is None
 
 
 def test_story_json_names_the_articles_by_their_ids_in_the_record():

@@ -58,6 +58,8 @@ class NameIndex:
         self._starts: list[int] = []
         self._ends: list[int] = []
         self._city_cache: dict[str, bool] = {}
+        # keyed by id(person): per index, for the people of this one text, which the index holds
+        # (alive) as long as it lives; nothing keyed by id() outlives the index
         self._person_ends: dict[int, list[int]] = {}
         self._build()
 
@@ -395,6 +397,8 @@ class _Owners:
     """
 
     def __init__(self, people: dict[tuple[str, ...], Person]):
+        # the dicts below are keyed by id(person): `people` keeps every person alive while this
+        # short-lived object (one pass over one text's single mentions) is used
         self.by_word: dict[str, list[Person]] = {}
         self.surname_of: dict[int, set[str]] = {}
         self.full_starts: dict[int, list[int]] = {}

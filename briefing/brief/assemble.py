@@ -23,7 +23,7 @@ from briefing.analyze.summarize import near_duplicate
 from briefing.brief.blocks import page_summaries
 from briefing.brief.points import key_point_count, story_key_points
 from briefing.brief.focus import parse_focus
-from briefing.brief.rank import DEFAULT_BEATS, DEFAULT_EXCLUDED, KEY_POINT_TIER, beat_tier, excluded_note
+from briefing.brief.rank import DEFAULT_BEATS, DEFAULT_EXCLUDED, KEY_POINT_TIER, beat_tier, classified, excluded_note
 from briefing.brief.history import EarlierBrief, link_stories
 from briefing.brief.stories import build_stories, focus_note, summarize_stories
 from briefing.vocabulary.places import place_forms, place_pattern
@@ -107,8 +107,8 @@ def rank_quotes(analyzed: list[AnalyzedArticle], max_quotes: int | None = 8) -> 
         for q in a.quotes:
             if not printable(q):
                 continue
-            if not q.article:
-                q.article = a.article.path
+            if not q.article:  # a copy that names its article: the analysis's own quote stays as it was
+                q = dataclasses.replace(q, article=a.article.path)
             pool.append(q)
     # Stable: on equal scores, earlier articles and earlier quotes first.
     pool.sort(key=quote_rank_score, reverse=True)
@@ -199,11 +199,8 @@ def rank_participants(participants: list[Participant]) -> list[Participant]:
 
 def _participants(analyzed: list[AnalyzedArticle]) -> list[Participant]:
     lists = []
-    for a in analyzed:
-        for p in a.participants:
-            if not p.articles:
-                p.articles = [a.article.path]
-        lists.append(a.participants)
+    for a in analyzed:  # each named with its article (copies: the analysis's records stay as they were)
+        lists.append([p if p.articles else dataclasses.replace(p, articles=[a.article.path]) for p in a.participants])
     # a participant's country is what the analysis found the text binds to them, else none
     # ("Other" on the page): never inferred here from a headline or the places an article names
     return rank_participants(merge_participants(lists))
@@ -399,12 +396,14 @@ def assemble_brief(
     `key_point_count` of the stories: 3 to 5), the quotes each leading story's key quote and then
     the day's best, with copies merged; each shown story's block summary says what the key points
     and quotes do not (`blocks.page_summaries`). `memo` keeps the stories' summaries between
-    builds of one process (``serve``; `briefing.memo`).
+    builds of one process (``serve``; `briefing.memo`). The analyzed articles given are left as
+    they were: an article ingest did not classify is classified on a copy (`rank.classified`),
+    and a quote or participant that names no article is named on a copy.
     """
     page_size = (page_size or "a4").lower()
     if page_size not in PAGE_SIZES:
         raise BriefingError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {page_size!r}")
-    analyzed = list(analyzed)
+    analyzed = classified(analyzed)
     beats = DEFAULT_BEATS if beats is None else tuple(beats)
     exclude_beats = DEFAULT_EXCLUDED if exclude_beats is None else tuple(exclude_beats)
     stories = build_stories(analyzed, focus=focus, only_focus=only_focus, beats=beats, exclude_beats=exclude_beats,
@@ -419,7 +418,7 @@ def assemble_brief(
     if key_points is None:
         key_points = key_point_count(len(shown))
     points = story_key_points(analyzed, shown, key_points, quotes, beats=beats)
-    page_summaries(analyzed, stories, points, quotes)  # each block says what the points and quotes do not
+    stories = page_summaries(analyzed, stories, points, quotes)  # each block says what the points and quotes do not
     return Brief(
         title=title,
         date=date,

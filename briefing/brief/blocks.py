@@ -8,18 +8,20 @@ sentence whose quotation the quotes column shows, nor one that says what the hea
 says. The render stage only lays these summaries out and, to fit the page, drops their
 sentences from the end of `Story.summary_rank`.
 
-`page_summaries` does this for the stories `assemble_brief` forms; `block_sentences` for a
-brief made without stories (by hand: one block per article).
+`page_summaries` does this for the stories `assemble_brief` forms; `article_stories` for a
+brief made without stories (by hand: one block per article, its sentences by `block_sentences`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
 from briefing.analyze.summarize import is_junk, near_duplicate, rank_sentences
-from briefing.brief.stories import MayState, news_only, set_summary, story_summary, summary_budget
+from briefing.brief.stories import MayState, news_only, ranked_pairs, story_summary, summary_budget, summary_pairs
 from briefing.model import AnalyzedArticle, Brief, KeyPoint, Quote, Story
+from briefing.outlets import outlet
 
 HEADLINE_WORDS = 4
 """A headline this long says enough that a sentence saying the same (a lead the headline was
@@ -86,13 +88,16 @@ def _block_filter(analyzed: Sequence[AnalyzedArticle], story: Story, quotes: Seq
 
 
 def page_summaries(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Story], key_points: Sequence[KeyPoint],
-                   quotes: Sequence[Quote], may_state: MayState | None = None) -> None:
-    """Each shown story's block summary, in place (`Story.summary`, `Story.summary_rank`): the
-    story's summary at the budget its rank among the shown stories gets (`summary_budget`),
-    made knowing the page's key points and the story's quotes, so it says what they do not."""
-    shown = [st for st in stories if st.shown]
+                   quotes: Sequence[Quote], may_state: MayState | None = None) -> list[Story]:
+    """The stories with each shown story's block summary (`Story.summary`, `Story.summary_rank`;
+    new records, `stories` left as they were): the story's summary at the budget its rank among
+    the shown stories gets (`summary_budget`), made knowing the page's key points and the
+    story's quotes, so it says what they do not."""
+    out = list(stories)
+    shown = [k for k, st in enumerate(stories) if st.shown]
     points = [kp.text for kp in key_points]
-    for rank, story in enumerate(shown[:BLOCKS_SUMMARIZED]):
+    for rank, k in enumerate(shown[:BLOCKS_SUMMARIZED]):
+        story = stories[k]
         copies = {c for cs in story.duplicates.values() for c in cs}
         members = [i for i in story.articles if i not in copies and 0 <= i < len(analyzed)]
         paths = {analyzed[i].article.path for i in story.articles if 0 <= i < len(analyzed)}
@@ -100,7 +105,8 @@ def page_summaries(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Story]
         summary = story_summary(analyzed, members, words=summary_budget(rank, len(shown)), known=points + told,
                                 earlier=story.known,
                                 may_state=_block_filter(analyzed, story, quotes, news_only(analyzed, members, may_state)))
-        set_summary(story, summary)
+        out[k] = dataclasses.replace(story, summary=summary_pairs(summary), summary_rank=ranked_pairs(summary))
+    return out
 
 
 # --- a brief made without stories: one block per article --------------------------------------
@@ -145,3 +151,18 @@ def block_sentences(brief: Brief, i: int) -> list[int]:
         if len(picks) >= FALLBACK_SENTENCES:
             break
     return sorted(picks)
+
+
+def article_stories(brief: Brief) -> list[Story]:
+    """A brief made without stories, one story per article (as the page shows such a brief), each
+    block's sentences chosen by `block_sentences`: give them to the brief (``stories=``) and the
+    page prints nothing twice. Their best-first order is the article's own summary rank."""
+    stories = []
+    for i, a in enumerate(brief.articles):
+        chosen = block_sentences(brief, i)
+        rank = [s for s in (a.summary_rank or a.summary) if s in chosen]
+        rank += [s for s in chosen if s not in rank]
+        stories.append(Story(id=f"a{i + 1}", title=a.article.title, articles=[i],
+                             outlets=[o] if (o := outlet(a)) else [],
+                             summary=[(i, s) for s in chosen], summary_rank=[(i, s) for s in rank]))
+    return stories

@@ -17,11 +17,12 @@ Public API:
 - `may_report(article)`: whether an article's sentences may be printed as a story's news (an
   opinion article's may not; the page labels a one-article opinion story "Opinion").
 - `parse_beats(value)`, `beats_phrase(sections)`, `excluded_note(stories, exclude)`,
-  `not_shown_note(stories)`: the beats as the user writes them and as the page says them.
+  `beat_label(section)`: the beats as the user writes them and as the page says them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -78,12 +79,27 @@ def beat_tier(section: str, beats: Sequence[str] = DEFAULT_BEATS) -> int:
 
 def article_section(a: AnalyzedArticle) -> str:
     """The article's section, classified from its text and labels when ingest did not set it
-    (an article made by hand)."""
-    if not a.article.section:
+    (an article made by hand; the article is left as it was)."""
+    if a.article.section:
+        return a.article.section
+    from briefing.ingest.section import classify
+
+    return classify(a.article).section
+
+
+def classified(analyzed: Sequence[AnalyzedArticle]) -> list[AnalyzedArticle]:
+    """The articles with their section and opinion flag as ingest sets them (`section.describe`):
+    an article ingest did not classify (made by hand) as a classified copy, the others as they
+    are. What stories and the brief are made from, so the caller's articles are left as they were."""
+    out = []
+    for a in analyzed:
+        if a.article.section:
+            out.append(a)
+            continue
         from briefing.ingest.section import describe
 
-        describe(a.article)
-    return a.article.section
+        out.append(dataclasses.replace(a, article=describe(dataclasses.replace(a.article))))
+    return out
 
 
 def story_section(analyzed: Sequence[AnalyzedArticle], members: Sequence[int]) -> str:
@@ -147,16 +163,8 @@ def excluded_note(stories: Sequence[Story], exclude: Sequence[str]) -> str | Non
     return f"{len(gone)} {beats_phrase(s.section for s in gone)} {_stories(len(gone))} not shown (excluded beats)"
 
 
-def not_shown_note(stories: Sequence[Story]) -> str | None:
-    """What the page says about stories fitting left out, by beat: "12 sport, entertainment and
-    shopping stories and 5 more not shown: listed in brief.json"."""
-    if not stories:
-        return None
-    light = [s for s in stories if s.section in LIGHT]
-    rest = len(stories) - len(light)
-    if not light:
-        return f"{rest} {_stories(rest)} not shown: listed in brief.json"
-    text = f"{len(light)} {beats_phrase(s.section for s in light)} {_stories(len(light))}"
-    if rest:
-        text += f" and {rest} more"
-    return text + " not shown: listed in brief.json"
+def beat_label(section: str) -> str:
+    """How the page names a story's beat when it leaves the story out (`Story.beat_label`): a
+    light beat by its word ("sport", "shopping"), so the reader sees what kind of news is missing;
+    "" for any other beat, whose stories the note counts."""
+    return beat_word(section) if section in LIGHT else ""

@@ -27,7 +27,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlparse
 
 import numpy as np
 
@@ -38,12 +37,12 @@ from briefing.brief.clusters import (EVENT_DISTANCE, EVENT_SENTENCES, agglomerat
 from briefing.brief.duplicates import find_duplicates
 from briefing.brief.focus import focus_matcher, parse_focus
 from briefing.brief.multidoc import DEFAULT_WORDS, Document, Pick, Summary, summarize_documents
-from briefing.brief.rank import (DEFAULT_BEATS, DEFAULT_EXCLUDED, may_report, opinion_only, story_order_key,
-                                 story_section)
-from briefing.ingest.clean import source_from_domain
+from briefing.brief.rank import (DEFAULT_BEATS, DEFAULT_EXCLUDED, beat_label, classified, may_report, opinion_only,
+                                 story_order_key, story_section)
 from briefing.memo import Memo
 from briefing.workers import WORKER_MODULES, Failure, Workers
 from briefing.model import AnalyzedArticle, Story
+from briefing.outlets import outlet
 from briefing.vocabulary.places import place_forms, place_pattern
 
 SUMMARY_SENTENCES = 3
@@ -120,25 +119,12 @@ def _about_focus(hits: _FocusHits, n: int) -> bool:
 # --- outlets -----------------------------------------------------------------------------------
 
 
-def outlet_of(a: AnalyzedArticle) -> str | None:
-    """The publication that carried the article: its source, else its web address's site."""
-    if a.article.source:
-        return a.article.source.strip() or None
-    if a.article.url:
-        host = (urlparse(a.article.url).hostname or "").lower()
-        if host.startswith("www."):
-            host = host[4:]
-        if host:
-            return source_from_domain(host) or host
-    return None
-
-
 def _outlets(analyzed: Sequence[AnalyzedArticle], ordered: list[int]) -> list[str]:
     """Distinct outlets (case aside), the lead's first, then by how many of the story's articles
     they carried, then in story order; each as the first article that names it writes it."""
     seen: dict[str, tuple[str, int, int]] = {}  # key -> (name as written, first rank, articles)
     for rank, i in enumerate(ordered):
-        name = outlet_of(analyzed[i])
+        name = outlet(analyzed[i])
         if name:
             shown, first, count = seen.get(name.casefold(), (name, rank, 0))
             seen[name.casefold()] = (shown, first, count + 1)
@@ -238,10 +224,21 @@ def summarize_reports(task: tuple[list[Document], int, tuple[bool, ...] | None, 
     return update_summary(documents, words=words, earlier=earlier, may_state=allowed)
 
 
+def summary_pairs(summary: Summary) -> list[tuple[int, int]]:
+    """A `story_summary` as `Story.summary` holds it: (article, sentence) pairs in reading order."""
+    return [(p.document, p.sentence) for p in summary.sentences]
+
+
+def ranked_pairs(summary: Summary) -> list[tuple[int, int]]:
+    """A `story_summary` as `Story.summary_rank` holds it: the pairs best first."""
+    return [(p.document, p.sentence) for p in summary.ranked]
+
+
 def set_summary(story: Story, summary: Summary) -> None:
-    """Put a `story_summary` on its story: `summary` in reading order, `summary_rank` best first."""
-    story.summary = [(p.document, p.sentence) for p in summary.sentences]
-    story.summary_rank = [(p.document, p.sentence) for p in summary.ranked]
+    """Put a `story_summary` on a story this stage is making: `summary` in reading order,
+    `summary_rank` best first."""
+    story.summary = summary_pairs(summary)
+    story.summary_rank = ranked_pairs(summary)
 
 
 def summarize_stories(analyzed: Sequence[AnalyzedArticle], stories: Sequence[Story],
@@ -413,7 +410,7 @@ def build_stories(
     too (`rank.excluded_note`). Without `summarize`, the stories have no summaries yet (the
     brief links them to earlier days first: `summarize_stories`).
     """
-    analyzed = list(analyzed)
+    analyzed = classified(analyzed)  # the caller's articles stay as they were
     if not analyzed:
         return []
     for a in analyzed:  # story summaries, blocks and key points rank their sentences again
@@ -436,7 +433,7 @@ def build_stories(
         days_old = min(_days_before(newest, analyzed[i].article.date) for i in ordered)
         prominence = max(_prominence(analyzed[i]) for i in lead_first)
         # articles that name no outlet were carried by at least one, perhaps one of those named
-        unnamed = any(outlet_of(analyzed[i]) is None for i in ordered)
+        unnamed = any(outlet(analyzed[i]) is None for i in ordered)
         public = max(public_affairs(analyzed[i]) for i in lead_first)
         score = rank_score(len(lead_first), max(len(outlets), int(unnamed)), prominence, days_old, public)
         about = False
@@ -453,7 +450,8 @@ def build_stories(
             duplicates={i: list(copies[i]) for i in lead_first if i in copies},
             score=round(score, 4),
             focus=about,
-            section=story_beat(analyzed, ordered),
+            section=(beat := story_beat(analyzed, ordered)),
+            beat_label=beat_label(beat),
             opinion=opinion_only(analyzed, ordered),
         )
         drafts.append(story)

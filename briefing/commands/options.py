@@ -121,7 +121,7 @@ def add_fetch_options(parser) -> None:
     group.add_argument("--offline", action="store_true", default=None,
                        help="fetch nothing: read web inputs from the HTTP cache only")
     group.add_argument("--cache-dir", dest="cache_dir", metavar="DIR",
-                       help="the HTTP cache (default: cache_dir from the config, else ~/.cache/briefing/http)")
+                       help="the HTTP cache (default: cache_dir from the config, else ~/.cache/briefing/http; none with BRIEFING_CACHE=0)")
     group.add_argument("--ignore-robots", dest="ignore_robots", action="store_true", default=None,
                        help="fetch pages that robots.txt disallows (same as respect_robots = false)")
 

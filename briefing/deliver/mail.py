@@ -119,6 +119,35 @@ def text_body(data: dict) -> str:
     articles = data.get("articles") or []
     lines = [title, "=" * min(len(title), 72), long_date, ""]
 
+    lines += _points_and_stories(data, articles)
+
+    quiet = [str(q.get("title") or "") for q in data.get("no_new_reports") or [] if isinstance(q, dict)]
+    if quiet:
+        lines += [_wrap("No new reports: " + "; ".join(t for t in quiet if t), "", "  "), ""]
+
+    lines += _quotes_and_people(data)
+
+    if articles:
+        lines += ["SOURCES", ""]
+        for a in articles:
+            entry = str(a.get("title") or a.get("path") or "")
+            extra = ", ".join(str(x) for x in (a.get("source"), a.get("byline"), a.get("date")) if x)
+            lines.append(_wrap(entry + (f" ({extra})" if extra else ""), "  - ", "    "))
+        lines.append("")
+
+    if data.get("omitted"):
+        lines.append(_wrap("Left out to fit one page: " + "; ".join(map(str, data["omitted"])), "", ""))
+        lines.append("")
+    if data.get("skipped"):
+        lines.append(_wrap("Inputs not used: " + "; ".join(map(str, data["skipped"])), "", ""))
+        lines.append("")
+    lines.append(f"The one-page brief is attached as brief-{date}.pdf.")
+    return "\n".join(lines) + "\n"
+
+
+def _points_and_stories(data: dict, articles: list) -> list[str]:
+    """The plain text's key points (each with its story's headline) and stories shown."""
+    lines: list[str] = []
     stories = {s.get("id"): s for s in data.get("stories") or [] if isinstance(s, dict)}
     points = data.get("key_points") or []
     if points:
@@ -147,11 +176,12 @@ def text_body(data: dict) -> str:
             if summary:
                 lines.append(_wrap(summary, "    ", "    "))
             lines.append("")
+    return lines
 
-    quiet = [str(q.get("title") or "") for q in data.get("no_new_reports") or [] if isinstance(q, dict)]
-    if quiet:
-        lines += [_wrap("No new reports: " + "; ".join(t for t in quiet if t), "", "  "), ""]
 
+def _quotes_and_people(data: dict) -> list[str]:
+    """The plain text's quotes (speaker, title, how many articles carry each) and participants."""
+    lines: list[str] = []
     quotes = data.get("quotes") or []
     if quotes:
         lines += ["QUOTES", ""]
@@ -179,23 +209,7 @@ def text_body(data: dict) -> str:
                 entry += " [quoted]"
             lines.append(_wrap(entry, "  - ", "    "))
         lines.append("")
-
-    if articles:
-        lines += ["SOURCES", ""]
-        for a in articles:
-            entry = str(a.get("title") or a.get("path") or "")
-            extra = ", ".join(str(x) for x in (a.get("source"), a.get("byline"), a.get("date")) if x)
-            lines.append(_wrap(entry + (f" ({extra})" if extra else ""), "  - ", "    "))
-        lines.append("")
-
-    if data.get("omitted"):
-        lines.append(_wrap("Left out to fit one page: " + "; ".join(map(str, data["omitted"])), "", ""))
-        lines.append("")
-    if data.get("skipped"):
-        lines.append(_wrap("Inputs not used: " + "; ".join(map(str, data["skipped"])), "", ""))
-        lines.append("")
-    lines.append(f"The one-page brief is attached as brief-{date}.pdf.")
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 _LINK_ON_DISK = re.compile(r'(?is)<a href="(?![a-z][a-z0-9+.-]*:|#)[^"]*">(.*?)</a>')

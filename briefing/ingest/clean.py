@@ -22,8 +22,8 @@ import re
 from briefing.ingest.decode import normalize_text
 from briefing.ingest.html import html_to_text, looks_like_html
 from briefing.model import Article
+from briefing.outlets import agency_of
 from briefing.vocabulary.boilerplate import (
-    AGENCY_DOMAINS,
     CAPTION_START,
     CAPTION_VERBS,
     FURNITURE_LINE,
@@ -142,14 +142,12 @@ def _agency(s: str) -> str | None:
 
 def source_from_domain(domain: str) -> str | None:
     """The publication an e-mail or web domain stands for: a news agency's name for the agency's
-    own domain (`AGENCY_DOMAINS`), None for webmail, else the domain itself. Newspapers are not
+    own domain (`outlets.agency_of`), None for webmail, else the domain itself. Newspapers are not
     listed: their name comes from what the page or the mail says (site name, credits)."""
     d = domain.lower().strip(".")
-    parts = d.split(".")
-    for i in range(len(parts) - 1):
-        cand = ".".join(parts[i:])
-        if cand in AGENCY_DOMAINS:
-            return AGENCY_DOMAINS[cand]
+    agency = agency_of(d)
+    if agency:
+        return agency
     if d in _PERSONAL_DOMAINS:
         return None
     return d

@@ -25,7 +25,6 @@ import email.utils
 import hashlib
 import ipaddress
 import json
-import os
 import socket
 import threading
 import time
@@ -36,6 +35,7 @@ from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
 from briefing import __version__
+from briefing.files import cache_folder
 from briefing.model import InputError
 
 __all__ = [
@@ -60,9 +60,11 @@ class FetchError(InputError):
         return f"{self.url}: {self.reason}"
 
 
-def default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "briefing" / "http"
+def default_cache_dir() -> Path | None:
+    """The HTTP cache the commands use when the configuration names none: ``http`` in the cache
+    folder (`files.cache_folder`); None (no HTTP cache) when ``BRIEFING_CACHE=0``."""
+    folder = cache_folder()
+    return folder / "http" if folder is not None else None
 
 
 @dataclass

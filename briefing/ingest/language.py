@@ -94,9 +94,13 @@ def _model_arrays() -> tuple | None:
 
 
 def _model_cache_folder():
-    import os
-    from pathlib import Path
+    """Where the uncompressed model is kept (`files.cache_folder`); None when the folder is off
+    or this py3langid's model is not the layout we know: py3langid's own loader then."""
+    from briefing.files import cache_folder
 
+    root = cache_folder()
+    if root is None:
+        return None
     try:
         from py3langid import langid
         from py3langid.modelio import load_model  # noqa: F401  (the layout this cache knows)
@@ -107,8 +111,7 @@ def _model_cache_folder():
         size = model.stat().st_size
     except OSError:
         return None
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "briefing" / f"py3langid-model-{size}"
+    return root / f"py3langid-model-{size}"
 
 
 def _write_model_cache(folder) -> tuple[dict, list[str]] | None:

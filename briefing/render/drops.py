@@ -43,7 +43,7 @@ def story_order(brief: Brief) -> list[int]:
     if not brief.stories:
         def weight(k: int) -> float:
             a = brief.articles[stories[k].articles[0]]
-            return len(a.quotes) + len(a.participants) + len(a.article.text) / 1000
+            return len(a.quotes) + len(a.participants) + len(a.article.text) / 1000  # a point a thousand characters
 
         rest.sort(key=lambda k: (-weight(k), k))
     return first + rest
@@ -61,6 +61,10 @@ def drop_sequence(brief: Brief, hidden: frozenset = frozenset(), order: list[int
     everything else of a person's kind is gone: a name without its title tells the reader
     little ("Donald Trump", not "President Donald Trump")."""
     d = _Drops(brief, hidden, order if order is not None else story_order(brief))
+    # each entry: (a kind's operations down to a floor, how many a round). The floors keep two
+    # sentences a block, then one; five quotes, then three; three story blocks and three key
+    # points until the later tiers. People and titles go two a round: one person's entry is a
+    # few words of a row, far less of the page than a sentence or a quote.
     tiers = [
         [(d.sentences(2), 1), (d.quotes(5), 1), (d.people(_minor), 2)],
         [(d.sentences(1), 1), (d.quotes(3), 1)],

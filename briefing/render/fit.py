@@ -24,12 +24,10 @@ from pathlib import Path
 from briefing.memo import Memo
 from briefing.model import Brief
 from briefing.render.drops import drop_sequence, story_order
-from briefing.render.estimate import precut, start_font
+from briefing.render.estimate import STEPS_A_POINT, precut, start_font
 from briefing.render.heights import PageModel
 from briefing.render.layout import (
-    BASE_FONT_PT,
-    LAST_RESORT_FONT_PT,
-    MIN_FONT_PT,
+    Columns,
     Plan,
     kept_key_points,
     kept_participants,
@@ -42,7 +40,8 @@ from briefing.render.layout import (
     unlisted_stories,
 )
 from briefing.render.measure import PageMeasure, PageText, read_page, read_text
-from briefing.render.page import layout_document, render_plan, template_fingerprint
+from briefing.render.page import layout_document, render_plan, render_view, template_fingerprint
+from briefing.render.sheet import BASE_FONT_PT, LAST_RESORT_FONT_PT, MIN_FONT_PT
 
 MAX_RENDERS = 6
 """Layouts at most (a prediction that keeps missing); most days take one or two, never more than
@@ -55,6 +54,10 @@ px, a fifth of a line): the height model comes within 2 px of the layout on ever
 (docs/benchmarks.md, "Fitting the page in few layouts")."""
 REFILL_TRIES = 80
 """Putting back tries at most this many items (each a prediction, no layout)."""
+CALIB_RANGE = (0.5, 2.0)
+"""The columns' estimates are scaled by what a layout measured over what they estimated, within
+this range: the character estimates run 10-25% off, so a ratio outside it is a layout that
+balanced the columns otherwise (quotes moved), not an estimate to correct."""
 
 
 @dataclass
@@ -188,12 +191,14 @@ class _Fitting:
         plan = self.plan(applied, font)
         self.seen.add((font, frozenset(applied)))
         self.renders += 1
-        printed = self.printed(render_plan(self.brief, plan, self.template_dir, for_pdf=True))
+        view = page_view(self.brief, plan, for_pdf=True, pages=None, overflow=False)
+        printed = self.printed(render_view(view, self.template_dir))
         m = printed.page
         self.avail = m.avail
-        self._calibrate(plan, m)
-        plan.columns_fixed = plan.columns  # its screen HTML keeps them, whatever is learnt later
-        return _Layout(plan=plan, printed=printed, m=m, applied=applied)
+        self._calibrate(plan, view["columns"], m)
+        # its screen HTML keeps the columns it was laid out with, whatever is learnt later
+        return _Layout(plan=dataclasses.replace(plan, columns_fixed=view["columns"]), printed=printed, m=m,
+                       applied=applied)
 
     def printed(self, html: str) -> _Printed:
         """`html` laid out, or the memo's layout of the same HTML and template files."""
@@ -208,18 +213,18 @@ class _Fitting:
             self.reused += 1
         return printed
 
-    def _calibrate(self, plan: Plan, m: PageMeasure) -> None:
+    def _calibrate(self, plan: Plan, c: Columns | None, m: PageMeasure) -> None:
         # how far off the columns' estimates were: the next plans' widths use what was measured
-        c = plan.columns
         if c is None or c.left >= 1 or not c.height_left or not c.height_right or m.left <= 0 or m.right <= 0:
             return
-        self.calib = (min(2.0, max(0.5, plan.calib[0] * m.left / c.height_left)),
-                      min(2.0, max(0.5, plan.calib[1] * m.right / c.height_right)))
+        low, high = CALIB_RANGE
+        self.calib = (min(high, max(low, plan.calib[0] * m.left / c.height_left)),
+                      min(high, max(low, plan.calib[1] * m.right / c.height_right)))
 
     def learn(self, done: _Layout, predicted: float | None) -> None:
         """Read a layout into the height model; a plan predicted to fit that did not makes the
         next predictions keep a wider margin."""
-        if predicted is not None and not done.m.fits:
+        if predicted is not None and not done.m.fits:  # doubled, at least what the miss was
             self.safety = max(2 * self.safety, done.m.total - predicted + SAFETY_PX)
         view = page_view(self.brief, done.plan, for_pdf=True, pages=None, overflow=False)
         self.model.add(done.printed.text(), view)
@@ -236,8 +241,8 @@ class _Fitting:
         still fits put back, the most valuable first; else everything left out at the last
         resort's size."""
         if self.font > MIN_FONT_PT and self.fits((), MIN_FONT_PT):
-            for step in range(1, round((self.font - MIN_FONT_PT) * 4) + 1):
-                font = self.font - step / 4
+            for step in range(1, round((self.font - MIN_FONT_PT) * STEPS_A_POINT) + 1):
+                font = self.font - step / STEPS_A_POINT
                 if self.fits((), font):
                     return (), font
         font = min(self.font, MIN_FONT_PT)

@@ -14,12 +14,26 @@ no layout has shown (a new line of sources, what was left out).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from briefing.model import Brief
-from briefing.render.layout import COLUMN_GAP_REM, Plan, page_view
-from briefing.render.measure import PageText, Paragraph, Unit, Word
+from briefing.render.layout import Plan, page_view
+from briefing.render.measure import SPACE_EM, PageText, Paragraph, Unit, Word
+from briefing.render.sheet import (
+    COLS_MARGIN_REM,
+    COLUMN_GAP_REM,
+    DEFAULT_KEY_POINTS_REM,
+    DEFAULT_PARTICIPANTS_REM,
+    FOOTER_LINE_HEIGHT,
+    FOOTER_MARGIN_REM,
+    FOOTER_REM,
+    MORE_MARGIN_REM,
+    QUOTE_CSS,
+    QUOTE_LINE,
+    px,
+)
 
 EPS = 1e-5
 """rem: a word fits a line this little too long (Pango measures in 1/1024 px; widths add up)."""
@@ -113,15 +127,15 @@ class PageModel:
 
     def measurer(self, font_pt: float) -> Measurer:
         if font_pt not in self.measurers:
-            self.measurers[font_pt] = Measurer(self, font_pt * 96 / 72)
+            self.measurers[font_pt] = Measurer(self, px(font_pt))
         return self.measurers[font_pt]
 
     def predict(self, brief: Brief, plan: Plan) -> Heights:
-        """The heights `plan`'s page will have; `plan` is given the measured heights to balance
-        its columns by (`plan.measured`) and its columns are set, as a layout sets them."""
-        plan.measured = self.measurer(plan.font_size)
-        view = page_view(brief, plan, for_pdf=True, pages=None, overflow=False)
-        return _Page(self, plan.measured, view).heights()
+        """The heights `plan`'s page will have, its columns balanced by the measured heights (as
+        a layout of it balances them); `plan` itself is left as it was."""
+        measured = self.measurer(plan.font_size)
+        view = page_view(brief, dataclasses.replace(plan, measured=measured), for_pdf=True, pages=None, overflow=False)
+        return _Page(self, measured, view).heights()
 
 
 def footer_tokens(view: dict) -> dict[str, list[str]]:
@@ -177,12 +191,13 @@ class Measurer:
         has_more = "sec-more" in ref.parts
         left = ref.parts.get("col-left", 0.0) - blocks - (ref.parts["sec-more"] if has_more else 0.0)
         right = ref.parts.get("col-right", 0.0) - sum(u.height for u in right_quotes) if right_quotes else left
-        more_base = ref.parts["sec-more"] - sum(u.height for u in more) if has_more else right + MORE_MARGIN
+        more_base = ref.parts["sec-more"] - sum(u.height for u in more) if has_more else right + MORE_MARGIN_REM
         return left, right, more_base
 
     def block_rem(self, b: dict, width: float, with_quote: bool) -> float | None:
         """Story block `b` (a view's block) at `width`, with its key quote or without."""
         kept = tuple(s["anchor"] for s in b["sentences"])
+        # widths within 1e-4 px of each other are one width (they come of different sums)
         key = ("block", b["anchor"], kept, round(width, 4), with_quote and bool(b["quote"]))
         if key not in self.cache:
             self.cache[key] = self._block(b, set(kept), width, with_quote)
@@ -205,7 +220,7 @@ class Measurer:
     def quote_rem(self, anchor: str, kind: str, width: float) -> float | None:
         """Quote `anchor` in the style of `kind` ("quote": a quotes column; "story-quote": a
         story block) in a column `width` wide."""
-        key = ("quote", anchor, kind, round(width, 4))
+        key = ("quote", anchor, kind, round(width, 4))  # as in `block_rem`
         if key not in self.cache:
             self.cache[key] = self._quote(anchor, kind, width)
         return self.cache[key]
@@ -269,7 +284,7 @@ class _Page:
 
     def key_points(self) -> float:
         points = [u for k, u in self.ref.units.items() if k.startswith("kp-")]
-        total = self.ref.parts.get("sec-kp", 0.0) - sum(u.height for u in points) if points else DEFAULT_KP
+        total = self.ref.parts.get("sec-kp", 0.0) - sum(u.height for u in points) if points else DEFAULT_KEY_POINTS_REM
         for kp in self.view["key_points"]:
             u = self.model.unit(kp["anchor"])
             total += self.m.reflowed(u, self.page, {}) if u is not None else 0.0
@@ -296,13 +311,13 @@ class _Page:
     def _cols_margin(self) -> float:
         ref = self.ref
         if "cols" not in ref.parts:
-            return COLS_MARGIN
+            return COLS_MARGIN_REM
         return ref.parts["cols"] - max(ref.parts.get("col-left", 0.0), ref.parts.get("col-right", 0.0))
 
     def participants(self) -> float:
         rows = [u for u in self.ref.units.values() if u.kind == "row"]
         if not rows or "sec-parts" not in self.ref.parts:
-            return DEFAULT_PARTS + FOOTER_LINE * len(self.view["groups"])
+            return DEFAULT_PARTICIPANTS_REM + FOOTER_LINE * len(self.view["groups"])
         total = self.ref.parts["sec-parts"] - sum(u.height for u in rows)
         firsts = [u for u in rows if u.first] or rows
         others = [u for u in rows if not u.first] or rows
@@ -345,7 +360,7 @@ class _Page:
                 sample = next((u.paras["text"] for u in paras.values() if "text" in u.paras), None)
                 line = sample.line if sample is not None else FOOTER_LINE
                 words = _footer_words(self.model, name, tokens[name])
-                total += FOOTER_MARGIN[name] + line * line_count(words, sample.room(self.page, self.root) if sample else self.page)
+                total += FOOTER_MARGIN_REM[name] + line * line_count(words, sample.room(self.page, self.root) if sample else self.page)
         return total
 
 
@@ -367,8 +382,9 @@ def _footer_words(model: PageModel, name: str, tokens: list[str]) -> list[Word]:
                     bank[_entry(w.text)] = w
             if key == name:
                 label = [w for w in para.words if w.tag == "label"]
-    per_char = width / chars if chars else FOOTER_LINE * 0.5 / 1.4
-    space = next((w.space for w in bank.values() if w.space), SPACE * 0.64)
+    # rem a character (the footer's type times its glyph width) and a space, when no layout showed them
+    per_char = width / chars if chars else FOOTER_LINE * FOOTER_GLYPH / FOOTER_LINE_HEIGHT
+    space = next((w.space for w in bank.values() if w.space), SPACE * FOOTER_REM)
     words = list(label)
     for t in tokens:
         known = bank.get(_entry(t))
@@ -409,31 +425,21 @@ def _sep(u: Unit) -> list[Word]:
     return [w for w in para.words if w.tag == "sep"][:1] if para else []
 
 
-SPACE = 0.26
-"""em: a space, for words put together that no layout showed side by side."""
-DEFAULT_KP = 2.6
-"""rem: the key points' heading and margins, before a layout shows them."""
-DEFAULT_PARTS = 2.3
-"""rem: the participants' heading and margins, before a layout shows them."""
-COLS_MARGIN = 0.9
-"""rem: the space under the two columns (brief.css)."""
-MORE_MARGIN = 0.1
-"""rem: "More quotes" under the stories adds its own heading and 0.7rem above it, into which the
-last story's 0.6rem margin folds (brief.css)."""
-FOOTER_LINE = 0.64 * 1.4
-"""rem: one line of the footer's small type (brief.css)."""
-FOOTER_MARGIN = {"also": 0.25, "omitted": 0.15}
-"""rem: the space beside the footer's "Also reported" and "left out" lines (brief.css)."""
-QUOTE_CSS = {"quote": (0.95, 0.7, 0.83, 0.7, 1.6), "story-quote": (0.9, 0.7, 0.51, 1.85, 1.2)}
-"""brief.css's two styles of quote: text and caption size (rem), the space around them (rem),
-their inset from the column (rem, plus a rule in pt)."""
+SPACE = SPACE_EM
+"""em: a space, for words put together that no layout showed side by side (`measure.SPACE_EM`)."""
+FOOTER_LINE = FOOTER_REM * FOOTER_LINE_HEIGHT
+"""rem: one line of the footer's small type (brief.css, `sheet`)."""
+FOOTER_GLYPH = 0.5
+"""em a character of the footer's type, when no layout has shown a footer to measure (the
+estimates' `charheights.SMALL_GLYPH`)."""
 
 
 def _css_quote(kind: str) -> Unit:
     """A quote style no layout has shown yet, as brief.css sets it: an empty pattern (its
     height the space around the text, no lines)."""
     text, caption, around, inset, rule = QUOTE_CSS[kind]
-    rule *= 96 / 72
+    rule *= 96 / 72  # pt to CSS px (96 px and 72 pt to the inch)
     return Unit(kind=kind, height=around, paras={
-        "text": Paragraph(words=(), width=0.0, line=text * 1.3, lines=0, font=text, inset=inset, rule=rule),
-        "caption": Paragraph(words=(), width=0.0, line=caption * 1.3, lines=0, font=caption, inset=inset, rule=rule)})
+        "text": Paragraph(words=(), width=0.0, line=text * QUOTE_LINE, lines=0, font=text, inset=inset, rule=rule),
+        "caption": Paragraph(words=(), width=0.0, line=caption * QUOTE_LINE, lines=0, font=caption, inset=inset,
+                             rule=rule)})

@@ -14,15 +14,11 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from briefing.brief.rank import not_shown_note
 from briefing.model import AnalyzedArticle, Brief, Participant, Quote, Story
-
-BASE_FONT_PT = 10.0
-MIN_FONT_PT = 9.0
-"""Fitting shrinks type from 10pt to 9pt at most (8.5pt only as a last resort)."""
-LAST_RESORT_FONT_PT = 8.5
-
-PAGE_CSS = {"a4": "A4", "letter": "letter"}
+from briefing.outlets import outlet
+from briefing.render.charheights import block_height, caption_chars, heading_height, quote_height
+from briefing.render.sheet import BASE_FONT_PT, COLUMN_GAP_REM, PAGE_CSS, PREFERRED_LEFT, content_width, px
+from briefing.vocabulary.topics import SECTIONS
 
 # --- what the page shows ---------------------------------------------------------------------
 
@@ -44,8 +40,6 @@ class Plan:
     """Stories cut before the first render (`fit._precut`): never shown, always in `stories`."""
     calib: tuple[float, float] = (1.0, 1.0)
     """Measured over estimated height of the articles and of the quotes (see `balance_columns`)."""
-    columns: "Columns | None" = None
-    """The column widths the last render of this plan used."""
     measured: "ColumnHeights | None" = field(default=None, repr=False, compare=False)
     """Heights measured by layouts of the page: the columns are balanced by them, not estimated."""
     columns_fixed: "Columns | None" = None
@@ -74,14 +68,36 @@ class Plan:
                 parts.append(f"{n} {one if n == 1 else many}")
         notes = []
         if parts:
-            listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-            notes.append(f"{listed} left out to fit one page")
+            notes.append(f"{joined(parts)} left out to fit one page")
         unlisted = set(unlisted_stories(brief))
         # issue 16: what the page leaves out, said by beat ("12 sport and shopping stories ...")
         note = not_shown_note([stories[k] for k in sorted(self.stories - unlisted)])
         if note:
             notes.append(note)
         return notes
+
+
+def not_shown_note(stories: list[Story]) -> str | None:
+    """What the page says about the stories fitting left out: those of the light beats by the
+    beat's name (`Story.beat_label`, which the brief sets), the rest counted: "12 sport,
+    entertainment and shopping stories and 5 more not shown: listed in brief.json"."""
+    if not stories:
+        return None
+    light = [s for s in stories if s.beat_label]
+    rest = len(stories) - len(light)
+    if not light:
+        return f"{plural(rest, 'story', 'stories')} not shown: listed in brief.json"
+    beats = sorted({s.section: s.beat_label for s in light}.items(),
+                   key=lambda item: SECTIONS.index(item[0]) if item[0] in SECTIONS else len(SECTIONS))
+    text = f"{len(light)} {joined([label for _, label in beats])} {'story' if len(light) == 1 else 'stories'}"
+    if rest:
+        text += f" and {rest} more"
+    return text + " not shown: listed in brief.json"
+
+
+def joined(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def long_date(d) -> str:
@@ -113,16 +129,6 @@ def credit(a: AnalyzedArticle) -> str:
     return " · ".join(bits)
 
 
-def outlet(a: AnalyzedArticle) -> str | None:
-    """The publication that carried an article: its source, else the domain it was read from.
-    None for a file that names neither (it counts as no outlet, not as one per file)."""
-    art = a.article
-    if art.source and art.source.strip():
-        return art.source.strip()
-    host = urlsplit(art.url or "").netloc.lower()
-    return host[4:] if host.startswith("www.") else (host or None)
-
-
 def page_stories(brief: Brief) -> list[Story]:
     """The stories the page is organised by: the brief's own, else one per article (a brief
     built by hand, or before stories are formed)."""
@@ -150,6 +156,8 @@ def story_outlets(brief: Brief, story: Story) -> list[str]:
 
 
 MAX_OUTLETS_SHOWN = 4
+"""Outlets a credit line names ("and 3 more" for the rest): four names fill about one line of the
+credit's small type in the stories column."""
 
 
 def story_credit(brief: Brief, story: Story) -> str:
@@ -244,14 +252,9 @@ def shown_stories(brief: Brief, plan: "Plan") -> list[int]:
 def story_sentences(brief: Brief, k: int) -> list[tuple[int, int]]:
     """The (article, sentence) pairs story `k`'s block shows, in reading order: the story's
     summary as `briefing.brief` made it for the page (`brief.blocks.page_summaries`: no key
-    point, quote or headline said again). A brief made without stories: each article's block as
-    `brief.blocks.block_sentences` chooses it."""
+    point, quote or headline said again). A brief made without stories shows each article's
+    summary as it is (`brief.blocks.article_stories` makes such a brief's blocks)."""
     story = page_stories(brief)[k]
-    if not brief.stories:
-        from briefing.brief.blocks import block_sentences  # numpy: not at import time
-
-        i = story.articles[0]
-        return [(i, s) for s in block_sentences(brief, i)]
     n = len(brief.articles)
     return [(i, s) for i, s in story.summary if 0 <= i < n and 0 <= s < len(brief.articles[i].sentences)]
 
@@ -318,18 +321,10 @@ def kept_participants(brief: Brief, plan: "Plan") -> list[int]:
 # --- the two columns: articles on the left, quotes on the right --------------------------------
 
 
-CONTENT_WIDTH_PX = {"a4": (210 - 30) / 25.4 * 96, "letter": (8.5 * 25.4 - 30) / 25.4 * 96}
-"""The page's text width (page less the 15mm side margins of brief.css), CSS px."""
-
-
-def content_width(brief: Brief) -> float:
-    return CONTENT_WIDTH_PX.get((brief.page_size or "a4").lower(), CONTENT_WIDTH_PX["a4"])
-
-
-COLUMN_GAP_REM = 1.6
 LEFT_SHARE = (0.44, 0.66)
-"""The articles column takes this share of the width at least and at most (the sketch: ~58%)."""
-PREFERRED_LEFT = 0.57
+"""The articles column takes this share of the width at least and at most (the sketch's 57%,
+`PREFERRED_LEFT`, give or take about a tenth of the page): narrower, a headline breaks every few
+words; wider, the quotes column holds two words a line."""
 MIN_QUOTES_RIGHT = 3
 """Quotes moved under the articles ("More quotes") leave at least this many, and at least half,
 in the quotes column."""
@@ -346,46 +341,6 @@ class Columns:
     column, to balance a tall column of stories beside a short one of quotes."""
     height_left: float = 0.0
     height_right: float = 0.0
-
-
-def line_count(chars: float, width: float, size: float, em_per_char: float) -> int:
-    if chars <= 0:
-        return 0
-    per_line = max(1.0, width / (size * em_per_char))
-    return math.ceil(chars / per_line)
-
-
-def article_height(title: str, credit: str, chars: int, width: float, fs: float) -> float:
-    inner = width - 1.25 * fs
-    h = line_count(len(title), inner, 0.95 * fs, 0.56) * 1.22 * 0.95 * fs
-    h += line_count(len(credit), inner, 0.7 * fs, 0.52) * 1.34 * 0.7 * fs
-    h += line_count(chars, inner, fs, 0.47) * 1.34 * fs
-    return h + 0.86 * fs
-
-
-def block_height(title: str, credit: str, chars: int, quote: tuple[str, int] | None, width: float,
-                 fs: float) -> float:
-    """A story block: its headline, credit and summary, and its key quote if it shows one."""
-    h = article_height(title, credit, chars, width, fs)
-    if quote is not None:
-        h += quote_height(quote[0], quote[1], width - 1.25 * fs, fs) + 0.2 * fs
-    return h
-
-
-def caption_chars(speaker: str | None, title: str | None) -> int:
-    """Characters of a quote's caption (speaker and title), as the height estimates count them."""
-    return len(speaker or "speaker not named") + len(title or "") + 9
-
-
-def quote_height(text: str, caption: int, width: float, fs: float) -> float:
-    inner = width - 0.7 * fs - 2.2
-    h = line_count(len(text) + 2, inner, 0.95 * fs, 0.45) * 1.3 * 0.95 * fs
-    h += line_count(caption, inner, 0.7 * fs, 0.5) * 1.3 * 0.7 * fs
-    return h + 0.83 * fs
-
-
-def heading_height(fs: float) -> float:
-    return 0.7 * fs * 1.34 + 0.57 * fs + 1.2
 
 
 class ColumnHeights(Protocol):
@@ -405,7 +360,7 @@ class _Estimated:
     """Column items' heights from character counts (before any layout), scaled by `calib`."""
 
     def __init__(self, brief: Brief, articles: list[dict], quotes: list[dict], font_pt: float):
-        self.fs = font_pt * 96 / 72
+        self.fs = px(font_pt)
         self.arts = [(a["title"], a["credit"], sum(len(s["text"]) + 1 for s in a["sentences"]),
                       _quote_chars(a["quote"]) if a.get("quote") else None) for a in articles]
         self.qts = [_quote_chars(q) for q in quotes]
@@ -470,7 +425,7 @@ def balance_columns(brief: Brief, articles: list[dict], quotes: list[dict], font
 def _balance(brief: Brief, articles: list[dict], items, qts: list, font_pt: float,
              calib: tuple[float, float]) -> Columns:
     """The split (and quotes moved) whose taller column is shortest, from `items`' heights."""
-    fs = font_pt * 96 / 72
+    fs = px(font_pt)
     width = content_width(brief) - COLUMN_GAP_REM * fs
     head_left, head_right, head_more = items.head
     ca, cq = calib
@@ -496,7 +451,7 @@ def _balance(brief: Brief, articles: list[dict], items, qts: list, font_pt: floa
         right, more = right_all[:len(right_all) - moved], right_all[len(right_all) - moved:]
         if not right:
             continue
-        for step in range(round(LEFT_SHARE[0] * 100), round(LEFT_SHARE[1] * 100) + 1):
+        for step in range(round(LEFT_SHARE[0] * 100), round(LEFT_SHARE[1] * 100) + 1):  # every whole percent
             f = step / 100
             wl, wr = f * width, (1 - f) * width
             hl = head_left + ca * sum(height(it, wl) for it in left_items)
@@ -508,7 +463,8 @@ def _balance(brief: Brief, articles: list[dict], items, qts: list, font_pt: floa
                 best = cand
                 continue
             tall, best_tall = max(hl, hr), max(best.height_left, best.height_right)
-            # moving a quote must win at least a line and a half; among equals, nearer the sketch
+            # moving a quote must win at least a line and a half; among equals (within half a px),
+            # nearer the sketch
             changed = moved > best.moved or lifted > best.lifted
             gain = 1.5 * fs if changed else 0.5
             same = moved == best.moved and lifted == best.lifted
@@ -571,7 +527,7 @@ def also_reported(brief: Brief, unshown: list[int]) -> tuple[list[dict], int]:
         where = outlets[0] if outlets else ""
         if count > 1:
             where = plural(count, "article") + (f", {where}" if where else "")
-        cost = len(st.title) + len(where) + 5
+        cost = len(st.title) + len(where) + 5  # " (", ")" and " · " around an entry
         if entries and used + cost > ALSO_REPORTED_CHARS:
             return entries, len(unshown) - n
         entries.append({"title": st.title, "where": where, "id": st.id})
@@ -591,7 +547,7 @@ def quiet_stories(brief: Brief) -> dict:
     titles, used = [], 0
     for n, st in enumerate(brief.quiet):
         title = str(st.get("title") or "").strip()
-        if titles and used + len(title) + 3 > QUIET_CHARS:
+        if titles and used + len(title) + 3 > QUIET_CHARS:  # " · " between titles
             return {"titles": titles, "more": len(brief.quiet) - n}
         titles.append(title)
         used += len(title) + 3
@@ -618,7 +574,8 @@ def continuity(brief: Brief, story: Story) -> dict | None:
 
 def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: int | None,
           overflow: bool) -> dict:
-    """The template's context: the page `plan` leaves of the brief (`plan.columns` is set)."""
+    """The template's context: the page `plan` leaves of the brief, with the columns it balanced
+    (``columns``, a `Columns`: fitting reads them from the view; the plan is left as it was)."""
     plan = plan or Plan()
     stories = page_stories(brief)
     owner = story_of_articles(brief)
@@ -642,9 +599,9 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
     quotes = [_quote_view(brief, k, number.get(quote_story(brief, k, owner), ""))
               for k in kept_quotes(brief, plan) if k not in block_quote_keys]
     if plan.columns_fixed is not None:
-        cols = plan.columns = plan.columns_fixed
+        cols = plan.columns_fixed
     else:
-        cols = plan.columns = balance_columns(brief, blocks, quotes, plan.font_size, plan.calib, plan.measured)
+        cols = balance_columns(brief, blocks, quotes, plan.font_size, plan.calib, plan.measured)
     if cols.lifted:
         with_quote = [b for b in blocks if b["quote"]]
         lifted = with_quote[len(with_quote) - cols.lifted:]
@@ -669,6 +626,7 @@ def page_view(brief: Brief, plan: Plan | None = None, *, for_pdf: bool, pages: i
         "articles_all": _source_views(brief, shown + cited, number),
         "quotes": quotes,
         "more_quotes": more_quotes,
+        "columns": cols,
         "cols_left": f"{cols.left * 100:.0f}",
         "cols_right": f"{(1 - cols.left) * 100:.0f}",
         "groups": _group_views(brief, plan),

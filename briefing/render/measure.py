@@ -17,6 +17,14 @@ from dataclasses import dataclass, field
 # --- the page as a whole -----------------------------------------------------------------------
 
 
+FIT_TOLERANCE_PX = 0.5
+"""A page fits when its content ends within half a CSS px of the bottom margin: WeasyPrint's
+heights are sums of fractional px, and less than half a px is never a line of text."""
+SPACE_EM = 0.26
+"""A word space where the layout shows none (a line break swallowed it): Noto Serif's and Noto
+Sans's space glyph, 260 units of their 1000 to the em."""
+
+
 @dataclass
 class PageMeasure:
     """Where the page's anchored elements fell, as one continuous column across pages (CSS px)."""
@@ -33,7 +41,7 @@ class PageMeasure:
 
     @property
     def fits(self) -> bool:
-        return self.pages == 1 and self.total <= self.avail + 0.5
+        return self.pages == 1 and self.total <= self.avail + FIT_TOLERANCE_PX
 
     @property
     def fill(self) -> float:
@@ -298,7 +306,7 @@ class _Char:
 def _words(lines: list, box, font: float, root: float, layouts: dict) -> tuple[list[Word], str]:
     """The paragraph's words across its lines: the space a line break swallowed put back."""
     chars: list[_Char] = []
-    space = font * 0.26
+    space = font * SPACE_EM
     runs = [0]
     for line in lines:
         got: list[_Char] = []
@@ -350,6 +358,7 @@ def _word(chars: list[_Char], root: float) -> list[Word]:
 def _breaks_anywhere(ch: str) -> bool:
     """Scripts written without spaces between words (a line may break between any two)."""
     o = ord(ch)
+    # CJK radicals to the unified ideographs, Hangul syllables, Hiragana and Katakana
     return 0x2E80 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0x3040 <= o <= 0x30FF
 
 

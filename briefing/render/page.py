@@ -17,7 +17,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from briefing.model import Brief, BriefingError
-from briefing.render.layout import PAGE_CSS, Plan, page_view
+from briefing.render.layout import Plan, page_view
+from briefing.render.sheet import PAGE_CSS
 
 # --- templates -------------------------------------------------------------------------------
 
@@ -151,10 +152,13 @@ def check_page_size(page_size: str | None) -> None:
 
 def render_plan(brief: Brief, plan: Plan | None, template_dir=None, *, for_pdf: bool,
             pages: int | None = None, overflow: bool = False) -> str:
-    check_page_size(brief.page_size)
-    env = _environment(template_dir)
-    template = env.get_template("brief.html")
-    return template.render(**page_view(brief, plan, for_pdf=for_pdf, pages=pages, overflow=overflow))
+    return render_view(page_view(brief, plan, for_pdf=for_pdf, pages=pages, overflow=overflow), template_dir)
+
+
+def render_view(view: dict, template_dir=None) -> str:
+    """The page `view` (`layout.page_view`) as HTML."""
+    check_page_size(view["brief"].page_size)
+    return _environment(template_dir).get_template("brief.html").render(**view)
 
 
 def render_html(brief: Brief, template_dir: str | Path | None = None, *, for_pdf: bool = False,
