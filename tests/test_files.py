@@ -20,7 +20,7 @@ from briefing.ingest.fetch import default_cache_dir
 from briefing.analyze import gazetteer
 articles, skipped = analyze_paths([sys.argv[1]])
 print(json.dumps({
-    "articles": [a.to_json() for a in articles],
+    "articles": [a.to_json(f"a{i + 1}") for i, a in enumerate(articles)],
     "languages": [detect_language(t) for t in (
         "I pescatori hanno aspettato dall'alba all'ingresso del porto, con il mare calmo e il cielo sereno.",
         "Le port a rouvert lundi après une semaine de travaux sur la digue, sous un ciel gris.")],
