@@ -60,9 +60,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import policy_days  # noqa: E402
 import stories as story_bench  # noqa: E402
 
-from briefing.brief.clusters import (EVENT_DISTANCE, EVENT_SENTENCES, LEAD_SENTENCES, agglomerate,  # noqa: E402
-                                     article_days, content_terms, event_blocks, look_alike_veto, name_terms,
-                                     stem, tfidf_block)
+from briefing.brief.clusters import (EVENT_DISTANCE, agglomerate, article_days, event_blocks,  # noqa: E402
+                                     look_alike_veto, tfidf_block)
+from briefing.brief.features import EVENT_SENTENCES, LEAD_SENTENCES, content_terms, name_terms, stem  # noqa: E402
 from briefing.brief.duplicates import find_duplicates  # noqa: E402
 from briefing.model import AnalyzedArticle  # noqa: E402
 

@@ -70,7 +70,7 @@ def analyze_one(article: Article, options: AnalysisOptions) -> Outcome:
         return Outcome(article, fatal=exc)
     except Exception as exc:  # a bug on one article must not cost the whole brief
         return Outcome(article, error=InputError(article.path, f"could not be analyzed ({type(exc).__name__}: {exc})"))
-    from briefing.brief.clusters import event_features  # scipy: not before the workers start
+    from briefing.brief.features import event_features
 
     event_features(analyzed)  # kept on the article: the day's clustering reads it
     return Outcome(article, analyzed)

@@ -183,7 +183,7 @@ class AnalyzedArticle:
     """Every sentence index, most important first, by the ``news`` ranker, when analysis used it
     (story summaries and key points ask for it again: `analyze.summarize.remember_ranking`)."""
     features: dict | None = field(default=None, compare=False, repr=False)
-    """The article's event features (`brief.clusters.event_features`), once found: clustering and
+    """The article's event features (`brief.features.event_features`), once found: clustering and
     the story record read them, and a worker process finds them beside the analysis."""
     printed: list[int] | None = None
     """Indices into `sentences` that the page prints from this article (in a story block or as a

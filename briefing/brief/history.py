@@ -2,7 +2,7 @@
 
 A brief.json keeps, for each story, what a later day needs to recognise it (`story_evidence`):
 per article (copies aside) its id, date and strongest event terms, block by block as
-clustering weighs them (`clusters.event_features`: content words, names, years, other numbers),
+clustering weighs them (`features.event_features`: content words, names, years, other numbers),
 not its text. `load_brief` reads a brief back: its stories, their evidence, and the sentences
 their articles said (what the reader of a continuing story already knows).
 
@@ -35,7 +35,8 @@ from pathlib import Path
 
 from scipy import sparse
 
-from briefing.brief.clusters import EVENT_DISTANCE, agglomerate, event_features, feature_vectors
+from briefing.brief.clusters import EVENT_DISTANCE, agglomerate, feature_vectors
+from briefing.brief.features import event_features
 from briefing.model import AnalyzedArticle, Article, InputError, Story
 
 __all__ = [

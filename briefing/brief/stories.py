@@ -32,8 +32,8 @@ import numpy as np
 
 from briefing.analyze.summarize import remember_ranking
 from briefing.analyze.titles import GOV_TITLE
-from briefing.brief.clusters import (EVENT_DISTANCE, EVENT_SENTENCES, agglomerate, article_days, event_blocks,
-                                     look_alike_veto)
+from briefing.brief.clusters import EVENT_DISTANCE, agglomerate, article_days, event_blocks, look_alike_veto
+from briefing.brief.features import EVENT_SENTENCES
 from briefing.brief.duplicates import find_duplicates
 from briefing.brief.focus import focus_matcher, parse_focus
 from briefing.brief.multidoc import DEFAULT_WORDS, Document, Pick, Summary, summarize_documents
