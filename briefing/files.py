@@ -34,3 +34,20 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def user_cache_file(fname: str) -> Path:
+    """Where a named general source keeps a small derived file: `$XDG_CACHE_HOME/briefing/fname`,
+    or `~/.cache/briefing/fname`."""
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "briefing" / fname
+
+
+def write_cache_lines(path: Path, lines: list[str]) -> None:
+    """Keep `lines` in the cache file `path`; a read-only home only costs reading the source again
+    next time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, ("\n".join(lines) + "\n").encode("utf-8"))
+    except OSError:
+        pass
