@@ -45,3 +45,24 @@ def test_first_names_of_the_world_are_read_from_a_cache_without_importing_faker(
     assert int(count) > 10_000 and imported == "True"
     assert second.stdout.split() == [count, "False"]
     assert list((tmp_path / "briefing").glob("faker-first-names-*.txt"))
+
+
+def test_country_of_names_the_country_of_a_city_demonym_or_seat_anywhere():
+    from briefing.analyze.gazetteer import country_of, is_place
+
+    assert country_of("Lagos") == "Nigeria"
+    assert country_of("Chicago") == "United States"
+    assert country_of("Brazilian") == "Brazil"
+    assert country_of("Casa Rosada") == "Argentina"
+    assert country_of("Korean") is None and is_place("Korean")  # either Korea: a place, no country
+    assert is_place("Ibadan") and not is_place("Halifax")
+
+
+def test_city_names_and_big_city_names_come_from_the_one_geonames_reader():
+    from briefing.analyze.gazetteer import big_city_names, city_names
+    from briefing.vocabulary.places import geonames_city_rows
+
+    rows = geonames_city_rows()
+    assert city_names() == {name for _, _, name in rows}
+    assert "kano" in big_city_names() and "kano" in city_names()
+    assert big_city_names() == {name for pop, _, name in rows if pop >= 100_000}

@@ -113,8 +113,9 @@ def _country_words() -> frozenset[str]:
     return frozenset(words)
 
 
-_SUBDIVISION_COUNTRIES = ("US", "CA", "GB", "AU", "KR", "JP", "CN", "IN", "FR", "DE", "MX")
-"""The countries whose states, provinces and regions (pycountry) count as places."""
+_SUBDIVISION_COUNTRIES = ("AR", "AU", "BR", "CA", "CN", "DE", "FR", "GB", "ID", "IN", "IT", "JP", "KR", "MX",
+                          "RU", "SA", "TR", "US", "ZA")
+"""The countries whose states, provinces and regions (pycountry) count as places: the G20 members."""
 
 
 @lru_cache(maxsize=1)
