@@ -197,3 +197,23 @@ def test_a_caption_ending_in_a_picture_credit_is_removed():
     art = clean_text(f"{LEAD}\nRescuers walk through the flooded square on Sunday. - Getty Images\n{BODY}\n")
     assert art.paragraphs == [LEAD, BODY]
     assert any("Getty Images" in r for r in art.removed)
+
+
+@pytest.mark.parametrize(("dateline", "agency"), [
+    ("LAGOS (Reuters) -", "Reuters"),
+    ("WARSAW, March 3, 2014 (PAP) --", "PAP"),
+    ("JAKARTA (Antara) -", "Antara"),
+    ("LISBON (Lusa) -", "Lusa"),
+])
+def test_a_dateline_credit_names_any_listed_agency(dateline, agency):
+    art = clean_text(f"Talks Resume\n{dateline} {LEAD}\n{BODY}")
+    assert art.paragraphs[0] == LEAD
+    assert art.source == agency
+
+
+def test_an_agencys_own_domain_names_the_agency():
+    from briefing.ingest.clean import source_from_domain
+
+    assert source_from_domain("pap.pl") == "PAP"
+    assert source_from_domain("mail.antaranews.com") == "Antara"
+    assert source_from_domain("example-daily.ng") == "example-daily.ng"  # a newspaper: its domain

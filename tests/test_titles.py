@@ -78,3 +78,11 @@ def test_an_indefinite_phrase_before_said_is_a_new_speaker_not_an_apposition():
                           "Ola Berg, a spokesman for the port, said the ferry would sail.")
     assert people["Dana Hale"].title is None
     assert people["Ola Berg"].title == "spokesman for the port"
+
+
+def test_a_title_names_the_country_of_any_nationality_or_seat_of_government():
+    assert title_country("Nigerian foreign minister") == "Nigeria"
+    assert title_country("Brazilian Finance Minister") == "Brazil"
+    assert title_country("a Casa Rosada spokeswoman") == "Argentina"
+    assert title_country("Ghana's trade minister") == "Ghana"
+    assert title_country("Lagos state governor") == "Nigeria"

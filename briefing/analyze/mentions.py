@@ -65,7 +65,7 @@ TITLE_WORDS = {
     "lieutenant", "colonel", "captain", "commander", "admiral", "major", "marshal",
     "inspector", "superintendent", "detective", "coach", "ambassador", "envoy",
     "spokesman", "spokeswoman", "spokesperson", "leader", "speaker", "attorney",
-    "trustee", "commissioner", "coroner", "dean", "principal", "chancellor", "mp", "mla",
+    "trustee", "commissioner", "coroner", "dean", "principal", "chancellor", "mp", "mla", "mlc", "msp",
     "mpp", "mna", "mep", "sheriff", "bishop", "archbishop", "cardinal", "manager", "head",
     "founder", "co-founder", "cofounder", "president-elect", "affairs", "trade", "state",
     "economy", "finance", "health", "education", "environment", "interior", "immigration",

@@ -51,6 +51,13 @@ AGENCY_DOMAINS = {
     "dpa.com": "dpa", "upi.com": "UPI", "efe.com": "EFE", "ansa.it": "ANSA", "tass.com": "TASS", "tass.ru": "TASS",
     "interfax.ru": "Interfax", "interfax.com": "Interfax", "ptinews.com": "PTI", "aa.com.tr": "Anadolu Agency",
     "epa.eu": "EPA", "thecanadianpress.com": "The Canadian Press", "pa.media": "PA Media", "aap.com.au": "AAP",
+    "antaranews.com": "Antara", "agenciabrasil.ebc.com.br": "Agência Brasil", "ria.ru": "RIA Novosti",
+    "spa.gov.sa": "Saudi Press Agency", "telam.com.ar": "Télam", "notimex.gob.mx": "Notimex",
+    "apa.at": "APA", "belga.be": "Belga", "bta.bg": "BTA", "hina.hr": "HINA", "cna.org.cy": "CNA", "ctk.cz": "ČTK",
+    "ritzau.dk": "Ritzau", "stt.fi": "STT", "amna.gr": "ANA-MPA", "mti.hu": "MTI", "lusa.pt": "Lusa", "anp.nl": "ANP",
+    "ntb.no": "NTB", "pap.pl": "PAP", "agerpres.ro": "Agerpres", "tanjug.rs": "Tanjug", "tasr.sk": "TASR",
+    "sta.si": "STA", "tt.se": "TT", "keystone-sda.ch": "Keystone-SDA", "ukrinform.ua": "Ukrinform",
+    "ukrinform.net": "Ukrinform", "elta.lt": "ELTA", "leta.lv": "LETA", "mia.mk": "MIA", "ata.gov.al": "ATA",
 }
 """The agencies above on their own web domains (an e-mail or a page there is the agency's)."""
 
