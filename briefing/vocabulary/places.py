@@ -126,6 +126,21 @@ def geonames_city_rows() -> list[tuple[int, str, str]]:
     return rows
 
 
+def _city_forms(name: str, code: str) -> set[str]:
+    """A city's name, also without accents, and without "City" where the rest names its country or
+    one of the country's subdivisions (ISO 3166-2): "new york city" -> "new york", "quezon city"
+    -> "quezon"."""
+    forms = {name, fold_accents(name)}
+    if name.endswith(" city"):
+        import pycountry
+
+        rest = fold_accents(name[: -len(" city")])
+        regions = {fold_accents(sub.name.lower()) for sub in pycountry.subdivisions.get(country_code=code) or []}
+        if rest in regions or rest == fold_accents((country_name(code) or "").lower()):
+            forms.add(rest)
+    return forms
+
+
 def _city_country() -> dict[str, str]:
     """Every capital (of a country of `CAPITAL_MIN_COUNTRY_POPULATION` people or more) and each
     country's `CITIES_PER_COUNTRY` most populous cities of `CITY_MIN_POPULATION` or more, lower
@@ -140,12 +155,12 @@ def _city_country() -> dict[str, str]:
         if per_country[code] > CITIES_PER_COUNTRY:
             continue
         country = country_name(code)
-        for form in {name, fold_accents(name)} if country else ():
+        for form in _city_forms(name, code) if country else ():
             out.setdefault(form, country)
     for code, c in _geonames_countries().items():
         country = country_name(code)
         if c.get("capital") and c.get("population", 0) >= CAPITAL_MIN_COUNTRY_POPULATION and country:
-            for form in {c["capital"].lower(), fold_accents(c["capital"].lower())}:
+            for form in _city_forms(c["capital"].lower(), code):
                 out[form] = country
     return out
 
