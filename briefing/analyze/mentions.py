@@ -444,7 +444,7 @@ _DEMONYM_ENDINGS = (("ians", ("io", "ia", "")), ("ans", ("a", "")), ("ns", ("",)
 
 @lru_cache(maxsize=4096)
 def _people_of_a_place(word: str) -> bool:
-    """A plural demonym, a group and not a name: "Canadians", "Albertans", "Ontarians", "Quebecers"
+    """A plural demonym, a group and not a name: "Kenyans", "Texans", "Bavarians", "Quebecers"
     (a demonym + s, or a place with the English demonym endings)."""
     if len(word) < 5 or not word.endswith("s"):
         return False

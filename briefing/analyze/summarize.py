@@ -147,9 +147,9 @@ _JUNK_CASED_PATTERNS = [
     # bylines: "By Jane Smith", "By . Jane Smith and John Doe, Political Editor", "By JANE SMITH | AP"
     rf"^\W*[Bb][Yy]\s*\.?\s*{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
     r"(?:\s*(?:,|\||-|–|—|for|in)\s*[\w .'’&-]{0,60})?\W*$",
-    # a credit alone in brackets: "(Yonhap News)", "(Photo: AFP)"
+    # a credit alone in brackets: "(Kyodo News)", "(Photo: AFP)"
     r"^\W*\((?:[Pp]hoto|[Pp]icture|[Ii]mage)?\s*:?\s*[A-Z][\w .&/'-]{0,40}\)\W*$",
-    # a caption that ends in its picture credit: "... in Seoul on Friday. (Yonhap News)"
+    # a caption that ends in its picture credit: "... in Lagos on Friday. (Anadolu Agency)"
     r"\((?:[A-Z][\w.&'-]*\s){0,3}(?:News|Photos?|Pictures?|Images|Press|Agency|Wire|Handout)\)\W*$",
     r"\((?:" + "|".join(map(re.escape, WIRE_CREDITS)) + ")"
     r"(?:\s?(?:Photo|Images|News|/[^)]{1,30}))?\)\W*$",
@@ -183,7 +183,7 @@ def is_junk(sentence: str) -> bool:
 
     Captions ("Flying high: Half of the kite took to the sky" with no full stop), "Scroll down
     for video", "Click here", bylines ("By Jane Smith"), bare datelines and dates, lines of
-    social handles or hashtags, e-mail or URL lines, photo credits ("(Yonhap News)",
+    social handles or hashtags, e-mail or URL lines, photo credits ("(Kyodo News)",
     "Photo: AP"), "Read more" and the like.
     """
     s = sentence.strip()
