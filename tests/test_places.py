@@ -90,3 +90,12 @@ def test_the_brief_counts_places_of_every_continent():
     assert "Male" not in forms  # the Maldives' capital, and an English word
     text = "Kenyan officials met Brazilian envoys in Nairobi."
     assert [m.group(0) for m in place_pattern().finditer(text)] == ["Kenyan", "Brazilian", "Nairobi"]
+
+
+def test_a_compass_country_has_its_headline_forms_and_iso_names_show_one_name():
+    forms = place_forms()
+    assert forms["N. Korea"] == forms["NK"] == "North Korea"
+    assert forms["S. Africa"] == "South Africa"
+    assert "SK" not in forms  # Slovakia's ISO code, not South Korea's initials
+    assert forms["Russian Federation"] == forms["Russia"] == "Russia"
+    assert forms["Türkiye"] == forms["Turkey"] == "Turkey"

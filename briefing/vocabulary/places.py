@@ -276,16 +276,31 @@ def shared_nationalities() -> frozenset[str]:
 SHARED_NATIONALITIES: Mapping[str, str] = _LazyTable(lambda: dict.fromkeys(shared_nationalities(), ""))
 """The words of `shared_nationalities`, as a table (`word in SHARED_NATIONALITIES`)."""
 
-# Other names a text uses for a country, as written: short forms, older names, abbreviations.
+# Other names of countries, as written: the CIA World Factbook's own entries for the Palestinian
+# territories, and its name for Myanmar.
 OTHER_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
-    "North Korea": ("N. Korea", "DPRK"),
-    "South Korea": ("S. Korea", "Republic of Korea"),
-    "China": ("PRC",),
-    "Russia": ("Russian Federation",),
-    "Turkey": ("Türkiye",),
-    "Palestine": ("Palestine", "Gaza", "West Bank"),
-    "Myanmar": ("Myanmar", "Burma", "Burmese"),
+    "Palestine": ("Gaza", "Gaza Strip", "West Bank"),
+    "Myanmar": ("Burma",),
 }
+
+
+def _compass_short_forms() -> dict[str, str]:
+    """How news shortens a country named "<compass> X": "N. Korea", "S. Africa", and its initials
+    ("NK") where they are no country's ISO 3166 code ("SK" is Slovakia's, "SA" Saudi Arabia's,
+    "SS" South Sudan's own)."""
+    import pycountry
+
+    iso = {c.alpha_2 for c in pycountry.countries}
+    out = {}
+    for code in _geonames_countries():
+        name = country_name(code) or ""
+        first, _, rest = name.partition(" ")
+        if first in ("North", "South", "East", "West") and rest and " " not in rest:
+            out[f"{first[0]}. {rest}"] = name
+            if first[0] + rest[0] not in iso:
+                out[first[0] + rest[0]] = name
+    return out
+
 
 # Regions a day's news can be about as a whole, as written.
 REGIONS: dict[str, tuple[str, ...]] = {
@@ -324,11 +339,11 @@ def place_forms() -> dict[str, str]:
 
     forms: dict[str, str] = {}
     for c in pycountry.countries:
-        shown = getattr(c, "common_name", None) or c.name
-        for n in {c.name, shown}:
+        shown = country_name(c.alpha_2) or getattr(c, "common_name", None) or c.name
+        for n in {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name), shown}:
             if "," in n or len(n) < 4:
                 continue
-            forms.setdefault(n, shown)
+            forms.setdefault(n, shown)  # ISO's names, short and official, as GeoNames' short name
     for table in (CITY_COUNTRY, GOVERNMENT_SEATS, DEMONYMS):
         for form, place in table.items():
             for cased in _cased(form):
@@ -338,6 +353,7 @@ def place_forms() -> dict[str, str]:
     for place, names in list(OTHER_COUNTRY_NAMES.items()) + list(REGIONS.items()):
         for n in names:
             forms[n] = place
+    forms.update(_compass_short_forms())
     for n in AMBIGUOUS_NAMES:
         forms.pop(n, None)
     return forms
