@@ -98,4 +98,4 @@ def test_a_compass_country_has_its_headline_forms_and_iso_names_show_one_name():
     assert forms["S. Africa"] == "South Africa"
     assert "SK" not in forms  # Slovakia's ISO code, not South Korea's initials
     assert forms["Russian Federation"] == forms["Russia"] == "Russia"
-    assert forms["Türkiye"] == forms["Turkey"] == "Turkey"
+    assert forms["Türkiye"] == forms["Turkish"] == "Turkey"  # "Turkey" alone is also a bird
