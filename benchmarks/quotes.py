@@ -183,7 +183,8 @@ _GUM_NOT_NAME = {"parties", "members", "congressmen", "people", "peacekeepers", 
 
 def gum_name(mention: str) -> str | None:
     """The person's name inside a GUM gold mention (see the module docstring), or None."""
-    from briefing.analyze.mentions import COMMON_CAPS, HONORIFICS, TITLE_WORDS
+    from briefing.analyze.mentions import HONORIFICS, TITLE_WORDS
+    from briefing.vocabulary.common_caps import COMMON_CAPS
 
     stop = TITLE_WORDS | HONORIFICS | COMMON_CAPS | _GUM_NOT_NAME | {
         "biologist", "professor", "prof", "dr", "spokesperson", "spokeswoman", "spokesman"}

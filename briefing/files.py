@@ -55,3 +55,22 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def user_cache_file(fname: str) -> Path | None:
+    """Where a named general source keeps a small derived file: `fname` in `cache_folder()`;
+    None when the cache folder is off."""
+    folder = cache_folder()
+    return folder / fname if folder is not None else None
+
+
+def write_cache_lines(path: Path | None, lines: list[str]) -> None:
+    """Keep `lines` in the cache file `path` (None: the cache folder is off, keep nothing); a
+    read-only home only costs reading the source again next time."""
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, ("\n".join(lines) + "\n").encode("utf-8"))
+    except OSError:
+        pass

@@ -279,3 +279,21 @@ def test_an_agency_credit_opening_the_lead_without_a_place_is_taken_off():
 def test_a_quote_is_kept_word_for_word_with_its_marks(quote):
     art = clean_text(pools(quote))
     assert art.paragraphs == [POOLS_LEAD, quote, POOLS_BODY]
+@pytest.mark.parametrize(("dateline", "agency"), [
+    ("LAGOS (Reuters) -", "Reuters"),
+    ("WARSAW, March 3, 2014 (PAP) --", "PAP"),
+    ("JAKARTA (Antara) -", "Antara"),
+    ("LISBON (Lusa) -", "Lusa"),
+])
+def test_a_dateline_credit_names_any_listed_agency(dateline, agency):
+    art = clean_text(f"Talks Resume\n{dateline} {LEAD}\n{BODY}")
+    assert art.paragraphs[0] == LEAD
+    assert art.source == agency
+
+
+def test_an_agencys_own_domain_names_the_agency():
+    from briefing.ingest.clean import source_from_domain
+
+    assert source_from_domain("pap.pl") == "PAP"
+    assert source_from_domain("mail.antaranews.com") == "Antara"
+    assert source_from_domain("example-daily.ng") == "example-daily.ng"  # a newspaper: its domain

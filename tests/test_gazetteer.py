@@ -70,3 +70,22 @@ def test_a_country_its_adjective_or_its_capital_names_the_country(word, country)
 @pytest.mark.parametrize("word", ["Tuesday", "Harwick", "minister", "Reuters", ""])
 def test_a_word_that_is_no_country_names_none(word):
     assert country_of(word) is None
+def test_country_of_names_the_country_of_a_city_demonym_or_seat_anywhere():
+    from briefing.analyze.gazetteer import country_of, is_place
+
+    assert country_of("Lagos") == "Nigeria"
+    assert country_of("Chicago") == "United States"
+    assert country_of("Brazilian") == "Brazil"
+    assert country_of("Casa Rosada") == "Argentina"
+    assert country_of("Korean") is None and is_place("Korean")  # either Korea: a place, no country
+    assert is_place("Ibadan") and not is_place("Halifax")
+
+
+def test_city_names_and_big_city_names_come_from_the_one_geonames_reader():
+    from briefing.analyze.gazetteer import big_city_names, city_names
+    from briefing.vocabulary.places import geonames_city_rows
+
+    rows = geonames_city_rows()
+    assert city_names() == {name for _, _, name in rows}
+    assert "kano" in big_city_names() and "kano" in city_names()
+    assert big_city_names() == {name for pop, _, name in rows if pop >= 100_000}

@@ -209,3 +209,10 @@ def test_the_longest_quotation_counts_words_inside_double_marks():
     assert longest_quotation('"We will restore every line," she said, "before the cold weather."') == 5
     assert longest_quotation("The mayor said: \u201cWe are keeping the ferry for ten more years") == 9
     assert longest_quotation("No quotation marks here at all.") == 0
+
+
+def test_the_wire_credits_are_the_agencies_of_the_one_list():
+    from briefing.vocabulary.boilerplate import NEWS_AGENCIES, WIRE_CREDITS
+
+    assert {"AP", "Reuters", "AFP", "Xinhua", "PTI", "EFE", "Lusa"} <= set(WIRE_CREDITS)
+    assert all(c.lower() in NEWS_AGENCIES or c.lower() in ("getty", "alamy", "shutterstock") for c in WIRE_CREDITS)

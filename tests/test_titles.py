@@ -137,3 +137,9 @@ def test_a_title_set_off_by_commas_before_the_name_is_the_persons_title():
     assert people["Tomas Reyes"].title == "Northfield's police chief"
     people = participants("Speaking after the vote, Tomas Reyes, the police chief, said the road would reopen.")
     assert people["Tomas Reyes"].title == "police chief"
+def test_a_title_names_the_country_of_any_nationality_or_seat_of_government():
+    assert title_country("Nigerian foreign minister") == "Nigeria"
+    assert title_country("Brazilian Finance Minister") == "Brazil"
+    assert title_country("a Casa Rosada spokeswoman") == "Argentina"
+    assert title_country("Ghana's trade minister") == "Ghana"
+    assert title_country("Lagos state governor") == "Nigeria"

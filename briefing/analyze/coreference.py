@@ -186,7 +186,7 @@ class NameIndex:
 
         A kin relation ("Lund's dad, Gregor"), an honorific other than "St." (a
         saint or a street: "St. Louis"), or a title whose last word is a person noun
-        ("Hereditary Chief Na'moks"; not a modifier like "Policy Review" or
+        ("Hereditary Chief Tl'ehan"; not a modifier like "Policy Review" or
         "Junior High").
         """
         if "relation" in m.evidence:

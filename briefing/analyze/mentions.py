@@ -31,7 +31,14 @@ from briefing.analyze.gazetteer import (
     is_place_or_code,
     world_first_names,
 )
-from briefing.vocabulary.boilerplate import REPORTING_CREDIT_AFTER, REPORTING_CREDIT_BEFORE, VIDEO_PROMO
+from briefing.vocabulary.boilerplate import (
+    REPORTING_CREDIT_AFTER,
+    REPORTING_CREDIT_BEFORE,
+    SOCIAL_NETWORKS,
+    VIDEO_PROMO,
+    credit_pattern,
+)
+from briefing.vocabulary.common_caps import COMMON_CAPS
 from briefing.vocabulary.places import DEMONYMS, GOVERNMENT_SEATS
 from briefing.vocabulary.speech import SPEECH_VERBS
 from briefing.vocabulary.stopwords import stop_words
@@ -58,7 +65,7 @@ TITLE_WORDS = {
     "lieutenant", "colonel", "captain", "commander", "admiral", "major", "marshal",
     "inspector", "superintendent", "detective", "coach", "ambassador", "envoy",
     "spokesman", "spokeswoman", "spokesperson", "leader", "speaker", "attorney",
-    "trustee", "commissioner", "coroner", "dean", "principal", "chancellor", "mp", "mla",
+    "trustee", "commissioner", "coroner", "dean", "principal", "chancellor", "mp", "mla", "mlc", "msp",
     "mpp", "mna", "mep", "sheriff", "bishop", "archbishop", "cardinal", "manager", "head",
     "founder", "co-founder", "cofounder", "president-elect", "affairs", "trade", "state",
     "economy", "finance", "health", "education", "environment", "interior", "immigration",
@@ -167,44 +174,6 @@ _PRONOUN_CONTRACTION = re.compile(r"(?i)(?:i|you|he|she|it|we|they|who|that|ther
 # Compass words: a direction, or a surname closing a first name ("Marty West", "Ann North").
 COMPASS = {"north", "south", "east", "west"}
 
-# Capitalised function words and other common sentence starters: never a name.
-COMMON_CAPS = {
-    "the", "a", "an", "in", "on", "at", "of", "for", "to", "from", "by", "with", "and",
-    "but", "or", "nor", "so", "yet", "if", "when", "while", "after", "before", "since",
-    "as", "though", "although", "because", "despite", "during", "until", "unless",
-    "this", "that", "these", "those", "there", "here", "it", "its", "he", "she", "they",
-    "we", "i", "you", "his", "her", "their", "our", "my", "your", "him", "them", "us",
-    "me", "who", "what", "where", "why", "how", "which", "whose", "whom", "all", "some",
-    "many", "most", "more", "much", "few", "several", "any", "each", "every", "no",
-    "not", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "also", "still", "even", "just", "only", "then", "now", "yes", "well", "like",
-    "about", "against", "among", "between", "into", "over", "under", "through",
-    "without", "within", "upon", "across", "around", "toward", "towards", "per",
-    "via", "amid", "whether", "however", "meanwhile", "instead", "indeed", "perhaps",
-    "according", "asked", "said", "says", "says", "told", "added", "last", "next",
-    "new", "other", "another", "such", "both", "either", "neither", "once", "twice",
-    "first", "second", "third", "early", "late", "later", "earlier", "former",
-    "senior", "top", "local", "federal", "national", "international", "global",
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-    "central", "mr", "mrs", "ms", "dr", "photo", "photos", "video", "watch", "read",
-    "listen", "click", "subscribe", "follow", "related", "editor's", "note", "update",
-    "updated", "breaking", "exclusive", "opinion", "analysis", "advertisement",
-    "god", "christ", "jesus", "allah", "lord", "ok", "okay", "oh", "hey", "please",
-    "thank", "thanks", "dear", "hi", "hello", "why", "let", "let's", "don't", "can't",
-    "it's", "i'm", "we're", "they're", "that's", "there's", "here's", "what's",
-    "covid-19", "covid", "coronavirus", "english", "french", "internet", "web",
-    "communist", "liberal", "liberals", "conservative", "conservatives",
-    "democrat", "democrats", "republican", "republicans", 
-    "green", "greens", "labour", "labor", "catholic", "muslim", "christian",
-    "jewish", "hindu", "sikh", "buddhist", "indigenous", "aboriginal", "black", "white",
-    "asian", "african", "european", "latino", "hispanic", "arab", "western", "eastern",
-    "unlike", "besides", "beyond", "inside", "outside", "following", "regarding", "given",
-    "overall", "sometimes", "often", "never", "always", "although", "thus", "therefore",
-    "otherwise", "nevertheless", "nonetheless", "anyway", "actually", "currently",
-    "recently", "finally", "initially", "originally", "eventually", "mps", 
-    "protesters", "officials", "police", "staff", "experts", "residents", "british", "hon", "mp",
-}
-
 # East Asian surnames (romanised) that start a surname-first name like "Kim Kyou-hyun".
 EAST_ASIAN_SURNAMES = {
     "kim", "lee", "yi", "park", "pak", "choi", "choe", "jung", "jeong", "chung", "kang",
@@ -265,6 +234,11 @@ RELATION_NOUNS = {
 RELATION_BEFORE = re.compile(
     r"[’']s\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(RELATION_NOUNS)) + r"),\s+$")
 
+
+# What makes a bracket after a name a credit ("(Photo: Ana Ruiz/Agency)"): a news or picture
+# agency, a social network, a credit word.
+_CREDIT_WORDS = re.compile(r"(?i)\b(?:" + credit_pattern() + "|" + "|".join(SOCIAL_NETWORKS)
+                           + r"|photo|images|press|submitted|courtesy|instagram)\b")
 
 _SPEECH_AFTER = re.compile(r"(?:’s|'s)?,?\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(SPEECH_VERBS - {"according"})) + r")\b")
 # A name, a short prepositional phrase naming where the person works, then a speech
@@ -440,9 +414,9 @@ def cap_runs(tokens: list[Token], text: str):
 def _surname_look_alikes(run: list[Token], classes: list[str]) -> None:
     """A month, place or common word is a surname after an honorific or closing a first name.
 
-    "Ms. May", "Mr. Jordan", "Theresa May": the word cannot be a date or a place
+    "Ms. May", "Mr. Jordan", "Tessa May": the word cannot be a date or a place
     there, so it is re-classed as a name; a common or place word needs to be a US Census
-    surname too ("David French", "Neil Young", "Joe Kent").
+    surname too ("Paul French", "Nora Young", "Ada Kent").
     """
     for idx in range(1, len(run)):
         b = base(run[idx].text).rstrip(".")
@@ -470,7 +444,7 @@ _DEMONYM_ENDINGS = (("ians", ("io", "ia", "")), ("ans", ("a", "")), ("ns", ("",)
 
 @lru_cache(maxsize=4096)
 def _people_of_a_place(word: str) -> bool:
-    """A plural demonym, a group and not a name: "Canadians", "Albertans", "Ontarians", "Quebecers"
+    """A plural demonym, a group and not a name: "Kenyans", "Texans", "Bavarians", "Quebecers"
     (a demonym + s, or a place with the English demonym endings)."""
     if len(word) < 5 or not word.endswith("s"):
         return False
@@ -525,7 +499,7 @@ FIRST_NAMES_ONLY_STOP = COMMON_CAPS | MONTHS | DAYS
 _FUNCTION_WORDS = {"and", "but", "with", "for", "from", "that", "than", "because", "when", "while"}
 _FIRST_PERSON_QUOTE = re.compile(r"[“\"][^”\"]*\b(?:I|I’m|I'm|I’ve|I've|I’ll|I'll|I’d|I'd|me|my|myself)\b[^“\"]*[”\"]")
 
-# Title words that only modify a title's head ("under secretary", "the National Interest"):
+# Title words that only modify a title's head ("under secretary", "the National Good"):
 # a title ending in one has no head, and is no title.
 TITLE_MODIFIERS = {
     "under", "vice", "prime", "deputy", "assistant", "acting", "interim", "former", "late",
@@ -569,7 +543,7 @@ def _run_classes(run: list[Token]) -> tuple[list[str], bool]:
             classes[idx] = "name"
         elif (classes[idx] in ("org", "common", "place") and run[idx].low in EAST_ASIAN_SURNAMES
                 and idx + 2 == len(run) and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", run[idx + 1].text)):
-            # an East Asian surname before a hyphenated given name: "Park Min-jae", "Moon Jae-in"
+            # an East Asian surname before a hyphenated given name: "Park Min-jae", "Han Seo-yun"
             classes[idx] = "name"
         if "-" in run[idx].text and any(p in TITLE_WORDS or p in HONORIFICS for p in run[idx].low.split("-")):
             classes[idx] = "title"
@@ -679,7 +653,7 @@ class MentionFinder:
             if len(m.tokens) >= 2 and _KIN_BEFORE.search(before):
                 m.evidence.add("relation")
             if len(m.tokens) >= 2 and re.match(r",\s+who(?:m|se)?\s", after):
-                m.evidence.add("who")  # "who" refers to people: "Melanne Verveer, who served ..."
+                m.evidence.add("who")  # "who" refers to people: "Odile Brun, who served ..."
             if len(m.tokens) >= 2 and LEADER_OF.match(text, m.end):
                 m.evidence.add("leader")  # "the Rui Costa government": the person who leads it
             # "says Cambridge cartoonist X": a capitalised word followed by a lower-case
@@ -734,7 +708,7 @@ class MentionFinder:
                 continue  # an acronym is no part of a person's name: "KTV Weather", "the French CAC"
             if self.is_named_thing(m):
                 continue
-            # "Theresa May", "Johnnie Christmas": a month or holiday closing a first name
+            # "Tessa May", "Ellis Christmas": a month or holiday closing a first name
             month_surname = low[0] in FIRST_NAMES and (low[-1] in MONTHS or low[-1] in HOLIDAYS)
             east_asian_first = low[0] in EAST_ASIAN_SURNAMES and len(low) == 2 and "-" in low[1]
             if any((w in ORG_WORDS and not (k == 0 and (w in FIRST_NAMES or east_asian_first)))
@@ -761,9 +735,9 @@ class MentionFinder:
             if len(low) > 4:
                 continue
             if ev <= {"first_name", "world_first_name"} and (self._after_locative(m.start) or self._after_place_owner(m.start)):
-                # "in Brookfield or Grant Heights", "at Augusta National": a place; "Hong
+                # "in Brookfield or Grant Heights", "at Harrow National": a place; "Hong
                 # Kong's Hang Seng index": a place's thing (its people need more evidence than a
-                # first name: "Canada's Justin Trudeau" has it at another mention)
+                # first name: "Chile's Ines Varga" has it at another mention)
                 continue
             strong = ev & {"first_name", "world_first_name", "honorific", "title", "speech", "east_asian",
                            "surname_used", "appositive", "age", "initial", "relation", "leader", "who", "pronoun"}
@@ -794,7 +768,7 @@ class MentionFinder:
 
     def _coordinated(self, accepted: list[Mention], weak_multi: list[Mention]) -> None:
         """Conjuncts share a category: a full name coordinated with a person's full name ("Ruth
-        Okafor and Holden Chow", "Holden Chow, Ruth Okafor and ...") is a person (added to
+        Okafor and Wenjie Tao", "Wenjie Tao, Ruth Okafor and ...") is a person (added to
         `accepted`)."""
         text = self.text
         firm = sorted(accepted, key=lambda m: m.start)
@@ -838,7 +812,7 @@ class MentionFinder:
 
     def is_named_thing(self, m: Mention) -> bool:
         """A capitalised name right after "the" names a thing, not a person: "the Portland Lumber",
-        "the Alberta Legislature", "the Paris Bourse". A person takes "the" only with a title or
+        "the Harbour Commission", "the Paris Bourse". A person takes "the" only with a title or
         description between ("the economist Jared Bernstein", "the late John Smith")."""
         if m.title is not None or m.evidence & {"honorific", "relation"}:
             return False
@@ -855,7 +829,7 @@ class MentionFinder:
         return bool(self._THE_BEFORE.search(self.text[max(0, st - 5):st]))
 
     def _credit(self, m: Mention) -> bool:
-        """Photo, video and reporting credits: "(Adrian Wyld/The Canadian Press)", "Photo: X",
+        """Photo, video and reporting credits: "(Ines Varga/AFP)", "Photo: X",
         "X/AP", "With files from X", "X contributed to this report", "X has more"; and names in a
         video promo ("WATCH: ...")."""
         text = self.text
@@ -876,8 +850,7 @@ class MentionFinder:
             cl = text.find(")", m.end, m.end + 80)
             if cl != -1:
                 inside = text[op + 1:cl]
-                if "/" in inside or re.search(r"(?i)\b(?:getty|photo|images|press|reuters|afp|ap|"
-                                              r"shutterstock|submitted|courtesy|instagram|twitter|facebook)\b", inside):
+                if "/" in inside or _CREDIT_WORDS.search(inside):
                     return True
         return False
 

@@ -37,7 +37,6 @@ from briefing.model import Article, Quote, Span
 from briefing.analyze.coreference import NameIndex
 from briefing.analyze.mentions import (
     AUXILIARIES,
-    COMMON_CAPS,
     DAYS,
     MONTHS,
     PRONOUNS,
@@ -46,6 +45,7 @@ from briefing.analyze.mentions import (
     Person,
 )
 from briefing.analyze.people import people_index
+from briefing.vocabulary.common_caps import COMMON_CAPS
 from briefing.vocabulary.grammar import COORDINATORS, COPULA, DETERMINERS, PREPOSITIONS, SUBORDINATORS
 from briefing.vocabulary.speech import QUOTE_CUES, SPEECH_VERBS, TELLING_VERBS
 from briefing.vocabulary.stopwords import stop_words
@@ -417,8 +417,8 @@ _DESCRIBED_SUBJECT = re.compile(
 # A definite description in the clause before the verb: "the minister", "that official".
 _DESCRIPTION_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(" + _ROLE_ALT + r")\b", re.I)
 # What stands between a name used as a modifier and the person it describes: lower-case
-# description words ("Sanders campaign manager Jeff Weaver"), or a possessive and a
-# description before a comma ("Rubio's deputy campaign manager, Rich Beeson").
+# description words ("Ortiz campaign manager Lena Hart"), or a possessive and a
+# description before a comma ("Ortiz's deputy campaign manager, Ivo Brandt").
 _MODIFIED_NAME = re.compile(r"(?:(?:’s|'s)?(?:\s+[a-z][\w-]*){1,4}\s+|(?:’s|'s)(?:\s+[a-z][\w-]*){1,5},\s+)")
 # What may stand between a subject and its verb: a phrase set off by commas that opens as a
 # relative clause, an apposition, an age or a participle ("Hale, who ..., said", "Hale, the
@@ -719,7 +719,7 @@ class _Attributor:
         if m.group("desc"):
             return self._describe(m.group("desc"), off)
         # a capitalised word: the first person mention after the verb, else an organisation
-        # named there ("said Judicial Watch")
+        # named there ("said Open Ledger")
         p = self._name_after(off)
         if p is None:
             om = _ORG_AFTER.match(self.text, off)
@@ -751,9 +751,9 @@ class _Attributor:
         return self._named(mm)
 
     def _head_of(self, m):
-        """The person a name only modifies, when one is named right after it: "Sanders campaign
-        manager Jeff Weaver", "Rubio's deputy campaign manager, Rich Beeson", "former Obama
-        speechwriter Jon Favreau" (the description between is in lower case)."""
+        """The person a name only modifies, when one is named right after it: "Ortiz campaign
+        manager Lena Hart", "Ortiz's deputy campaign manager, Ivo Brandt", "former Mendes
+        speechwriter Ada Quill" (the description between is in lower case)."""
         for _ in range(3):
             nxt = next(iter(self.index.mentions_between(m.end, m.end + 60)), None)
             if nxt is None:
@@ -770,7 +770,7 @@ class _Attributor:
 
     def _last_quote_end(self, before: str, lo: int) -> int:
         """Where the last quotation in the masked `before` ends (-1: none), passing over quoted names
-        and titles, which stand inside the writer's clause ("X, wearing “Ted Cruz” pins, said",
+        and titles, which stand inside the writer's clause ("X, wearing “Lena Hart” pins, said",
         "X, author of ''A History of Rivers,'' put it"); the quote being attributed always counts."""
         end = len(before)
         while True:
@@ -898,7 +898,7 @@ class _Attributor:
         return True
 
     def _organisation_right_before(self, lo: int, va: int):
-        """A capitalised subject that is no person, right before the verb: "Judicial Watch added"."""
+        """A capitalised subject that is no person, right before the verb: "Open Ledger added"."""
         k = bisect_left(self._organisation_at, lo)
         while k < len(self.organisations) and self.organisations[k][0] < va:
             at, name = self.organisations[k]
@@ -1452,7 +1452,7 @@ def _woven_in(content: str, before: str, after: str) -> bool:
 
     A partial quote that opens in lower case inside a sentence ("Payne said she has
     “every confidence in ...”") is reported speech with some words quoted; a
-    capitalised run of title words ("a scene from “The Kid Who Would Be King.”") is
+    capitalised run of title words ("a scene from “The Girl Who Drew the Sea.”") is
     a title. Either counts as a quote only when introduced as speech: a speech verb
     or a colon right before the marks ("said, “the motive ...”"). Marks right after a
     function word of the sentence ("said that “...”", "according to “...”") are always

