@@ -59,7 +59,7 @@ def drop_sequence(brief: Brief, hidden: frozenset = frozenset(), order: list[int
     nobody quotes, then the lowest-ranked story blocks (those no key point or kept quote cites
     first; a cited one stays in the sources), before any key point does. Titles stay until
     everything else of a person's kind is gone: a name without its title tells the reader
-    little ("Donald Trump", not "President Donald Trump")."""
+    little ("Ada Rowe", not "Finance Minister Ada Rowe")."""
     d = _Drops(brief, hidden, order if order is not None else story_order(brief))
     # each entry: (a kind's operations down to a floor, how many a round). The floors keep two
     # sentences a block, then one; five quotes, then three; three story blocks and three key
