@@ -19,7 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.analyze.article import analyze_article
 from briefing.ingest.fetch import FetchSettings
 from briefing.ingest.language import ENGLISH, identify
 from briefing.ingest.load import PAGE_SUFFIXES, plan_inputs, read_bytes, read_input, read_web
@@ -63,6 +62,10 @@ def analyze_one(article: Article, options: AnalysisOptions) -> Outcome:
     """The analysis of one read article, if it is in English; a failure is this article's alone."""
     if not is_english(article):
         return Outcome(article)
+    # imported here: a small day's one worker imports the analysis while the main process
+    # imports the page's stages (`pipeline.import_page_stages`), not before forking it
+    from briefing.analyze.article import analyze_article
+
     try:
         analyzed = analyze_article(article, options.sentences, words=options.words, algorithm=options.algorithm,
                                    quotes_and_people=options.quotes_and_people)

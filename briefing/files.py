@@ -2,16 +2,22 @@
 
 Every file briefing keeps between runs lives under `cache_folder()` (README, "The cache
 folder"): the world's city names and first names (`analyze.gazetteer`), py3langid's model
-uncompressed (`ingest.language`) and, unless the configuration names another folder, the HTTP
-cache (`ingest.fetch`). ``BRIEFING_CACHE=0`` turns the folder off: nothing is read from it or
-written to it, and every result is the same, only slower to reach."""
+uncompressed (`ingest.language`), the tables the analysis derives from its named sources
+(`kept_table`) and, unless the configuration names another folder, the HTTP cache
+(`ingest.fetch`). ``BRIEFING_CACHE=0`` turns the folder off: nothing is read from it or written
+to it, and every result is the same, only slower to reach."""
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import os
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -74,3 +80,47 @@ def write_cache_lines(path: Path | None, lines: list[str]) -> None:
         atomic_write(path, ("\n".join(lines) + "\n").encode("utf-8"))
     except OSError:
         pass
+
+
+def source_key(modules: Sequence[str], packages: Sequence[str], data: Sequence[Path] = ()) -> str:
+    """A short hash of the code of `modules` (their files' bytes), the installed versions of
+    `packages` and the bytes of our `data` files: what a table derived from named sources depends
+    on, so that a table kept under this key is never read back after any of them changed."""
+    from importlib.metadata import PackageNotFoundError, version
+    from importlib.util import find_spec
+
+    digest = hashlib.sha1()
+    for name in modules:
+        digest.update(Path(find_spec(name).origin).read_bytes())
+    for package in packages:
+        try:
+            digest.update(f"{package}={version(package)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=none".encode())
+    for path in data:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def kept_table(name: str, key: str, make: Callable[[], T]) -> T:
+    """`make()`'s value (strings, numbers and their dicts, lists and frozensets), kept in the cache
+    folder as ``table-<name>-<key>.marshal``: read back in a few milliseconds by every later
+    process (each worker of a build would otherwise make it again); made afresh, and nothing
+    written, when the cache folder is off."""
+    import marshal
+
+    folder = cache_folder()
+    path = folder / f"table-{name}-{key}.marshal" if folder is not None else None
+    if path is not None:
+        try:
+            return marshal.loads(path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # not made yet, or unreadable: made again below
+    value = make()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, marshal.dumps(value))
+        except (OSError, ValueError):  # a read-only home, or a value marshal cannot keep
+            pass
+    return value

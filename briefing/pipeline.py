@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.batch import AnalysisCache, AnalysisOptions, analyze_inputs, is_english
-from briefing.brief.multidoc import DEFAULT_WORDS, Summary
 from briefing.ingest.fetch import FetchSettings
 from briefing.ingest.language import language_name, language_notes
 from briefing.memo import Memo
@@ -24,6 +23,7 @@ from briefing.model import AnalyzedArticle, Article, Brief, BriefingError, Input
 
 if TYPE_CHECKING:
     from briefing.brief.history import EarlierBrief
+    from briefing.brief.multidoc import Summary
 
 Progress = Callable[[str], None]
 
@@ -114,21 +114,23 @@ class StorySummaryResult:
 def summarize_paths(
     paths: Iterable[str | Path],
     *,
-    words: int = DEFAULT_WORDS,
+    words: int | None = None,
     sentences: int | None = None,
     progress: Progress | None = None,
     fetch: FetchSettings | None = None,
 ) -> StorySummaryResult:
     """The articles under `paths` taken as one story, summarized as a story's block on the page
-    is (`briefing.brief.stories.story_summary`): whole sentences, at most `words` words and
-    `sentences` sentences. Near-duplicate copies count once, as on the page."""
+    is (`briefing.brief.stories.story_summary`): whole sentences, at most `words` words (None:
+    `multidoc.DEFAULT_WORDS`, 100) and `sentences` sentences. Near-duplicate copies count once, as
+    on the page."""
     from briefing.brief.duplicates import find_duplicates
+    from briefing.brief.multidoc import DEFAULT_WORDS
     from briefing.brief.stories import story_summary
 
     analyzed, errors = analyze_paths(paths, progress=progress, fetch=fetch, quotes_and_people=False)
     copies = {c for cs in find_duplicates(analyzed).values() for c in cs}
     members = [i for i in range(len(analyzed)) if i not in copies]
-    summary = story_summary(analyzed, members, words=words, sentences=sentences)
+    summary = story_summary(analyzed, members, words=DEFAULT_WORDS if words is None else words, sentences=sentences)
     return StorySummaryResult(summary=summary, articles=analyzed, skipped=errors)
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from briefing import batch
 from briefing.batch import AnalysisCache, AnalysisOptions, analyze_inputs
 from briefing.brief import analysis_record
 from briefing.pipeline import build
@@ -60,15 +59,17 @@ def test_a_day_built_in_worker_processes_is_the_day_built_serially(tmp_path):
 
 
 def test_an_article_whose_analysis_fails_in_a_worker_is_named_and_the_others_make_the_day(tmp_path, monkeypatch):
+    from briefing.analyze import article as analysis
+
     folder = day_folder(tmp_path)
-    real = batch.analyze_article
+    real = analysis.analyze_article
 
     def fails_on_the_flood(article, *args, **kwargs):
         if "flood" in article.path:
             raise RuntimeError("the analysis broke")
         return real(article, *args, **kwargs)
 
-    monkeypatch.setattr(batch, "analyze_article", fails_on_the_flood)  # the forked workers inherit it
+    monkeypatch.setattr("briefing.analyze.article.analyze_article", fails_on_the_flood)  # the forked workers inherit it
     day = analyze_inputs([folder], workers=2)
     broken = [str(e) for e in day.analysis_errors]
     assert broken and all("could not be analyzed (RuntimeError: the analysis broke)" in e for e in broken)
@@ -113,7 +114,7 @@ def test_a_briefing_error_from_the_analysis_stops_the_run_as_it_would_serially(t
     def refuses(article, *args, **kwargs):
         raise BriefingError("analysis refused")
 
-    monkeypatch.setattr(batch, "analyze_article", refuses)
+    monkeypatch.setattr("briefing.analyze.article.analyze_article", refuses)
     with pytest.raises(BriefingError, match="analysis refused"):
         analyze_inputs([folder], workers=workers)
 

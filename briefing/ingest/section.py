@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 
 from briefing.model import Article
 from briefing.vocabulary.stopwords import stop_words
-from briefing.vocabulary.topics import (COMMERCE_PHRASES, COMMERCE_TYPES, LIFESTYLE_TYPES, OPINION_LABELS,
+from briefing.vocabulary.topics import (COMMERCE_PHRASES, COMMERCE_TYPES, IPTC_FILE, LIFESTYLE_TYPES, OPINION_LABELS,
                                         OPINION_TYPES, REVIEW_LABELS, REVIEW_TYPES, SECTIONS, is_press_release,
                                         publisher_section, topic_concepts)
 
@@ -124,7 +124,16 @@ def _opens_sentence(text: str, start: int) -> bool:
 @lru_cache(maxsize=1)
 def _term_sections() -> dict[str, dict[str, float]]:
     """term -> {section: share}: how the term's use in the IPTC vocabulary splits over sections,
-    each section's use taken relative to the size of its vocabulary."""
+    each section's use taken relative to the size of its vocabulary (kept in the cache folder:
+    stemming the vocabulary costs a tenth of a second a process)."""
+    from briefing.files import kept_table, source_key
+
+    key = source_key(("briefing.ingest.section", "briefing.vocabulary.topics", "briefing.vocabulary.stopwords",
+                      "briefing.lightnltk"), ("nltk", "sumy"), (IPTC_FILE,))
+    return kept_table("iptc-term-sections", key, _made_term_sections)
+
+
+def _made_term_sections() -> dict[str, dict[str, float]]:
     counts: dict[str, Counter] = {s: Counter() for s in SECTIONS}
     for section, label, definition in topic_concepts():
         for t in _terms(label):

