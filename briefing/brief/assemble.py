@@ -208,6 +208,8 @@ def _participants(analyzed: list[AnalyzedArticle]) -> list[Participant]:
 
 # --- title -----------------------------------------------------------------------------------
 
+# what a place named in a headline or a summary sentence counts against one in any sentence (1):
+# the headline says what the article is about, its summary what it reports (`topic_scores`)
 _HEADLINE_WEIGHT = 3
 _SUMMARY_WEIGHT = 2
 _CLOSE = 0.8

@@ -24,6 +24,7 @@ from briefing.vocabulary.grammar import SHELL_COMPLEMENTS, SHELL_NOUNS
 from briefing.vocabulary.places import place_forms
 
 MAX_KEY_POINTS = 5
+"""At most this many key points: the page's summary is three to five lines (issue 17; the design card)."""
 MIN_KEY_POINTS = 3
 """A page has at least this many key points when its stories offer them: on a day of one or two
 stories, their next developments (the top of a page is what the principal reads first)."""

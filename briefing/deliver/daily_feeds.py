@@ -49,7 +49,7 @@ __all__ = ["gather_feed_articles", "FeedDay", "STATE_FILE", "ARTICLES_FOLDER", "
 
 STATE_FILE = ".feeds-state.json"
 STATE_LOCK = ".feeds-state.lock"
-STATE_VERSION = 2
+STATE_VERSION = 2  # the state file's layout (version 1 is converted on reading: `_read_state`)
 ARTICLES_FOLDER = "articles"
 KEEP_DAYS = 60
 """Days of used ids kept: a feed holds entries for days or weeks, never for two months."""

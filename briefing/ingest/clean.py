@@ -355,6 +355,7 @@ def _is_caption(line: str) -> bool:
 
 
 _AGENCY_LEAD_RE = re.compile(r"^\(\s*[A-Z][A-Za-z.&\- ]{1,20}\)\s*\S")
+# a sentence-case line longer than this is a sentence, not a headline (news headlines run to about a dozen words)
 _SENTENCE_CASE_HEADLINE_WORDS = 13
 
 

@@ -48,7 +48,7 @@ _BOMS = [
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
 
-_SAMPLE = 65536
+_SAMPLE = 65536  # bytes read to tell text from a binary: enough for any file's header and first paragraphs
 
 
 def _bom(data: bytes) -> tuple[str | None, int]:

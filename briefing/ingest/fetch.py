@@ -45,8 +45,8 @@ __all__ = [
 
 USER_AGENT = f"briefing/{__version__} (+https://pypi.org/project/briefing/)"
 SCHEMES = ("http", "https")
-PER_HOST_CONNECTIONS = 2
-_CHUNK = 65536
+PER_HOST_CONNECTIONS = 2  # a polite crawler's limit: one site is never asked more than twice at once
+_CHUNK = 65536  # bytes read at a time, so the size cap stops a download within 64 KiB of it
 
 
 class FetchError(InputError):
