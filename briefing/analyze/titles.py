@@ -282,19 +282,22 @@ def preposed_apposition(text: str, m: Mention) -> None:
     X, said"), when the name has none before it."""
     if m.title or text[m.end:m.end + 1] != ",":
         return
-    am = _PREPOSED.search(text[max(0, m.start - 120):m.start])
+    window = text[max(0, m.start - 120):m.start]
+    am = _PREPOSED.search(window)
     if not am:
         return
     phrase = am.group(1)
     words = phrase.split()
     head = base(words[-1]).rstrip(".")
-    before = text[max(0, m.start - 120):m.start][:am.start(1)].split()
+    before = window[:am.start(1)].split()
     if before and _ABBREVIATION_STOP.search(before[-1] + " A"):
         return  # the full stop before the phrase is an abbreviation's ("Mr. X's aide, Y,"): no sentence opens there
     if any(w.lower() in COORDINATORS for w in words):
         return  # "X's daughter and her husband, Y,": the phrase names more than the one person
     if words[0].lower() in ("a", "an") or (head not in TITLE_WORDS and head not in ROLE_NOUNS) or head in RELATION_NOUNS:
-        return  # a kin or close relation ("X's father, Y,") is how the text names Y, no office  # "A spokesman, X, said" is rare; an indefinite phrase there is mostly a new subject
+        # "A spokesman, X, said" is rare (an indefinite phrase there is mostly a new subject); a kin
+        # or close relation ("X's father, Y,") is how the text names Y, no office
+        return
     if any(w[:1].islower() and (w in AUXILIARIES or w in SPEECH_VERBS or w in _CLAUSE_OPENERS) for w in words):
         return
     m.title = phrase[4:] if phrase.startswith("The ") else phrase
