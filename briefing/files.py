@@ -1,14 +1,14 @@
 """Small helpers the stages share for files and hosts, and the one cache folder.
 
 Every file briefing keeps between runs lives under `cache_folder()` (README, "The cache
-folder"): the world's city names and first names (`analyze.gazetteer`), py3langid's model
-uncompressed (`ingest.language`), the tables the analysis derives from its named sources
-(`kept_table`) and, unless the configuration names another folder, the HTTP cache
+folder"): py3langid's model uncompressed (`ingest.language`), the tables the analysis derives
+from its named sources (`kept_table`: names, cities, subdivisions, the IPTC terms) and, unless the configuration names another folder, the HTTP cache
 (`ingest.fetch`). ``BRIEFING_CACHE=0`` turns the folder off: nothing is read from it or written
 to it, and every result is the same, only slower to reach."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import ipaddress
 import os
@@ -63,25 +63,6 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def user_cache_file(fname: str) -> Path | None:
-    """Where a named general source keeps a small derived file: `fname` in `cache_folder()`;
-    None when the cache folder is off."""
-    folder = cache_folder()
-    return folder / fname if folder is not None else None
-
-
-def write_cache_lines(path: Path | None, lines: list[str]) -> None:
-    """Keep `lines` in the cache file `path` (None: the cache folder is off, keep nothing); a
-    read-only home only costs reading the source again next time."""
-    if path is None:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, ("\n".join(lines) + "\n").encode("utf-8"))
-    except OSError:
-        pass
-
-
 def source_key(modules: Sequence[str], packages: Sequence[str], data: Sequence[Path] = ()) -> str:
     """A short hash of the code of `modules` (their files' bytes), the installed versions of
     `packages` and the bytes of our `data` files: what a table derived from named sources depends
@@ -124,3 +105,18 @@ def kept_table(name: str, key: str, make: Callable[[], T]) -> T:
         except (OSError, ValueError):  # a read-only home, or a value marshal cannot keep
             pass
     return value
+
+
+def kept(name: str, key: Callable[[], str]) -> Callable[[Callable[[], T]], Callable[[], T]]:
+    """A function of no arguments whose value `kept_table` keeps under `name` and `key()` (asked
+    on first use, not at import), and this process keeps in memory once read."""
+
+    def decorate(make: Callable[[], T]) -> Callable[[], T]:
+        @functools.lru_cache(maxsize=1)
+        @functools.wraps(make)
+        def value() -> T:
+            return kept_table(name, key(), make)
+
+        return value
+
+    return decorate

@@ -66,8 +66,8 @@ def test_with_the_cache_off_nothing_is_written_and_the_analysis_is_the_same(tmp_
     kept = run_analysis(on, None)
     written = {p.relative_to(on / ".cache" / "briefing").parts[0] for p in files_under(on)}
     assert any(name.startswith("py3langid-model-") for name in written)
-    assert any(name.startswith("faker-first-names-") for name in written)
-    assert any(name.startswith("cities15000-") for name in written)
+    assert any(name.startswith("table-world-first-names-") for name in written)
+    assert any(name.startswith("table-cities-") for name in written)
     again = run_analysis(on, None)  # read back from the cache folder
     for result in (kept, again):
         assert {k: v for k, v in result.items() if k != "http cache"} == \

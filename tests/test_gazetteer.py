@@ -46,7 +46,7 @@ def test_first_names_of_the_world_are_read_from_a_cache_without_importing_faker(
     count, imported = first.stdout.split()
     assert int(count) > 10_000 and imported == "True"
     assert second.stdout.split() == [count, "False"]
-    assert list((tmp_path / "briefing").glob("faker-first-names-*.txt"))
+    assert list((tmp_path / "briefing").glob("table-world-first-names-*.marshal"))
 
 
 # --- the country a word names (`country_of`) -------------------------------------------------------

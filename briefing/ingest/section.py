@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from briefing.files import kept, source_key
 from briefing.model import Article
 from briefing.vocabulary.stopwords import stop_words
 from briefing.vocabulary.topics import (COMMERCE_PHRASES, COMMERCE_TYPES, IPTC_FILE, LIFESTYLE_TYPES, OPINION_LABELS,
@@ -121,19 +122,18 @@ def _opens_sentence(text: str, start: int) -> bool:
     return _SENTENCE_START.search(text, max(0, begin - 1), start) is not None
 
 
-@lru_cache(maxsize=1)
+def _term_sections_key() -> str:
+    """What the IPTC term table is made from: the IPTC file, the code that stems and weighs it,
+    and the packages it reads (`files.kept_table` keeps the table by it)."""
+    return source_key(("briefing.ingest.section", "briefing.vocabulary.topics", "briefing.vocabulary.stopwords",
+                       "briefing.lightnltk"), ("nltk", "sumy"), (IPTC_FILE,))
+
+
+@kept("iptc-term-sections", _term_sections_key)
 def _term_sections() -> dict[str, dict[str, float]]:
     """term -> {section: share}: how the term's use in the IPTC vocabulary splits over sections,
     each section's use taken relative to the size of its vocabulary (kept in the cache folder:
     stemming the vocabulary costs a tenth of a second a process)."""
-    from briefing.files import kept_table, source_key
-
-    key = source_key(("briefing.ingest.section", "briefing.vocabulary.topics", "briefing.vocabulary.stopwords",
-                      "briefing.lightnltk"), ("nltk", "sumy"), (IPTC_FILE,))
-    return kept_table("iptc-term-sections", key, _made_term_sections)
-
-
-def _made_term_sections() -> dict[str, dict[str, float]]:
     counts: dict[str, Counter] = {s: Counter() for s in SECTIONS}
     for section, label, definition in topic_concepts():
         for t in _terms(label):

