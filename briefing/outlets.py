@@ -26,14 +26,16 @@ def agency_of(domain: str) -> str | None:
     return None
 
 
+def host_of(url: str | None) -> str | None:
+    """A web address's host, lower case, without ``www.`` ("example.org"); None for no address."""
+    return (urlsplit(url or "").hostname or "").lower().removeprefix("www.") or None
+
+
 def site_of(url: str | None) -> str | None:
     """The site a web address belongs to, as a reader names it: the agency's name for an agency's
     domain, else the host without ``www.`` ("example.org"); None for no address."""
-    host = (urlsplit(url or "").hostname or "").lower()
-    host = host.removeprefix("www.")
-    if not host:
-        return None
-    return agency_of(host) or host
+    host = host_of(url)
+    return (agency_of(host) or host) if host else None
 
 
 def outlet(a: AnalyzedArticle) -> str | None:

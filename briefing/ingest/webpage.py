@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import codecs
 import re
-from urllib.parse import urlsplit
 
-from briefing.ingest.clean import clean_text, has_words, source_from_domain
+from briefing.ingest.clean import clean_text, has_words
 from briefing.ingest.decode import decode
 from briefing.model import Article, InputError
+from briefing.outlets import agency_of, host_of
 from briefing.vocabulary.boilerplate import CONTACT_LINE, PRODUCTION_CREDITS, PROMO_WORDS, RELATED_LINKS_LEAD
 
 __all__ = ["decode_page", "extract_page", "source_from_url", "is_page_furniture", "page_meta"]
@@ -70,20 +70,7 @@ def decode_page(body: bytes, charset: str | None = None) -> str:
 
 def source_from_url(url: str | None) -> str | None:
     """The domain without ``www.`` — the publication when nothing better names it."""
-    if not url:
-        return None
-    host = (urlsplit(url).hostname or "").lower()
-    if host.startswith("www."):
-        host = host[4:]
-    return host or None
-
-
-def agency_of(url: str | None) -> str | None:
-    """The news agency whose own domain serves the page ("hosted.ap.org" -> The Associated Press):
-    the agency's copy, whatever name the hosting page gives itself."""
-    host = source_from_url(url)
-    named = source_from_domain(host) if host else None
-    return named if named and named != host else None
+    return host_of(url)
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -215,8 +202,7 @@ def extract_page(html: str, path: str, url: str | None = None, source: str | Non
         raise InputError(path, "no article text found on the page")
     title = " ".join((doc.title or "").split()) or None
     if title:
-        host = urlsplit(doc.url or url or "").netloc.lower().removeprefix("www.")
-        title = strip_site_name(title, [doc.sitename, source, host]) or title
+        title = strip_site_name(title, [doc.sitename, source, host_of(doc.url or url)]) or title
     body = text if not title else title + "\n\n" + text
     article = clean_text(body, path)
     if not article.paragraphs:
@@ -230,7 +216,9 @@ def extract_page(html: str, path: str, url: str | None = None, source: str | Non
     canonical = doc.url if doc.url and doc.url.lower().startswith(("http://", "https://")) else None
     article.url = canonical or url
     article.byline = " ".join((doc.author or "").split()) or article.byline
-    article.source = agency_of(article.url) or (" ".join((doc.sitename or "").split()) or None) or source \
+    # a page an agency's own domain serves is the agency's copy ("hosted.ap.org"), whatever name
+    # the hosting page gives itself
+    article.source = agency_of(host_of(article.url) or "") or (" ".join((doc.sitename or "").split()) or None) or source \
         or article.source or source_from_url(article.url)
     article.date = _iso_date(doc.date) or article.date
     article.meta = page_meta(html, doc)
